@@ -1,0 +1,98 @@
+/* cp-date.c: ISO-8601 date helpers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cp-date-private.h"
+
+static gboolean
+parse_digits (const char *p,
+              guint       n,
+              int        *out)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      v = v * 10 + (p[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+cp_date_parse_iso_into (const char  *text,
+                        GDate       *out)
+{
+  int y, m, d;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  if (!parse_digits (text, 4, &y) ||
+      !parse_digits (text + 5, 2, &m) ||
+      !parse_digits (text + 8, 2, &d))
+    return FALSE;
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+/**
+ * cp_date_parse_iso:
+ * @text: a calendar date in ISO-8601 extended form, `YYYY-MM-DD`
+ * @error: return location for a #GError
+ *
+ * Parses a date such as `2026-12-14`. Only the complete calendar-date
+ * form is accepted; times, week dates and ordinal dates are refused, and
+ * so is any date that does not exist (`2026-02-30`).
+ *
+ * Returns: (transfer full): a newly allocated #GDate, or %NULL with
+ *   @error set to %CP_ERROR_INVALID_DATE
+ */
+GDate *
+cp_date_parse_iso (const char  *text,
+                   GError     **error)
+{
+  GDate d;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!cp_date_parse_iso_into (text, &d))
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_INVALID_DATE,
+                   "“%s” is not a date (expected YYYY-MM-DD)", text);
+      return NULL;
+    }
+
+  return g_date_copy (&d);
+}
+
+/**
+ * cp_date_format_iso:
+ * @date: a valid #GDate
+ *
+ * Formats @date as `YYYY-MM-DD`.
+ *
+ * Returns: (transfer full): the ISO-8601 text of @date
+ */
+char *
+cp_date_format_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
