@@ -32,7 +32,8 @@
  * is a working day. [method@Calendar.add_working_days] returns that day;
  * with a negative N it returns the N-th working day before D.
  * [method@Calendar.working_days_between] counts the working days in
- * (start, end], so that adding the count to start never passes end.
+ * (start, end] (in [end, start) backwards), so that adding the count to
+ * start never passes end.
  *
  * ## Cost
  *
@@ -715,6 +716,13 @@ cp_calendar_is_working_day (CpCalendar   *self,
   return self->count_through[i] != (i > 0 ? self->count_through[i - 1] : 0);
 }
 
+/* Working days in [first, first + i), 0 for i = 0. */
+static inline guint32
+count_before (CpCalendar *self, guint32 i)
+{
+  return i > 0 ? self->count_through[i - 1] : 0;
+}
+
 static gboolean
 result_range_error (guint32   from,
                     int       quantity,
@@ -757,7 +765,7 @@ cp_calendar_add_working_days_julian (CpCalendar  *self,
   if (n > 0)
     k = (gint64) self->count_through[i] + n - 1;
   else
-    k = (gint64) (i > 0 ? self->count_through[i - 1] : 0) + n;
+    k = (gint64) count_before (self, i) + n;
 
   if (k < 0 || k >= self->n_working_days)
     return result_range_error (julian, n, CP_UNIT_WORKING_DAYS, error);
@@ -798,6 +806,20 @@ cp_calendar_add_working_days (CpCalendar   *self,
   return date_from_julian (j);
 }
 
+static int
+working_days_between_julian (CpCalendar *self,
+                             guint32     start,
+                             guint32     end)
+{
+  guint32 a = start - self->first_julian;
+  guint32 b = end - self->first_julian;
+
+  if (b >= a)
+    return (int) (self->count_through[b] - self->count_through[a]);
+  /* Backwards, mirror add_working_days(): [end, start). */
+  return -(int) (count_before (self, a) - count_before (self, b));
+}
+
 /**
  * cp_calendar_working_days_between:
  * @self: a #CpCalendar
@@ -807,7 +829,9 @@ cp_calendar_add_working_days (CpCalendar   *self,
  *
  * Counts the working days in (@start, @end]: after @start, up to and
  * including @end. When @end is before @start the count is negative and
- * covers (@end, @start]. The cost is O(1).
+ * covers [@end, @start), mirroring [method@Calendar.add_working_days], so
+ * that adding the count to @start gives @end whenever @end is a working
+ * day. The cost is O(1).
  *
  * Returns: the count, or 0 with @error set if a date is outside the
  *   calendar
@@ -827,8 +851,8 @@ cp_calendar_working_days_between (CpCalendar   *self,
       !check_date (self, end, "end", error))
     return 0;
 
-  return (int) self->count_through[g_date_get_julian (end) - self->first_julian] -
-         (int) self->count_through[g_date_get_julian (start) - self->first_julian];
+  return working_days_between_julian (self, g_date_get_julian (start),
+                                      g_date_get_julian (end));
 }
 
 gboolean

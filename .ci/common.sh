@@ -1,0 +1,53 @@
+# Shared by .ci/demo and .ci/test: install what is missing, then build.
+# SPDX-License-Identifier: LGPL-2.1-or-later
+set -euo pipefail
+
+CP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CP_BUILD=${CP_BUILD:-$CP_ROOT/_build}
+
+CP_PACKAGES=(
+  gcc meson ninja-build pkg-config
+  libglib2.0-dev libjson-glib-dev
+  gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 gir1.2-json-1.0
+  libcriterion-dev
+  python3-gi gjs
+)
+
+cp_install_missing() {
+  local missing=()
+  for p in "${CP_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing packages: ${missing[*]}; run this as root (or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+cp_build() {
+  if [ -f "$CP_BUILD/build.ninja" ]; then
+    meson setup --reconfigure "$CP_BUILD" "$CP_ROOT" -Dwerror=true >/dev/null
+  else
+    meson setup "$CP_BUILD" "$CP_ROOT" -Dwerror=true >/dev/null
+  fi
+  ninja -C "$CP_BUILD"
+}
+
+# The main job: what a new user runs first.
+cp_main_job() {
+  local careplan="$CP_BUILD/tools/careplan"
+  echo
+  echo "== First statutory review for a child looked after from 2026-12-14 =="
+  echo "   (20 working days; Christmas, the Boxing Day substitute and New Year skipped)"
+  "$careplan" calendar add 2026-12-14 20
+  echo
+  echo "== England and Wales bank holidays, 2026 =="
+  "$careplan" calendar holidays 2026
+}

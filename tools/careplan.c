@@ -1,0 +1,68 @@
+/* careplan.c: the careplan command-line tool
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "careplan-commands.h"
+
+static const struct {
+  const char *name;
+  int (*main) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "calendar", careplan_calendar_main, "working-day arithmetic and bank holidays" },
+};
+
+static void
+usage (FILE *out)
+{
+  fprintf (out,
+           "Usage: careplan COMMAND [OPTION…]\n"
+           "\n"
+           "Statutory care-planning deadlines for looked-after children.\n"
+           "\n"
+           "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf (out,
+           "\n"
+           "Run “careplan COMMAND --help” for a command’s options.\n"
+           "\n"
+           "Exit status: 0 success; 1 the run found overdue obligations; 2 bad\n"
+           "command line; 3 bad input data or an unreadable file.\n");
+}
+
+int
+main (int argc, char *argv[])
+{
+  if (argc < 2)
+    {
+      usage (stderr);
+      return CAREPLAN_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      usage (stdout);
+      return CAREPLAN_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("careplan %u.%u.%u\n", cp_get_major_version (),
+              cp_get_minor_version (), cp_get_micro_version ());
+      return CAREPLAN_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].main (argc - 1, argv + 1);
+
+  fprintf (stderr, "careplan: unknown command “%s”\n\n", argv[1]);
+  usage (stderr);
+  return CAREPLAN_EXIT_USAGE;
+}
