@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #define CAREPLAN_INSIDE
 # include "cp-version.h"
@@ -17,4 +18,19 @@
 # include "cp-date.h"
 # include "cp-holiday.h"
 # include "cp-calendar.h"
+# include "cp-record.h"
+# include "cp-legal-status.h"
+# include "cp-child.h"
+# include "cp-placement.h"
+# include "cp-sub-plan.h"
+# include "cp-care-plan.h"
+# include "cp-milestone.h"
+# include "cp-permanence-plan.h"
+# include "cp-recommendation.h"
+# include "cp-review.h"
+# include "cp-dispute-step.h"
+# include "cp-dispute.h"
+# include "cp-history-entry.h"
+# include "cp-case.h"
+# include "cp-caseload-reader.h"
 #undef CAREPLAN_INSIDE

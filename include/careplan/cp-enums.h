@@ -67,4 +67,228 @@ typedef enum {
   CP_HOLIDAY_KIND_CLOSURE,
 } CpHolidayKind;
 
+/**
+ * CpRole:
+ * @CP_ROLE_SOCIAL_WORKER: the child's allocated social worker
+ * @CP_ROLE_PRACTICE_MANAGER: a Practice Manager (Stoke: "Principal/Practice Manager")
+ * @CP_ROLE_PRINCIPAL_MANAGER: a Principal Manager
+ * @CP_ROLE_TEAM_MANAGER: a Team Manager
+ * @CP_ROLE_LINE_MANAGER: the social worker's line manager
+ * @CP_ROLE_STRATEGIC_MANAGER: a Strategic Manager
+ * @CP_ROLE_SENIOR_MANAGER: a designated senior manager
+ * @CP_ROLE_ASSISTANT_DIRECTOR: an Assistant Director
+ * @CP_ROLE_STRATEGIC_DIRECTOR: a Strategic Director
+ * @CP_ROLE_DIRECTOR: a Director (of Children's Services or Social Work)
+ * @CP_ROLE_CHIEF_EXECUTIVE: the authority's Chief Executive
+ * @CP_ROLE_IRO: the Independent Reviewing Officer
+ * @CP_ROLE_REVIEW_UNIT: the review unit (Stoke's CRU, Warrington's IRU)
+ * @CP_ROLE_CAFCASS: CAFCASS
+ * @CP_ROLE_CARER: the child's carer
+ * @CP_ROLE_SUPERVISING_SOCIAL_WORKER: the carer's supervising social worker
+ * @CP_ROLE_CHILD: the child
+ * @CP_ROLE_PARENT: a parent
+ * @CP_ROLE_OTHER: anyone else
+ *
+ * Who acts, approves or is addressed.
+ */
+typedef enum {
+  CP_ROLE_SOCIAL_WORKER,
+  CP_ROLE_PRACTICE_MANAGER,
+  CP_ROLE_PRINCIPAL_MANAGER,
+  CP_ROLE_TEAM_MANAGER,
+  CP_ROLE_LINE_MANAGER,
+  CP_ROLE_STRATEGIC_MANAGER,
+  CP_ROLE_SENIOR_MANAGER,
+  CP_ROLE_ASSISTANT_DIRECTOR,
+  CP_ROLE_STRATEGIC_DIRECTOR,
+  CP_ROLE_DIRECTOR,
+  CP_ROLE_CHIEF_EXECUTIVE,
+  CP_ROLE_IRO,
+  CP_ROLE_REVIEW_UNIT,
+  CP_ROLE_CAFCASS,
+  CP_ROLE_CARER,
+  CP_ROLE_SUPERVISING_SOCIAL_WORKER,
+  CP_ROLE_CHILD,
+  CP_ROLE_PARENT,
+  CP_ROLE_OTHER,
+} CpRole;
+
+/**
+ * CpLegalStatusKind:
+ * @CP_LEGAL_STATUS_KIND_SECTION_20: accommodated under s.20 Children Act 1989
+ * @CP_LEGAL_STATUS_KIND_INTERIM_CARE_ORDER: interim care order (s.38)
+ * @CP_LEGAL_STATUS_KIND_CARE_ORDER: full care order (s.31)
+ * @CP_LEGAL_STATUS_KIND_PLACEMENT_ORDER: placement order (Adoption and Children Act 2002)
+ * @CP_LEGAL_STATUS_KIND_REMAND: remanded to local authority accommodation or youth detention
+ * @CP_LEGAL_STATUS_KIND_POLICE_PROTECTION: police protection (s.46)
+ * @CP_LEGAL_STATUS_KIND_EMERGENCY_PROTECTION: emergency protection order (s.44)
+ *
+ * The legal basis on which a child is looked after.
+ */
+typedef enum {
+  CP_LEGAL_STATUS_KIND_SECTION_20,
+  CP_LEGAL_STATUS_KIND_INTERIM_CARE_ORDER,
+  CP_LEGAL_STATUS_KIND_CARE_ORDER,
+  CP_LEGAL_STATUS_KIND_PLACEMENT_ORDER,
+  CP_LEGAL_STATUS_KIND_REMAND,
+  CP_LEGAL_STATUS_KIND_POLICE_PROTECTION,
+  CP_LEGAL_STATUS_KIND_EMERGENCY_PROTECTION,
+} CpLegalStatusKind;
+
+/**
+ * CpPlacementType:
+ * @CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY: foster care with the authority's own carers
+ * @CP_PLACEMENT_TYPE_FOSTER_AGENCY: foster care through an independent fostering agency
+ * @CP_PLACEMENT_TYPE_CONNECTED_PERSON_TEMPORARY: a connected person temporarily approved
+ * @CP_PLACEMENT_TYPE_CONNECTED_PERSON_APPROVED: a connected person approved as foster carer
+ * @CP_PLACEMENT_TYPE_PLACED_WITH_PARENTS: placed with parents
+ * @CP_PLACEMENT_TYPE_RESIDENTIAL: a children's home
+ * @CP_PLACEMENT_TYPE_SECURE: secure accommodation
+ * @CP_PLACEMENT_TYPE_ADOPTION: placed for adoption
+ * @CP_PLACEMENT_TYPE_OTHER_ARRANGEMENTS: supported accommodation or other arrangements
+ * @CP_PLACEMENT_TYPE_SHORT_BREAKS: a series of short breaks counted as one placement
+ * @CP_PLACEMENT_TYPE_YOUTH_DETENTION: youth detention accommodation
+ *
+ * Where a child lives.
+ */
+typedef enum {
+  CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY,
+  CP_PLACEMENT_TYPE_FOSTER_AGENCY,
+  CP_PLACEMENT_TYPE_CONNECTED_PERSON_TEMPORARY,
+  CP_PLACEMENT_TYPE_CONNECTED_PERSON_APPROVED,
+  CP_PLACEMENT_TYPE_PLACED_WITH_PARENTS,
+  CP_PLACEMENT_TYPE_RESIDENTIAL,
+  CP_PLACEMENT_TYPE_SECURE,
+  CP_PLACEMENT_TYPE_ADOPTION,
+  CP_PLACEMENT_TYPE_OTHER_ARRANGEMENTS,
+  CP_PLACEMENT_TYPE_SHORT_BREAKS,
+  CP_PLACEMENT_TYPE_YOUTH_DETENTION,
+} CpPlacementType;
+
+/**
+ * CpPlacementArea:
+ * @CP_PLACEMENT_AREA_IN_AUTHORITY: inside the authority's area
+ * @CP_PLACEMENT_AREA_OUT_OF_BOROUGH: in an adjoining authority
+ * @CP_PLACEMENT_AREA_DISTANT: out of area and not adjoining
+ *
+ * How far from home a placement is.
+ */
+typedef enum {
+  CP_PLACEMENT_AREA_IN_AUTHORITY,
+  CP_PLACEMENT_AREA_OUT_OF_BOROUGH,
+  CP_PLACEMENT_AREA_DISTANT,
+} CpPlacementArea;
+
+/**
+ * CpCarePlanState:
+ * @CP_CARE_PLAN_STATE_DRAFT: written, not yet authorised
+ * @CP_CARE_PLAN_STATE_AUTHORISED: authorised by a Practice Manager
+ * @CP_CARE_PLAN_STATE_RATIFIED: ratified at a statutory review
+ *
+ * Where a care plan is in its lifecycle.
+ */
+typedef enum {
+  CP_CARE_PLAN_STATE_DRAFT,
+  CP_CARE_PLAN_STATE_AUTHORISED,
+  CP_CARE_PLAN_STATE_RATIFIED,
+} CpCarePlanState;
+
+/**
+ * CpSubPlanKind:
+ * @CP_SUB_PLAN_KIND_PLACEMENT_PLAN: the placement plan
+ * @CP_SUB_PLAN_KIND_ADOPTION_SUPPORT_PLAN: the adoption support plan (replaces the placement plan)
+ * @CP_SUB_PLAN_KIND_HEALTH_PLAN: the health care plan
+ * @CP_SUB_PLAN_KIND_PEP: the Personal Education Plan
+ * @CP_SUB_PLAN_KIND_PATHWAY_PLAN: the pathway plan (care leavers)
+ * @CP_SUB_PLAN_KIND_CHILD_PROTECTION_PLAN: a child protection plan
+ * @CP_SUB_PLAN_KIND_CONTACT_ARRANGEMENTS: the contact arrangements
+ *
+ * The plans that sit inside or beside the care plan.
+ */
+typedef enum {
+  CP_SUB_PLAN_KIND_PLACEMENT_PLAN,
+  CP_SUB_PLAN_KIND_ADOPTION_SUPPORT_PLAN,
+  CP_SUB_PLAN_KIND_HEALTH_PLAN,
+  CP_SUB_PLAN_KIND_PEP,
+  CP_SUB_PLAN_KIND_PATHWAY_PLAN,
+  CP_SUB_PLAN_KIND_CHILD_PROTECTION_PLAN,
+  CP_SUB_PLAN_KIND_CONTACT_ARRANGEMENTS,
+} CpSubPlanKind;
+
+/**
+ * CpPermanencePathway:
+ * @CP_PERMANENCE_PATHWAY_RETURN_HOME: return to parents
+ * @CP_PERMANENCE_PATHWAY_KINSHIP: care by relatives or a connected person
+ * @CP_PERMANENCE_PATHWAY_SPECIAL_GUARDIANSHIP: a special guardianship order
+ * @CP_PERMANENCE_PATHWAY_CHILD_ARRANGEMENTS_ORDER: a child arrangements order
+ * @CP_PERMANENCE_PATHWAY_LONG_TERM_FOSTERING: long-term foster care
+ * @CP_PERMANENCE_PATHWAY_ADOPTION: adoption
+ * @CP_PERMANENCE_PATHWAY_RESIDENTIAL: residential care
+ * @CP_PERMANENCE_PATHWAY_INDEPENDENCE: preparation for independence
+ *
+ * The route to permanence.
+ */
+typedef enum {
+  CP_PERMANENCE_PATHWAY_RETURN_HOME,
+  CP_PERMANENCE_PATHWAY_KINSHIP,
+  CP_PERMANENCE_PATHWAY_SPECIAL_GUARDIANSHIP,
+  CP_PERMANENCE_PATHWAY_CHILD_ARRANGEMENTS_ORDER,
+  CP_PERMANENCE_PATHWAY_LONG_TERM_FOSTERING,
+  CP_PERMANENCE_PATHWAY_ADOPTION,
+  CP_PERMANENCE_PATHWAY_RESIDENTIAL,
+  CP_PERMANENCE_PATHWAY_INDEPENDENCE,
+} CpPermanencePathway;
+
+/**
+ * CpReviewKind:
+ * @CP_REVIEW_KIND_MEETING: a review meeting
+ * @CP_REVIEW_KIND_CONSULTATION_ONLY: a review by consultation, without a meeting
+ *
+ * How a statutory review is held.
+ */
+typedef enum {
+  CP_REVIEW_KIND_MEETING,
+  CP_REVIEW_KIND_CONSULTATION_ONLY,
+} CpReviewKind;
+
+/**
+ * CpChildParticipation:
+ * @CP_CHILD_PARTICIPATION_NOT_RECORDED: not recorded
+ * @CP_CHILD_PARTICIPATION_ATTENDED: attended and spoke for themselves
+ * @CP_CHILD_PARTICIPATION_CHAIRED: chaired their own review
+ * @CP_CHILD_PARTICIPATION_ADVOCATE: attended with, or was represented by, an advocate
+ * @CP_CHILD_PARTICIPATION_VIEWS_CONVEYED: did not attend; views conveyed (form, carer, social worker)
+ * @CP_CHILD_PARTICIPATION_MET_IRO: met the IRO separately before the review
+ * @CP_CHILD_PARTICIPATION_DID_NOT_PARTICIPATE: did not take part
+ * @CP_CHILD_PARTICIPATION_TOO_YOUNG: too young or unable to express a view
+ *
+ * How the child took part in a review.
+ */
+typedef enum {
+  CP_CHILD_PARTICIPATION_NOT_RECORDED,
+  CP_CHILD_PARTICIPATION_ATTENDED,
+  CP_CHILD_PARTICIPATION_CHAIRED,
+  CP_CHILD_PARTICIPATION_ADVOCATE,
+  CP_CHILD_PARTICIPATION_VIEWS_CONVEYED,
+  CP_CHILD_PARTICIPATION_MET_IRO,
+  CP_CHILD_PARTICIPATION_DID_NOT_PARTICIPATE,
+  CP_CHILD_PARTICIPATION_TOO_YOUNG,
+} CpChildParticipation;
+
+/**
+ * CpRecommendationStatus:
+ * @CP_RECOMMENDATION_STATUS_OPEN: to be carried out
+ * @CP_RECOMMENDATION_STATUS_DONE: carried out
+ * @CP_RECOMMENDATION_STATUS_OVERDUE: past its due date and not carried out
+ * @CP_RECOMMENDATION_STATUS_WITHDRAWN: no longer wanted
+ *
+ * Where a review recommendation stands.
+ */
+typedef enum {
+  CP_RECOMMENDATION_STATUS_OPEN,
+  CP_RECOMMENDATION_STATUS_DONE,
+  CP_RECOMMENDATION_STATUS_OVERDUE,
+  CP_RECOMMENDATION_STATUS_WITHDRAWN,
+} CpRecommendationStatus;
+
 G_END_DECLS

@@ -1,0 +1,54 @@
+/* cp-child.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(CAREPLAN_INSIDE) && !defined(CP_COMPILATION)
+# error "Only <careplan.h> can be included directly."
+#endif
+
+#include "cp-enums.h"
+#include "cp-record.h"
+#include "cp-version-macros.h"
+
+G_BEGIN_DECLS
+
+#define CP_TYPE_CHILD (cp_child_get_type ())
+
+CP_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CpChild, cp_child, CP, CHILD, CpRecord)
+
+CP_AVAILABLE_IN_ALL
+CpChild *cp_child_new (const char *id, const GDate *birth_date, const GDate *looked_after_since);
+CP_AVAILABLE_IN_ALL
+const char *cp_child_get_id (CpChild *self);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_child_get_birth_date (CpChild *self);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_child_get_looked_after_since (CpChild *self);
+CP_AVAILABLE_IN_ALL
+GListModel *cp_child_get_legal_statuses (CpChild *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_child_get_disability (CpChild *self);
+CP_AVAILABLE_IN_ALL
+void cp_child_set_disability (CpChild *self,
+    gboolean disability);
+CP_AVAILABLE_IN_ALL
+gboolean cp_child_get_communication_needs (CpChild *self);
+CP_AVAILABLE_IN_ALL
+void cp_child_set_communication_needs (CpChild *self,
+    gboolean communication_needs);
+CP_AVAILABLE_IN_ALL
+gboolean cp_child_get_uasc (CpChild *self);
+CP_AVAILABLE_IN_ALL
+void cp_child_set_uasc (CpChild *self,
+    gboolean uasc);
+
+/* -- hand-written API below -- */
+CP_AVAILABLE_IN_ALL
+void cp_child_add_legal_status (CpChild *self,
+    CpLegalStatus *legal_status);
+
+G_END_DECLS

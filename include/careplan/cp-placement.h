@@ -1,0 +1,54 @@
+/* cp-placement.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(CAREPLAN_INSIDE) && !defined(CP_COMPILATION)
+# error "Only <careplan.h> can be included directly."
+#endif
+
+#include "cp-enums.h"
+#include "cp-record.h"
+#include "cp-version-macros.h"
+
+G_BEGIN_DECLS
+
+#define CP_TYPE_PLACEMENT (cp_placement_get_type ())
+
+CP_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CpPlacement, cp_placement, CP, PLACEMENT, CpRecord)
+
+CP_AVAILABLE_IN_ALL
+CpPlacement *cp_placement_new (CpPlacementType kind, const GDate *start);
+CP_AVAILABLE_IN_ALL
+CpPlacementType cp_placement_get_kind (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_placement_get_start (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_placement_get_end (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+void cp_placement_set_end (CpPlacement *self,
+    const GDate *end);
+CP_AVAILABLE_IN_ALL
+gboolean cp_placement_get_emergency (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_placement_get_unplanned_end (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+void cp_placement_set_unplanned_end (CpPlacement *self,
+    gboolean unplanned_end);
+CP_AVAILABLE_IN_ALL
+CpPlacementArea cp_placement_get_area (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_placement_get_long_term (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+void cp_placement_set_long_term (CpPlacement *self,
+    gboolean long_term);
+CP_AVAILABLE_IN_ALL
+const char *cp_placement_get_change_reason (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+void cp_placement_set_change_reason (CpPlacement *self,
+    const char *change_reason);
+
+G_END_DECLS

@@ -1,0 +1,70 @@
+/* cp-review.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(CAREPLAN_INSIDE) && !defined(CP_COMPILATION)
+# error "Only <careplan.h> can be included directly."
+#endif
+
+#include "cp-enums.h"
+#include "cp-record.h"
+#include "cp-version-macros.h"
+
+G_BEGIN_DECLS
+
+#define CP_TYPE_REVIEW (cp_review_get_type ())
+
+CP_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CpReview, cp_review, CP, REVIEW, CpRecord)
+
+CP_AVAILABLE_IN_ALL
+CpReview *cp_review_new (int sequence);
+CP_AVAILABLE_IN_ALL
+int cp_review_get_sequence (CpReview *self);
+CP_AVAILABLE_IN_ALL
+CpReviewKind cp_review_get_kind (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_set_kind (CpReview *self,
+    CpReviewKind kind);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_review_get_scheduled (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_set_scheduled (CpReview *self,
+    const GDate *scheduled);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_review_get_held (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_set_held (CpReview *self,
+    const GDate *held);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_review_get_adjourned_to (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_set_adjourned_to (CpReview *self,
+    const GDate *adjourned_to);
+CP_AVAILABLE_IN_ALL
+const char *cp_review_get_chair (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_set_chair (CpReview *self,
+    const char *chair);
+CP_AVAILABLE_IN_ALL
+const char * const *cp_review_get_participants (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_set_participants (CpReview *self,
+    const char * const *participants);
+CP_AVAILABLE_IN_ALL
+CpChildParticipation cp_review_get_child_participation (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_set_child_participation (CpReview *self,
+    CpChildParticipation child_participation);
+CP_AVAILABLE_IN_ALL
+GListModel *cp_review_get_recommendations (CpReview *self);
+
+/* -- hand-written API below -- */
+CP_AVAILABLE_IN_ALL
+void cp_review_add_recommendation (CpReview *self,
+    CpRecommendation *recommendation);
+
+G_END_DECLS

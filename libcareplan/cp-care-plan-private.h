@@ -1,0 +1,22 @@
+/* cp-care-plan-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "careplan.h"
+
+G_BEGIN_DECLS
+
+void cp_care_plan_authorise      (CpCarePlan  *self,
+                                  const GDate *date,
+                                  const char  *who);
+void cp_care_plan_ratify         (CpCarePlan  *self,
+                                  const GDate *date,
+                                  int          review_sequence);
+void cp_care_plan_propose_change (CpCarePlan  *self,
+                                  const char  *description,
+                                  const GDate *date);
+
+G_END_DECLS

@@ -1,0 +1,1107 @@
+/* cp-case.c: a looked-after child's case, the aggregate root
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <stdarg.h>
+
+#include "cp-care-plan-private.h"
+#include "cp-record-private.h"
+
+/**
+ * CpCase:
+ *
+ * Everything libcareplan knows about one looked-after child: the
+ * [class@Child], the placements, the care plan and permanence plan, the
+ * statutory reviews with their recommendations, the disputes, and a change
+ * history.
+ *
+ * Changes that matter go through the case's methods, which check them
+ * against the rest of the case, record who did what, when and why in
+ * [property@Case:history], and emit [signal@Case::history-added]. An action
+ * refused because of the actor's role is recorded too, marked refused.
+ *
+ * A case reads and writes the JSON format of `docs/case-format.md`.
+ */
+struct _CpCase
+{
+  CpRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CpCase, cp_case, CP_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_CHILD,
+  PROP_PLACEMENTS,
+  PROP_CARE_PLAN,
+  PROP_PERMANENCE_PLAN,
+  PROP_REVIEWS,
+  PROP_DISPUTES,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+enum {
+  HISTORY_ADDED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+cp_case_class_init (CpCaseClass *klass)
+{
+  const GParamFlags fixed = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  /**
+   * CpCase:child:
+   *
+   * The child.
+   */
+  properties[PROP_CHILD] =
+    cp_field_required (g_param_spec_object ("child", NULL, NULL, CP_TYPE_CHILD, fixed));
+
+  /**
+   * CpCase:placements:
+   *
+   * The placements, in date order.
+   */
+  properties[PROP_PLACEMENTS] = cp_field_list ("placements", CP_TYPE_PLACEMENT);
+
+  /**
+   * CpCase:care-plan:
+   *
+   * The care plan, or %NULL before there is one.
+   */
+  properties[PROP_CARE_PLAN] =
+    g_param_spec_object ("care-plan", NULL, NULL, CP_TYPE_CARE_PLAN, fixed);
+
+  /**
+   * CpCase:permanence-plan:
+   *
+   * The permanence plan, or %NULL before there is one.
+   */
+  properties[PROP_PERMANENCE_PLAN] =
+    g_param_spec_object ("permanence-plan", NULL, NULL, CP_TYPE_PERMANENCE_PLAN, fixed);
+
+  /**
+   * CpCase:reviews:
+   *
+   * The statutory reviews, first review first.
+   */
+  properties[PROP_REVIEWS] = cp_field_list ("reviews", CP_TYPE_REVIEW);
+
+  /**
+   * CpCase:disputes:
+   *
+   * Disputes raised by the IRO.
+   */
+  properties[PROP_DISPUTES] = cp_field_list ("disputes", CP_TYPE_DISPUTE);
+
+  /**
+   * CpCase:history:
+   *
+   * The change history, oldest first.
+   */
+  properties[PROP_HISTORY] = cp_field_list ("history", CP_TYPE_HISTORY_ENTRY);
+
+  cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
+
+  /**
+   * CpCase::history-added:
+   * @self: the case
+   * @entry: the new history entry
+   *
+   * Emitted when something is done to the case, or refused.
+   */
+  signals[HISTORY_ADDED] =
+    g_signal_new ("history-added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CP_TYPE_HISTORY_ENTRY);
+}
+
+static void
+cp_case_init (CpCase *self)
+{
+}
+
+/**
+ * cp_case_new:
+ * @child: the child the case is about
+ *
+ * Returns: (transfer full): a new, empty case for @child
+ */
+CpCase *
+cp_case_new (CpChild *child)
+{
+  g_return_val_if_fail (CP_IS_CHILD (child), NULL);
+
+  return g_object_new (CP_TYPE_CASE, "child", child, NULL);
+}
+
+/**
+ * cp_case_get_child:
+ * @self: a #CpCase
+ *
+ * Returns: (transfer none): the child
+ */
+CpChild *
+cp_case_get_child (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_object (CP_RECORD (self), PROP_CHILD);
+}
+
+/**
+ * cp_case_get_placements:
+ * @self: a #CpCase
+ *
+ * Returns: (transfer none): the placements, a list of [class@Placement]
+ */
+GListModel *
+cp_case_get_placements (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_PLACEMENTS);
+}
+
+/**
+ * cp_case_get_care_plan:
+ * @self: a #CpCase
+ *
+ * Returns: (transfer none) (nullable): the care plan
+ */
+CpCarePlan *
+cp_case_get_care_plan (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_object (CP_RECORD (self), PROP_CARE_PLAN);
+}
+
+/**
+ * cp_case_get_permanence_plan:
+ * @self: a #CpCase
+ *
+ * Returns: (transfer none) (nullable): the permanence plan
+ */
+CpPermanencePlan *
+cp_case_get_permanence_plan (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_object (CP_RECORD (self), PROP_PERMANENCE_PLAN);
+}
+
+/**
+ * cp_case_get_reviews:
+ * @self: a #CpCase
+ *
+ * Returns: (transfer none): the reviews, a list of [class@Review]
+ */
+GListModel *
+cp_case_get_reviews (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_REVIEWS);
+}
+
+/**
+ * cp_case_get_disputes:
+ * @self: a #CpCase
+ *
+ * Returns: (transfer none): the disputes, a list of [class@Dispute]
+ */
+GListModel *
+cp_case_get_disputes (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_DISPUTES);
+}
+
+/**
+ * cp_case_get_history:
+ * @self: a #CpCase
+ *
+ * Returns: (transfer none): the change history, a list of [class@HistoryEntry]
+ */
+GListModel *
+cp_case_get_history (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_HISTORY);
+}
+
+/* The last item of a list, borrowed (the list keeps it alive). */
+static gpointer
+last_item (GListModel *list)
+{
+  guint n = g_list_model_get_n_items (list);
+  gpointer item;
+
+  if (n == 0)
+    return NULL;
+  item = g_list_model_get_item (list, n - 1);
+  g_object_unref (item);
+  return item;
+}
+
+/**
+ * cp_case_get_current_placement:
+ * @self: a #CpCase
+ *
+ * Returns: (transfer none) (nullable): the latest placement if it has not
+ *   ended, else %NULL
+ */
+CpPlacement *
+cp_case_get_current_placement (CpCase *self)
+{
+  CpPlacement *p;
+
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+
+  p = last_item (cp_case_get_placements (self));
+  return p != NULL && cp_placement_get_end (p) == NULL ? p : NULL;
+}
+
+/**
+ * cp_case_get_review:
+ * @self: a #CpCase
+ * @sequence: 1 for the first review, ...
+ *
+ * Returns: (transfer none) (nullable): the review with that sequence number
+ */
+CpReview *
+cp_case_get_review (CpCase *self,
+                    int     sequence)
+{
+  GListModel *reviews;
+
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+
+  reviews = cp_case_get_reviews (self);
+  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr(CpReview) r = g_list_model_get_item (reviews, i);
+      if (cp_review_get_sequence (r) == sequence)
+        return r;   /* the list keeps it alive */
+    }
+  return NULL;
+}
+
+static void
+record_history (CpCase      *self,
+                const GDate *date,
+                CpRole       role,
+                const char  *actor,
+                const char  *action,
+                const char  *reason,
+                gboolean     refused)
+{
+  g_autoptr(CpHistoryEntry) entry = g_object_new (CP_TYPE_HISTORY_ENTRY,
+                                                  "date", date,
+                                                  "actor-role", role,
+                                                  "actor", actor,
+                                                  "action", action,
+                                                  "reason", reason,
+                                                  "refused", refused,
+                                                  NULL);
+
+  cp_record_list_append (CP_RECORD (self), PROP_HISTORY, entry);
+  g_signal_emit (self, signals[HISTORY_ADDED], 0, entry);
+}
+
+static char *
+iso (const GDate *d)
+{
+  return cp_date_format_iso (d);
+}
+
+static gboolean
+set_error_v (GError     **error,
+             int          code,
+             const char  *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+set_error_v (GError     **error,
+             int          code,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (CP_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* Refuses @action for @role unless it is @required, recording the refusal. */
+static gboolean
+check_role (CpCase      *self,
+            const char  *action,
+            CpRole       role,
+            CpRole       required,
+            const char  *actor,
+            const GDate *date,
+            GError     **error)
+{
+  g_autofree char *reason = NULL;
+
+  if (role == required)
+    return TRUE;
+
+  reason = g_strdup_printf ("%s needs a %s; a %s may not", action,
+                            cp_enum_to_nick (CP_TYPE_ROLE, required),
+                            cp_enum_to_nick (CP_TYPE_ROLE, role));
+  record_history (self, date, role, actor, action, reason, TRUE);
+  return set_error_v (error, CP_ERROR_NOT_AUTHORISED, "%s", reason);
+}
+
+/**
+ * cp_case_add_placement:
+ * @self: a #CpCase
+ * @placement: the new placement
+ * @role: who records it
+ * @actor: (nullable): the member of staff, if recorded
+ * @reason: (nullable): why the child moved
+ * @error: return location for a #GError
+ *
+ * Records a placement. A placement still open ends on the day the new one
+ * starts (a move), and that is recorded too. The placement may not start
+ * before the child became looked after, nor before the latest placement
+ * started, and may not end before it starts.
+ *
+ * Returns: %TRUE if the placement was added
+ */
+gboolean
+cp_case_add_placement (CpCase       *self,
+                       CpPlacement  *placement,
+                       CpRole        role,
+                       const char   *actor,
+                       const char   *reason,
+                       GError      **error)
+{
+  const GDate *start, *end, *lac;
+  CpPlacement *last;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_PLACEMENT (placement), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  start = cp_placement_get_start (placement);
+  end = cp_placement_get_end (placement);
+  lac = cp_child_get_looked_after_since (cp_case_get_child (self));
+
+  if (g_date_compare (start, lac) < 0)
+    {
+      g_autofree char *a = iso (start), *b = iso (lac);
+      return set_error_v (error, CP_ERROR_INCONSISTENT,
+                          "placement.start: %s is before the child became looked after (%s)", a, b);
+    }
+  if (end != NULL && g_date_compare (end, start) < 0)
+    {
+      g_autofree char *a = iso (end), *b = iso (start);
+      return set_error_v (error, CP_ERROR_INCONSISTENT,
+                          "placement.end: %s is before its start %s", a, b);
+    }
+
+  last = last_item (cp_case_get_placements (self));
+  if (last != NULL)
+    {
+      const GDate *last_start = cp_placement_get_start (last);
+      const GDate *last_end = cp_placement_get_end (last);
+
+      if (g_date_compare (start, last_start) < 0)
+        {
+          g_autofree char *a = iso (start), *b = iso (last_start);
+          return set_error_v (error, CP_ERROR_INCONSISTENT,
+                              "placement.start: %s is before the latest placement’s start %s", a, b);
+        }
+      if (last_end != NULL && g_date_compare (start, last_end) < 0)
+        {
+          g_autofree char *a = iso (start), *b = iso (last_end);
+          return set_error_v (error, CP_ERROR_INCONSISTENT,
+                              "placement.start: %s overlaps the latest placement, which ends %s", a, b);
+        }
+      if (last_end == NULL)
+        {
+          cp_placement_set_end (last, start);
+          record_history (self, start, role, actor, "placement.end", reason, FALSE);
+        }
+    }
+
+  cp_record_list_append (CP_RECORD (self), PROP_PLACEMENTS, placement);
+  record_history (self, start, role, actor, "placement.add", reason, FALSE);
+  return TRUE;
+}
+
+/**
+ * cp_case_set_care_plan:
+ * @self: a #CpCase
+ * @plan: the care plan, in its draft state
+ * @role: who records it
+ * @actor: (nullable): the member of staff, if recorded
+ * @error: return location for a #GError
+ *
+ * Gives the case its first care plan. A case that has one already changes
+ * it through [method@Case.propose_care_plan_change].
+ *
+ * Returns: %TRUE if the plan was set
+ */
+gboolean
+cp_case_set_care_plan (CpCase      *self,
+                       CpCarePlan  *plan,
+                       CpRole       role,
+                       const char  *actor,
+                       GError     **error)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_CARE_PLAN (plan), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (cp_case_get_care_plan (self) != NULL)
+    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+                        "care_plan: the case has a care plan already; propose a change instead");
+  if (cp_care_plan_get_state (plan) != CP_CARE_PLAN_STATE_DRAFT)
+    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+                        "care_plan.state: a new care plan starts as a draft");
+
+  cp_record_set_object (CP_RECORD (self), PROP_CARE_PLAN, plan);
+  record_history (self, cp_care_plan_get_created (plan), role, actor,
+                  "care-plan.create", NULL, FALSE);
+  return TRUE;
+}
+
+/**
+ * cp_case_authorise_care_plan:
+ * @self: a #CpCase
+ * @role: the role of who authorises; must be a Practice Manager
+ * @actor: (nullable): the member of staff, if recorded
+ * @date: the day of authorisation
+ * @error: return location for a #GError
+ *
+ * Moves the care plan from draft to authorised (Stoke-on-Trent §5.4: the
+ * Practice Manager "must authorise the Care Plan"). A plan that is not a
+ * draft gives %CP_ERROR_ILLEGAL_TRANSITION; another role gives
+ * %CP_ERROR_NOT_AUTHORISED and the refusal is recorded in the history.
+ *
+ * Returns: %TRUE if the plan was authorised
+ */
+gboolean
+cp_case_authorise_care_plan (CpCase       *self,
+                             CpRole        role,
+                             const char   *actor,
+                             const GDate  *date,
+                             GError      **error)
+{
+  CpCarePlan *plan;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  plan = cp_case_get_care_plan (self);
+  if (plan == NULL)
+    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
+  if (!check_role (self, "care-plan.authorise", role, CP_ROLE_PRACTICE_MANAGER, actor, date, error))
+    return FALSE;
+  if (cp_care_plan_get_state (plan) != CP_CARE_PLAN_STATE_DRAFT)
+    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+                        "care_plan.state: only a draft can be authorised (it is %s)",
+                        cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, cp_care_plan_get_state (plan)));
+
+  cp_care_plan_authorise (plan, date, actor);
+  record_history (self, date, role, actor, "care-plan.authorise", NULL, FALSE);
+  return TRUE;
+}
+
+/**
+ * cp_case_ratify_care_plan:
+ * @self: a #CpCase
+ * @review_sequence: the statutory review, already held, that ratifies it
+ * @role: the role of who ratifies; must be the IRO
+ * @actor: (nullable): the member of staff, if recorded
+ * @error: return location for a #GError
+ *
+ * Moves the care plan from authorised to ratified at a statutory review
+ * (Stoke-on-Trent §5.6: changes to the overall plan are made only at a
+ * statutory review). Any proposed change is cleared.
+ *
+ * Returns: %TRUE if the plan was ratified
+ */
+gboolean
+cp_case_ratify_care_plan (CpCase      *self,
+                          int          review_sequence,
+                          CpRole       role,
+                          const char  *actor,
+                          GError     **error)
+{
+  CpCarePlan *plan;
+  CpReview *review;
+  const GDate *held;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  plan = cp_case_get_care_plan (self);
+  review = cp_case_get_review (self, review_sequence);
+  if (plan == NULL)
+    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
+  if (review == NULL)
+    return set_error_v (error, CP_ERROR_INCONSISTENT,
+                        "review %d: the case has no such review", review_sequence);
+  held = cp_review_get_held (review);
+  if (held == NULL)
+    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+                        "review %d: a plan is ratified only at a review that has been held",
+                        review_sequence);
+  if (!check_role (self, "care-plan.ratify", role, CP_ROLE_IRO, actor, held, error))
+    return FALSE;
+  if (cp_care_plan_get_state (plan) != CP_CARE_PLAN_STATE_AUTHORISED)
+    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+                        "care_plan.state: only an authorised plan can be ratified (it is %s)",
+                        cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, cp_care_plan_get_state (plan)));
+
+  cp_care_plan_ratify (plan, held, review_sequence);
+  record_history (self, held, role, actor, "care-plan.ratify", NULL, FALSE);
+  return TRUE;
+}
+
+/**
+ * cp_case_propose_care_plan_change:
+ * @self: a #CpCase
+ * @description: the change
+ * @role: who proposes it
+ * @actor: (nullable): the member of staff, if recorded
+ * @date: when
+ * @error: return location for a #GError
+ *
+ * Records a change to the overall plan proposed outside a review. The plan
+ * goes back to draft: it must be authorised again and ratified at a
+ * review, which the rules engine brings forward.
+ *
+ * Returns: %TRUE if the change was recorded
+ */
+gboolean
+cp_case_propose_care_plan_change (CpCase       *self,
+                                  const char   *description,
+                                  CpRole        role,
+                                  const char   *actor,
+                                  const GDate  *date,
+                                  GError      **error)
+{
+  CpCarePlan *plan;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (description != NULL, FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  plan = cp_case_get_care_plan (self);
+  if (plan == NULL)
+    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
+
+  cp_care_plan_propose_change (plan, description, date);
+  record_history (self, date, role, actor, "care-plan.propose-change", description, FALSE);
+  return TRUE;
+}
+
+/**
+ * cp_case_set_permanence_plan:
+ * @self: a #CpCase
+ * @plan: the permanence plan
+ * @role: who records it
+ * @actor: (nullable): the member of staff, if recorded
+ * @date: when
+ * @error: return location for a #GError
+ *
+ * Sets or replaces the permanence plan.
+ *
+ * Returns: %TRUE
+ */
+gboolean
+cp_case_set_permanence_plan (CpCase            *self,
+                             CpPermanencePlan  *plan,
+                             CpRole             role,
+                             const char        *actor,
+                             const GDate       *date,
+                             GError           **error)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_PERMANENCE_PLAN (plan), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  cp_record_set_object (CP_RECORD (self), PROP_PERMANENCE_PLAN, plan);
+  record_history (self, date, role, actor, "permanence-plan.set", NULL, FALSE);
+  return TRUE;
+}
+
+/**
+ * cp_case_add_review:
+ * @self: a #CpCase
+ * @review: the next review; its sequence must follow the last one
+ * @role: who records it
+ * @actor: (nullable): the member of staff, if recorded
+ * @error: return location for a #GError
+ *
+ * Records a statutory review, scheduled or held.
+ *
+ * Returns: %TRUE if the review was added
+ */
+gboolean
+cp_case_add_review (CpCase      *self,
+                    CpReview    *review,
+                    CpRole       role,
+                    const char  *actor,
+                    GError     **error)
+{
+  guint n;
+  const GDate *held, *when, *lac;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_REVIEW (review), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = g_list_model_get_n_items (cp_case_get_reviews (self));
+  if (cp_review_get_sequence (review) != (int) n + 1)
+    return set_error_v (error, CP_ERROR_INCONSISTENT,
+                        "review.sequence: %d, expected %u (reviews are numbered in order)",
+                        cp_review_get_sequence (review), n + 1);
+
+  held = cp_review_get_held (review);
+  lac = cp_child_get_looked_after_since (cp_case_get_child (self));
+  if (held != NULL && g_date_compare (held, lac) < 0)
+    {
+      g_autofree char *a = iso (held), *b = iso (lac);
+      return set_error_v (error, CP_ERROR_INCONSISTENT,
+                          "review.held: %s is before the child became looked after (%s)", a, b);
+    }
+
+  when = held ? held : cp_review_get_scheduled (review);
+  if (when == NULL)
+    return set_error_v (error, CP_ERROR_MISSING_FIELD,
+                        "review: needs a scheduled or a held date");
+
+  cp_record_list_append (CP_RECORD (self), PROP_REVIEWS, review);
+  record_history (self, when, role, actor, held ? "review.held" : "review.schedule", NULL, FALSE);
+  return TRUE;
+}
+
+/**
+ * cp_case_add_dispute:
+ * @self: a #CpCase
+ * @dispute: the dispute
+ * @role: who registers it; must be the IRO
+ * @actor: (nullable): the member of staff, if recorded
+ * @error: return location for a #GError
+ *
+ * Registers a dispute. Only the IRO may register one; a refusal is
+ * recorded in the history.
+ *
+ * Returns: %TRUE if the dispute was registered
+ */
+gboolean
+cp_case_add_dispute (CpCase      *self,
+                     CpDispute   *dispute,
+                     CpRole       role,
+                     const char  *actor,
+                     GError     **error)
+{
+  const GDate *raised;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_DISPUTE (dispute), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  raised = cp_dispute_get_raised_on (dispute);
+  if (!check_role (self, "dispute.register", role, CP_ROLE_IRO, actor, raised, error))
+    return FALSE;
+
+  cp_record_list_append (CP_RECORD (self), PROP_DISPUTES, dispute);
+  record_history (self, raised, role, actor, "dispute.register",
+                  cp_dispute_get_subject (dispute), FALSE);
+  return TRUE;
+}
+
+/* Consistency ---------------------------------------------------------- */
+
+static gboolean
+check_order (const GDate  *earlier,
+             const char   *earlier_path,
+             const GDate  *later,
+             const char   *later_path,
+             GError      **error)
+{
+  if (earlier == NULL || later == NULL || g_date_compare (earlier, later) <= 0)
+    return TRUE;
+  {
+    g_autofree char *a = iso (later), *b = iso (earlier);
+    return set_error_v (error, CP_ERROR_INCONSISTENT, "%s: %s is before %s %s",
+                        later_path, a, earlier_path, b);
+  }
+}
+
+#define ITEM_PATH(buf, list, i, field) \
+  (g_snprintf (buf, sizeof buf, "%s[%u]%s%s", list, i, *(field) ? "." : "", field), buf)
+
+static gboolean
+validate_placements (CpCase *self, const GDate *lac, GError **error)
+{
+  GListModel *list = cp_case_get_placements (self);
+  g_autoptr(CpPlacement) prev = NULL;
+  char a[64], b[64];
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpPlacement) p = g_list_model_get_item (list, i);
+      const GDate *start = cp_placement_get_start (p);
+
+      if (!check_order (start, ITEM_PATH (a, "placements", i, "start"),
+                        cp_placement_get_end (p), ITEM_PATH (b, "placements", i, "end"), error) ||
+          !check_order (lac, "child.looked_after_since",
+                        start, ITEM_PATH (a, "placements", i, "start"), error))
+        return FALSE;
+
+      if (prev != NULL)
+        {
+          const GDate *prev_end = cp_placement_get_end (prev);
+
+          if (!check_order (cp_placement_get_start (prev), ITEM_PATH (b, "placements", i - 1, "start"),
+                            start, ITEM_PATH (a, "placements", i, "start"), error))
+            return FALSE;
+          if (prev_end == NULL)
+            return set_error_v (error, CP_ERROR_INCONSISTENT,
+                                "placements[%u].end: missing, but placements[%u] starts after it",
+                                i - 1, i);
+          if (!check_order (prev_end, ITEM_PATH (b, "placements", i - 1, "end"),
+                            start, ITEM_PATH (a, "placements", i, "start"), error))
+            return FALSE;
+        }
+      g_set_object (&prev, p);
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_reviews (CpCase *self, const GDate *lac, GError **error)
+{
+  GListModel *list = cp_case_get_reviews (self);
+  const GDate *prev_held = NULL;
+  char a[64], b[64];
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpReview) r = g_list_model_get_item (list, i);
+      const GDate *held = cp_review_get_held (r);
+
+      if (cp_review_get_sequence (r) != (int) i + 1)
+        return set_error_v (error, CP_ERROR_INCONSISTENT,
+                            "reviews[%u].sequence: %d, expected %u (reviews are numbered in order)",
+                            i, cp_review_get_sequence (r), i + 1);
+      if (!check_order (lac, "child.looked_after_since",
+                        held, ITEM_PATH (a, "reviews", i, "held"), error))
+        return FALSE;
+      if (held != NULL && prev_held != NULL &&
+          !check_order (prev_held, ITEM_PATH (b, "reviews", i - 1, "held"),
+                        held, ITEM_PATH (a, "reviews", i, "held"), error))
+        return FALSE;
+      if (held != NULL)
+        prev_held = held;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_disputes (CpCase *self, GError **error)
+{
+  GListModel *list = cp_case_get_disputes (self);
+  char a[64], b[96];
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpDispute) d = g_list_model_get_item (list, i);
+      GListModel *steps = cp_dispute_get_steps (d);
+      const GDate *raised = cp_dispute_get_raised_on (d);
+      const GDate *prev = raised;
+
+      if (!check_order (raised, ITEM_PATH (a, "disputes", i, "raised_on"),
+                        cp_dispute_get_resolved_on (d), ITEM_PATH (b, "disputes", i, "resolved_on"),
+                        error))
+        return FALSE;
+      for (guint k = 0; k < g_list_model_get_n_items (steps); k++)
+        {
+          g_autoptr(CpDisputeStep) s = g_list_model_get_item (steps, k);
+          g_autofree char *prev_path = k == 0
+            ? g_strdup_printf ("disputes[%u].raised_on", i)
+            : g_strdup_printf ("disputes[%u].steps[%u].date", i, k - 1);
+
+          g_snprintf (b, sizeof b, "disputes[%u].steps[%u].date", i, k);
+          if (!check_order (prev, prev_path, cp_dispute_step_get_date (s), b, error))
+            return FALSE;
+          prev = cp_dispute_step_get_date (s);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_care_plan (CpCase *self, GError **error)
+{
+  CpCarePlan *plan = cp_case_get_care_plan (self);
+  CpCarePlanState state;
+
+  if (plan == NULL)
+    return TRUE;
+
+  state = cp_care_plan_get_state (plan);
+  if (state >= CP_CARE_PLAN_STATE_AUTHORISED && cp_care_plan_get_authorised_on (plan) == NULL)
+    return set_error_v (error, CP_ERROR_MISSING_FIELD,
+                        "care_plan.authorised_on: missing for a plan that is %s",
+                        cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, state));
+  if (state == CP_CARE_PLAN_STATE_RATIFIED && cp_care_plan_get_ratified_on (plan) == NULL)
+    return set_error_v (error, CP_ERROR_MISSING_FIELD,
+                        "care_plan.ratified_on: missing for a plan that is ratified");
+  return check_order (cp_care_plan_get_created (plan), "care_plan.created",
+                      cp_care_plan_get_authorised_on (plan), "care_plan.authorised_on", error) &&
+         check_order (cp_care_plan_get_authorised_on (plan), "care_plan.authorised_on",
+                      cp_care_plan_get_ratified_on (plan), "care_plan.ratified_on", error);
+}
+
+static gboolean
+validate_child (CpChild *child, GError **error)
+{
+  GListModel *statuses = cp_child_get_legal_statuses (child);
+  char a[64], b[64];
+
+  if (!check_order (cp_child_get_birth_date (child), "child.birth_date",
+                    cp_child_get_looked_after_since (child), "child.looked_after_since", error))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(CpLegalStatus) s = g_list_model_get_item (statuses, i);
+
+      if (!check_order (cp_legal_status_get_start (s), ITEM_PATH (a, "child.legal_statuses", i, "start"),
+                        cp_legal_status_get_end (s), ITEM_PATH (b, "child.legal_statuses", i, "end"),
+                        error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cp_case_validate:
+ * @self: a #CpCase
+ * @error: return location for a #GError
+ *
+ * Checks that the case does not contradict itself: the child was born
+ * before becoming looked after; every period, placement and dispute ends
+ * after it starts; placements are in order and do not overlap; no
+ * placement or review comes before the child became looked after; reviews
+ * are numbered 1, 2, 3... in date order; an authorised or ratified care
+ * plan says when. Nothing is corrected: the first contradiction is
+ * reported with its field path (%CP_ERROR_INCONSISTENT or
+ * %CP_ERROR_MISSING_FIELD).
+ *
+ * Returns: %TRUE if the case is consistent
+ */
+gboolean
+cp_case_validate (CpCase  *self,
+                  GError **error)
+{
+  CpChild *child;
+  const GDate *lac;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  child = cp_case_get_child (self);
+  lac = cp_child_get_looked_after_since (child);
+
+  return validate_child (child, error) &&
+         validate_placements (self, lac, error) &&
+         validate_reviews (self, lac, error) &&
+         validate_care_plan (self, error) &&
+         validate_disputes (self, error);
+}
+
+/* JSON ------------------------------------------------------------------ */
+
+/**
+ * cp_case_new_from_json_node:
+ * @node: a JSON object in the case format
+ * @error: return location for a #GError
+ *
+ * Reads a case from parsed JSON and checks it with [method@Case.validate].
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error set
+ */
+CpCase *
+cp_case_new_from_json_node (JsonNode  *node,
+                            GError   **error)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(CpCase) self = NULL;
+  JsonObject *obj;
+  JsonNode *version;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_error_v (error, CP_ERROR_INVALID_VALUE, "(document): expected an object");
+      return NULL;
+    }
+
+  obj = json_node_get_object (node);
+  version = json_object_get_member (obj, "version");
+  if (version == NULL)
+    {
+      set_error_v (error, CP_ERROR_MISSING_FIELD, "version: missing");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      set_error_v (error, CP_ERROR_INVALID_VALUE, "version: expected a whole number");
+      return NULL;
+    }
+  if (json_node_get_int (version) < 1 || json_node_get_int (version) > CP_CASE_FORMAT_VERSION)
+    {
+      set_error_v (error, CP_ERROR_UNSUPPORTED_VERSION,
+                   "version: %" G_GINT64_FORMAT " is not supported (this library reads 1 to %d)",
+                   json_node_get_int (version), CP_CASE_FORMAT_VERSION);
+      return NULL;
+    }
+
+  /* The version is the document's, not the case's: read the rest. */
+  body = json_node_copy (node);
+  json_object_remove_member (json_node_get_object (body), "version");
+
+  self = (CpCase *) cp_record_from_json (CP_TYPE_CASE, body, "", error);
+  if (self == NULL || !cp_case_validate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cp_case_new_from_json:
+ * @data: the JSON text of one case
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error set
+ */
+CpCase *
+cp_case_new_from_json (const char  *data,
+                       gssize       length,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      set_error_v (error, CP_ERROR_PARSE, "%s", local_error->message);
+      return NULL;
+    }
+  return cp_case_new_from_json_node (json_parser_get_root (parser), error);
+}
+
+/**
+ * cp_case_to_json_string:
+ * @self: a #CpCase
+ * @pretty: whether to indent (for a `.json` file) or write one line (for
+ *   a JSON Lines caseload)
+ *
+ * Returns: (transfer full): the case in the JSON case format
+ */
+char *
+cp_case_to_json_string (CpCase   *self,
+                        gboolean  pretty)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  JsonObject *out;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+
+  body = cp_record_to_json (CP_RECORD (self));
+  out = json_object_new ();
+  json_object_set_int_member (out, "version", CP_CASE_FORMAT_VERSION);
+  json_object_iter_init (&iter, json_node_get_object (body));
+  while (json_object_iter_next (&iter, &name, &member))
+    json_object_set_member (out, name, json_node_copy (member));
+  root = json_node_init_object (json_node_alloc (), out);
+  json_object_unref (out);
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, pretty);
+  return json_generator_to_data (gen, NULL);
+}
+
+/**
+ * cp_case_load_file:
+ * @path: (type filename): a `.json` file holding one case
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error set
+ */
+CpCase *
+cp_case_load_file (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  return cp_case_new_from_json (contents, (gssize) len, error);
+}
+
+/**
+ * cp_case_save_file:
+ * @self: a #CpCase
+ * @path: (type filename): where to write
+ * @error: return location for a #GError
+ *
+ * Writes the case, indented, atomically: to a temporary file that is
+ * synced to disk and then renamed over @path, so a crash never leaves a
+ * half-written file.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+cp_case_save_file (CpCase      *self,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  text = cp_case_to_json_string (self, TRUE);
+  return g_file_set_contents_full (path, text, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0666, error);
+}

@@ -1,0 +1,277 @@
+/* cp-caseload-reader.c: streaming a JSON Lines caseload
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "careplan.h"
+
+/**
+ * CpCaseloadReader:
+ *
+ * Reads a caseload in JSON Lines form, one case per line, one case at a
+ * time, so that a national-scale caseload never has to be in memory at
+ * once. Blank lines are skipped. An error names the line
+ * (`line 12: placements[1].start: “2026-02-30” is not a date`); the
+ * reader can carry on with the next line after one, so that one broken
+ * case does not hide the others.
+ */
+struct _CpCaseloadReader
+{
+  GObject           parent_instance;
+  GDataInputStream *input;
+  guint             line;
+};
+
+G_DEFINE_FINAL_TYPE (CpCaseloadReader, cp_caseload_reader, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cp_caseload_reader_dispose (GObject *object)
+{
+  CpCaseloadReader *self = (CpCaseloadReader *) object;
+
+  g_clear_object (&self->input);
+
+  G_OBJECT_CLASS (cp_caseload_reader_parent_class)->dispose (object);
+}
+
+static void
+cp_caseload_reader_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CpCaseloadReader *self = CP_CASELOAD_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_caseload_reader_class_init (CpCaseloadReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cp_caseload_reader_dispose;
+  object_class->get_property = cp_caseload_reader_get_property;
+
+  /**
+   * CpCaseloadReader:line:
+   *
+   * The number of the line read last, from 1.
+   */
+  properties[PROP_LINE] =
+    g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_caseload_reader_init (CpCaseloadReader *self)
+{
+}
+
+/**
+ * cp_caseload_reader_new:
+ * @stream: a stream of JSON Lines
+ *
+ * Returns: (transfer full): a reader of @stream
+ */
+CpCaseloadReader *
+cp_caseload_reader_new (GInputStream *stream)
+{
+  CpCaseloadReader *self;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  self = g_object_new (CP_TYPE_CASELOAD_READER, NULL);
+  self->input = g_data_input_stream_new (stream);
+  g_data_input_stream_set_newline_type (self->input, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+  return self;
+}
+
+/**
+ * cp_caseload_reader_new_for_path:
+ * @path: (type filename): a `.jsonl` file
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a reader, or %NULL if the file
+ *   cannot be opened (a `G_IO_ERROR`)
+ */
+CpCaseloadReader *
+cp_caseload_reader_new_for_path (const char  *path,
+                                 GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  return cp_caseload_reader_new (G_INPUT_STREAM (stream));
+}
+
+/**
+ * cp_caseload_reader_next:
+ * @self: a #CpCaseloadReader
+ * @error: return location for a #GError
+ *
+ * Reads the next case. At the end of the stream it returns %NULL without
+ * setting @error. After an error in one line, the next call goes on with
+ * the line after it.
+ *
+ * Returns: (transfer full) (nullable): the next case, or %NULL at the end
+ *   or with @error set
+ */
+CpCase *
+cp_caseload_reader_next (CpCaseloadReader  *self,
+                         GError           **error)
+{
+  g_return_val_if_fail (CP_IS_CASELOAD_READER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *text = NULL;
+      CpCase *c;
+      gsize len = 0;
+
+      text = g_data_input_stream_read_line_utf8 (self->input, &len, NULL, &local_error);
+      if (text == NULL && local_error == NULL)
+        return NULL;
+
+      self->line++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
+
+      if (local_error != NULL)
+        {
+          g_set_error (error, CP_ERROR, CP_ERROR_PARSE, "line %u: %s",
+                       self->line, local_error->message);
+          return NULL;
+        }
+
+      g_strstrip (text);
+      if (*text == '\0')
+        continue;
+
+      c = cp_case_new_from_json (text, -1, &local_error);
+      if (c == NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      "line %u: ", self->line);
+          return NULL;
+        }
+      return c;
+    }
+}
+
+/**
+ * cp_caseload_reader_get_line:
+ * @self: a #CpCaseloadReader
+ *
+ * Returns: the number of the line read last
+ */
+guint
+cp_caseload_reader_get_line (CpCaseloadReader *self)
+{
+  g_return_val_if_fail (CP_IS_CASELOAD_READER (self), 0);
+  return self->line;
+}
+
+/**
+ * cp_caseload_load_file:
+ * @path: (type filename): a JSON Lines caseload
+ * @error: return location for a #GError
+ *
+ * Reads a whole caseload. The first bad line stops the load and is
+ * reported; use a [class@CaseloadReader] to carry on past bad lines.
+ *
+ * Returns: (transfer full) (nullable): the cases, a list of [class@Case]
+ */
+GListModel *
+cp_caseload_load_file (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(CpCaseloadReader) reader = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CpCase *c;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reader = cp_caseload_reader_new_for_path (path, error);
+  if (reader == NULL)
+    return NULL;
+
+  store = g_list_store_new (CP_TYPE_CASE);
+  while ((c = cp_caseload_reader_next (reader, &local_error)) != NULL)
+    {
+      g_list_store_append (store, c);
+      g_object_unref (c);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * cp_caseload_save_file:
+ * @cases: a list of [class@Case]
+ * @path: (type filename): where to write
+ * @error: return location for a #GError
+ *
+ * Writes the cases as JSON Lines, atomically (a temporary file, synced,
+ * then renamed over @path).
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+cp_caseload_save_file (GListModel  *cases,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (cases), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(CpCase) c = g_list_model_get_item (cases, i);
+      g_autofree char *line = NULL;
+
+      g_return_val_if_fail (CP_IS_CASE (c), FALSE);
+      line = cp_case_to_json_string (c, FALSE);
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_file_set_contents_full (path, out->str, (gssize) out->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0666, error);
+}

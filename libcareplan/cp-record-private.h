@@ -1,0 +1,87 @@
+/* cp-record-private.h: property storage and the JSON mapping shared by
+ * the case-model types
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "careplan.h"
+
+G_BEGIN_DECLS
+
+/* Flags on a param spec (kept as qdata). */
+typedef enum {
+  CP_FIELD_REQUIRED = 1 << 0,   /* must be present in JSON */
+  CP_FIELD_FIXED    = 1 << 1,   /* set at construction; later only by the library */
+} CpFieldFlags;
+
+GParamSpec   *cp_field_required     (GParamSpec   *pspec);
+GParamSpec   *cp_field_list         (const char   *name,
+                                     GType         item_type);
+GParamSpec   *cp_field_date         (const char   *name,
+                                     CpFieldFlags  flags);
+
+void          cp_record_class_install (GObjectClass *klass,
+                                       GParamSpec  **pspecs,
+                                       guint         n_pspecs);
+
+const GValue *cp_record_peek        (CpRecord     *self,
+                                     guint         prop_id);
+const GDate  *cp_record_get_date    (CpRecord     *self,
+                                     guint         prop_id);
+const char   *cp_record_get_string  (CpRecord     *self,
+                                     guint         prop_id);
+gboolean      cp_record_get_boolean (CpRecord     *self,
+                                     guint         prop_id);
+int           cp_record_get_int     (CpRecord     *self,
+                                     guint         prop_id);
+int           cp_record_get_enum    (CpRecord     *self,
+                                     guint         prop_id);
+gpointer      cp_record_get_object  (CpRecord     *self,
+                                     guint         prop_id);
+GListModel   *cp_record_get_list    (CpRecord     *self,
+                                     guint         prop_id);
+const char * const *cp_record_get_strv (CpRecord  *self,
+                                        guint      prop_id);
+
+/* Setters notify only when the value changes. */
+void          cp_record_set_value   (CpRecord     *self,
+                                     guint         prop_id,
+                                     const GValue *value);
+void          cp_record_set_date    (CpRecord     *self,
+                                     guint         prop_id,
+                                     const GDate  *date);
+void          cp_record_set_string  (CpRecord     *self,
+                                     guint         prop_id,
+                                     const char   *value);
+void          cp_record_set_boolean (CpRecord     *self,
+                                     guint         prop_id,
+                                     gboolean      value);
+void          cp_record_set_int     (CpRecord     *self,
+                                     guint         prop_id,
+                                     int           value);
+void          cp_record_set_enum    (CpRecord     *self,
+                                     guint         prop_id,
+                                     int           value);
+void          cp_record_set_object  (CpRecord     *self,
+                                     guint         prop_id,
+                                     gpointer      object);
+
+/* JSON: @path names the node for error messages ("placements[1]"). */
+CpRecord     *cp_record_from_json   (GType         type,
+                                     JsonNode     *node,
+                                     const char   *path,
+                                     GError      **error);
+char         *cp_enum_nicks         (GType         enum_type);
+const char   *cp_enum_to_nick       (GType         enum_type,
+                                     int           value);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* Appends @item to the list field @prop_id. */
+void cp_record_list_append (CpRecord *self,
+                            guint     prop_id,
+                            gpointer  item);
+G_END_DECLS

@@ -1,0 +1,383 @@
+/* cp-review.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "cp-record-private.h"
+
+/**
+ * CpReview:
+ *
+ * A statutory review of the child's case.
+ */
+struct _CpReview
+{
+  CpRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CpReview, cp_review, CP_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_SEQUENCE,
+  PROP_KIND,
+  PROP_SCHEDULED,
+  PROP_HELD,
+  PROP_ADJOURNED_TO,
+  PROP_CHAIR,
+  PROP_PARTICIPANTS,
+  PROP_CHILD_PARTICIPATION,
+  PROP_RECOMMENDATIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cp_review_class_init (CpReviewClass *klass)
+{
+  /**
+   * CpReview:sequence:
+   *
+   * 1 for the first review, 2 for the second, ....
+   */
+  properties[PROP_SEQUENCE] =
+    cp_field_required (g_param_spec_int ("sequence", NULL, NULL, 1, 10000, 1,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CpReview:kind:
+   *
+   * A meeting or a consultation-only review.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, CP_TYPE_REVIEW_KIND, CP_REVIEW_KIND_MEETING,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpReview:scheduled:
+   *
+   * The date it is booked for.
+   */
+  properties[PROP_SCHEDULED] =
+    cp_field_date ("scheduled", 0);
+
+  /**
+   * CpReview:held:
+   *
+   * The date it was held, or %NULL.
+   */
+  properties[PROP_HELD] =
+    cp_field_date ("held", 0);
+
+  /**
+   * CpReview:adjourned-to:
+   *
+   * The date an adjourned review resumes, or %NULL.
+   */
+  properties[PROP_ADJOURNED_TO] =
+    cp_field_date ("adjourned-to", 0);
+
+  /**
+   * CpReview:chair:
+   *
+   * Who chaired it (a member of staff; normally the IRO).
+   */
+  properties[PROP_CHAIR] =
+    g_param_spec_string ("chair", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpReview:participants:
+   *
+   * Who took part, by role.
+   */
+  properties[PROP_PARTICIPANTS] =
+    g_param_spec_boxed ("participants", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpReview:child-participation:
+   *
+   * How the child took part.
+   */
+  properties[PROP_CHILD_PARTICIPATION] =
+    g_param_spec_enum ("child-participation", NULL, NULL, CP_TYPE_CHILD_PARTICIPATION, CP_CHILD_PARTICIPATION_NOT_RECORDED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpReview:recommendations:
+   *
+   * Its decisions and recommendations.
+   */
+  properties[PROP_RECOMMENDATIONS] =
+    cp_field_list ("recommendations", CP_TYPE_RECOMMENDATION);
+
+  cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
+}
+
+static void
+cp_review_init (CpReview *self)
+{
+}
+
+/**
+ * cp_review_new:
+ * @sequence: 1 for the first review, 2 for the second, ...
+ *
+ * Returns: (transfer full): a new #CpReview
+ */
+CpReview *
+cp_review_new (int sequence)
+{
+
+  return g_object_new (CP_TYPE_REVIEW,
+                       "sequence", sequence,
+                       NULL);
+}
+
+/**
+ * cp_review_get_sequence:
+ * @self: a #CpReview
+ *
+ * Returns:: 1 for the first review, 2 for the second, ...
+ */
+int
+cp_review_get_sequence (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_SEQUENCE);
+}
+
+/**
+ * cp_review_get_kind:
+ * @self: a #CpReview
+ *
+ * Returns:: a meeting or a consultation-only review
+ */
+CpReviewKind
+cp_review_get_kind (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), 0);
+  return (CpReviewKind) cp_record_get_enum (CP_RECORD (self), PROP_KIND);
+}
+
+/**
+ * cp_review_set_kind:
+ * @self: a #CpReview
+ * @kind:: a meeting or a consultation-only review
+ *
+ * Sets [property@Review:kind].
+ */
+void
+cp_review_set_kind (CpReview *self,
+    CpReviewKind kind)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  cp_record_set_enum (CP_RECORD (self), PROP_KIND, kind);
+}
+
+/**
+ * cp_review_get_scheduled:
+ * @self: a #CpReview
+ *
+ * Returns: (transfer none) (nullable): the date it is booked for
+ */
+const GDate *
+cp_review_get_scheduled (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_SCHEDULED);
+}
+
+/**
+ * cp_review_set_scheduled:
+ * @self: a #CpReview
+ * @scheduled: (nullable): the date it is booked for
+ *
+ * Sets [property@Review:scheduled].
+ */
+void
+cp_review_set_scheduled (CpReview *self,
+    const GDate *scheduled)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  cp_record_set_date (CP_RECORD (self), PROP_SCHEDULED, scheduled);
+}
+
+/**
+ * cp_review_get_held:
+ * @self: a #CpReview
+ *
+ * Returns: (transfer none) (nullable): the date it was held, or %NULL
+ */
+const GDate *
+cp_review_get_held (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_HELD);
+}
+
+/**
+ * cp_review_set_held:
+ * @self: a #CpReview
+ * @held: (nullable): the date it was held, or %NULL
+ *
+ * Sets [property@Review:held].
+ */
+void
+cp_review_set_held (CpReview *self,
+    const GDate *held)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  cp_record_set_date (CP_RECORD (self), PROP_HELD, held);
+}
+
+/**
+ * cp_review_get_adjourned_to:
+ * @self: a #CpReview
+ *
+ * Returns: (transfer none) (nullable): the date an adjourned review resumes, or %NULL
+ */
+const GDate *
+cp_review_get_adjourned_to (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_ADJOURNED_TO);
+}
+
+/**
+ * cp_review_set_adjourned_to:
+ * @self: a #CpReview
+ * @adjourned_to: (nullable): the date an adjourned review resumes, or %NULL
+ *
+ * Sets [property@Review:adjourned-to].
+ */
+void
+cp_review_set_adjourned_to (CpReview *self,
+    const GDate *adjourned_to)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  cp_record_set_date (CP_RECORD (self), PROP_ADJOURNED_TO, adjourned_to);
+}
+
+/**
+ * cp_review_get_chair:
+ * @self: a #CpReview
+ *
+ * Returns: (transfer none) (nullable): who chaired it (a member of staff; normally the IRO)
+ */
+const char *
+cp_review_get_chair (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_CHAIR);
+}
+
+/**
+ * cp_review_set_chair:
+ * @self: a #CpReview
+ * @chair: (nullable): who chaired it (a member of staff; normally the IRO)
+ *
+ * Sets [property@Review:chair].
+ */
+void
+cp_review_set_chair (CpReview *self,
+    const char *chair)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  cp_record_set_string (CP_RECORD (self), PROP_CHAIR, chair);
+}
+
+/**
+ * cp_review_get_participants:
+ * @self: a #CpReview
+ *
+ * Returns: (transfer none) (nullable): who took part, by role
+ */
+const char * const *
+cp_review_get_participants (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
+  return cp_record_get_strv (CP_RECORD (self), PROP_PARTICIPANTS);
+}
+
+/**
+ * cp_review_set_participants:
+ * @self: a #CpReview
+ * @participants: (nullable) (array zero-terminated=1): who took part, by role
+ *
+ * Sets [property@Review:participants].
+ */
+void
+cp_review_set_participants (CpReview *self,
+    const char * const *participants)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (CP_IS_REVIEW (self));
+  g_value_init (&v, G_TYPE_STRV);
+  g_value_set_boxed (&v, participants);
+  cp_record_set_value (CP_RECORD (self), PROP_PARTICIPANTS, &v);
+}
+
+/**
+ * cp_review_get_child_participation:
+ * @self: a #CpReview
+ *
+ * Returns:: how the child took part
+ */
+CpChildParticipation
+cp_review_get_child_participation (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), 0);
+  return (CpChildParticipation) cp_record_get_enum (CP_RECORD (self), PROP_CHILD_PARTICIPATION);
+}
+
+/**
+ * cp_review_set_child_participation:
+ * @self: a #CpReview
+ * @child_participation:: how the child took part
+ *
+ * Sets [property@Review:child-participation].
+ */
+void
+cp_review_set_child_participation (CpReview *self,
+    CpChildParticipation child_participation)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  cp_record_set_enum (CP_RECORD (self), PROP_CHILD_PARTICIPATION, child_participation);
+}
+
+/**
+ * cp_review_get_recommendations:
+ * @self: a #CpReview
+ *
+ * Returns: (transfer none): its decisions and recommendations, a list of [class@Recommendation]
+ */
+GListModel *
+cp_review_get_recommendations (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_RECOMMENDATIONS);
+}
+
+/* -- hand-written API below -- */
+
+/**
+ * cp_review_add_recommendation:
+ * @self: a #CpReview
+ * @recommendation: a recommendation
+ *
+ * Appends @recommendation to [property@Review:recommendations].
+ */
+void
+cp_review_add_recommendation (CpReview *self,
+    CpRecommendation *recommendation)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  g_return_if_fail (CP_IS_RECOMMENDATION (recommendation));
+  cp_record_list_append (CP_RECORD (self), PROP_RECOMMENDATIONS, recommendation);
+}
