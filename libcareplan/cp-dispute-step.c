@@ -57,7 +57,7 @@ cp_dispute_step_class_init (CpDisputeStepClass *klass)
    * Who took the step.
    */
   properties[PROP_ACTOR_ROLE] =
-    g_param_spec_enum ("actor-role", NULL, NULL, CP_TYPE_ROLE, CP_ROLE_SOCIAL_WORKER,
+    g_param_spec_enum ("actor-role", NULL, NULL, CP_TYPE_ROLE, CP_ROLE_UNKNOWN,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**

@@ -49,7 +49,7 @@ cp_history_entry_class_init (CpHistoryEntryClass *klass)
    * The role of who acted.
    */
   properties[PROP_ACTOR_ROLE] =
-    g_param_spec_enum ("actor-role", NULL, NULL, CP_TYPE_ROLE, CP_ROLE_SOCIAL_WORKER,
+    g_param_spec_enum ("actor-role", NULL, NULL, CP_TYPE_ROLE, CP_ROLE_UNKNOWN,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**

@@ -53,7 +53,7 @@ cp_recommendation_class_init (CpRecommendationClass *klass)
    * The role responsible.
    */
   properties[PROP_OWNER_ROLE] =
-    g_param_spec_enum ("owner-role", NULL, NULL, CP_TYPE_ROLE, CP_ROLE_SOCIAL_WORKER,
+    g_param_spec_enum ("owner-role", NULL, NULL, CP_TYPE_ROLE, CP_ROLE_UNKNOWN,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**

@@ -88,6 +88,7 @@ typedef enum {
  * @CP_ROLE_CHILD: the child
  * @CP_ROLE_PARENT: a parent
  * @CP_ROLE_OTHER: anyone else
+ * @CP_ROLE_UNKNOWN: not recorded
  *
  * Who acts, approves or is addressed.
  */
@@ -111,6 +112,7 @@ typedef enum {
   CP_ROLE_CHILD,
   CP_ROLE_PARENT,
   CP_ROLE_OTHER,
+  CP_ROLE_UNKNOWN,
 } CpRole;
 
 /**

@@ -1,0 +1,414 @@
+/* test-case.c: the case model through the API and through JSON
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "test-helpers.h"
+
+static CpCase *
+new_case (const char *lac)
+{
+  g_autoptr(GDate) dob = test_date ("2014-03-09");
+  g_autoptr(GDate) since = test_date (lac);
+  g_autoptr(CpChild) child = cp_child_new ("T-1", dob, since);
+
+  return cp_case_new (child);
+}
+
+static void
+count_history (CpCase *c, CpHistoryEntry *entry, gpointer data)
+{
+  (*(int *) data)++;
+}
+
+static void
+note_transition (CpCarePlan *plan, CpCarePlanState from, CpCarePlanState to, gpointer data)
+{
+  GString *s = data;
+  g_string_append_printf (s, "%d>%d;", from, to);
+}
+
+Test (case_api, placements_move_and_history)
+{
+  g_autoptr(CpCase) c = new_case ("2026-01-05");
+  g_autoptr(GDate) d1 = test_date ("2026-01-05");
+  g_autoptr(GDate) d2 = test_date ("2026-03-02");
+  g_autoptr(CpPlacement) p1 = cp_placement_new (CP_PLACEMENT_TYPE_FOSTER_AGENCY, d1);
+  g_autoptr(CpPlacement) p2 = cp_placement_new (CP_PLACEMENT_TYPE_RESIDENTIAL, d2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpHistoryEntry) last = NULL;
+  g_autofree char *end = NULL;
+  int added = 0;
+
+  g_signal_connect (c, "history-added", G_CALLBACK (count_history), &added);
+  cr_assert (cp_case_add_placement (c, p1, CP_ROLE_SOCIAL_WORKER, NULL, "entered care", &error));
+  cr_assert_eq (cp_case_get_current_placement (c), p1);
+  cr_assert (cp_case_add_placement (c, p2, CP_ROLE_SOCIAL_WORKER, "sw", "breakdown", &error));
+  cr_assert_eq (cp_case_get_current_placement (c), p2);
+
+  end = test_iso (cp_placement_get_end (p1));
+  cr_assert_str_eq (end, "2026-03-02", "a move ends the open placement");
+  cr_assert_eq (added, 3);
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_history (c)), 3);
+  last = g_list_model_get_item (cp_case_get_history (c), 2);
+  cr_assert_str_eq (cp_history_entry_get_action (last), "placement.add");
+  cr_assert_str_eq (cp_history_entry_get_reason (last), "breakdown");
+  cr_assert_str_eq (cp_history_entry_get_actor (last), "sw");
+}
+
+Test (case_api, placement_before_looked_after_is_refused)
+{
+  g_autoptr(CpCase) c = new_case ("2026-01-05");
+  g_autoptr(GDate) d = test_date ("2026-01-04");
+  g_autoptr(CpPlacement) p = cp_placement_new (CP_PLACEMENT_TYPE_SECURE, d);
+  g_autoptr(GError) error = NULL;
+
+  cr_assert_not (cp_case_add_placement (c, p, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error));
+  assert_error (error, CP_ERROR_INCONSISTENT, "placement.start: 2026-01-04 is before");
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_placements (c)), 0);
+}
+
+Test (case_api, care_plan_lifecycle)
+{
+  g_autoptr(CpCase) c = new_case ("2026-01-05");
+  g_autoptr(GDate) created = test_date ("2026-01-12");
+  g_autoptr(GDate) auth = test_date ("2026-01-14");
+  g_autoptr(GDate) held = test_date ("2026-01-30");
+  g_autoptr(GDate) change = test_date ("2026-03-02");
+  g_autoptr(CpCarePlan) plan = cp_care_plan_new (created);
+  g_autoptr(CpReview) r1 = cp_review_new (1);
+  g_autoptr(GString) transitions = g_string_new (NULL);
+  g_autoptr(GError) e1 = NULL, e2 = NULL, e3 = NULL, e4 = NULL;
+
+  cr_assert (cp_case_set_care_plan (c, plan, CP_ROLE_SOCIAL_WORKER, NULL, NULL));
+  g_signal_connect (plan, "state-changed", G_CALLBACK (note_transition), transitions);
+
+  /* Ratifying a draft is illegal; so is ratifying at a review not held. */
+  cp_review_set_scheduled (r1, held);
+  cr_assert (cp_case_add_review (c, r1, CP_ROLE_REVIEW_UNIT, NULL, NULL));
+  cr_assert_not (cp_case_ratify_care_plan (c, 1, CP_ROLE_IRO, NULL, &e1));
+  assert_error (e1, CP_ERROR_ILLEGAL_TRANSITION, "review 1: a plan is ratified only at a review that has been held");
+
+  /* Wrong role: refused and recorded. */
+  cr_assert_not (cp_case_authorise_care_plan (c, CP_ROLE_SOCIAL_WORKER, "sw", auth, &e2));
+  assert_error (e2, CP_ERROR_NOT_AUTHORISED, "needs a practice-manager");
+  {
+    GListModel *h = cp_case_get_history (c);
+    g_autoptr(CpHistoryEntry) refused = g_list_model_get_item (h, g_list_model_get_n_items (h) - 1);
+    cr_assert (cp_history_entry_get_refused (refused));
+    cr_assert_str_eq (cp_history_entry_get_action (refused), "care-plan.authorise");
+  }
+  cr_assert_eq (cp_care_plan_get_state (plan), CP_CARE_PLAN_STATE_DRAFT);
+
+  cr_assert (cp_case_authorise_care_plan (c, CP_ROLE_PRACTICE_MANAGER, "pm", auth, NULL));
+  cr_assert_not (cp_case_authorise_care_plan (c, CP_ROLE_PRACTICE_MANAGER, "pm", auth, &e3));
+  assert_error (e3, CP_ERROR_ILLEGAL_TRANSITION, "only a draft can be authorised");
+
+  cp_review_set_held (r1, held);
+  cr_assert (cp_case_ratify_care_plan (c, 1, CP_ROLE_IRO, "iro", NULL));
+  cr_assert_eq (cp_care_plan_get_state (plan), CP_CARE_PLAN_STATE_RATIFIED);
+  cr_assert_eq (cp_care_plan_get_ratified_at_review (plan), 1);
+
+  /* A change outside a review: back to draft, recorded, awaiting a review. */
+  cr_assert (cp_case_propose_care_plan_change (c, "plan for return home", CP_ROLE_SOCIAL_WORKER,
+                                               NULL, change, NULL));
+  cr_assert_eq (cp_care_plan_get_state (plan), CP_CARE_PLAN_STATE_DRAFT);
+  cr_assert_str_eq (cp_care_plan_get_proposed_change (plan), "plan for return home");
+
+  cr_assert_str_eq (transitions->str, "0>1;1>2;2>0;");
+
+  /* A second care plan is refused. */
+  {
+    g_autoptr(CpCarePlan) other = cp_care_plan_new (created);
+    cr_assert_not (cp_case_set_care_plan (c, other, CP_ROLE_SOCIAL_WORKER, NULL, &e4));
+    assert_error (e4, CP_ERROR_ILLEGAL_TRANSITION, "has a care plan already");
+  }
+}
+
+Test (case_api, reviews_in_sequence_and_disputes_by_iro)
+{
+  g_autoptr(CpCase) c = new_case ("2026-01-05");
+  g_autoptr(GDate) d = test_date ("2026-01-30");
+  g_autoptr(CpReview) r2 = cp_review_new (2);
+  g_autoptr(CpDispute) dispute = cp_dispute_new ("drift", d);
+  g_autoptr(GError) e1 = NULL, e2 = NULL;
+
+  cp_review_set_held (r2, d);
+  cr_assert_not (cp_case_add_review (c, r2, CP_ROLE_IRO, NULL, &e1));
+  assert_error (e1, CP_ERROR_INCONSISTENT, "review.sequence: 2, expected 1");
+
+  cr_assert_not (cp_case_add_dispute (c, dispute, CP_ROLE_SOCIAL_WORKER, NULL, &e2));
+  assert_error (e2, CP_ERROR_NOT_AUTHORISED, "dispute.register needs a iro");
+  cr_assert (cp_case_add_dispute (c, dispute, CP_ROLE_IRO, NULL, NULL));
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_disputes (c)), 1);
+}
+
+static void
+count_notify (GObject *o, GParamSpec *p, gpointer data)
+{
+  (*(int *) data)++;
+}
+
+Test (case_api, properties_notify_only_on_change)
+{
+  g_autoptr(GDate) d = test_date ("2026-01-30");
+  g_autoptr(GDate) same = test_date ("2026-01-30");
+  g_autoptr(CpReview) r = cp_review_new (1);
+  int n = 0;
+
+  g_signal_connect (r, "notify::held", G_CALLBACK (count_notify), &n);
+  cp_review_set_held (r, d);
+  cp_review_set_held (r, same);
+  g_object_set (r, "held", same, NULL);
+  cr_assert_eq (n, 1);
+  cp_review_set_held (r, NULL);
+  cr_assert_eq (n, 2);
+}
+
+/* JSON ----------------------------------------------------------------- */
+
+static char *
+read_example (void)
+{
+  g_autofree char *path = g_build_filename (EXAMPLES_DIR, "data", "case-every-type.json", NULL);
+  char *contents = NULL;
+
+  cr_assert (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+Test (case_json, example_round_trips_losslessly)
+{
+  g_autofree char *text = read_example ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) a = cp_case_new_from_json (text, -1, &error);
+  g_autoptr(CpCase) b = NULL;
+  g_autoptr(JsonNode) original = NULL;
+  g_autoptr(JsonNode) written = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *out2 = NULL;
+
+  cr_assert_not_null (a, "%s", error ? error->message : "");
+  out = cp_case_to_json_string (a, TRUE);
+  b = cp_case_new_from_json (out, -1, &error);
+  cr_assert_not_null (b, "%s", error ? error->message : "");
+  cr_assert (cp_record_equal (CP_RECORD (a), CP_RECORD (b)));
+  out2 = cp_case_to_json_string (b, TRUE);
+  cr_assert_str_eq (out, out2);
+
+  /* Written JSON equals the input, unknown members included. */
+  original = json_from_string (text, NULL);
+  written = json_from_string (out, NULL);
+  cr_assert (json_node_equal (original, written), "%s", out);
+  cr_assert_not_null (cp_record_get_extra (CP_RECORD (cp_case_get_child (a))));
+}
+
+Test (case_json, explicit_defaults_read_back_equal)
+{
+  g_autoptr(CpCase) a = cp_case_new_from_json (
+    "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\","
+    "\"looked_after_since\":\"2026-01-05\",\"uasc\":false},\"reviews\":[]}", -1, NULL);
+  g_autoptr(CpCase) b = cp_case_new_from_json (
+    "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\","
+    "\"looked_after_since\":\"2026-01-05\"}}", -1, NULL);
+
+  cr_assert_not_null (a);
+  cr_assert (cp_record_equal (CP_RECORD (a), CP_RECORD (b)));
+}
+
+Test (case_json, every_type_is_read)
+{
+  g_autofree char *text = read_example ();
+  g_autoptr(CpCase) c = cp_case_new_from_json (text, -1, NULL);
+  CpPermanencePlan *perm = cp_case_get_permanence_plan (c);
+  g_autoptr(CpReview) r1 = g_list_model_get_item (cp_case_get_reviews (c), 0);
+  g_autoptr(CpRecommendation) rec = g_list_model_get_item (cp_review_get_recommendations (r1), 1);
+  g_autoptr(CpDispute) d = g_list_model_get_item (cp_case_get_disputes (c), 0);
+  g_autoptr(CpDisputeStep) step = g_list_model_get_item (cp_dispute_get_steps (d), 1);
+  g_autoptr(CpMilestone) m = g_list_model_get_item (cp_permanence_plan_get_milestones (perm), 1);
+  g_autoptr(CpSubPlan) sp = g_list_model_get_item (cp_care_plan_get_sub_plans (cp_case_get_care_plan (c)), 2);
+  g_autoptr(CpLegalStatus) ls = g_list_model_get_item (cp_child_get_legal_statuses (cp_case_get_child (c)), 1);
+
+  cr_assert_eq (cp_legal_status_get_status (ls), CP_LEGAL_STATUS_KIND_INTERIM_CARE_ORDER);
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_placements (c)), 2);
+  cr_assert_eq (cp_care_plan_get_state (cp_case_get_care_plan (c)), CP_CARE_PLAN_STATE_RATIFIED);
+  cr_assert_eq (cp_sub_plan_get_kind (sp), CP_SUB_PLAN_KIND_PEP);
+  cr_assert_eq (cp_permanence_plan_get_contingency_pathway (perm), CP_PERMANENCE_PATHWAY_LONG_TERM_FOSTERING);
+  cr_assert_str_eq (cp_milestone_get_delay_reason (m), "grandmother in hospital; rearranged");
+  cr_assert (cp_recommendation_get_starred (rec));
+  cr_assert_eq (cp_review_get_child_participation (r1), CP_CHILD_PARTICIPATION_MET_IRO);
+  cr_assert_str_eq (cp_review_get_participants (r1)[2], "carer");
+  cr_assert_str_eq (cp_dispute_step_get_stage (step), "strategic-manager");
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_history (c)), 2);
+}
+
+#define CHILD "\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\",\"looked_after_since\":\"2026-01-05\"}"
+
+static const struct {
+  const char *json;
+  CpError     code;
+  const char *fragment;
+} bad_cases[] = {
+  { "{", CP_ERROR_PARSE, "" },
+  { "[1]", CP_ERROR_INVALID_VALUE, "(document): expected an object" },
+  { "{" CHILD "}", CP_ERROR_MISSING_FIELD, "version: missing" },
+  { "{\"version\":\"1\"," CHILD "}", CP_ERROR_INVALID_VALUE, "version: expected a whole number" },
+  { "{\"version\":2," CHILD "}", CP_ERROR_UNSUPPORTED_VERSION, "version: 2 is not supported" },
+  { "{\"version\":1}", CP_ERROR_MISSING_FIELD, "child: missing" },
+  { "{\"version\":1,\"child\":{\"birth_date\":\"2014-03-09\",\"looked_after_since\":\"2026-01-05\"}}",
+    CP_ERROR_MISSING_FIELD, "child.id: missing" },
+  { "{\"version\":1,\"child\":{\"id\":7,\"birth_date\":\"2014-03-09\",\"looked_after_since\":\"2026-01-05\"}}",
+    CP_ERROR_INVALID_VALUE, "child.id: expected a string, found an integer" },
+  { "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2014-02-30\",\"looked_after_since\":\"2026-01-05\"}}",
+    CP_ERROR_INVALID_DATE, "child.birth_date: “2014-02-30” is not a date" },
+  { "{\"version\":1," CHILD ",\"placements\":[{\"kind\":\"secure\",\"start\":\"2026-01-05\",\"end\":\"2026-02-01\"},"
+    "{\"kind\":\"secure\",\"start\":\"2026-02-30\"}]}",
+    CP_ERROR_INVALID_DATE, "placements[1].start: “2026-02-30” is not a date" },
+  { "{\"version\":1," CHILD ",\"placements\":[{\"kind\":\"hotel\",\"start\":\"2026-01-05\"}]}",
+    CP_ERROR_UNKNOWN_CODE, "placements[0].kind: “hotel” is not a known code (expected one of: foster-own-authority" },
+  { "{\"version\":1," CHILD ",\"placements\":{}}", CP_ERROR_INVALID_VALUE, "placements: expected an array, found an object" },
+  { "{\"version\":1," CHILD ",\"placements\":[3]}", CP_ERROR_INVALID_VALUE, "placements[0]: expected an object" },
+  { "{\"version\":1," CHILD ",\"placements\":[{\"kind\":\"secure\",\"start\":\"2026-01-05\",\"emergency\":\"yes\"}]}",
+    CP_ERROR_INVALID_VALUE, "placements[0].emergency: expected true or false, found a string" },
+  { "{\"version\":1," CHILD ",\"reviews\":[{\"sequence\":0,\"held\":\"2026-01-30\"}]}",
+    CP_ERROR_INVALID_VALUE, "reviews[0].sequence: 0 is outside 1 to 10000" },
+  { "{\"version\":1," CHILD ",\"reviews\":[{\"sequence\":1.5}]}",
+    CP_ERROR_INVALID_VALUE, "reviews[0].sequence: expected a whole number, found a number" },
+  { "{\"version\":1," CHILD ",\"reviews\":[{\"sequence\":1,\"participants\":[\"iro\",2]}]}",
+    CP_ERROR_INVALID_VALUE, "reviews[0].participants[1]: expected a string" },
+  { "{\"version\":1," CHILD ",\"reviews\":[{\"sequence\":1,\"recommendations\":[{\"due\":\"2026-02-01\"}]}]}",
+    CP_ERROR_MISSING_FIELD, "reviews[0].recommendations[0].text: missing" },
+  /* Inconsistent data is reported, never fixed. */
+  { "{\"version\":1," CHILD ",\"placements\":[{\"kind\":\"secure\",\"start\":\"2026-02-01\",\"end\":\"2026-01-20\"}]}",
+    CP_ERROR_INCONSISTENT, "placements[0].end: 2026-01-20 is before placements[0].start 2026-02-01" },
+  { "{\"version\":1," CHILD ",\"placements\":[{\"kind\":\"secure\",\"start\":\"2026-01-01\"}]}",
+    CP_ERROR_INCONSISTENT, "placements[0].start: 2026-01-01 is before child.looked_after_since 2026-01-05" },
+  { "{\"version\":1," CHILD ",\"placements\":[{\"kind\":\"secure\",\"start\":\"2026-01-05\",\"end\":\"2026-03-01\"},"
+    "{\"kind\":\"residential\",\"start\":\"2026-02-01\"}]}",
+    CP_ERROR_INCONSISTENT, "placements[1].start: 2026-02-01 is before placements[0].end 2026-03-01" },
+  { "{\"version\":1," CHILD ",\"placements\":[{\"kind\":\"secure\",\"start\":\"2026-01-05\"},"
+    "{\"kind\":\"residential\",\"start\":\"2026-02-01\"}]}",
+    CP_ERROR_INCONSISTENT, "placements[0].end: missing, but placements[1] starts after it" },
+  { "{\"version\":1," CHILD ",\"reviews\":[{\"sequence\":1,\"held\":\"2025-12-01\"}]}",
+    CP_ERROR_INCONSISTENT, "reviews[0].held: 2025-12-01 is before child.looked_after_since 2026-01-05" },
+  { "{\"version\":1," CHILD ",\"reviews\":[{\"sequence\":2,\"held\":\"2026-02-01\"}]}",
+    CP_ERROR_INCONSISTENT, "reviews[0].sequence: 2, expected 1" },
+  { "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2026-03-09\",\"looked_after_since\":\"2026-01-05\"}}",
+    CP_ERROR_INCONSISTENT, "child.looked_after_since: 2026-01-05 is before child.birth_date 2026-03-09" },
+  { "{\"version\":1," CHILD ",\"care_plan\":{\"created\":\"2026-01-10\",\"state\":\"authorised\"}}",
+    CP_ERROR_MISSING_FIELD, "care_plan.authorised_on: missing for a plan that is authorised" },
+  { "{\"version\":1," CHILD ",\"care_plan\":{\"created\":\"2026-01-10\",\"state\":\"ratified\","
+    "\"authorised_on\":\"2026-02-01\",\"ratified_on\":\"2026-01-20\"}}",
+    CP_ERROR_INCONSISTENT, "care_plan.ratified_on: 2026-01-20 is before care_plan.authorised_on 2026-02-01" },
+  { "{\"version\":1," CHILD ",\"disputes\":[{\"subject\":\"s\",\"raised_on\":\"2026-03-01\",\"resolved_on\":\"2026-02-01\"}]}",
+    CP_ERROR_INCONSISTENT, "disputes[0].resolved_on: 2026-02-01 is before disputes[0].raised_on 2026-03-01" },
+  { "{\"version\":1," CHILD ",\"disputes\":[{\"subject\":\"s\",\"raised_on\":\"2026-03-01\",\"steps\":["
+    "{\"stage\":\"a\",\"date\":\"2026-03-05\"},{\"stage\":\"b\",\"date\":\"2026-03-04\"}]}]}",
+    CP_ERROR_INCONSISTENT, "disputes[0].steps[1].date: 2026-03-04 is before disputes[0].steps[0].date 2026-03-05" },
+  { "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\",\"looked_after_since\":\"2026-01-05\","
+    "\"legal_statuses\":[{\"status\":\"care-order\",\"start\":\"2026-03-01\",\"end\":\"2026-02-01\"}]}}",
+    CP_ERROR_INCONSISTENT, "child.legal_statuses[0].end: 2026-02-01 is before child.legal_statuses[0].start" },
+};
+
+Test (case_json, bad_input_names_path_and_value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CpCase) c = cp_case_new_from_json (bad_cases[i].json, -1, &error);
+
+      cr_assert_null (c, "case %u was accepted: %s", i, bad_cases[i].json);
+      assert_error (error, bad_cases[i].code, bad_cases[i].fragment);
+      /* Never the child's identifier in a message. */
+      cr_assert_null (strstr (error->message, "\"x\""), "%s", error->message);
+    }
+  cr_assert_geq (G_N_ELEMENTS (bad_cases), 15);
+}
+
+/* JSON Lines ----------------------------------------------------------- */
+
+static char *
+write_temp (const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("careplan-test-XXXXXX.jsonl", &path, &error);
+
+  cr_assert_geq (fd, 0);
+  close (fd);
+  cr_assert (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+Test (caseload, streams_and_reports_bad_lines_by_number)
+{
+  g_autofree char *path = write_temp (
+    "{\"version\":1," CHILD "}\n"
+    "\n"
+    "{\"version\":1," CHILD ",\"placements\":[{\"kind\":\"secure\",\"start\":\"2026-02-30\"}]}\n"
+    "{\"version\":1," CHILD "}\n");
+  g_autoptr(CpCaseloadReader) reader = cp_caseload_reader_new_for_path (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) first = NULL, bad = NULL, third = NULL, end = NULL;
+
+  first = cp_caseload_reader_next (reader, &error);
+  cr_assert_not_null (first);
+  bad = cp_caseload_reader_next (reader, &error);
+  cr_assert_null (bad);
+  assert_error (error, CP_ERROR_INVALID_DATE, "line 3: placements[0].start: “2026-02-30”");
+  g_clear_error (&error);
+  third = cp_caseload_reader_next (reader, &error);
+  cr_assert_not_null (third, "the reader carries on after a bad line");
+  cr_assert_eq (cp_caseload_reader_get_line (reader), 4);
+  end = cp_caseload_reader_next (reader, &error);
+  cr_assert_null (end);
+  cr_assert_null (error);
+  g_unlink (path);
+}
+
+Test (caseload, save_and_load_round_trip)
+{
+  g_autofree char *text = read_example ();
+  g_autoptr(CpCase) c = cp_case_new_from_json (text, -1, NULL);
+  g_autoptr(GListStore) store = g_list_store_new (CP_TYPE_CASE);
+  g_autofree char *path = write_temp ("");
+  g_autoptr(GListModel) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_append (store, c);
+  g_list_store_append (store, c);
+  cr_assert (cp_caseload_save_file (G_LIST_MODEL (store), path, &error));
+  loaded = cp_caseload_load_file (path, &error);
+  cr_assert_not_null (loaded, "%s", error ? error->message : "");
+  cr_assert_eq (g_list_model_get_n_items (loaded), 2);
+  {
+    g_autoptr(CpCase) again = g_list_model_get_item (loaded, 1);
+    cr_assert (cp_record_equal (CP_RECORD (c), CP_RECORD (again)));
+  }
+  g_unlink (path);
+}
+
+Test (caseload, save_case_file_and_missing_file)
+{
+  g_autofree char *text = read_example ();
+  g_autoptr(CpCase) c = cp_case_new_from_json (text, -1, NULL);
+  g_autofree char *path = write_temp ("");
+  g_autoptr(CpCase) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCaseloadReader) none = NULL;
+
+  cr_assert (cp_case_save_file (c, path, &error));
+  back = cp_case_load_file (path, &error);
+  cr_assert_not_null (back);
+  cr_assert (cp_record_equal (CP_RECORD (c), CP_RECORD (back)));
+  g_unlink (path);
+
+  none = cp_caseload_reader_new_for_path ("/nonexistent/caseload.jsonl", &error);
+  cr_assert_null (none);
+  cr_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
+}
