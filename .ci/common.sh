@@ -50,4 +50,7 @@ cp_main_job() {
   echo
   echo "== England and Wales bank holidays, 2026 =="
   "$careplan" calendar holidays 2026
+  echo
+  echo "== The bundled example caseload, checked against the case format =="
+  "$careplan" validate "$CP_ROOT/examples/data/caseload.jsonl" "$CP_ROOT/examples/data/case-every-type.json"
 }

@@ -18,6 +18,7 @@ typedef enum {
 } CareplanExit;
 
 int careplan_calendar_main (int argc, char **argv);
+int careplan_validate_main (int argc, char **argv);
 
 /* Shared helpers. */
 gboolean careplan_parse_region (const char *text, CpRegion *region, GError **error);

@@ -14,6 +14,7 @@ static const struct {
   const char *summary;
 } commands[] = {
   { "calendar", careplan_calendar_main, "working-day arithmetic and bank holidays" },
+  { "validate", careplan_validate_main, "check cases and caseloads against the case format" },
 };
 
 static void

@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""The case model through PyGObject. Run with Debian's /usr/bin/python3."""
+
+import json
+import os
+import tempfile
+import unittest
+
+import gi
+
+gi.require_version("Careplan", "1.0")
+gi.require_version("GLib", "2.0")
+from gi.repository import Careplan, GLib, GObject  # noqa: E402
+
+EXAMPLES = os.environ.get("CAREPLAN_EXAMPLES", "examples")
+D = Careplan.date_parse_iso
+Role = Careplan.Role
+
+
+def new_case():
+    child = Careplan.Child.new("P-1", D("2012-05-01"), D("2026-01-05"))
+    child.add_legal_status(Careplan.LegalStatus.new(Careplan.LegalStatusKind.SECTION_20, D("2026-01-05")))
+    return Careplan.Case.new(child)
+
+
+class CaseApiTest(unittest.TestCase):
+    def test_build_through_the_api(self):
+        case = new_case()
+        actions = []
+        case.connect("history-added", lambda c, e: actions.append((e.props.action, e.props.refused)))
+
+        case.add_placement(Careplan.Placement(kind=Careplan.PlacementType.FOSTER_AGENCY,
+                                              start=D("2026-01-05"), emergency=True),
+                           Role.SOCIAL_WORKER, None, "entered care")
+        plan = Careplan.CarePlan.new(D("2026-01-12"))
+        plan.add_sub_plan(Careplan.SubPlan(kind=Careplan.SubPlanKind.PLACEMENT_PLAN, completed=D("2026-01-09")))
+        case.set_care_plan(plan, Role.SOCIAL_WORKER, None)
+        states = []
+        plan.connect("state-changed", lambda p, old, new: states.append((old, new)))
+
+        with self.assertRaises(GLib.Error) as cm:
+            case.authorise_care_plan(Role.SOCIAL_WORKER, None, D("2026-01-13"))
+        self.assertEqual(cm.exception.code, Careplan.Error.NOT_AUTHORISED)
+        case.authorise_care_plan(Role.PRACTICE_MANAGER, "pm", D("2026-01-13"))
+
+        review = Careplan.Review.new(1)
+        review.props.held = D("2026-01-30")
+        review.add_recommendation(Careplan.Recommendation(text="school place", starred=True, due=D("2026-02-27")))
+        case.add_review(review, Role.IRO, None)
+        case.ratify_care_plan(1, Role.IRO, "iro")
+
+        self.assertEqual(states, [(Careplan.CarePlanState.DRAFT, Careplan.CarePlanState.AUTHORISED),
+                                  (Careplan.CarePlanState.AUTHORISED, Careplan.CarePlanState.RATIFIED)])
+        self.assertIn(("care-plan.authorise", True), actions)
+        self.assertEqual(actions[-1], ("care-plan.ratify", False))
+        self.assertEqual(case.props.history.get_n_items(), len(actions))
+
+        # Through JSON and back.
+        again = Careplan.Case.new_from_json(case.to_json_string(False), -1)
+        self.assertTrue(case.equal(again))
+        self.assertEqual(again.get_care_plan().props.state, Careplan.CarePlanState.RATIFIED)
+
+    def test_notify_on_change_only(self):
+        rec = Careplan.Recommendation(text="x")
+        seen = []
+        rec.connect("notify::starred", lambda o, p: seen.append(o.props.starred))
+        rec.props.starred = True
+        rec.props.starred = True
+        self.assertEqual(seen, [True])
+
+    def test_lifecycle_fields_are_construct_only(self):
+        # Only the case's methods move a plan through its lifecycle.
+        for name in ("state", "authorised-on", "ratified-on", "proposed-change"):
+            pspec = Careplan.CarePlan.find_property(name)
+            self.assertTrue(pspec.flags & GObject.ParamFlags.CONSTRUCT_ONLY, name)
+        self.assertFalse(Careplan.Review.find_property("held").flags & GObject.ParamFlags.CONSTRUCT_ONLY)
+
+
+class CaseJsonTest(unittest.TestCase):
+    def setUp(self):
+        with open(os.path.join(EXAMPLES, "data", "case-every-type.json")) as f:
+            self.text = f.read()
+
+    def test_round_trip_keeps_unknown_fields(self):
+        case = Careplan.Case.new_from_json(self.text, -1)
+        out = json.loads(case.to_json_string(True))
+        self.assertEqual(out, json.loads(self.text))
+        self.assertEqual(out["child"]["vendor_name"], json.loads(self.text)["child"]["vendor_name"])
+
+    def test_save_and_load(self):
+        case = Careplan.Case.new_from_json(self.text, -1)
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "case.json")
+            case.save_file(path)
+            self.assertTrue(case.equal(Careplan.Case.load_file(path)))
+
+    def test_errors_name_path_and_value(self):
+        bad = json.loads(self.text)
+        bad["placements"][1]["start"] = "2026-02-30"
+        with self.assertRaises(GLib.Error) as cm:
+            Careplan.Case.new_from_json(json.dumps(bad), -1)
+        self.assertEqual(cm.exception.message, "placements[1].start: “2026-02-30” is not a date (expected YYYY-MM-DD)")
+
+        bad = json.loads(self.text)
+        bad["reviews"][0]["held"] = "2025-12-31"
+        with self.assertRaises(GLib.Error) as cm:
+            Careplan.Case.new_from_json(json.dumps(bad), -1)
+        self.assertEqual(cm.exception.code, Careplan.Error.INCONSISTENT)
+        self.assertIn("reviews[0].held: 2025-12-31", cm.exception.message)
+        self.assertNotIn("EX-0001", cm.exception.message)
+
+        bad = json.loads(self.text)
+        bad["care_plan"]["sub_plans"][0]["kind"] = "tea-plan"
+        with self.assertRaises(GLib.Error) as cm:
+            Careplan.Case.new_from_json(json.dumps(bad), -1)
+        self.assertEqual(cm.exception.code, Careplan.Error.UNKNOWN_CODE)
+        self.assertIn("care_plan.sub_plans[0].kind: “tea-plan”", cm.exception.message)
+
+    def test_caseload_reader(self):
+        one = json.dumps(json.loads(self.text))
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "caseload.jsonl")
+            with open(path, "w") as f:
+                f.write(one + "\n{not json}\n" + one + "\n")
+            reader = Careplan.CaseloadReader.new_for_path(path)
+            self.assertIsNotNone(reader.next())
+            with self.assertRaises(GLib.Error) as cm:
+                reader.next()
+            self.assertTrue(cm.exception.message.startswith("line 2: "))
+            self.assertIsNotNone(reader.next())
+            self.assertIsNone(reader.next())
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

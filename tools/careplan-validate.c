@@ -1,0 +1,94 @@
+/* careplan-validate.c: careplan validate FILE…
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "careplan-commands.h"
+
+/* Reports through stderr; never prints a child's identifier. */
+static gboolean
+validate_caseload (const char *path, guint *n_ok, guint *n_bad)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCaseloadReader) reader = cp_caseload_reader_new_for_path (path, &error);
+
+  if (reader == NULL)
+    {
+      fprintf (stderr, "careplan validate: %s: %s\n", path, error->message);
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      g_autoptr(CpCase) c = cp_caseload_reader_next (reader, &error);
+
+      if (c != NULL)
+        (*n_ok)++;
+      else if (error != NULL)
+        {
+          /* The message starts "line N: ": print it as FILE:N: … */
+          fprintf (stderr, "%s:%s\n", path, error->message + strlen ("line "));
+          (*n_bad)++;
+          g_clear_error (&error);
+        }
+      else
+        return TRUE;
+    }
+}
+
+static gboolean
+validate_case (const char *path, guint *n_ok, guint *n_bad)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) c = cp_case_load_file (path, &error);
+
+  if (c != NULL)
+    {
+      (*n_ok)++;
+      return TRUE;
+    }
+  if (error->domain != CP_ERROR)
+    {
+      fprintf (stderr, "careplan validate: %s: %s\n", path, error->message);
+      return FALSE;
+    }
+  fprintf (stderr, "%s: %s\n", path, error->message);
+  (*n_bad)++;
+  return TRUE;
+}
+
+int
+careplan_validate_main (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) ctx = g_option_context_new ("CASE.json|CASELOAD.jsonl…");
+  g_autoptr(GError) error = NULL;
+  guint n_ok = 0, n_bad = 0;
+  gboolean readable = TRUE;
+
+  g_option_context_set_summary (ctx,
+    "Checks cases against the case format (docs/case-format.md): every field,\n"
+    "code and date, and the consistency of the case. Each problem is printed\n"
+    "as FILE:LINE: PATH: message (FILE: PATH: message for a .json file).\n"
+    "Exit status 0 when every case is valid, 3 otherwise.");
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      fprintf (stderr, "careplan validate: %s\n", error->message);
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (argc < 2)
+    {
+      fprintf (stderr, "careplan validate: no file given\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    readable &= g_str_has_suffix (argv[i], ".jsonl")
+                ? validate_caseload (argv[i], &n_ok, &n_bad)
+                : validate_case (argv[i], &n_ok, &n_bad);
+
+  printf ("%u valid, %u invalid\n", n_ok, n_bad);
+  return (readable && n_bad == 0) ? CAREPLAN_EXIT_OK : CAREPLAN_EXIT_DATA;
+}
