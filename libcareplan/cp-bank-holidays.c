@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "cp-bank-holidays-private.h"
+#include "cp-date-private.h"
 
 #define EW (1u << CP_REGION_ENGLAND_AND_WALES)
 #define SC (1u << CP_REGION_SCOTLAND)
@@ -88,16 +89,6 @@ cp_region_from_division (const char *division,
   return FALSE;
 }
 
-static guint32
-julian_dmy (int year, int month, int day)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, day, month, year);
-  return g_date_get_julian (&d);
-}
-
 /* Day of week with Monday = 1 ... Sunday = 7, as GDateWeekday. */
 static GDateWeekday
 weekday_of (guint32 julian)
@@ -118,14 +109,14 @@ is_weekend (guint32 julian)
 static guint32
 first_monday (int year, int month)
 {
-  guint32 j = julian_dmy (year, month, 1);
+  guint32 j = cp_julian_from_dmy (year, month, 1);
   return j + (7 + G_DATE_MONDAY - weekday_of (j)) % 7;
 }
 
 static guint32
 last_monday (int year, int month)
 {
-  guint32 j = julian_dmy (year, month, g_date_get_days_in_month (month, year));
+  guint32 j = cp_julian_from_dmy (year, month, g_date_get_days_in_month (month, year));
   return j - (7 + weekday_of (j) - G_DATE_MONDAY) % 7;
 }
 
@@ -148,7 +139,7 @@ cp_bank_holidays_easter_sunday (int year)
   int month = (h + l - 7 * m + 114) / 31;
   int day = ((h + l - 7 * m + 114) % 31) + 1;
 
-  return julian_dmy (year, month, day);
+  return cp_julian_from_dmy (year, month, day);
 }
 
 static void
@@ -227,20 +218,20 @@ cp_bank_holidays_compute (CpRegion  region,
    * 2 January); in England, Wales and Northern Ireland from 1974. */
   if (region == CP_REGION_SCOTLAND)
     {
-      const guint32 d[] = { julian_dmy (year, 1, 1), julian_dmy (year, 1, 2) };
+      const guint32 d[] = { cp_julian_from_dmy (year, 1, 1), cp_julian_from_dmy (year, 1, 2) };
       const char *const t[] = { TITLE_NEW_YEAR, TITLE_SECOND_JAN };
       push_fixed_group (out, d, t, 2);
     }
   else if (year >= 1974)
     {
-      const guint32 d[] = { julian_dmy (year, 1, 1) };
+      const guint32 d[] = { cp_julian_from_dmy (year, 1, 1) };
       const char *const t[] = { TITLE_NEW_YEAR };
       push_fixed_group (out, d, t, 1);
     }
 
   if (region == CP_REGION_NORTHERN_IRELAND)
     {
-      const guint32 d[] = { julian_dmy (year, 3, 17) };
+      const guint32 d[] = { cp_julian_from_dmy (year, 3, 17) };
       const char *const t[] = { TITLE_ST_PATRICK };
       push_fixed_group (out, d, t, 1);
     }
@@ -255,7 +246,7 @@ cp_bank_holidays_compute (CpRegion  region,
 
   if (region == CP_REGION_NORTHERN_IRELAND)
     {
-      const guint32 d[] = { julian_dmy (year, 7, 12) };
+      const guint32 d[] = { cp_julian_from_dmy (year, 7, 12) };
       const char *const t[] = { TITLE_BOYNE };
       push_fixed_group (out, d, t, 1);
     }
@@ -268,7 +259,7 @@ cp_bank_holidays_compute (CpRegion  region,
   /* St Andrew's Day Bank Holiday (Scotland) Act 2007. */
   if (region == CP_REGION_SCOTLAND && year >= 2007)
     {
-      const guint32 d[] = { julian_dmy (year, 11, 30) };
+      const guint32 d[] = { cp_julian_from_dmy (year, 11, 30) };
       const char *const t[] = { TITLE_ST_ANDREW };
       push_fixed_group (out, d, t, 1);
     }
@@ -276,13 +267,13 @@ cp_bank_holidays_compute (CpRegion  region,
   /* Boxing Day became a Scottish bank holiday in 1974. */
   if (region != CP_REGION_SCOTLAND || year >= 1974)
     {
-      const guint32 d[] = { julian_dmy (year, 12, 25), julian_dmy (year, 12, 26) };
+      const guint32 d[] = { cp_julian_from_dmy (year, 12, 25), cp_julian_from_dmy (year, 12, 26) };
       const char *const t[] = { TITLE_CHRISTMAS, TITLE_BOXING };
       push_fixed_group (out, d, t, 2);
     }
   else
     {
-      const guint32 d[] = { julian_dmy (year, 12, 25) };
+      const guint32 d[] = { cp_julian_from_dmy (year, 12, 25) };
       const char *const t[] = { TITLE_CHRISTMAS };
       push_fixed_group (out, d, t, 1);
     }
@@ -296,7 +287,7 @@ cp_bank_holidays_compute (CpRegion  region,
 
       if (p->kind == CHANGE_EXTRA)
         {
-          push (out, julian_dmy (p->year, p->month, p->day), p->title,
+          push (out, cp_julian_from_dmy (p->year, p->month, p->day), p->title,
                 CP_HOLIDAY_KIND_EXTRA);
           continue;
         }
@@ -306,7 +297,7 @@ cp_bank_holidays_compute (CpRegion  region,
           CpBankHoliday *h = &g_array_index (out, CpBankHoliday, k);
           if (h->title != p->title)
             continue;
-          h->julian = julian_dmy (p->year, p->month, p->day);
+          h->julian = cp_julian_from_dmy (p->year, p->month, p->day);
           if (p->new_title != NULL)
             h->title = p->new_title;
         }

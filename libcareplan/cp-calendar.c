@@ -84,16 +84,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static guint32
-julian_dmy (int year, int month, int day)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, day, month, year);
-  return g_date_get_julian (&d);
-}
-
 static GDate *
 date_from_julian (guint32 julian)
 {
@@ -277,8 +267,8 @@ cp_calendar_init (CpCalendar *self)
   self->closures = g_hash_table_new (NULL, NULL);
   self->titles = g_string_chunk_new (256);
   self->holidays = g_array_new (FALSE, FALSE, sizeof (CpBankHoliday));
-  self->first_julian = julian_dmy (CP_CALENDAR_FIRST_YEAR, 1, 1);
-  self->n_days = julian_dmy (CP_CALENDAR_LAST_YEAR, 12, 31) - self->first_julian + 1;
+  self->first_julian = cp_julian_from_dmy (CP_CALENDAR_FIRST_YEAR, 1, 1);
+  self->n_days = cp_julian_from_dmy (CP_CALENDAR_LAST_YEAR, 12, 31) - self->first_julian + 1;
   self->count_through = g_new0 (guint32, self->n_days);
   self->working_days = g_new0 (guint32, self->n_days);
 }
@@ -1032,8 +1022,8 @@ cp_calendar_list_holidays (CpCalendar  *self,
       return NULL;
     }
 
-  from = julian_dmy (year, 1, 1);
-  to = julian_dmy (year, 12, 31);
+  from = cp_julian_from_dmy (year, 1, 1);
+  to = cp_julian_from_dmy (year, 12, 31);
   store = g_list_store_new (CP_TYPE_HOLIDAY);
 
   for (guint i = 0; i < self->holidays->len; i++)

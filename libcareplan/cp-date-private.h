@@ -13,4 +13,9 @@ G_BEGIN_DECLS
 gboolean cp_date_parse_iso_into (const char *text,
                                  GDate      *out);
 
+/* The julian day number (g_date_get_julian()) of a valid date. */
+guint32  cp_julian_from_dmy     (int         year,
+                                 int         month,
+                                 int         day);
+
 G_END_DECLS

@@ -46,6 +46,18 @@ cp_date_parse_iso_into (const char  *text,
   return TRUE;
 }
 
+guint32
+cp_julian_from_dmy (int year,
+                    int month,
+                    int day)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, day, month, year);
+  return g_date_get_julian (&d);
+}
+
 /**
  * cp_date_parse_iso:
  * @text: a calendar date in ISO-8601 extended form, `YYYY-MM-DD`

@@ -3,26 +3,7 @@
 
 import Careplan from 'gi://Careplan?version=1.0';
 import GLib from 'gi://GLib';
-import System from 'system';
-
-let passed = 0;
-let failed = 0;
-
-function check(name, fn) {
-    try {
-        fn();
-        passed++;
-        print(`ok ${passed + failed} - ${name}`);
-    } catch (e) {
-        failed++;
-        print(`not ok ${passed + failed} - ${name}: ${e.message}`);
-    }
-}
-
-function assertEqual(actual, expected) {
-    if (actual !== expected)
-        throw new Error(`expected ${expected}, got ${actual}`);
-}
+import {check, assertEqual, finish} from './harness.js';
 
 const iso = d => Careplan.date_format_iso(d);
 const date = s => Careplan.date_parse_iso(s);
@@ -67,5 +48,4 @@ check('out of range raises', () => {
     assertEqual(threw, true);
 });
 
-print(`1..${passed + failed}`);
-System.exit(failed === 0 ? 0 : 1);
+finish();

@@ -3,26 +3,7 @@
 
 import Careplan from 'gi://Careplan?version=1.0';
 import GLib from 'gi://GLib';
-import System from 'system';
-
-let passed = 0;
-let failed = 0;
-
-function check(name, fn) {
-    try {
-        fn();
-        passed++;
-        print(`ok ${passed + failed} - ${name}`);
-    } catch (e) {
-        failed++;
-        print(`not ok ${passed + failed} - ${name}: ${e.message}`);
-    }
-}
-
-function assertEqual(actual, expected) {
-    if (actual !== expected)
-        throw new Error(`expected ${expected}, got ${actual}`);
-}
+import {check, assertEqual, finish} from './harness.js';
 
 const D = s => Careplan.date_parse_iso(s);
 const dir = GLib.getenv('CAREPLAN_EXAMPLES') ?? 'examples';
@@ -73,5 +54,4 @@ check('a bad date names its path', () => {
     assertEqual(message.startsWith('placements[1].start: “2026-02-30”'), true);
 });
 
-print(`1..${passed + failed}`);
-System.exit(failed === 0 ? 0 : 1);
+finish();
