@@ -116,6 +116,60 @@ class CaseJsonTest(unittest.TestCase):
         self.assertEqual(cm.exception.code, Careplan.Error.UNKNOWN_CODE)
         self.assertIn("care_plan.sub_plans[0].kind: “tea-plan”", cm.exception.message)
 
+    def test_fifteen_kinds_of_bad_input(self):
+        E = Careplan.Error
+
+        def mutate(fn):
+            doc = json.loads(self.text)
+            fn(doc)
+            return json.dumps(doc)
+
+        def setter(path, value):
+            def fn(doc):
+                target = doc
+                for key in path[:-1]:
+                    target = target[key]
+                if value is KeyError:
+                    del target[path[-1]]
+                else:
+                    target[path[-1]] = value
+            return fn
+
+        cases = [
+            ("{", E.PARSE, ""),
+            ("[]", E.INVALID_VALUE, "(document): expected an object"),
+            (mutate(setter(["version"], KeyError)), E.MISSING_FIELD, "version: missing"),
+            (mutate(setter(["version"], 9)), E.UNSUPPORTED_VERSION, "version: 9 is not supported"),
+            (mutate(setter(["child", "id"], KeyError)), E.MISSING_FIELD, "child.id: missing"),
+            (mutate(setter(["child", "uasc"], "no")), E.INVALID_VALUE, "child.uasc: expected true or false"),
+            (mutate(setter(["child", "birth_date"], "14/03/2014")), E.INVALID_DATE, "child.birth_date: “14/03/2014”"),
+            (mutate(setter(["placements", 0, "area"], "abroad")), E.UNKNOWN_CODE, "placements[0].area: “abroad”"),
+            (mutate(setter(["placements"], "none")), E.INVALID_VALUE, "placements: expected an array"),
+            (mutate(setter(["reviews", 0, "sequence"], -1)), E.INVALID_VALUE, "reviews[0].sequence: -1 is outside"),
+            (mutate(setter(["reviews", 0, "recommendations", 0, "due"], "2026-06-31")), E.INVALID_DATE,
+             "reviews[0].recommendations[0].due: “2026-06-31”"),
+            (mutate(setter(["permanence_plan", "milestones", 0, "target"], KeyError)), E.MISSING_FIELD,
+             "permanence_plan.milestones[0].target: missing"),
+            (mutate(setter(["disputes", 0, "steps", 1, "actor_role"], "judge")), E.UNKNOWN_CODE,
+             "disputes[0].steps[1].actor_role: “judge”"),
+            (mutate(setter(["history", 0, "action"], 3)), E.INVALID_VALUE, "history[0].action: expected a string"),
+            (mutate(setter(["placements", 0, "end"], "2026-01-01")), E.INCONSISTENT,
+             "placements[0].end: 2026-01-01 is before placements[0].start 2026-01-05"),
+            (mutate(setter(["placements", 1, "start"], "2026-02-01")), E.INCONSISTENT,
+             "placements[1].start: 2026-02-01 is before placements[0].end 2026-03-02"),
+            (mutate(setter(["reviews", 1, "sequence"], 5)), E.INCONSISTENT, "reviews[1].sequence: 5, expected 2"),
+            (mutate(setter(["care_plan", "authorised_on"], "2026-01-10")), E.INCONSISTENT,
+             "care_plan.authorised_on: 2026-01-10 is before care_plan.created 2026-01-12"),
+        ]
+        self.assertGreaterEqual(len(cases), 15)
+        for text, code, fragment in cases:
+            with self.subTest(fragment=fragment):
+                with self.assertRaises(GLib.Error) as cm:
+                    Careplan.Case.new_from_json(text, -1)
+                self.assertEqual(cm.exception.code, code, cm.exception.message)
+                self.assertIn(fragment, cm.exception.message)
+                self.assertNotIn("EX-0001", cm.exception.message)
+
     def test_caseload_reader(self):
         one = json.dumps(json.loads(self.text))
         with tempfile.TemporaryDirectory() as d:
