@@ -719,9 +719,13 @@ value_to_json (GParamSpec   *pspec,
     {
       JsonArray *array = json_array_new ();
       const char * const *strv = g_value_get_boxed (value);
+      JsonNode *node;
+
       for (guint i = 0; strv[i] != NULL; i++)
         json_array_add_string_element (array, strv[i]);
-      return json_node_init_array (json_node_alloc (), array);
+      node = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+      return node;
     }
   if (type == G_TYPE_LIST_MODEL)
     {
