@@ -26,6 +26,9 @@ void        cp_bank_holidays_compute         (CpRegion  region,
                                               int       year,
                                               GArray   *out);
 guint32     cp_bank_holidays_easter_sunday   (int       year);
+/* Orders CpBankHoliday by date, then by kind. */
+int         cp_bank_holiday_compare          (gconstpointer a,
+                                              gconstpointer b);
 const char *cp_region_to_division            (CpRegion  region);
 gboolean    cp_region_from_division          (const char *division,
                                               CpRegion   *region);

@@ -191,15 +191,16 @@ push_fixed_group (GArray            *out,
     }
 }
 
-static int
-compare_holiday (gconstpointer a,
-                 gconstpointer b)
+int
+cp_bank_holiday_compare (gconstpointer a,
+                         gconstpointer b)
 {
   const CpBankHoliday *ha = a, *hb = b;
 
   if (ha->julian != hb->julian)
     return ha->julian < hb->julian ? -1 : 1;
-  return 0;
+  /* A closure on a bank holiday sorts after it. */
+  return (int) ha->kind - (int) hb->kind;
 }
 
 void
@@ -305,5 +306,5 @@ cp_bank_holidays_compute (CpRegion  region,
 
   /* Sort only the part this call appended. */
   qsort (out->data + (gsize) start * sizeof (CpBankHoliday), out->len - start,
-         sizeof (CpBankHoliday), compare_holiday);
+         sizeof (CpBankHoliday), cp_bank_holiday_compare);
 }

@@ -92,18 +92,6 @@ date_from_julian (guint32 julian)
   return d;
 }
 
-static int
-compare_holiday (gconstpointer a,
-                 gconstpointer b)
-{
-  const CpBankHoliday *ha = a, *hb = b;
-
-  if (ha->julian != hb->julian)
-    return ha->julian < hb->julian ? -1 : 1;
-  /* A closure on a bank holiday sorts after it. */
-  return (int) ha->kind - (int) hb->kind;
-}
-
 static void
 rebuild_index (CpCalendar *self)
 {
@@ -131,7 +119,7 @@ rebuild_index (CpCalendar *self)
       g_array_append_val (self->holidays, h);
     }
 
-  g_array_sort (self->holidays, compare_holiday);
+  g_array_sort (self->holidays, cp_bank_holiday_compare);
 
   for (guint i = 0; i < self->holidays->len; i++)
     {
@@ -141,7 +129,6 @@ rebuild_index (CpCalendar *self)
     }
 
   /* 1970-01-01 (julian 719163) was a Thursday; julian 1 is a Monday. */
-  self->n_working_days = 0;
   for (guint32 i = 0; i < self->n_days; i++)
     {
       guint32 j = self->first_julian + i;
@@ -856,14 +843,15 @@ cp_calendar_add_julian (CpCalendar  *self,
   GDate d;
   gint64 target;
 
+  /* add_working_days_julian() checks the range itself. */
+  if (unit == CP_UNIT_WORKING_DAYS)
+    return cp_calendar_add_working_days_julian (self, julian, quantity, out, error);
+
   if (!cp_calendar_check_julian (self, julian, "date", error))
     return FALSE;
 
   switch (unit)
     {
-    case CP_UNIT_WORKING_DAYS:
-      return cp_calendar_add_working_days_julian (self, julian, quantity, out, error);
-
     case CP_UNIT_CALENDAR_DAYS:
     case CP_UNIT_WEEKS:
       target = (gint64) julian + (gint64) quantity * (unit == CP_UNIT_WEEKS ? 7 : 1);

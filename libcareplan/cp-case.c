@@ -315,12 +315,6 @@ record_history (CpCase      *self,
   g_signal_emit (self, signals[HISTORY_ADDED], 0, entry);
 }
 
-static char *
-iso (const GDate *d)
-{
-  return cp_date_format_iso (d);
-}
-
 static gboolean
 set_error_v (GError     **error,
              int          code,
@@ -400,13 +394,13 @@ cp_case_add_placement (CpCase       *self,
 
   if (g_date_compare (start, lac) < 0)
     {
-      g_autofree char *a = iso (start), *b = iso (lac);
+      g_autofree char *a = cp_date_format_iso (start), *b = cp_date_format_iso (lac);
       return set_error_v (error, CP_ERROR_INCONSISTENT,
                           "placement.start: %s is before the child became looked after (%s)", a, b);
     }
   if (end != NULL && g_date_compare (end, start) < 0)
     {
-      g_autofree char *a = iso (end), *b = iso (start);
+      g_autofree char *a = cp_date_format_iso (end), *b = cp_date_format_iso (start);
       return set_error_v (error, CP_ERROR_INCONSISTENT,
                           "placement.end: %s is before its start %s", a, b);
     }
@@ -419,13 +413,13 @@ cp_case_add_placement (CpCase       *self,
 
       if (g_date_compare (start, last_start) < 0)
         {
-          g_autofree char *a = iso (start), *b = iso (last_start);
+          g_autofree char *a = cp_date_format_iso (start), *b = cp_date_format_iso (last_start);
           return set_error_v (error, CP_ERROR_INCONSISTENT,
                               "placement.start: %s is before the latest placement’s start %s", a, b);
         }
       if (last_end != NULL && g_date_compare (start, last_end) < 0)
         {
-          g_autofree char *a = iso (start), *b = iso (last_end);
+          g_autofree char *a = cp_date_format_iso (start), *b = cp_date_format_iso (last_end);
           return set_error_v (error, CP_ERROR_INCONSISTENT,
                               "placement.start: %s overlaps the latest placement, which ends %s", a, b);
         }
@@ -679,7 +673,7 @@ cp_case_add_review (CpCase      *self,
   lac = cp_child_get_looked_after_since (cp_case_get_child (self));
   if (held != NULL && g_date_compare (held, lac) < 0)
     {
-      g_autofree char *a = iso (held), *b = iso (lac);
+      g_autofree char *a = cp_date_format_iso (held), *b = cp_date_format_iso (lac);
       return set_error_v (error, CP_ERROR_INCONSISTENT,
                           "review.held: %s is before the child became looked after (%s)", a, b);
     }
@@ -742,7 +736,7 @@ check_order (const GDate  *earlier,
   if (earlier == NULL || later == NULL || g_date_compare (earlier, later) <= 0)
     return TRUE;
   {
-    g_autofree char *a = iso (later), *b = iso (earlier);
+    g_autofree char *a = cp_date_format_iso (later), *b = cp_date_format_iso (earlier);
     return set_error_v (error, CP_ERROR_INCONSISTENT, "%s: %s is before %s %s",
                         later_path, a, earlier_path, b);
   }

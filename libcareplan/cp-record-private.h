@@ -77,11 +77,9 @@ char         *cp_enum_nicks         (GType         enum_type);
 const char   *cp_enum_to_nick       (GType         enum_type,
                                      int           value);
 
-G_END_DECLS
-
-G_BEGIN_DECLS
 /* Appends @item to the list field @prop_id. */
-void cp_record_list_append (CpRecord *self,
-                            guint     prop_id,
-                            gpointer  item);
+void          cp_record_list_append (CpRecord     *self,
+                                     guint         prop_id,
+                                     gpointer      item);
+
 G_END_DECLS

@@ -98,8 +98,14 @@ values_equal (GParamSpec   *pspec,
       return g_date_compare (da, db) == 0;
     }
   if (pspec->value_type == G_TYPE_STRV)
-    return g_strv_equal ((const char * const *) (g_value_get_boxed (a) ?: (gpointer) (const char *[]) { NULL }),
-                         (const char * const *) (g_value_get_boxed (b) ?: (gpointer) (const char *[]) { NULL }));
+    {
+      /* An unset list compares equal to an empty one. */
+      static const char * const empty[] = { NULL };
+      const char * const *sa = g_value_get_boxed (a);
+      const char * const *sb = g_value_get_boxed (b);
+
+      return g_strv_equal (sa ? sa : empty, sb ? sb : empty);
+    }
   if (G_IS_PARAM_SPEC_STRING (pspec))
     return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
   return g_param_values_cmp (pspec, a, b) == 0;
