@@ -8,6 +8,7 @@
 #include <stdarg.h>
 
 #include "cp-care-plan-private.h"
+#include "cp-case-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -40,6 +41,7 @@ enum {
   PROP_PERMANENCE_PLAN,
   PROP_REVIEWS,
   PROP_DISPUTES,
+  PROP_EVENTS,
   PROP_HISTORY,
   N_PROPS
 };
@@ -101,6 +103,14 @@ cp_case_class_init (CpCaseClass *klass)
    * Disputes raised by the IRO.
    */
   properties[PROP_DISPUTES] = cp_field_list ("disputes", CP_TYPE_DISPUTE);
+
+  /**
+   * CpCase:events:
+   *
+   * Events recorded because a policy may bring a review forward for them,
+   * in the order they were recorded.
+   */
+  properties[PROP_EVENTS] = cp_field_list ("events", CP_TYPE_CASE_EVENT);
 
   /**
    * CpCase:history:
@@ -221,6 +231,19 @@ cp_case_get_disputes (CpCase *self)
 {
   g_return_val_if_fail (CP_IS_CASE (self), NULL);
   return cp_record_get_list (CP_RECORD (self), PROP_DISPUTES);
+}
+
+/**
+ * cp_case_get_events:
+ * @self: a #CpCase
+ *
+ * Returns: (transfer none): the recorded events, a list of [class@CaseEvent]
+ */
+GListModel *
+cp_case_get_events (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_EVENTS);
 }
 
 /**
@@ -722,6 +745,64 @@ cp_case_add_dispute (CpCase      *self,
   record_history (self, raised, role, actor, "dispute.register",
                   cp_dispute_get_subject (dispute), FALSE);
   return TRUE;
+}
+
+/**
+ * cp_case_record_event:
+ * @self: a #CpCase
+ * @event: what happened
+ * @role: who records it
+ * @actor: (nullable): the member of staff, if recorded
+ * @error: return location for a #GError
+ *
+ * Records an event that a policy may treat as a reason to bring the next
+ * review forward. The event may not come before the child became looked
+ * after.
+ *
+ * Returns: %TRUE if the event was recorded
+ */
+gboolean
+cp_case_record_event (CpCase       *self,
+                      CpCaseEvent  *event,
+                      CpRole        role,
+                      const char   *actor,
+                      GError      **error)
+{
+  const GDate *date, *lac;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_CASE_EVENT (event), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  date = cp_case_event_get_date (event);
+  lac = cp_child_get_looked_after_since (cp_case_get_child (self));
+  if (g_date_compare (date, lac) < 0)
+    {
+      g_autofree char *a = cp_date_format_iso (date), *b = cp_date_format_iso (lac);
+      return set_error_v (error, CP_ERROR_INCONSISTENT,
+                          "event.date: %s is before the child became looked after (%s)", a, b);
+    }
+
+  cp_record_list_append (CP_RECORD (self), PROP_EVENTS, event);
+  record_history (self, date, role, actor,
+                  "event.record", cp_enum_to_nick (CP_TYPE_EVENT_KIND,
+                                                   cp_case_event_get_kind (event)),
+                  FALSE);
+  return TRUE;
+}
+
+/* For the evaluator, which checks review changes against a policy. */
+void
+cp_case_add_history (CpCase      *self,
+                     const GDate *date,
+                     CpRole       role,
+                     const char  *actor,
+                     const char  *action,
+                     const char  *reason,
+                     gboolean     refused)
+{
+  g_return_if_fail (CP_IS_CASE (self));
+  record_history (self, date, role, actor, action, reason, refused);
 }
 
 /* Consistency ---------------------------------------------------------- */

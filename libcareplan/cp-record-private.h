@@ -68,6 +68,10 @@ void          cp_record_set_object  (CpRecord     *self,
                                      guint         prop_id,
                                      gpointer      object);
 
+/* Makes unknown JSON members an error instead of keeping them (for
+ * policy profiles, where a misspelt key must not be ignored). */
+void          cp_record_class_set_strict (GObjectClass *klass);
+
 /* JSON: @path names the node for error messages ("placements[1]"). */
 CpRecord     *cp_record_from_json   (GType         type,
                                      JsonNode     *node,

@@ -247,6 +247,12 @@ cp_record_class_install (GObjectClass  *klass,
     }
 }
 
+void
+cp_record_class_set_strict (GObjectClass *klass)
+{
+  CP_RECORD_CLASS (klass)->strict = TRUE;
+}
+
 GParamSpec *
 cp_field_required (GParamSpec *pspec)
 {
@@ -681,6 +687,33 @@ cp_record_from_json (GType        type,
         }
       g_ptr_array_add (names, (gpointer) pspec->name);
       g_array_append_val (values, v);
+    }
+
+  if (klass->strict)
+    {
+      json_object_iter_init (&iter, obj);
+      while (json_object_iter_next (&iter, &member_name, &member))
+        {
+          g_autoptr(GString) expected = NULL;
+          g_autofree char *member_path = NULL;
+
+          if (g_hash_table_contains (known, member_name))
+            continue;
+          expected = g_string_new (NULL);
+          for (guint i = 1; i <= klass->n_props; i++)
+            {
+              if (!(klass->pspecs[i]->flags & G_PARAM_WRITABLE))
+                continue;
+              if (expected->len > 0)
+                g_string_append (expected, ", ");
+              g_string_append (expected, g_param_spec_get_qdata (klass->pspecs[i],
+                                                                 cp_field_json_key_quark ()));
+            }
+          member_path = child_path (path, member_name);
+          g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
+                       "%s: unknown key (expected one of: %s)", member_path, expected->str);
+          return NULL;
+        }
     }
 
   record = (CpRecord *) g_object_new_with_properties (type, names->len,

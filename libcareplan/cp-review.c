@@ -30,6 +30,9 @@ enum {
   PROP_PARTICIPANTS,
   PROP_CHILD_PARTICIPATION,
   PROP_RECOMMENDATIONS,
+  PROP_TASKS,
+  PROP_RESCHEDULED_FROM,
+  PROP_NO_MEETING_AGREED,
   N_PROPS
 };
 
@@ -114,6 +117,34 @@ cp_review_class_init (CpReviewClass *klass)
    */
   properties[PROP_RECOMMENDATIONS] =
     cp_field_list ("recommendations", CP_TYPE_RECOMMENDATION);
+
+  /**
+   * CpReview:tasks:
+   *
+   * The preparation and follow-up duties done for this review, each with
+   * the day it was done.
+   */
+  properties[PROP_TASKS] =
+    cp_field_list ("tasks", CP_TYPE_REVIEW_TASK);
+
+  /**
+   * CpReview:rescheduled-from:
+   *
+   * The date the review was booked for before it was re-arranged, or
+   * %NULL if it never was.
+   */
+  properties[PROP_RESCHEDULED_FROM] =
+    cp_field_date ("rescheduled-from", 0);
+
+  /**
+   * CpReview:no-meeting-agreed:
+   *
+   * For a consultation-only review: whether everyone, the child included,
+   * agreed to it being held without a meeting.
+   */
+  properties[PROP_NO_MEETING_AGREED] =
+    g_param_spec_boolean ("no-meeting-agreed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
@@ -380,4 +411,121 @@ cp_review_add_recommendation (CpReview *self,
   g_return_if_fail (CP_IS_REVIEW (self));
   g_return_if_fail (CP_IS_RECOMMENDATION (recommendation));
   cp_record_list_append (CP_RECORD (self), PROP_RECOMMENDATIONS, recommendation);
+}
+
+/**
+ * cp_review_get_tasks:
+ * @self: a #CpReview
+ *
+ * Returns: (transfer none): the duties done for this review, a list of
+ *   [class@ReviewTask]
+ */
+GListModel *
+cp_review_get_tasks (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_TASKS);
+}
+
+/**
+ * cp_review_add_task:
+ * @self: a #CpReview
+ * @task: a duty done
+ *
+ * Appends @task to [property@Review:tasks].
+ */
+void
+cp_review_add_task (CpReview     *self,
+                    CpReviewTask *task)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  g_return_if_fail (CP_IS_REVIEW_TASK (task));
+  cp_record_list_append (CP_RECORD (self), PROP_TASKS, task);
+}
+
+/**
+ * cp_review_get_task_done:
+ * @self: a #CpReview
+ * @duty: a duty
+ *
+ * Returns: (transfer none) (nullable): the earliest day @duty was done for
+ *   this review, or %NULL
+ */
+const GDate *
+cp_review_get_task_done (CpReview *self,
+                         CpDuty    duty)
+{
+  GListModel *tasks;
+  const GDate *best = NULL;
+
+  g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
+
+  tasks = cp_review_get_tasks (self);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(CpReviewTask) t = g_list_model_get_item (tasks, i);
+      const GDate *done = cp_review_task_get_done (t);
+
+      if (cp_review_task_get_duty (t) == duty &&
+          (best == NULL || g_date_compare (done, best) < 0))
+        best = done;   /* the list keeps it alive */
+    }
+  return best;
+}
+
+/**
+ * cp_review_get_rescheduled_from:
+ * @self: a #CpReview
+ *
+ * Returns: (transfer none) (nullable): the date the review was booked for
+ *   before it was re-arranged
+ */
+const GDate *
+cp_review_get_rescheduled_from (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_RESCHEDULED_FROM);
+}
+
+/**
+ * cp_review_set_rescheduled_from:
+ * @self: a #CpReview
+ * @rescheduled_from: (nullable): the earlier booking
+ *
+ * Sets [property@Review:rescheduled-from].
+ */
+void
+cp_review_set_rescheduled_from (CpReview    *self,
+                                const GDate *rescheduled_from)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  cp_record_set_date (CP_RECORD (self), PROP_RESCHEDULED_FROM, rescheduled_from);
+}
+
+/**
+ * cp_review_get_no_meeting_agreed:
+ * @self: a #CpReview
+ *
+ * Returns: whether everyone agreed to a review without a meeting
+ */
+gboolean
+cp_review_get_no_meeting_agreed (CpReview *self)
+{
+  g_return_val_if_fail (CP_IS_REVIEW (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_NO_MEETING_AGREED);
+}
+
+/**
+ * cp_review_set_no_meeting_agreed:
+ * @self: a #CpReview
+ * @no_meeting_agreed: whether everyone agreed
+ *
+ * Sets [property@Review:no-meeting-agreed].
+ */
+void
+cp_review_set_no_meeting_agreed (CpReview *self,
+                                 gboolean  no_meeting_agreed)
+{
+  g_return_if_fail (CP_IS_REVIEW (self));
+  cp_record_set_boolean (CP_RECORD (self), PROP_NO_MEETING_AGREED, no_meeting_agreed);
 }

@@ -43,6 +43,8 @@ GListModel      *cp_case_get_reviews              (CpCase           *self);
 CP_AVAILABLE_IN_ALL
 GListModel      *cp_case_get_disputes             (CpCase           *self);
 CP_AVAILABLE_IN_ALL
+GListModel      *cp_case_get_events               (CpCase           *self);
+CP_AVAILABLE_IN_ALL
 GListModel      *cp_case_get_history              (CpCase           *self);
 CP_AVAILABLE_IN_ALL
 CpPlacement     *cp_case_get_current_placement    (CpCase           *self);
@@ -102,6 +104,12 @@ gboolean         cp_case_add_dispute              (CpCase           *self,
                                                    const char       *actor,
                                                    GError          **error);
 
+CP_AVAILABLE_IN_ALL
+gboolean         cp_case_record_event             (CpCase           *self,
+                                                   CpCaseEvent      *event,
+                                                   CpRole            role,
+                                                   const char       *actor,
+                                                   GError          **error);
 CP_AVAILABLE_IN_ALL
 gboolean         cp_case_validate                 (CpCase           *self,
                                                    GError          **error);

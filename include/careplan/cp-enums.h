@@ -293,4 +293,246 @@ typedef enum {
   CP_RECOMMENDATION_STATUS_WITHDRAWN,
 } CpRecommendationStatus;
 
+/**
+ * CpEventKind:
+ * @CP_EVENT_KIND_PLACEMENT_CHANGE: the child changed placement (also read
+ *   from the placements themselves)
+ * @CP_EVENT_KIND_PROPOSED_CARE_PLAN_CHANGE: a change to the care plan was
+ *   proposed outside a review (also read from the care plan)
+ * @CP_EVENT_KIND_CHANGE_AFFECTING_PLAN: a change of circumstances that may
+ *   affect the aim or timescales of the care plan
+ * @CP_EVENT_KIND_UNPLANNED_CARE_PLAN_CHANGE: the care plan changed without
+ *   notice (for example a placement breakdown) and the IRO was told
+ * @CP_EVENT_KIND_CHILD_REQUEST: the child asked for a review
+ * @CP_EVENT_KIND_PARENT_CARER_REQUEST: a parent, carer or other significant
+ *   person asked for a review
+ * @CP_EVENT_KIND_IRO_REQUEST: the IRO asked for a review
+ * @CP_EVENT_KIND_S20_DISCHARGE_PROPOSED: discharge from s.20 accommodation
+ *   is proposed
+ * @CP_EVENT_KIND_CUSTODY_DISCHARGE_PROPOSED: discharge from a secure
+ *   training centre or young offender institution is proposed
+ * @CP_EVENT_KIND_PLACED_OUT_OF_AUTHORITY: the child was placed in another
+ *   authority's area
+ * @CP_EVENT_KIND_SAFEGUARDING_CONCERN: safeguarding concerns (s.47
+ *   enquiries, child protection conference outcomes)
+ * @CP_EVENT_KIND_PLACEMENT_BREAKDOWN: a placement broke down, or an
+ *   unexpected change in placement provision
+ * @CP_EVENT_KIND_DECISIONS_NOT_CARRIED_OUT: agreed review decisions were not
+ *   carried out in time
+ * @CP_EVENT_KIND_CONTACT_CHANGE: a major change to contact arrangements
+ * @CP_EVENT_KIND_SOCIAL_WORKER_CHANGE: the allocated social worker changed
+ * @CP_EVENT_KIND_COMPLAINT: a complaint by or for the child
+ * @CP_EVENT_KIND_BIRTH_FAMILY_CHANGE: a significant change in the birth
+ *   family (birth, marriage, death)
+ * @CP_EVENT_KIND_OFFENDING: the child was charged, convicted or sentenced
+ * @CP_EVENT_KIND_SCHOOL_EXCLUSION: the child was excluded from school
+ * @CP_EVENT_KIND_MISSING: the child ran away, went missing or was
+ *   frequently absent from the placement
+ * @CP_EVENT_KIND_HEALTH_EVENT: a significant health event (diagnosis,
+ *   hospital admission, serious accident)
+ * @CP_EVENT_KIND_PANEL_DECISION: a panel decision on permanence
+ * @CP_EVENT_KIND_MOVE_TO_OTHER_ARRANGEMENTS: a move from regulated
+ *   accommodation to other (semi-independent) arrangements is proposed
+ * @CP_EVENT_KIND_CEASE_PROPOSED: ceasing to look after the child is proposed
+ *
+ * Things that happen in a case which a policy profile may treat as reasons
+ * to bring a review forward (rules catalogue §D2). Which of them do, and
+ * how quickly, is the profile's business, not the case's.
+ */
+typedef enum {
+  CP_EVENT_KIND_PLACEMENT_CHANGE,
+  CP_EVENT_KIND_PROPOSED_CARE_PLAN_CHANGE,
+  CP_EVENT_KIND_CHANGE_AFFECTING_PLAN,
+  CP_EVENT_KIND_UNPLANNED_CARE_PLAN_CHANGE,
+  CP_EVENT_KIND_CHILD_REQUEST,
+  CP_EVENT_KIND_PARENT_CARER_REQUEST,
+  CP_EVENT_KIND_IRO_REQUEST,
+  CP_EVENT_KIND_S20_DISCHARGE_PROPOSED,
+  CP_EVENT_KIND_CUSTODY_DISCHARGE_PROPOSED,
+  CP_EVENT_KIND_PLACED_OUT_OF_AUTHORITY,
+  CP_EVENT_KIND_SAFEGUARDING_CONCERN,
+  CP_EVENT_KIND_PLACEMENT_BREAKDOWN,
+  CP_EVENT_KIND_DECISIONS_NOT_CARRIED_OUT,
+  CP_EVENT_KIND_CONTACT_CHANGE,
+  CP_EVENT_KIND_SOCIAL_WORKER_CHANGE,
+  CP_EVENT_KIND_COMPLAINT,
+  CP_EVENT_KIND_BIRTH_FAMILY_CHANGE,
+  CP_EVENT_KIND_OFFENDING,
+  CP_EVENT_KIND_SCHOOL_EXCLUSION,
+  CP_EVENT_KIND_MISSING,
+  CP_EVENT_KIND_HEALTH_EVENT,
+  CP_EVENT_KIND_PANEL_DECISION,
+  CP_EVENT_KIND_MOVE_TO_OTHER_ARRANGEMENTS,
+  CP_EVENT_KIND_CEASE_PROPOSED,
+} CpEventKind;
+
+/**
+ * CpDuty:
+ * @CP_DUTY_CARE_PLAN: write the care plan (met by the care plan's
+ *   `created` date)
+ * @CP_DUTY_PLACEMENT_PLAN: write the placement plan for a placement (met by
+ *   the placement-plan sub-plan completed or reviewed on or after the
+ *   placement started)
+ * @CP_DUTY_REVIEW: hold a statutory review
+ * @CP_DUTY_CHILD_CONSULTED: the social worker discusses the review with the
+ *   child (who attends, where)
+ * @CP_DUTY_INVITATIONS_SENT: invitations and consultation documents sent
+ * @CP_DUTY_DOCUMENTS_TO_IRO: the social worker's report and the care or
+ *   pathway plan reach the IRO
+ * @CP_DUTY_REPORT_AVAILABLE: the review report is available to the child,
+ *   family and IRO
+ * @CP_DUTY_PLANS_QUALITY_ASSURED: the IRO has quality-assured the plans
+ * @CP_DUTY_DECISIONS_RECORD: the record of decisions and recommendations is
+ *   circulated
+ * @CP_DUTY_FULL_RECORD: the full written record of the review is completed
+ * @CP_DUTY_RECORD_DISTRIBUTED: the record or review form is sent to the
+ *   participants
+ * @CP_DUTY_MANAGER_RESPONSE: a manager considers the review's decisions
+ * @CP_DUTY_CARE_PLAN_UPDATED: the care plan is updated after the review
+ * @CP_DUTY_ADJOURNED_REVIEW: an adjourned review meeting reconvenes
+ * @CP_DUTY_REVIEW_MEETING: a review with a meeting (where reviews may be
+ *   held by consultation only)
+ *
+ * What has to be done to meet a rule. A review's [property@Review:tasks]
+ * record when the preparation and follow-up duties were done.
+ */
+typedef enum {
+  CP_DUTY_CARE_PLAN,
+  CP_DUTY_PLACEMENT_PLAN,
+  CP_DUTY_REVIEW,
+  CP_DUTY_CHILD_CONSULTED,
+  CP_DUTY_INVITATIONS_SENT,
+  CP_DUTY_DOCUMENTS_TO_IRO,
+  CP_DUTY_REPORT_AVAILABLE,
+  CP_DUTY_PLANS_QUALITY_ASSURED,
+  CP_DUTY_DECISIONS_RECORD,
+  CP_DUTY_FULL_RECORD,
+  CP_DUTY_RECORD_DISTRIBUTED,
+  CP_DUTY_MANAGER_RESPONSE,
+  CP_DUTY_CARE_PLAN_UPDATED,
+  CP_DUTY_ADJOURNED_REVIEW,
+  CP_DUTY_REVIEW_MEETING,
+} CpDuty;
+
+/**
+ * CpRuleKind:
+ * @CP_RULE_KIND_DEADLINE: a one-off deadline counted from an event of the
+ *   case (care plan, placement plan)
+ * @CP_RULE_KIND_REVIEW_SCHEDULE: when a statutory review falls due
+ * @CP_RULE_KIND_REVIEW_TRIGGER: an event that brings a review forward
+ * @CP_RULE_KIND_REVIEW_PREPARATION: a duty before a review
+ * @CP_RULE_KIND_REVIEW_FOLLOW_UP: a duty after a review
+ * @CP_RULE_KIND_REVIEW_RESCHEDULE: who may move a review outside the
+ *   statutory timescale
+ * @CP_RULE_KIND_REVIEW_ADJOURNMENT: how far and how often the IRO may
+ *   adjourn a review
+ * @CP_RULE_KIND_REVIEW_WITHOUT_MEETING: when a review may be held by
+ *   consultation only, and how often a meeting is still needed
+ *
+ * The mechanism a [class@Rule] drives in the engine.
+ */
+typedef enum {
+  CP_RULE_KIND_DEADLINE,
+  CP_RULE_KIND_REVIEW_SCHEDULE,
+  CP_RULE_KIND_REVIEW_TRIGGER,
+  CP_RULE_KIND_REVIEW_PREPARATION,
+  CP_RULE_KIND_REVIEW_FOLLOW_UP,
+  CP_RULE_KIND_REVIEW_RESCHEDULE,
+  CP_RULE_KIND_REVIEW_ADJOURNMENT,
+  CP_RULE_KIND_REVIEW_WITHOUT_MEETING,
+} CpRuleKind;
+
+/**
+ * CpAnchor:
+ * @CP_ANCHOR_NONE: no anchor (rules that only name an approver)
+ * @CP_ANCHOR_LOOKED_AFTER: the day the child became looked after
+ * @CP_ANCHOR_FIRST_PLACEMENT: the start of the first placement
+ * @CP_ANCHOR_PLACEMENT: the start of each placement
+ * @CP_ANCHOR_PREVIOUS_REVIEW: the previous statutory review
+ * @CP_ANCHOR_EVENT: the triggering event
+ * @CP_ANCHOR_REVIEW: the review the duty belongs to
+ * @CP_ANCHOR_LAST_MEETING: the last review held as a meeting
+ *
+ * What a rule counts from.
+ */
+typedef enum {
+  CP_ANCHOR_NONE,
+  CP_ANCHOR_LOOKED_AFTER,
+  CP_ANCHOR_FIRST_PLACEMENT,
+  CP_ANCHOR_PLACEMENT,
+  CP_ANCHOR_PREVIOUS_REVIEW,
+  CP_ANCHOR_EVENT,
+  CP_ANCHOR_REVIEW,
+  CP_ANCHOR_LAST_MEETING,
+} CpAnchor;
+
+/**
+ * CpDirection:
+ * @CP_DIRECTION_WITHIN: on or before the anchor plus the timescale
+ * @CP_DIRECTION_BEFORE: at least the timescale before the anchor
+ * @CP_DIRECTION_EVERY: at most the timescale after the previous occurrence
+ *
+ * Which way a rule counts.
+ */
+typedef enum {
+  CP_DIRECTION_WITHIN,
+  CP_DIRECTION_BEFORE,
+  CP_DIRECTION_EVERY,
+} CpDirection;
+
+/**
+ * CpReviewSlot:
+ * @CP_REVIEW_SLOT_ANY: every review
+ * @CP_REVIEW_SLOT_FIRST: the first review of a cycle (the child's first
+ *   review, or the first after a reset)
+ * @CP_REVIEW_SLOT_SECOND: the review after the first of a cycle
+ * @CP_REVIEW_SLOT_SUBSEQUENT: the third and later reviews of a cycle
+ * @CP_REVIEW_SLOT_LATER: every review but the first of a cycle
+ *
+ * Which reviews a review rule applies to.
+ */
+typedef enum {
+  CP_REVIEW_SLOT_ANY,
+  CP_REVIEW_SLOT_FIRST,
+  CP_REVIEW_SLOT_SECOND,
+  CP_REVIEW_SLOT_SUBSEQUENT,
+  CP_REVIEW_SLOT_LATER,
+} CpReviewSlot;
+
+/**
+ * CpTriggerGate:
+ * @CP_TRIGGER_GATE_MANDATORY: the event always brings the review forward
+ * @CP_TRIGGER_GATE_IRO_DECIDES: only if the IRO agrees (recorded on the
+ *   event as `iro_agreed`)
+ *
+ * Whether a bring-forward trigger needs the IRO's agreement.
+ */
+typedef enum {
+  CP_TRIGGER_GATE_MANDATORY,
+  CP_TRIGGER_GATE_IRO_DECIDES,
+} CpTriggerGate;
+
+/**
+ * CpObligationStatus:
+ * @CP_OBLIGATION_STATUS_UPCOMING: not yet due, and not within the profile's
+ *   "due soon" window
+ * @CP_OBLIGATION_STATUS_DUE_SOON: due within the profile's "due soon" window
+ * @CP_OBLIGATION_STATUS_OVERDUE: past its due date and not met
+ * @CP_OBLIGATION_STATUS_MET_ON_TIME: met on or before its due date
+ * @CP_OBLIGATION_STATUS_MET_LATE: met, after its due date
+ * @CP_OBLIGATION_STATUS_NOT_APPLICABLE: the rule does not apply to this case
+ * @CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY: the case lacks the data to judge
+ *
+ * Where an obligation stands on the evaluation date.
+ */
+typedef enum {
+  CP_OBLIGATION_STATUS_UPCOMING,
+  CP_OBLIGATION_STATUS_DUE_SOON,
+  CP_OBLIGATION_STATUS_OVERDUE,
+  CP_OBLIGATION_STATUS_MET_ON_TIME,
+  CP_OBLIGATION_STATUS_MET_LATE,
+  CP_OBLIGATION_STATUS_NOT_APPLICABLE,
+  CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY,
+} CpObligationStatus;
+
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _CpRecordClass
 
   /*< private >*/
   guint        n_props;
+  gboolean     strict;
   GParamSpec **pspecs;
 };
 

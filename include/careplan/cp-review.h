@@ -11,6 +11,7 @@
 
 #include "cp-enums.h"
 #include "cp-record.h"
+#include "cp-review-task.h"
 #include "cp-version-macros.h"
 
 G_BEGIN_DECLS
@@ -66,5 +67,24 @@ GListModel *cp_review_get_recommendations (CpReview *self);
 CP_AVAILABLE_IN_ALL
 void cp_review_add_recommendation (CpReview *self,
     CpRecommendation *recommendation);
+
+CP_AVAILABLE_IN_ALL
+GListModel *cp_review_get_tasks (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_add_task (CpReview *self,
+    CpReviewTask *task);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_review_get_task_done (CpReview *self,
+    CpDuty duty);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_review_get_rescheduled_from (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_set_rescheduled_from (CpReview *self,
+    const GDate *rescheduled_from);
+CP_AVAILABLE_IN_ALL
+gboolean cp_review_get_no_meeting_agreed (CpReview *self);
+CP_AVAILABLE_IN_ALL
+void cp_review_set_no_meeting_agreed (CpReview *self,
+    gboolean no_meeting_agreed);
 
 G_END_DECLS

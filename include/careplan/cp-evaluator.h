@@ -1,0 +1,66 @@
+/* cp-evaluator.h: a case's obligations under a policy, as at a date
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(CAREPLAN_INSIDE) && !defined(CP_COMPILATION)
+# error "Only <careplan.h> can be included directly."
+#endif
+
+#include "cp-calendar.h"
+#include "cp-case.h"
+#include "cp-obligation.h"
+#include "cp-policy.h"
+#include "cp-version-macros.h"
+
+G_BEGIN_DECLS
+
+#define CP_TYPE_EVALUATOR (cp_evaluator_get_type ())
+
+CP_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CpEvaluator, cp_evaluator, CP, EVALUATOR, GObject)
+
+CP_AVAILABLE_IN_ALL
+CpEvaluator  *cp_evaluator_new                (CpCase       *kase,
+                                               CpPolicy     *policy,
+                                               CpCalendar   *calendar);
+CP_AVAILABLE_IN_ALL
+CpCase       *cp_evaluator_get_case           (CpEvaluator  *self);
+CP_AVAILABLE_IN_ALL
+CpPolicy     *cp_evaluator_get_policy         (CpEvaluator  *self);
+CP_AVAILABLE_IN_ALL
+CpCalendar   *cp_evaluator_get_calendar       (CpEvaluator  *self);
+CP_AVAILABLE_IN_ALL
+const GDate  *cp_evaluator_get_date           (CpEvaluator  *self);
+CP_AVAILABLE_IN_ALL
+void          cp_evaluator_set_date           (CpEvaluator  *self,
+                                               const GDate  *date);
+CP_AVAILABLE_IN_ALL
+gboolean      cp_evaluator_refresh            (CpEvaluator  *self,
+                                               GError      **error);
+CP_AVAILABLE_IN_ALL
+GListModel   *cp_evaluator_get_obligations    (CpEvaluator  *self);
+CP_AVAILABLE_IN_ALL
+CpObligation *cp_evaluator_find               (CpEvaluator  *self,
+                                               const char   *key,
+                                               const char   *subject);
+CP_AVAILABLE_IN_ALL
+gboolean      cp_evaluator_reschedule_review  (CpEvaluator  *self,
+                                               int           sequence,
+                                               const GDate  *new_date,
+                                               CpRole        role,
+                                               const char   *actor,
+                                               const char   *reason,
+                                               GError      **error);
+CP_AVAILABLE_IN_ALL
+gboolean      cp_evaluator_adjourn_review     (CpEvaluator  *self,
+                                               int           sequence,
+                                               const GDate  *resume_on,
+                                               CpRole        role,
+                                               const char   *actor,
+                                               const char   *reason,
+                                               GError      **error);
+
+G_END_DECLS

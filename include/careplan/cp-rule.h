@@ -1,0 +1,73 @@
+/* cp-rule.h: one rule of a policy profile
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(CAREPLAN_INSIDE) && !defined(CP_COMPILATION)
+# error "Only <careplan.h> can be included directly."
+#endif
+
+#include "cp-enums.h"
+#include "cp-record.h"
+#include "cp-version-macros.h"
+
+G_BEGIN_DECLS
+
+#define CP_TYPE_RULE (cp_rule_get_type ())
+
+CP_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CpRule, cp_rule, CP, RULE, CpRecord)
+
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_id (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_key (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpRuleKind cp_rule_get_kind (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_statement (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_quantity (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpUnit cp_rule_get_unit (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpAnchor cp_rule_get_anchor (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpDirection cp_rule_get_direction (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpDuty cp_rule_get_duty (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpReviewSlot cp_rule_get_slot (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpEventKind cp_rule_get_event (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpTriggerGate cp_rule_get_gate (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_resets_cycle (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpRole cp_rule_get_responsible (CpRule *self);
+CP_AVAILABLE_IN_ALL
+CpRole cp_rule_get_approver (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_limit (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_within_due (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_min_months (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_long_term_only (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char * const *cp_rule_get_excluded_placements (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_agreement_required (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_citation (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_interpretation (CpRule *self);
+
+CP_AVAILABLE_IN_ALL
+char *cp_rule_describe_timescale (CpRule *self);
+
+G_END_DECLS

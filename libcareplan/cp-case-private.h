@@ -1,0 +1,21 @@
+/* cp-case-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "careplan.h"
+
+G_BEGIN_DECLS
+
+/* Appends a history entry and emits CpCase::history-added. */
+void cp_case_add_history (CpCase      *self,
+                          const GDate *date,
+                          CpRole       role,
+                          const char  *actor,
+                          const char  *action,
+                          const char  *reason,
+                          gboolean     refused);
+
+G_END_DECLS

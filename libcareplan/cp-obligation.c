@@ -1,0 +1,397 @@
+/* cp-obligation.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "cp-obligation-private.h"
+
+/**
+ * CpObligation:
+ *
+ * One thing a case must do under one [class@Rule], as a
+ * [class@Evaluator] found it on its date: what (the subject, such as
+ * "review 3"), by when, whether it was done and when, the citation, and a
+ * line explaining how the due date was worked out.
+ *
+ * Obligations never change; each evaluation makes new ones.
+ */
+struct _CpObligation
+{
+  GObject parent_instance;
+
+  CpRule *rule;
+  char *subject;
+  int review;
+  GDate due;
+  GDate window_start;
+  GDate met_on;
+  CpObligationStatus status;
+  char *explanation;
+};
+
+G_DEFINE_FINAL_TYPE (CpObligation, cp_obligation, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RULE,
+  PROP_RULE_ID,
+  PROP_KEY,
+  PROP_SUBJECT,
+  PROP_REVIEW,
+  PROP_DUE,
+  PROP_WINDOW_START,
+  PROP_MET_ON,
+  PROP_STATUS,
+  PROP_CITATION,
+  PROP_EXPLANATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GDate *
+valid_or_null (const GDate *d)
+{
+  return g_date_valid (d) ? d : NULL;
+}
+
+static void
+cp_obligation_dispose (GObject *object)
+{
+  CpObligation *self = CP_OBLIGATION (object);
+
+  g_clear_object (&self->rule);
+
+  G_OBJECT_CLASS (cp_obligation_parent_class)->dispose (object);
+}
+
+static void
+cp_obligation_finalize (GObject *object)
+{
+  CpObligation *self = CP_OBLIGATION (object);
+
+  g_free (self->subject);
+  g_free (self->explanation);
+
+  G_OBJECT_CLASS (cp_obligation_parent_class)->finalize (object);
+}
+
+static void
+cp_obligation_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CpObligation *self = CP_OBLIGATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULE:
+      g_value_set_object (value, self->rule);
+      break;
+    case PROP_RULE_ID:
+      g_value_set_string (value, cp_obligation_get_rule_id (self));
+      break;
+    case PROP_KEY:
+      g_value_set_string (value, cp_obligation_get_key (self));
+      break;
+    case PROP_SUBJECT:
+      g_value_set_string (value, self->subject);
+      break;
+    case PROP_REVIEW:
+      g_value_set_int (value, self->review);
+      break;
+    case PROP_DUE:
+      g_value_set_boxed (value, valid_or_null (&self->due));
+      break;
+    case PROP_WINDOW_START:
+      g_value_set_boxed (value, valid_or_null (&self->window_start));
+      break;
+    case PROP_MET_ON:
+      g_value_set_boxed (value, valid_or_null (&self->met_on));
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_CITATION:
+      g_value_set_string (value, cp_obligation_get_citation (self));
+      break;
+    case PROP_EXPLANATION:
+      g_value_set_string (value, self->explanation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_obligation_class_init (CpObligationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cp_obligation_dispose;
+  object_class->finalize = cp_obligation_finalize;
+  object_class->get_property = cp_obligation_get_property;
+
+  /**
+   * CpObligation:rule:
+   *
+   * The rule the obligation comes from.
+   */
+  properties[PROP_RULE] = g_param_spec_object ("rule", NULL, NULL, CP_TYPE_RULE, ro);
+
+  /**
+   * CpObligation:rule-id:
+   *
+   * The rule's catalogue id.
+   */
+  properties[PROP_RULE_ID] = g_param_spec_string ("rule-id", NULL, NULL, NULL, ro);
+
+  /**
+   * CpObligation:key:
+   *
+   * The rule's key.
+   */
+  properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL, ro);
+
+  /**
+   * CpObligation:subject:
+   *
+   * What the obligation is about ("review 2", "placement 3", "care plan").
+   * Never a name or an identifier.
+   */
+  properties[PROP_SUBJECT] = g_param_spec_string ("subject", NULL, NULL, NULL, ro);
+
+  /**
+   * CpObligation:review:
+   *
+   * The sequence number of the review it belongs to, or 0.
+   */
+  properties[PROP_REVIEW] = g_param_spec_int ("review", NULL, NULL, 0, G_MAXINT, 0, ro);
+
+  /**
+   * CpObligation:due:
+   *
+   * The last day on time, or %NULL when it cannot be worked out.
+   */
+  properties[PROP_DUE] = g_param_spec_boxed ("due", NULL, NULL, G_TYPE_DATE, ro);
+
+  /**
+   * CpObligation:window-start:
+   *
+   * The first day it can be met, where that matters (a reconvened
+   * meeting cannot come before the adjournment), or %NULL.
+   */
+  properties[PROP_WINDOW_START] = g_param_spec_boxed ("window-start", NULL, NULL, G_TYPE_DATE, ro);
+
+  /**
+   * CpObligation:met-on:
+   *
+   * The day it was met, or %NULL.
+   */
+  properties[PROP_MET_ON] = g_param_spec_boxed ("met-on", NULL, NULL, G_TYPE_DATE, ro);
+
+  /**
+   * CpObligation:status:
+   *
+   * Where it stands on the evaluation date.
+   */
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, CP_TYPE_OBLIGATION_STATUS,
+                       CP_OBLIGATION_STATUS_UPCOMING, ro);
+
+  /**
+   * CpObligation:citation:
+   *
+   * The rule's source document and section.
+   */
+  properties[PROP_CITATION] = g_param_spec_string ("citation", NULL, NULL, NULL, ro);
+
+  /**
+   * CpObligation:explanation:
+   *
+   * One line on how the due date was worked out, and why the status is
+   * what it is.
+   */
+  properties[PROP_EXPLANATION] = g_param_spec_string ("explanation", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_obligation_init (CpObligation *self)
+{
+}
+
+CpObligation *
+cp_obligation_new (CpRule             *rule,
+                   const char         *subject,
+                   int                 review,
+                   const GDate        *due,
+                   const GDate        *window_start,
+                   const GDate        *met_on,
+                   CpObligationStatus  status,
+                   char               *explanation)
+{
+  CpObligation *self = g_object_new (CP_TYPE_OBLIGATION, NULL);
+
+  self->rule = g_object_ref (rule);
+  self->subject = g_strdup (subject);
+  self->review = review;
+  if (due != NULL)
+    self->due = *due;
+  if (window_start != NULL)
+    self->window_start = *window_start;
+  if (met_on != NULL)
+    self->met_on = *met_on;
+  self->status = status;
+  self->explanation = explanation;
+  return self;
+}
+
+/**
+ * cp_obligation_get_rule:
+ * @self: a #CpObligation
+ *
+ * Returns: (transfer none): the rule the obligation comes from
+ */
+CpRule *
+cp_obligation_get_rule (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
+  return self->rule;
+}
+
+/**
+ * cp_obligation_get_rule_id:
+ * @self: a #CpObligation
+ *
+ * Returns: the rule's catalogue id
+ */
+const char *
+cp_obligation_get_rule_id (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
+  return cp_rule_get_id (self->rule);
+}
+
+/**
+ * cp_obligation_get_key:
+ * @self: a #CpObligation
+ *
+ * Returns: the rule's key
+ */
+const char *
+cp_obligation_get_key (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
+  return cp_rule_get_key (self->rule);
+}
+
+/**
+ * cp_obligation_get_subject:
+ * @self: a #CpObligation
+ *
+ * Returns: what the obligation is about ("review 2")
+ */
+const char *
+cp_obligation_get_subject (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
+  return self->subject;
+}
+
+/**
+ * cp_obligation_get_review:
+ * @self: a #CpObligation
+ *
+ * Returns: the sequence number of the review it belongs to, or 0
+ */
+int
+cp_obligation_get_review (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), 0);
+  return self->review;
+}
+
+/**
+ * cp_obligation_get_due:
+ * @self: a #CpObligation
+ *
+ * Returns: (transfer none) (nullable): the last day on time
+ */
+const GDate *
+cp_obligation_get_due (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
+  return valid_or_null (&self->due);
+}
+
+/**
+ * cp_obligation_get_window_start:
+ * @self: a #CpObligation
+ *
+ * Returns: (transfer none) (nullable): the first day it can be met, where
+ *   that matters
+ */
+const GDate *
+cp_obligation_get_window_start (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
+  return valid_or_null (&self->window_start);
+}
+
+/**
+ * cp_obligation_get_met_on:
+ * @self: a #CpObligation
+ *
+ * Returns: (transfer none) (nullable): the day it was met
+ */
+const GDate *
+cp_obligation_get_met_on (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
+  return valid_or_null (&self->met_on);
+}
+
+/**
+ * cp_obligation_get_status:
+ * @self: a #CpObligation
+ *
+ * Returns: where the obligation stands on the evaluation date
+ */
+CpObligationStatus
+cp_obligation_get_status (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), CP_OBLIGATION_STATUS_UPCOMING);
+  return self->status;
+}
+
+/**
+ * cp_obligation_get_citation:
+ * @self: a #CpObligation
+ *
+ * Returns: the rule's citation
+ */
+const char *
+cp_obligation_get_citation (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
+  return cp_rule_get_citation (self->rule);
+}
+
+/**
+ * cp_obligation_get_explanation:
+ * @self: a #CpObligation
+ *
+ * Returns: how the due date was worked out
+ */
+const char *
+cp_obligation_get_explanation (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
+  return self->explanation;
+}

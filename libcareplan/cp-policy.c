@@ -1,0 +1,922 @@
+/* cp-policy.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cp-record-private.h"
+
+#define BUILTIN_PREFIX "/org/careplan/policies/"
+#define MAX_EXTENDS_DEPTH 8
+
+/**
+ * CpPolicy:
+ *
+ * A policy profile: the rules one authority follows, as data. The library
+ * ships `england` (the regulations and national guidance as the seed
+ * documents state them) and one profile per seed authority, each of which
+ * `extends` another and overrides it rule by rule: a local rule with the
+ * same key replaces the inherited one, a new key adds a rule.
+ *
+ * Profiles are JSON (`docs/policy-format.md`). They are checked strictly:
+ * an unknown key, unit, anchor or code is an error naming its path, and so
+ * is a rule that lacks what its kind needs.
+ *
+ * A policy never changes once loaded.
+ */
+struct _CpPolicy
+{
+  GObject parent_instance;
+
+  char *name;
+  char *title;
+  char *source;
+  CpPolicy *base;
+  int due_soon_quantity;
+  CpUnit due_soon_unit;
+  GListStore *rules;
+  GHashTable *by_key;   /* key (owned) -> CpRule, borrowed from rules */
+  GHashTable *origin;   /* key -> name of the profile that set it */
+};
+
+G_DEFINE_FINAL_TYPE (CpPolicy, cp_policy, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_TITLE,
+  PROP_SOURCE,
+  PROP_BASE,
+  PROP_DUE_SOON_QUANTITY,
+  PROP_DUE_SOON_UNIT,
+  PROP_RULES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cp_policy_dispose (GObject *object)
+{
+  CpPolicy *self = CP_POLICY (object);
+
+  g_clear_object (&self->base);
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_clear_object (&self->rules);
+
+  G_OBJECT_CLASS (cp_policy_parent_class)->dispose (object);
+}
+
+static void
+cp_policy_finalize (GObject *object)
+{
+  CpPolicy *self = CP_POLICY (object);
+
+  g_clear_pointer (&self->origin, g_hash_table_unref);
+  g_free (self->name);
+  g_free (self->title);
+  g_free (self->source);
+
+  G_OBJECT_CLASS (cp_policy_parent_class)->finalize (object);
+}
+
+static void
+cp_policy_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CpPolicy *self = CP_POLICY (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_BASE:
+      g_value_set_object (value, self->base);
+      break;
+    case PROP_DUE_SOON_QUANTITY:
+      g_value_set_int (value, self->due_soon_quantity);
+      break;
+    case PROP_DUE_SOON_UNIT:
+      g_value_set_enum (value, self->due_soon_unit);
+      break;
+    case PROP_RULES:
+      g_value_set_object (value, self->rules);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_policy_class_init (CpPolicyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cp_policy_dispose;
+  object_class->finalize = cp_policy_finalize;
+  object_class->get_property = cp_policy_get_property;
+
+  /**
+   * CpPolicy:name:
+   *
+   * The profile's name (`england`, `stoke-on-trent`).
+   */
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, ro);
+
+  /**
+   * CpPolicy:title:
+   *
+   * A human-readable title.
+   */
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+
+  /**
+   * CpPolicy:source:
+   *
+   * The document the profile is built from, if it names one.
+   */
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, ro);
+
+  /**
+   * CpPolicy:base:
+   *
+   * The profile this one extends, or %NULL.
+   */
+  properties[PROP_BASE] = g_param_spec_object ("base", NULL, NULL, CP_TYPE_POLICY, ro);
+
+  /**
+   * CpPolicy:due-soon-quantity:
+   *
+   * How far ahead of its due date an obligation counts as due soon, with
+   * [property@Policy:due-soon-unit].
+   */
+  properties[PROP_DUE_SOON_QUANTITY] =
+    g_param_spec_int ("due-soon-quantity", NULL, NULL, 0, 365, 5, ro);
+
+  /**
+   * CpPolicy:due-soon-unit:
+   *
+   * The unit of [property@Policy:due-soon-quantity].
+   */
+  properties[PROP_DUE_SOON_UNIT] =
+    g_param_spec_enum ("due-soon-unit", NULL, NULL, CP_TYPE_UNIT, CP_UNIT_WORKING_DAYS, ro);
+
+  /**
+   * CpPolicy:rules:
+   *
+   * The rules after inheritance, a list of [class@Rule]: the base's rules
+   * in its order, each replaced by a local rule with the same key, then the
+   * local rules the base does not have.
+   */
+  properties[PROP_RULES] = g_param_spec_object ("rules", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_policy_init (CpPolicy *self)
+{
+  self->due_soon_quantity = 5;
+  self->due_soon_unit = CP_UNIT_WORKING_DAYS;
+  self->rules = g_list_store_new (CP_TYPE_RULE);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->origin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Loading ----------------------------------------------------------------- */
+
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (CP_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+check_keys (JsonObject  *obj,
+            const char  *path,
+            const char  *const *allowed,
+            GError     **error)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, obj);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      if (!g_strv_contains (allowed, member))
+        {
+          g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
+          return fail (error, CP_ERROR_UNKNOWN_CODE,
+                       "%s%s%s: unknown key (expected one of: %s)",
+                       path, *path ? "." : "", member, expected);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+get_string (JsonObject  *obj,
+            const char  *path,
+            const char  *member,
+            gboolean     required,
+            const char **out,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (error, CP_ERROR_MISSING_FIELD, "%s%s%s: missing",
+                     path, *path ? "." : "", member);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      *json_node_get_string (node) == '\0')
+    return fail (error, CP_ERROR_INVALID_VALUE, "%s%s%s: expected a non-empty string",
+                 path, *path ? "." : "", member);
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_int (JsonObject  *obj,
+         const char  *path,
+         const char  *member,
+         int          min,
+         int          max,
+         int         *out,
+         GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+  gint64 v;
+
+  if (node == NULL)
+    return fail (error, CP_ERROR_MISSING_FIELD, "%s%s%s: missing", path, *path ? "." : "", member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (error, CP_ERROR_INVALID_VALUE, "%s%s%s: expected a whole number",
+                 path, *path ? "." : "", member);
+  v = json_node_get_int (node);
+  if (v < min || v > max)
+    return fail (error, CP_ERROR_OUT_OF_RANGE, "%s%s%s: %" G_GINT64_FORMAT " is outside %d to %d",
+                 path, *path ? "." : "", member, v, min, max);
+  *out = (int) v;
+  return TRUE;
+}
+
+static gboolean
+valid_name (const char *name)
+{
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return *name != '\0';
+}
+
+static gboolean
+anchor_allowed (CpRule *rule, const char *path, const CpAnchor *allowed, guint n,
+                GError **error)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  CpAnchor anchor = cp_rule_get_anchor (rule);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (allowed[i] == anchor)
+        return TRUE;
+      g_string_append_printf (list, "%s%s", i ? ", " : "", cp_enum_to_nick (CP_TYPE_ANCHOR, allowed[i]));
+    }
+  return fail (error, CP_ERROR_INVALID_VALUE,
+               "%s.anchor: “%s” cannot anchor a %s rule (expected one of: %s)",
+               path, cp_enum_to_nick (CP_TYPE_ANCHOR, anchor),
+               cp_enum_to_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (rule)), list->str);
+}
+
+static gboolean
+duty_allowed (CpRule *rule, const char *path, const CpDuty *allowed, guint n, GError **error)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  CpDuty duty = cp_rule_get_duty (rule);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (allowed[i] == duty)
+        return TRUE;
+      g_string_append_printf (list, "%s%s", i ? ", " : "", cp_enum_to_nick (CP_TYPE_DUTY, allowed[i]));
+    }
+  return fail (error, CP_ERROR_INVALID_VALUE,
+               "%s.duty: “%s” is not a duty of a %s rule (expected one of: %s)",
+               path, cp_enum_to_nick (CP_TYPE_DUTY, duty),
+               cp_enum_to_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (rule)), list->str);
+}
+
+static gboolean
+direction_is (CpRule *rule, const char *path, CpDirection want, GError **error)
+{
+  if (cp_rule_get_direction (rule) == want)
+    return TRUE;
+  return fail (error, CP_ERROR_INVALID_VALUE, "%s.direction: “%s” does not fit a %s rule (expected %s)",
+               path, cp_enum_to_nick (CP_TYPE_DIRECTION, cp_rule_get_direction (rule)),
+               cp_enum_to_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (rule)),
+               cp_enum_to_nick (CP_TYPE_DIRECTION, want));
+}
+
+/* What each kind of rule needs beyond well-typed fields. */
+static gboolean
+check_rule (CpRule      *rule,
+            JsonObject  *obj,
+            const char  *path,
+            GError     **error)
+{
+  static const CpAnchor deadline_anchors[] = { CP_ANCHOR_LOOKED_AFTER, CP_ANCHOR_FIRST_PLACEMENT, CP_ANCHOR_PLACEMENT };
+  static const CpAnchor schedule_anchors[] = { CP_ANCHOR_LOOKED_AFTER, CP_ANCHOR_PREVIOUS_REVIEW };
+  static const CpAnchor event_anchor[] = { CP_ANCHOR_EVENT };
+  static const CpAnchor review_anchor[] = { CP_ANCHOR_REVIEW };
+  static const CpAnchor meeting_anchor[] = { CP_ANCHOR_LAST_MEETING };
+  static const CpAnchor no_anchor[] = { CP_ANCHOR_NONE };
+  static const CpDuty deadline_duties[] = { CP_DUTY_CARE_PLAN, CP_DUTY_PLACEMENT_PLAN };
+  static const CpDuty review_duty[] = { CP_DUTY_REVIEW };
+  static const CpDuty before_duties[] = { CP_DUTY_CHILD_CONSULTED, CP_DUTY_INVITATIONS_SENT,
+                                          CP_DUTY_DOCUMENTS_TO_IRO, CP_DUTY_REPORT_AVAILABLE,
+                                          CP_DUTY_PLANS_QUALITY_ASSURED };
+  static const CpDuty after_duties[] = { CP_DUTY_DECISIONS_RECORD, CP_DUTY_FULL_RECORD,
+                                         CP_DUTY_RECORD_DISTRIBUTED, CP_DUTY_MANAGER_RESPONSE,
+                                         CP_DUTY_CARE_PLAN_UPDATED };
+  static const CpDuty adjourn_duty[] = { CP_DUTY_ADJOURNED_REVIEW };
+  static const CpDuty meeting_duty[] = { CP_DUTY_REVIEW_MEETING };
+  CpRuleKind kind = cp_rule_get_kind (rule);
+  const char * const *excluded;
+
+#define N(a) G_N_ELEMENTS (a)
+
+  if (kind != CP_RULE_KIND_REVIEW_RESCHEDULE && cp_rule_get_quantity (rule) == 0)
+    return fail (error, CP_ERROR_MISSING_FIELD, "%s.quantity: missing (a %s rule needs a timescale)",
+                 path, cp_enum_to_nick (CP_TYPE_RULE_KIND, kind));
+  /* The case model records dates, so an hours rule has nothing to count
+   * from; rules in hours are refused until it records times. */
+  if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
+    return fail (error, CP_ERROR_INVALID_VALUE,
+                 "%s.unit: “hours” is not supported yet (the case records dates, not times)", path);
+
+  switch (kind)
+    {
+    case CP_RULE_KIND_DEADLINE:
+      return anchor_allowed (rule, path, deadline_anchors, N (deadline_anchors), error) &&
+             duty_allowed (rule, path, deadline_duties, N (deadline_duties), error) &&
+             direction_is (rule, path, CP_DIRECTION_WITHIN, error);
+
+    case CP_RULE_KIND_REVIEW_SCHEDULE:
+      if (!anchor_allowed (rule, path, schedule_anchors, N (schedule_anchors), error) ||
+          !duty_allowed (rule, path, review_duty, N (review_duty), error) ||
+          !direction_is (rule, path, CP_DIRECTION_WITHIN, error))
+        return FALSE;
+      switch (cp_rule_get_slot (rule))
+        {
+        case CP_REVIEW_SLOT_FIRST:
+          if (cp_rule_get_anchor (rule) != CP_ANCHOR_LOOKED_AFTER)
+            return fail (error, CP_ERROR_INVALID_VALUE,
+                         "%s.anchor: the first review counts from looked-after", path);
+          return TRUE;
+        case CP_REVIEW_SLOT_SECOND:
+        case CP_REVIEW_SLOT_SUBSEQUENT:
+          return TRUE;
+        case CP_REVIEW_SLOT_ANY:
+        case CP_REVIEW_SLOT_LATER:
+        default:
+          return fail (error, CP_ERROR_INVALID_VALUE,
+                       "%s.slot: a review-schedule rule names one slot (first, second or subsequent)",
+                       path);
+        }
+
+    case CP_RULE_KIND_REVIEW_TRIGGER:
+      if (!json_object_has_member (obj, "event"))
+        return fail (error, CP_ERROR_MISSING_FIELD, "%s.event: missing (a review-trigger rule names its event)", path);
+      return anchor_allowed (rule, path, event_anchor, N (event_anchor), error) &&
+             duty_allowed (rule, path, review_duty, N (review_duty), error) &&
+             direction_is (rule, path, CP_DIRECTION_WITHIN, error);
+
+    case CP_RULE_KIND_REVIEW_PREPARATION:
+      return anchor_allowed (rule, path, review_anchor, N (review_anchor), error) &&
+             duty_allowed (rule, path, before_duties, N (before_duties), error) &&
+             direction_is (rule, path, CP_DIRECTION_BEFORE, error);
+
+    case CP_RULE_KIND_REVIEW_FOLLOW_UP:
+      return anchor_allowed (rule, path, review_anchor, N (review_anchor), error) &&
+             duty_allowed (rule, path, after_duties, N (after_duties), error) &&
+             direction_is (rule, path, CP_DIRECTION_WITHIN, error);
+
+    case CP_RULE_KIND_REVIEW_RESCHEDULE:
+      return anchor_allowed (rule, path, no_anchor, N (no_anchor), error);
+
+    case CP_RULE_KIND_REVIEW_ADJOURNMENT:
+      if (cp_rule_get_responsible (rule) == CP_ROLE_UNKNOWN)
+        return fail (error, CP_ERROR_MISSING_FIELD, "%s.responsible: missing (who may adjourn)", path);
+      if (cp_rule_get_limit (rule) < 1)
+        return fail (error, CP_ERROR_MISSING_FIELD, "%s.limit: missing (how many adjournments)", path);
+      return anchor_allowed (rule, path, review_anchor, N (review_anchor), error) &&
+             duty_allowed (rule, path, adjourn_duty, N (adjourn_duty), error) &&
+             direction_is (rule, path, CP_DIRECTION_WITHIN, error);
+
+    case CP_RULE_KIND_REVIEW_WITHOUT_MEETING:
+      excluded = cp_rule_get_excluded_placements (rule);
+      for (guint i = 0; excluded && excluded[i]; i++)
+        {
+          g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_PLACEMENT_TYPE);
+          if (g_enum_get_value_by_nick (klass, excluded[i]) == NULL)
+            {
+              g_autofree char *nicks = cp_enum_nicks (CP_TYPE_PLACEMENT_TYPE);
+              return fail (error, CP_ERROR_UNKNOWN_CODE,
+                           "%s.excluded_placements[%u]: “%s” is not a known code (expected one of: %s)",
+                           path, i, excluded[i], nicks);
+            }
+        }
+      return anchor_allowed (rule, path, meeting_anchor, N (meeting_anchor), error) &&
+             duty_allowed (rule, path, meeting_duty, N (meeting_duty), error) &&
+             direction_is (rule, path, CP_DIRECTION_EVERY, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+#undef N
+}
+
+static CpPolicy *load_builtin (const char *name, guint depth, GError **error);
+
+static void
+add_rule (CpPolicy   *self,
+          CpRule     *rule,
+          const char *origin)
+{
+  const char *key = cp_rule_get_key (rule);
+  CpRule *old = g_hash_table_lookup (self->by_key, key);
+  guint pos;
+
+  if (old != NULL && g_list_store_find (self->rules, old, &pos))
+    g_list_store_splice (self->rules, pos, 1, (gpointer *) &rule, 1);
+  else
+    g_list_store_append (self->rules, rule);
+  g_hash_table_insert (self->by_key, g_strdup (key), rule);
+  g_hash_table_insert (self->origin, g_strdup (key), g_strdup (origin));
+}
+
+static CpPolicy *
+parse (const char  *data,
+       gssize       length,
+       guint        depth,
+       GError     **error)
+{
+  static const char * const top_keys[] = { "format", "name", "title", "extends", "source",
+                                           "due_soon", "rules", NULL };
+  static const char * const soon_keys[] = { "quantity", "unit", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(CpPolicy) self = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root, *node;
+  JsonObject *obj;
+  JsonArray *rules;
+  const char *name, *title, *extends, *source;
+  int format;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      fail (error, CP_ERROR_PARSE, "(document): not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      fail (error, CP_ERROR_INVALID_VALUE, "(document): expected an object");
+      return NULL;
+    }
+  obj = json_node_get_object (root);
+
+  if (!check_keys (obj, "", top_keys, error) ||
+      !get_int (obj, "", "format", 0, G_MAXINT, &format, error))
+    return NULL;
+  if (format < 1 || format > CP_POLICY_FORMAT_VERSION)
+    {
+      fail (error, CP_ERROR_UNSUPPORTED_VERSION,
+            "format: %d is not supported (this library reads 1 to %d)", format, CP_POLICY_FORMAT_VERSION);
+      return NULL;
+    }
+  if (!get_string (obj, "", "name", TRUE, &name, error) ||
+      !get_string (obj, "", "title", TRUE, &title, error) ||
+      !get_string (obj, "", "extends", FALSE, &extends, error) ||
+      !get_string (obj, "", "source", FALSE, &source, error))
+    return NULL;
+  if (!valid_name (name))
+    {
+      fail (error, CP_ERROR_INVALID_VALUE,
+            "name: “%s” is not a profile name (lower-case letters, digits and '-')", name);
+      return NULL;
+    }
+
+  self = g_object_new (CP_TYPE_POLICY, NULL);
+  self->name = g_strdup (name);
+  self->title = g_strdup (title);
+  self->source = g_strdup (source);
+
+  if (extends != NULL)
+    {
+      CpPolicy *base;
+      guint n;
+
+      if (g_strcmp0 (extends, name) == 0 || depth >= MAX_EXTENDS_DEPTH)
+        {
+          fail (error, CP_ERROR_INCONSISTENT, "extends: “%s” extends itself", extends);
+          return NULL;
+        }
+      base = load_builtin (extends, depth + 1, &local_error);
+      if (base == NULL)
+        {
+          fail (error, local_error->code, "extends: %s", local_error->message);
+          return NULL;
+        }
+      self->base = base;
+      self->due_soon_quantity = base->due_soon_quantity;
+      self->due_soon_unit = base->due_soon_unit;
+      n = g_list_model_get_n_items (G_LIST_MODEL (base->rules));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CpRule) rule = g_list_model_get_item (G_LIST_MODEL (base->rules), i);
+          add_rule (self, rule, g_hash_table_lookup (base->origin, cp_rule_get_key (rule)));
+        }
+    }
+
+  node = json_object_get_member (obj, "due_soon");
+  if (node != NULL)
+    {
+      JsonObject *soon;
+      const char *unit;
+      g_autoptr(GEnumClass) units = g_type_class_ref (CP_TYPE_UNIT);
+      GEnumValue *v;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          fail (error, CP_ERROR_INVALID_VALUE, "due_soon: expected an object");
+          return NULL;
+        }
+      soon = json_node_get_object (node);
+      if (!check_keys (soon, "due_soon", soon_keys, error) ||
+          !get_int (soon, "due_soon", "quantity", 0, 365, &self->due_soon_quantity, error) ||
+          !get_string (soon, "due_soon", "unit", TRUE, &unit, error))
+        return NULL;
+      v = g_enum_get_value_by_nick (units, unit);
+      if (v == NULL || v->value == CP_UNIT_HOURS)
+        {
+          fail (error, CP_ERROR_UNKNOWN_CODE,
+                "due_soon.unit: “%s” is not a known code (expected one of: working-days, calendar-days, weeks, months)",
+                unit);
+          return NULL;
+        }
+      self->due_soon_unit = v->value;
+    }
+
+  node = json_object_get_member (obj, "rules");
+  if (node == NULL)
+    {
+      fail (error, CP_ERROR_MISSING_FIELD, "rules: missing");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (error, CP_ERROR_INVALID_VALUE, "rules: expected an array");
+      return NULL;
+    }
+  rules = json_node_get_array (node);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("rules[%u]", i);
+      JsonNode *el = json_array_get_element (rules, i);
+      g_autoptr(CpRule) rule = NULL;
+      gpointer first;
+
+      rule = (CpRule *) cp_record_from_json (CP_TYPE_RULE, el, path, error);
+      if (rule == NULL || !check_rule (rule, json_node_get_object (el), path, error))
+        return NULL;
+      if (g_hash_table_lookup_extended (seen, cp_rule_get_key (rule), NULL, &first))
+        {
+          fail (error, CP_ERROR_INCONSISTENT, "%s.key: “%s” appears twice (also rules[%u])",
+                path, cp_rule_get_key (rule), GPOINTER_TO_UINT (first));
+          return NULL;
+        }
+      g_hash_table_insert (seen, g_strdup (cp_rule_get_key (rule)), GUINT_TO_POINTER (i));
+      add_rule (self, rule, self->name);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static CpPolicy *
+load_builtin (const char  *name,
+              guint        depth,
+              GError     **error)
+{
+  g_autofree char *path = g_strconcat (BUILTIN_PREFIX, name, ".json", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CpPolicy *policy;
+  gsize len;
+  const char *data;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL || !valid_name (name))
+    {
+      g_auto(GStrv) names = cp_policy_list_builtin ();
+      g_autofree char *list = g_strjoinv (", ", names);
+      fail (error, CP_ERROR_UNKNOWN_CODE, "“%s” is not a built-in profile (expected one of: %s)",
+            name, list);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (bytes, &len);
+  policy = parse (data, (gssize) len, depth, &local_error);
+  if (policy == NULL)
+    {
+      fail (error, local_error->code, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_strcmp0 (policy->name, name) != 0)
+    {
+      g_object_unref (policy);
+      fail (error, CP_ERROR_INCONSISTENT, "%s: name: the profile calls itself something else", name);
+      return NULL;
+    }
+  return policy;
+}
+
+/* Public API -------------------------------------------------------------- */
+
+static int
+compare_names (const void *a, const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * cp_policy_list_builtin:
+ *
+ * Returns: (transfer full): the names of the profiles that ship with the
+ *   library, sorted
+ */
+char **
+cp_policy_list_builtin (void)
+{
+  g_auto(GStrv) children = g_resources_enumerate_children (BUILTIN_PREFIX,
+                                                           G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  char **names;
+
+  for (guint i = 0; children && children[i]; i++)
+    if (g_str_has_suffix (children[i], ".json"))
+      {
+        g_autofree char *n = g_strndup (children[i], strlen (children[i]) - strlen (".json"));
+        g_strv_builder_add (b, n);
+      }
+  names = g_strv_builder_end (b);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  return names;
+}
+
+/**
+ * cp_policy_new_builtin:
+ * @name: a profile name from [func@Policy.list_builtin]
+ * @error: return location for a #GError
+ *
+ * Loads a profile that ships with the library.
+ *
+ * Returns: (transfer full): the profile, or %NULL with %CP_ERROR_UNKNOWN_CODE
+ *   if there is no such profile
+ */
+CpPolicy *
+cp_policy_new_builtin (const char  *name,
+                       GError     **error)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_builtin (name, 0, error);
+}
+
+/**
+ * cp_policy_new_from_data:
+ * @data: the profile's JSON text
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @error: return location for a #GError
+ *
+ * Reads a profile. If it `extends` another, that must be a built-in
+ * profile; the new profile's rules override it by key.
+ *
+ * Returns: (transfer full): the profile, or %NULL with @error set, naming
+ *   the path and value at fault
+ */
+CpPolicy *
+cp_policy_new_from_data (const char  *data,
+                         gssize       length,
+                         GError     **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse (data, length, 0, error);
+}
+
+/**
+ * cp_policy_load_file:
+ * @path: (type filename): a profile's JSON file
+ * @error: return location for a #GError
+ *
+ * Reads a profile from a file, as [ctor@Policy.new_from_data] does.
+ *
+ * Returns: (transfer full): the profile, or %NULL with @error set
+ */
+CpPolicy *
+cp_policy_load_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  return parse (contents, (gssize) len, 0, error);
+}
+
+/**
+ * cp_policy_get_name:
+ * @self: a #CpPolicy
+ *
+ * Returns: the profile's name
+ */
+const char *
+cp_policy_get_name (CpPolicy *self)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  return self->name;
+}
+
+/**
+ * cp_policy_get_title:
+ * @self: a #CpPolicy
+ *
+ * Returns: the profile's title
+ */
+const char *
+cp_policy_get_title (CpPolicy *self)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  return self->title;
+}
+
+/**
+ * cp_policy_get_source:
+ * @self: a #CpPolicy
+ *
+ * Returns: (nullable): the document the profile is built from
+ */
+const char *
+cp_policy_get_source (CpPolicy *self)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  return self->source;
+}
+
+/**
+ * cp_policy_get_base:
+ * @self: a #CpPolicy
+ *
+ * Returns: (transfer none) (nullable): the profile this one extends
+ */
+CpPolicy *
+cp_policy_get_base (CpPolicy *self)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  return self->base;
+}
+
+/**
+ * cp_policy_get_due_soon_quantity:
+ * @self: a #CpPolicy
+ *
+ * Returns: how many [property@Policy:due-soon-unit] ahead an obligation
+ *   counts as due soon
+ */
+int
+cp_policy_get_due_soon_quantity (CpPolicy *self)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), 0);
+  return self->due_soon_quantity;
+}
+
+/**
+ * cp_policy_get_due_soon_unit:
+ * @self: a #CpPolicy
+ *
+ * Returns: the unit of [property@Policy:due-soon-quantity]
+ */
+CpUnit
+cp_policy_get_due_soon_unit (CpPolicy *self)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), CP_UNIT_WORKING_DAYS);
+  return self->due_soon_unit;
+}
+
+/**
+ * cp_policy_get_rules:
+ * @self: a #CpPolicy
+ *
+ * Returns: (transfer none): the rules after inheritance, a list of
+ *   [class@Rule]
+ */
+GListModel *
+cp_policy_get_rules (CpPolicy *self)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  return G_LIST_MODEL (self->rules);
+}
+
+/**
+ * cp_policy_lookup_rule:
+ * @self: a #CpPolicy
+ * @key: a rule key (`review.first`) or catalogue id
+ *   (`review-first-within-20wd`)
+ *
+ * Returns: (transfer none) (nullable): the rule, or %NULL
+ */
+CpRule *
+cp_policy_lookup_rule (CpPolicy   *self,
+                       const char *key)
+{
+  CpRule *rule;
+  guint n;
+
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  rule = g_hash_table_lookup (self->by_key, key);
+  if (rule != NULL)
+    return rule;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rules));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpRule) r = g_list_model_get_item (G_LIST_MODEL (self->rules), i);
+      if (g_strcmp0 (cp_rule_get_id (r), key) == 0)
+        return r;   /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+/**
+ * cp_policy_get_rule_origin:
+ * @self: a #CpPolicy
+ * @key: a rule key
+ *
+ * Returns: (nullable): the name of the profile the rule with @key comes
+ *   from (this one, or one it extends), or %NULL if there is no such rule
+ */
+const char *
+cp_policy_get_rule_origin (CpPolicy   *self,
+                           const char *key)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  return g_hash_table_lookup (self->origin, key);
+}

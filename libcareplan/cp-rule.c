@@ -1,0 +1,619 @@
+/* cp-rule.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "cp-record-private.h"
+
+/**
+ * CpRule:
+ *
+ * One rule of a [class@Policy]: a timescale (a quantity and a
+ * [enum@Unit]), what it counts from ([enum@Anchor]) and which way
+ * ([enum@Direction]), who is responsible or must approve, the citation of
+ * the source and, where the source is ambiguous, the reading chosen.
+ *
+ * Rules are read from a profile and never change afterwards: every
+ * property is construct-only. The [enum@RuleKind] says which mechanism of
+ * the engine the rule drives; the fields a kind does not use keep their
+ * defaults. `docs/policy-format.md` describes the JSON.
+ */
+struct _CpRule
+{
+  CpRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CpRule, cp_rule, CP_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_KEY,
+  PROP_KIND,
+  PROP_STATEMENT,
+  PROP_QUANTITY,
+  PROP_UNIT,
+  PROP_ANCHOR,
+  PROP_DIRECTION,
+  PROP_DUTY,
+  PROP_SLOT,
+  PROP_EVENT,
+  PROP_GATE,
+  PROP_RESETS_CYCLE,
+  PROP_RESPONSIBLE,
+  PROP_APPROVER,
+  PROP_LIMIT,
+  PROP_WITHIN_DUE,
+  PROP_MIN_MONTHS,
+  PROP_LONG_TERM_ONLY,
+  PROP_EXCLUDED_PLACEMENTS,
+  PROP_AGREEMENT_REQUIRED,
+  PROP_CITATION,
+  PROP_INTERPRETATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cp_rule_class_init (CpRuleClass *klass)
+{
+  /**
+   * CpRule:id:
+   *
+   * The rules-catalogue id (`review-first-within-20wd`).
+   */
+  properties[PROP_ID] =
+    cp_field_required (g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CpRule:key:
+   *
+   * The stable key a local profile overrides (`review.first`).
+   */
+  properties[PROP_KEY] =
+    cp_field_required (g_param_spec_string ("key", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CpRule:kind:
+   *
+   * The mechanism the rule drives.
+   */
+  properties[PROP_KIND] =
+    cp_field_required (g_param_spec_enum ("kind", NULL, NULL, CP_TYPE_RULE_KIND, CP_RULE_KIND_DEADLINE,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CpRule:statement:
+   *
+   * The rule in plain language.
+   */
+  properties[PROP_STATEMENT] =
+    cp_field_required (g_param_spec_string ("statement", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CpRule:quantity:
+   *
+   * How many units the timescale is (0 when the rule has none).
+   */
+  properties[PROP_QUANTITY] =
+    g_param_spec_int ("quantity", NULL, NULL, 0, 10000, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:unit:
+   *
+   * The unit of the timescale.
+   */
+  properties[PROP_UNIT] =
+    g_param_spec_enum ("unit", NULL, NULL, CP_TYPE_UNIT, CP_UNIT_WORKING_DAYS,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:anchor:
+   *
+   * What the timescale counts from.
+   */
+  properties[PROP_ANCHOR] =
+    g_param_spec_enum ("anchor", NULL, NULL, CP_TYPE_ANCHOR, CP_ANCHOR_NONE,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:direction:
+   *
+   * Which way the timescale counts.
+   */
+  properties[PROP_DIRECTION] =
+    g_param_spec_enum ("direction", NULL, NULL, CP_TYPE_DIRECTION, CP_DIRECTION_WITHIN,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:duty:
+   *
+   * What has to be done to meet the rule.
+   */
+  properties[PROP_DUTY] =
+    g_param_spec_enum ("duty", NULL, NULL, CP_TYPE_DUTY, CP_DUTY_REVIEW,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:slot:
+   *
+   * Which reviews a review rule applies to.
+   */
+  properties[PROP_SLOT] =
+    g_param_spec_enum ("slot", NULL, NULL, CP_TYPE_REVIEW_SLOT, CP_REVIEW_SLOT_ANY,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:event:
+   *
+   * For a trigger: the event that brings the review forward.
+   */
+  properties[PROP_EVENT] =
+    g_param_spec_enum ("event", NULL, NULL, CP_TYPE_EVENT_KIND, CP_EVENT_KIND_PLACEMENT_CHANGE,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:gate:
+   *
+   * For a trigger: whether the IRO must agree.
+   */
+  properties[PROP_GATE] =
+    g_param_spec_enum ("gate", NULL, NULL, CP_TYPE_TRIGGER_GATE, CP_TRIGGER_GATE_MANDATORY,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:resets-cycle:
+   *
+   * For a trigger: whether the review it brings forward counts as the first of a new cycle.
+   */
+  properties[PROP_RESETS_CYCLE] =
+    g_param_spec_boolean ("resets-cycle", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:responsible:
+   *
+   * Who is responsible (for an adjournment: who may adjourn).
+   */
+  properties[PROP_RESPONSIBLE] =
+    g_param_spec_enum ("responsible", NULL, NULL, CP_TYPE_ROLE, CP_ROLE_UNKNOWN,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:approver:
+   *
+   * Who must approve; %CP_ROLE_UNKNOWN when nobody can (for a re-arrangement outside the statutory timescale: it is refused).
+   */
+  properties[PROP_APPROVER] =
+    g_param_spec_enum ("approver", NULL, NULL, CP_TYPE_ROLE, CP_ROLE_UNKNOWN,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:limit:
+   *
+   * For an adjournment: how many times a review may be adjourned.
+   */
+  properties[PROP_LIMIT] =
+    g_param_spec_int ("limit", NULL, NULL, 0, 100, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:within-due:
+   *
+   * For an adjournment: whether the reconvened meeting must also be within the statutory due date.
+   */
+  properties[PROP_WITHIN_DUE] =
+    g_param_spec_boolean ("within-due", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:min-months:
+   *
+   * For a review without a meeting: the months the child must have been in the placement.
+   */
+  properties[PROP_MIN_MONTHS] =
+    g_param_spec_int ("min-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:long-term-only:
+   *
+   * For a review without a meeting: only in a placement designated long-term.
+   */
+  properties[PROP_LONG_TERM_ONLY] =
+    g_param_spec_boolean ("long-term-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:excluded-placements:
+   *
+   * For a review without a meeting: placement types it is not allowed in (nicks of #CpPlacementType).
+   */
+  properties[PROP_EXCLUDED_PLACEMENTS] =
+    g_param_spec_boxed ("excluded-placements", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:agreement-required:
+   *
+   * For a review without a meeting: everyone, the child included, must agree.
+   */
+  properties[PROP_AGREEMENT_REQUIRED] =
+    g_param_spec_boolean ("agreement-required", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:citation:
+   *
+   * The source document and section.
+   */
+  properties[PROP_CITATION] =
+    cp_field_required (g_param_spec_string ("citation", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CpRule:interpretation:
+   *
+   * How an ambiguous source is read, and why.
+   */
+  properties[PROP_INTERPRETATION] =
+    g_param_spec_string ("interpretation", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
+  cp_record_class_set_strict (G_OBJECT_CLASS (klass));
+}
+
+static void
+cp_rule_init (CpRule *self)
+{
+}
+
+/**
+ * cp_rule_get_id:
+ * @self: a #CpRule
+ *
+ * Returns: (transfer none): the rules-catalogue id (`review-first-within-20wd`)
+ */
+const char *
+cp_rule_get_id (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_ID);
+}
+
+/**
+ * cp_rule_get_key:
+ * @self: a #CpRule
+ *
+ * Returns: (transfer none): the stable key a local profile overrides (`review.first`)
+ */
+const char *
+cp_rule_get_key (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_KEY);
+}
+
+/**
+ * cp_rule_get_kind:
+ * @self: a #CpRule
+ *
+ * Returns: the mechanism the rule drives
+ */
+CpRuleKind
+cp_rule_get_kind (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpRuleKind) cp_record_get_enum (CP_RECORD (self), PROP_KIND);
+}
+
+/**
+ * cp_rule_get_statement:
+ * @self: a #CpRule
+ *
+ * Returns: (transfer none): the rule in plain language
+ */
+const char *
+cp_rule_get_statement (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_STATEMENT);
+}
+
+/**
+ * cp_rule_get_quantity:
+ * @self: a #CpRule
+ *
+ * Returns: how many units the timescale is (0 when the rule has none)
+ */
+int
+cp_rule_get_quantity (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_QUANTITY);
+}
+
+/**
+ * cp_rule_get_unit:
+ * @self: a #CpRule
+ *
+ * Returns: the unit of the timescale
+ */
+CpUnit
+cp_rule_get_unit (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpUnit) cp_record_get_enum (CP_RECORD (self), PROP_UNIT);
+}
+
+/**
+ * cp_rule_get_anchor:
+ * @self: a #CpRule
+ *
+ * Returns: what the timescale counts from
+ */
+CpAnchor
+cp_rule_get_anchor (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpAnchor) cp_record_get_enum (CP_RECORD (self), PROP_ANCHOR);
+}
+
+/**
+ * cp_rule_get_direction:
+ * @self: a #CpRule
+ *
+ * Returns: which way the timescale counts
+ */
+CpDirection
+cp_rule_get_direction (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpDirection) cp_record_get_enum (CP_RECORD (self), PROP_DIRECTION);
+}
+
+/**
+ * cp_rule_get_duty:
+ * @self: a #CpRule
+ *
+ * Returns: what has to be done to meet the rule
+ */
+CpDuty
+cp_rule_get_duty (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpDuty) cp_record_get_enum (CP_RECORD (self), PROP_DUTY);
+}
+
+/**
+ * cp_rule_get_slot:
+ * @self: a #CpRule
+ *
+ * Returns: which reviews a review rule applies to
+ */
+CpReviewSlot
+cp_rule_get_slot (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpReviewSlot) cp_record_get_enum (CP_RECORD (self), PROP_SLOT);
+}
+
+/**
+ * cp_rule_get_event:
+ * @self: a #CpRule
+ *
+ * Returns: for a trigger: the event that brings the review forward
+ */
+CpEventKind
+cp_rule_get_event (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpEventKind) cp_record_get_enum (CP_RECORD (self), PROP_EVENT);
+}
+
+/**
+ * cp_rule_get_gate:
+ * @self: a #CpRule
+ *
+ * Returns: for a trigger: whether the IRO must agree
+ */
+CpTriggerGate
+cp_rule_get_gate (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpTriggerGate) cp_record_get_enum (CP_RECORD (self), PROP_GATE);
+}
+
+/**
+ * cp_rule_get_resets_cycle:
+ * @self: a #CpRule
+ *
+ * Returns: for a trigger: whether the review it brings forward counts as the first of a new cycle
+ */
+gboolean
+cp_rule_get_resets_cycle (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_RESETS_CYCLE);
+}
+
+/**
+ * cp_rule_get_responsible:
+ * @self: a #CpRule
+ *
+ * Returns: who is responsible (for an adjournment: who may adjourn)
+ */
+CpRole
+cp_rule_get_responsible (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpRole) cp_record_get_enum (CP_RECORD (self), PROP_RESPONSIBLE);
+}
+
+/**
+ * cp_rule_get_approver:
+ * @self: a #CpRule
+ *
+ * Returns: who must approve; %CP_ROLE_UNKNOWN when nobody can (for a re-arrangement outside the statutory timescale: it is refused)
+ */
+CpRole
+cp_rule_get_approver (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return (CpRole) cp_record_get_enum (CP_RECORD (self), PROP_APPROVER);
+}
+
+/**
+ * cp_rule_get_limit:
+ * @self: a #CpRule
+ *
+ * Returns: for an adjournment: how many times a review may be adjourned
+ */
+int
+cp_rule_get_limit (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_LIMIT);
+}
+
+/**
+ * cp_rule_get_within_due:
+ * @self: a #CpRule
+ *
+ * Returns: for an adjournment: whether the reconvened meeting must also be within the statutory due date
+ */
+gboolean
+cp_rule_get_within_due (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_WITHIN_DUE);
+}
+
+/**
+ * cp_rule_get_min_months:
+ * @self: a #CpRule
+ *
+ * Returns: for a review without a meeting: the months the child must have been in the placement
+ */
+int
+cp_rule_get_min_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_MIN_MONTHS);
+}
+
+/**
+ * cp_rule_get_long_term_only:
+ * @self: a #CpRule
+ *
+ * Returns: for a review without a meeting: only in a placement designated long-term
+ */
+gboolean
+cp_rule_get_long_term_only (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_LONG_TERM_ONLY);
+}
+
+/**
+ * cp_rule_get_excluded_placements:
+ * @self: a #CpRule
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): for a review without a meeting: placement types it is not allowed in (nicks of #CpPlacementType)
+ */
+const char * const *
+cp_rule_get_excluded_placements (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_strv (CP_RECORD (self), PROP_EXCLUDED_PLACEMENTS);
+}
+
+/**
+ * cp_rule_get_agreement_required:
+ * @self: a #CpRule
+ *
+ * Returns: for a review without a meeting: everyone, the child included, must agree
+ */
+gboolean
+cp_rule_get_agreement_required (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_AGREEMENT_REQUIRED);
+}
+
+/**
+ * cp_rule_get_citation:
+ * @self: a #CpRule
+ *
+ * Returns: (transfer none): the source document and section
+ */
+const char *
+cp_rule_get_citation (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_CITATION);
+}
+
+/**
+ * cp_rule_get_interpretation:
+ * @self: a #CpRule
+ *
+ * Returns: (transfer none) (nullable): how an ambiguous source is read, and why
+ */
+const char *
+cp_rule_get_interpretation (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_INTERPRETATION);
+}
+
+/**
+ * cp_rule_describe_timescale:
+ * @self: a #CpRule
+ *
+ * Describes the timescale in words, for listings: "within 20 working days
+ * of looked-after", "10 working days before review", "every 12 months from
+ * last-meeting".
+ *
+ * Returns: (transfer full): the description, or "no timescale"
+ */
+char *
+cp_rule_describe_timescale (CpRule *self)
+{
+  static const char *units[][2] = {
+    [CP_UNIT_WORKING_DAYS] = { "working day", "working days" },
+    [CP_UNIT_CALENDAR_DAYS] = { "calendar day", "calendar days" },
+    [CP_UNIT_WEEKS] = { "week", "weeks" },
+    [CP_UNIT_MONTHS] = { "month", "months" },
+    [CP_UNIT_HOURS] = { "hour", "hours" },
+  };
+  int q;
+  const char *unit, *anchor;
+
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+
+  q = cp_rule_get_quantity (self);
+  if (q == 0)
+    return g_strdup ("no timescale");
+
+  unit = units[cp_rule_get_unit (self)][q == 1 ? 0 : 1];
+  anchor = cp_enum_to_nick (CP_TYPE_ANCHOR, cp_rule_get_anchor (self));
+  switch (cp_rule_get_direction (self))
+    {
+    case CP_DIRECTION_BEFORE:
+      return g_strdup_printf ("at least %d %s before %s", q, unit, anchor);
+    case CP_DIRECTION_EVERY:
+      return g_strdup_printf ("every %d %s from %s", q, unit, anchor);
+    case CP_DIRECTION_WITHIN:
+    default:
+      return g_strdup_printf ("within %d %s of %s", q, unit, anchor);
+    }
+}
