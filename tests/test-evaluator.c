@@ -1,0 +1,619 @@
+/* test-evaluator.c: the obligation engine under each profile
+ *
+ * The expected dates are worked out by hand from the bank holidays of
+ * England and Wales: Christmas 2026 (Fri 25 Dec, substitute Boxing Day
+ * Mon 28 Dec), New Year (Fri 1 Jan 2027), Easter 2027 (Good Friday
+ * 26 March, Easter Monday 29 March) and the early May bank holiday
+ * (Mon 3 May 2027).
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include "test-helpers.h"
+
+static CpCalendar *calendar;
+
+static void
+setup (void)
+{
+  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&calendar);
+}
+
+TestSuite (evaluator, .init = setup, .fini = teardown);
+
+static CpCase *
+new_case (const char *looked_after, CpPlacementType kind)
+{
+  g_autoptr(GDate) birth = test_date ("2015-05-05");
+  g_autoptr(GDate) lac = test_date (looked_after);
+  g_autoptr(CpChild) child = cp_child_new ("T-0001", birth, lac);
+  g_autoptr(CpPlacement) placement = cp_placement_new (kind, lac);
+  g_autoptr(GError) error = NULL;
+  CpCase *kase = cp_case_new (child);
+
+  cr_assert (cp_case_add_placement (kase, placement, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error),
+             "%s", error ? error->message : "");
+  return kase;
+}
+
+static CpEvaluator *
+new_evaluator (CpCase *kase, const char *profile)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
+
+  cr_assert_not_null (policy, "%s", error ? error->message : "");
+  return cp_evaluator_new (kase, policy, calendar);
+}
+
+static void
+at (CpEvaluator *ev, const char *iso)
+{
+  g_autoptr(GDate) d = test_date (iso);
+  g_autoptr(GError) error = NULL;
+
+  cp_evaluator_set_date (ev, d);
+  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
+}
+
+static const char *
+status_nick (CpObligationStatus s)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
+  return g_enum_get_value (klass, s)->value_nick;
+}
+
+/* Checks one obligation: its due date and status. */
+#define expect(ev, key, subject, due, status) \
+  expect_at (ev, key, subject, due, status, __LINE__)
+
+static CpObligation *
+expect_at (CpEvaluator *ev, const char *key, const char *subject, const char *due,
+           CpObligationStatus status, int line)
+{
+  CpObligation *o = cp_evaluator_find (ev, key, subject);
+  g_autofree char *got = NULL;
+
+  cr_assert_not_null (o, "line %d: no obligation %s for %s", line, key, subject);
+  got = test_iso (cp_obligation_get_due (o));
+  cr_assert_str_eq (got, due, "line %d: %s %s due %s, expected %s (%s)", line, key, subject,
+                    got, due, cp_obligation_get_explanation (o));
+  cr_assert_eq (cp_obligation_get_status (o), status, "line %d: %s %s is %s, expected %s (%s)",
+                line, key, subject, status_nick (cp_obligation_get_status (o)), status_nick (status),
+                cp_obligation_get_explanation (o));
+  cr_assert_not_null (cp_obligation_get_citation (o));
+  return o;
+}
+
+static void
+add_task (CpCase *kase, int seq, CpDuty duty, const char *done)
+{
+  g_autoptr(GDate) d = test_date (done);
+  g_autoptr(CpReviewTask) task = cp_review_task_new (duty, d);
+
+  cp_review_add_task (cp_case_get_review (kase, seq), task);
+}
+
+static void
+book_review (CpCase *kase, int seq, const char *date)
+{
+  g_autoptr(CpReview) review = cp_review_new (seq);
+  g_autoptr(GDate) d = test_date (date);
+  g_autoptr(GError) error = NULL;
+
+  cp_review_set_scheduled (review, d);
+  cr_assert (cp_case_add_review (kase, review, CP_ROLE_REVIEW_UNIT, NULL, &error),
+             "%s", error ? error->message : "");
+}
+
+static void
+hold_review (CpCase *kase, int seq, const char *date)
+{
+  g_autoptr(GDate) d = test_date (date);
+  cp_review_set_held (cp_case_get_review (kase, seq), d);
+}
+
+static CpHistoryEntry *
+last_history (CpCase *kase)
+{
+  GListModel *h = cp_case_get_history (kase);
+  g_autoptr(CpHistoryEntry) e = g_list_model_get_item (h, g_list_model_get_n_items (h) - 1);
+  return e;   /* the case keeps it alive */
+}
+
+/* The walk: becoming looked after on Monday 7 December 2026, the first
+ * review across Christmas, a placement move on 15 February 2027, the
+ * second review re-arranged and adjourned around Easter 2027. */
+typedef struct {
+  const char *profile;
+  const char *care_plan_due;
+  CpObligationStatus care_plan_status_dec14;
+  const char *placement_plan_due;
+  gboolean docs_rule;                 /* has a documents-to-IRO rule for review 1 */
+  const char *review2_key;
+  const char *review2_due;
+  const char *review2_held;
+  const char *resume_ok;
+  const char *resume_late;
+  const char *decisions_due_r2;
+  const char *full_record_due_r2;
+  const char *review3_key;
+  const char *review3_due;
+  gboolean strategic_manager_may_postpone;
+} Walk;
+
+static const Walk walks[] = {
+  { "england", "2026-12-21", CP_OBLIGATION_STATUS_DUE_SOON, "2026-12-14", FALSE,
+    "review.second", "2027-04-06", "2027-04-01", "2027-04-06", "2027-04-07",
+    "2027-04-13", "2027-05-05", "review.subsequent", "2027-10-01", FALSE },
+  { "stoke-on-trent", "2026-12-17", CP_OBLIGATION_STATUS_DUE_SOON, "2026-12-14", TRUE,
+    "review.trigger.placement-change", "2027-03-15", "2027-03-09", "2027-03-15", "2027-03-16",
+    "2027-03-22", "2027-03-29", "review.second", "2027-06-09", TRUE },
+  { "warrington", "2026-12-21", CP_OBLIGATION_STATUS_DUE_SOON, "2026-12-14", TRUE,
+    "review.second", "2027-04-06", "2027-04-01", "2027-04-06", "2027-04-07",
+    "2027-04-13", "2027-04-27", "review.subsequent", "2027-10-01", FALSE },
+  { "swindon", "2026-12-21", CP_OBLIGATION_STATUS_DUE_SOON, "2026-12-12", FALSE,
+    "review.second", "2027-04-06", "2027-04-01", "2027-04-06", "2027-04-07",
+    "2027-04-13", "2027-05-05", "review.subsequent", "2027-10-01", FALSE },
+  { "salford", "2026-12-21", CP_OBLIGATION_STATUS_DUE_SOON, "2026-12-14", FALSE,
+    "review.second", "2027-04-06", "2027-04-01", "2027-04-06", "2027-04-07",
+    "2027-04-13", "2027-05-05", "review.subsequent", "2027-10-01", FALSE },
+  { "isp-fostering", "2026-12-17", CP_OBLIGATION_STATUS_DUE_SOON, "2026-12-14", FALSE,
+    "review.second", "2027-04-06", "2027-04-01", "2027-04-06", "2027-04-07",
+    "2027-04-13", "2027-05-05", "review.subsequent", "2027-10-01", FALSE },
+};
+
+static void
+walk (const Walk *w)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, w->profile);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) move = test_date ("2027-02-15");
+  g_autoptr(CpPlacement) second = cp_placement_new (CP_PLACEMENT_TYPE_FOSTER_AGENCY, move);
+  g_autoptr(GDate) review2_due = test_date (w->review2_due);
+  g_autoptr(GDate) day_after_due = g_date_copy (review2_due);
+  g_autoptr(GDate) held2 = test_date (w->review2_held);
+  g_autoptr(GDate) resume_ok = test_date (w->resume_ok);
+  g_autoptr(GDate) resume_late = test_date (w->resume_late);
+  CpObligation *o;
+
+  cr_log_info ("walking %s", w->profile);
+
+  /* A week in: the care plan and placement plan, the first review ahead. */
+  at (ev, "2026-12-14");
+  expect (ev, "care-plan.complete", "care plan", w->care_plan_due, w->care_plan_status_dec14);
+  expect (ev, "placement-plan.complete", "placement 1", w->placement_plan_due,
+          strcmp (w->placement_plan_due, "2026-12-14") == 0 ? CP_OBLIGATION_STATUS_DUE_SOON
+                                                             : CP_OBLIGATION_STATUS_OVERDUE);
+  /* 20 working days from Monday 7 December, across Christmas: 7 January. */
+  expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_UPCOMING);
+
+  /* The first review booked for 6 January; the papers, across Christmas. */
+  book_review (kase, 1, "2027-01-06");
+  at (ev, "2026-12-31");
+  expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_DUE_SOON);
+  /* 20 working days before 6 January is 4 December, before the child
+   * came into care: already late. */
+  expect (ev, "review.prepare.child-consulted", "review 1", "2026-12-04", CP_OBLIGATION_STATUS_OVERDUE);
+  if (w->docs_rule)
+    {
+      expect (ev, "review.prepare.documents-to-iro", "review 1", "2026-12-31", CP_OBLIGATION_STATUS_DUE_SOON);
+      add_task (kase, 1, CP_DUTY_DOCUMENTS_TO_IRO, "2026-12-31");
+      at (ev, "2026-12-31");
+      expect (ev, "review.prepare.documents-to-iro", "review 1", "2026-12-31", CP_OBLIGATION_STATUS_MET_ON_TIME);
+    }
+  else
+    cr_assert_null (cp_evaluator_find (ev, "review.prepare.documents-to-iro", "review 1"));
+
+  /* Held on 6 January; the decisions record five working days later. */
+  hold_review (kase, 1, "2027-01-06");
+  at (ev, "2027-01-13");
+  expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (ev, "review.after.decisions-record", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_DUE_SOON);
+  add_task (kase, 1, CP_DUTY_DECISIONS_RECORD, "2027-01-13");
+  at (ev, "2027-01-14");
+  expect (ev, "review.after.decisions-record", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (ev, "review.second", "review 2", "2027-04-06", CP_OBLIGATION_STATUS_UPCOMING);
+
+  /* The move. Stoke: a review within 4 weeks, restarting the cycle. */
+  cr_assert (cp_case_add_placement (kase, second, CP_ROLE_SOCIAL_WORKER, NULL, "move", &error),
+             "%s", error ? error->message : "");
+  at (ev, "2027-02-16");
+  expect (ev, w->review2_key, "review 2", w->review2_due, CP_OBLIGATION_STATUS_UPCOMING);
+
+  /* Booked for the due date, then a postponement past it. */
+  book_review (kase, 2, w->review2_due);
+  at (ev, "2027-03-01");
+  g_date_add_days (day_after_due, 1);
+  cr_assert_not (cp_evaluator_reschedule_review (ev, 2, day_after_due, CP_ROLE_PRACTICE_MANAGER,
+                                                 NULL, "social worker on leave", &error));
+  assert_error (error, CP_ERROR_NOT_AUTHORISED, "after the statutory due date");
+  cr_assert (cp_history_entry_get_refused (last_history (kase)));
+  g_clear_error (&error);
+
+  if (w->strategic_manager_may_postpone)
+    {
+      cr_assert (cp_evaluator_reschedule_review (ev, 2, day_after_due, CP_ROLE_STRATEGIC_MANAGER,
+                                                 NULL, "court hearing", &error),
+                 "%s", error ? error->message : "");
+      cr_assert_not (cp_history_entry_get_refused (last_history (kase)));
+    }
+  else
+    {
+      cr_assert_not (cp_evaluator_reschedule_review (ev, 2, day_after_due, CP_ROLE_STRATEGIC_MANAGER,
+                                                     NULL, "court hearing", &error));
+      assert_error (error, CP_ERROR_NOT_AUTHORISED, "allows no re-arrangement outside");
+      g_clear_error (&error);
+    }
+
+  /* Brought back within the timescale: always allowed. */
+  cr_assert (cp_evaluator_reschedule_review (ev, 2, held2, CP_ROLE_IRO, NULL, NULL, &error),
+             "%s", error ? error->message : "");
+  cr_assert_eq (g_date_compare (cp_review_get_rescheduled_from (cp_case_get_review (kase, 2)), review2_due), 0);
+  cr_assert_eq (g_date_compare (cp_review_get_scheduled (cp_case_get_review (kase, 2)), held2), 0);
+
+  /* It sits, and the IRO adjourns it. */
+  hold_review (kase, 2, w->review2_held);
+  at (ev, w->review2_held);
+  cr_assert_not (cp_evaluator_adjourn_review (ev, 2, resume_ok, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error));
+  assert_error (error, CP_ERROR_NOT_AUTHORISED, "only the iro may adjourn");
+  g_clear_error (&error);
+  cr_assert_not (cp_evaluator_adjourn_review (ev, 2, resume_late, CP_ROLE_IRO, NULL, NULL, &error));
+  assert_error (error, CP_ERROR_OUT_OF_RANGE, "must reconvene by");
+  g_clear_error (&error);
+  cr_assert (cp_evaluator_adjourn_review (ev, 2, resume_ok, CP_ROLE_IRO, NULL, "no parenting assessment", &error),
+             "%s", error ? error->message : "");
+  cr_assert_not (cp_evaluator_adjourn_review (ev, 2, resume_ok, CP_ROLE_IRO, NULL, NULL, &error));
+  assert_error (error, CP_ERROR_ILLEGAL_TRANSITION, "already adjourned once");
+  g_clear_error (&error);
+
+  /* Adjourned but not reconvened: not met yet. */
+  at (ev, w->review2_held);
+  o = cp_evaluator_find (ev, w->review2_key, "review 2");
+  cr_assert_not_null (o);
+  cr_assert_null (cp_obligation_get_met_on (o));
+  o = expect (ev, "review.adjournment", "review 2", w->resume_ok, CP_OBLIGATION_STATUS_DUE_SOON);
+  cr_assert_not_null (cp_obligation_get_window_start (o));
+
+  /* Reconvened: met, and the follow-up duties count from then. */
+  at (ev, w->resume_ok);
+  expect (ev, w->review2_key, "review 2", w->review2_due, CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (ev, "review.adjournment", "review 2", w->resume_ok, CP_OBLIGATION_STATUS_MET_ON_TIME);
+  /* Five working days ahead: inside the five-working-day "due soon" window. */
+  expect (ev, "review.after.decisions-record", "review 2", w->decisions_due_r2, CP_OBLIGATION_STATUS_DUE_SOON);
+  expect (ev, "review.after.full-record", "review 2", w->full_record_due_r2, CP_OBLIGATION_STATUS_UPCOMING);
+
+  /* The next review counts from the first sitting. */
+  expect (ev, w->review3_key, "review 3", w->review3_due, CP_OBLIGATION_STATUS_UPCOMING);
+}
+
+Test (evaluator, walk_england) { walk (&walks[0]); }
+Test (evaluator, walk_stoke_on_trent) { walk (&walks[1]); }
+Test (evaluator, walk_warrington) { walk (&walks[2]); }
+Test (evaluator, walk_swindon) { walk (&walks[3]); }
+Test (evaluator, walk_salford) { walk (&walks[4]); }
+Test (evaluator, walk_isp_fostering) { walk (&walks[5]); }
+
+Test (evaluator, every_profile_has_a_walk)
+{
+  g_auto(GStrv) names = cp_policy_list_builtin ();
+
+  cr_assert_eq (g_strv_length (names), G_N_ELEMENTS (walks));
+  for (guint i = 0; names[i]; i++)
+    {
+      gboolean found = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (walks); k++)
+        found |= strcmp (walks[k].profile, names[i]) == 0;
+      cr_assert (found, "no walk for %s", names[i]);
+    }
+}
+
+/* The last day on time and the first day late, for every profile. */
+Test (evaluator, first_review_boundary_across_christmas)
+{
+  g_auto(GStrv) names = cp_policy_list_builtin ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpEvaluator) a = new_evaluator (on_time, names[i]);
+      g_autoptr(CpEvaluator) b = new_evaluator (late, names[i]);
+
+      book_review (on_time, 1, "2027-01-07");
+      book_review (late, 1, "2027-01-08");
+      hold_review (on_time, 1, "2027-01-07");
+      hold_review (late, 1, "2027-01-08");
+      at (a, "2027-01-08");
+      at (b, "2027-01-08");
+      expect (a, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_MET_ON_TIME);
+      expect (b, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_MET_LATE);
+    }
+}
+
+Test (evaluator, overdue_the_day_after_and_not_before)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+
+  at (ev, "2027-01-07");
+  expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-01-08");
+  expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_OVERDUE);
+  /* The due-soon window opens 5 working days ahead: 30 December. */
+  at (ev, "2026-12-29");
+  expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_UPCOMING);
+  at (ev, "2026-12-30");
+  expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_DUE_SOON);
+}
+
+Test (evaluator, follow_up_duties_across_easter)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+
+  book_review (kase, 1, "2027-01-06");
+  hold_review (kase, 1, "2027-01-06");
+  /* Held on Maundy Thursday: five working days skip Good Friday and
+   * Easter Monday. */
+  book_review (kase, 2, "2027-03-25");
+  hold_review (kase, 2, "2027-03-25");
+  add_task (kase, 2, CP_DUTY_DECISIONS_RECORD, "2027-04-05");
+  add_task (kase, 2, CP_DUTY_CARE_PLAN_UPDATED, "2027-04-09");
+  at (ev, "2027-04-08");
+  expect (ev, "review.after.decisions-record", "review 2", "2027-04-05", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  /* 10 working days: 30, 31 March, 1, 2, 5, 6, 7, 8, 9, 12 April. */
+  expect (ev, "review.after.care-plan-updated", "review 2", "2027-04-12", CP_OBLIGATION_STATUS_DUE_SOON);
+  /* Warrington's papers for a later review: 5 working days before. */
+  expect (ev, "review.prepare.documents-to-iro-later", "review 2", "2027-03-18",
+          CP_OBLIGATION_STATUS_OVERDUE);
+  at (ev, "2027-04-13");
+  expect (ev, "review.after.care-plan-updated", "review 2", "2027-04-12", CP_OBLIGATION_STATUS_MET_ON_TIME);
+}
+
+Test (evaluator, preparation_across_easter)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+
+  book_review (kase, 1, "2027-01-06");
+  hold_review (kase, 1, "2027-01-06");
+  book_review (kase, 2, "2027-04-01");
+  at (ev, "2027-03-01");
+  /* 5 working days before Thursday 1 April 2027: 31 and 30 March, then
+   * back over Easter Monday (29) and Good Friday (26) to 25, 24 and 23. */
+  expect (ev, "review.prepare.documents-to-iro-later", "review 2", "2027-03-23", CP_OBLIGATION_STATUS_UPCOMING);
+  /* 20 working days before 1 April: back over Good Friday and Easter Monday. */
+  expect (ev, "review.prepare.child-consulted", "review 2", "2027-03-02", CP_OBLIGATION_STATUS_DUE_SOON);
+  expect (ev, "review.prepare.invitations-sent", "review 2", "2027-03-16", CP_OBLIGATION_STATUS_UPCOMING);
+}
+
+Test (evaluator, stoke_second_review_within_four_months_of_entry)
+{
+  g_autoptr(CpCase) a = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) b = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) stoke = new_evaluator (a, "stoke-on-trent");
+  g_autoptr(CpEvaluator) england = new_evaluator (b, "england");
+
+  /* The first review held late, on 29 January. */
+  book_review (a, 1, "2027-01-29");
+  hold_review (a, 1, "2027-01-29");
+  book_review (b, 1, "2027-01-29");
+  hold_review (b, 1, "2027-01-29");
+  at (stoke, "2027-02-01");
+  at (england, "2027-02-01");
+  expect (stoke, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_MET_LATE);
+  expect (stoke, "review.second-from-entry", "review 2", "2027-04-07", CP_OBLIGATION_STATUS_UPCOMING);
+  expect (england, "review.second", "review 2", "2027-04-29", CP_OBLIGATION_STATUS_UPCOMING);
+}
+
+static void
+record (CpCase *kase, CpEventKind kind, const char *date, gboolean agreed)
+{
+  g_autoptr(GDate) d = test_date (date);
+  g_autoptr(CpCaseEvent) e = cp_case_event_new (kind, d);
+  g_autoptr(GError) error = NULL;
+
+  cp_case_event_set_iro_agreed (e, agreed);
+  cr_assert (cp_case_record_event (kase, e, CP_ROLE_SOCIAL_WORKER, NULL, &error),
+             "%s", error ? error->message : "");
+}
+
+typedef struct {
+  const char *profile;
+  CpEventKind kind;
+  gboolean agreed;
+  const char *key;   /* the rule that sets the due date */
+  const char *due;
+} TriggerCase;
+
+static const TriggerCase trigger_cases[] = {
+  /* 1 February + 20 working days = 1 March; + 4 weeks = 1 March too. */
+  { "england", CP_EVENT_KIND_PROPOSED_CARE_PLAN_CHANGE, FALSE, "review.trigger.proposed-care-plan-change", "2027-03-01" },
+  { "stoke-on-trent", CP_EVENT_KIND_PROPOSED_CARE_PLAN_CHANGE, FALSE, "review.trigger.proposed-care-plan-change", "2027-03-01" },
+  { "england", CP_EVENT_KIND_SCHOOL_EXCLUSION, TRUE, "review.second", "2027-04-06" },
+  { "warrington", CP_EVENT_KIND_SCHOOL_EXCLUSION, TRUE, "review.trigger.school-exclusion", "2027-03-01" },
+  { "warrington", CP_EVENT_KIND_SCHOOL_EXCLUSION, FALSE, "review.second", "2027-04-06" },
+  { "stoke-on-trent", CP_EVENT_KIND_CHILD_REQUEST, FALSE, "review.trigger.child-request", "2027-03-01" },
+  { "isp-fostering", CP_EVENT_KIND_CHILD_REQUEST, FALSE, "review.second", "2027-04-06" },
+  { "isp-fostering", CP_EVENT_KIND_CHILD_REQUEST, TRUE, "review.trigger.child-request", "2027-03-01" },
+  { "salford", CP_EVENT_KIND_CEASE_PROPOSED, FALSE, "review.trigger.cease-proposed", "2027-03-01" },
+};
+
+Test (evaluator, triggers_bring_the_review_forward_as_the_profile_says)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (trigger_cases); i++)
+    {
+      const TriggerCase *t = &trigger_cases[i];
+      g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpEvaluator) ev = new_evaluator (kase, t->profile);
+
+      cr_log_info ("trigger case %u (%s)", i, t->profile);
+      book_review (kase, 1, "2027-01-06");
+      hold_review (kase, 1, "2027-01-06");
+      record (kase, t->kind, "2027-02-01", t->agreed);
+      at (ev, "2027-02-02");
+      expect (ev, t->key, "review 2", t->due, CP_OBLIGATION_STATUS_UPCOMING);
+      /* An event before the last review is that review's business. */
+      at (ev, "2027-01-31");
+      expect (ev, "review.second", "review 2", "2027-04-06", CP_OBLIGATION_STATUS_UPCOMING);
+    }
+}
+
+typedef struct {
+  const char *profile;
+  CpPlacementType kind;
+  gboolean long_term;
+  gboolean agreed;
+  gboolean counts;
+} NoMeetingCase;
+
+static const NoMeetingCase no_meeting_cases[] = {
+  { "england", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY, FALSE, TRUE, TRUE },
+  { "england", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY, TRUE, FALSE, FALSE },
+  { "isp-fostering", CP_PLACEMENT_TYPE_CONNECTED_PERSON_APPROVED, FALSE, TRUE, TRUE },
+  { "warrington", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY, TRUE, FALSE, TRUE },
+  { "warrington", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY, FALSE, TRUE, FALSE },
+  { "salford", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY, TRUE, FALSE, TRUE },
+  { "salford", CP_PLACEMENT_TYPE_CONNECTED_PERSON_APPROVED, TRUE, TRUE, FALSE },
+  { "stoke-on-trent", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY, TRUE, TRUE, TRUE },
+  { "swindon", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY, TRUE, FALSE, FALSE },
+};
+
+/* Looked after since 8 January 2024 in one placement; reviews 1 to 3 are
+ * meetings, review 4 (25 April 2025, 15 months into the placement) is by
+ * consultation only. */
+Test (evaluator, reviews_without_a_meeting_count_only_where_allowed)
+{
+  static const char *held[] = { "2024-02-02", "2024-05-01", "2024-10-30" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (no_meeting_cases); i++)
+    {
+      const NoMeetingCase *c = &no_meeting_cases[i];
+      g_autoptr(CpCase) kase = new_case ("2024-01-08", c->kind);
+      g_autoptr(CpEvaluator) ev = new_evaluator (kase, c->profile);
+      CpPlacement *placement;
+      CpReview *fourth;
+      CpObligation *o;
+      g_autoptr(GListModel) unused = NULL;
+
+      cr_log_info ("no-meeting case %u (%s)", i, c->profile);
+      placement = cp_case_get_current_placement (kase);
+      cp_placement_set_long_term (placement, c->long_term);
+      for (guint k = 0; k < G_N_ELEMENTS (held); k++)
+        {
+          book_review (kase, k + 1, held[k]);
+          hold_review (kase, k + 1, held[k]);
+        }
+      book_review (kase, 4, "2025-04-25");
+      hold_review (kase, 4, "2025-04-25");
+      fourth = cp_case_get_review (kase, 4);
+      cp_review_set_kind (fourth, CP_REVIEW_KIND_CONSULTATION_ONLY);
+      cp_review_set_no_meeting_agreed (fourth, c->agreed);
+      at (ev, "2025-05-01");
+
+      if (c->counts)
+        {
+          expect (ev, "review.subsequent", "review 4", "2025-04-30", CP_OBLIGATION_STATUS_MET_ON_TIME);
+          /* A meeting still within 12 months of the last one. */
+          expect (ev, "review.without-meeting", "review 5", "2025-10-30", CP_OBLIGATION_STATUS_UPCOMING);
+          expect (ev, "review.subsequent", "review 5", "2025-10-25", CP_OBLIGATION_STATUS_UPCOMING);
+        }
+      else
+        {
+          o = cp_evaluator_find (ev, "review.subsequent", "review 5");
+          cr_assert_not_null (o);
+          cr_assert_eq (cp_obligation_get_status (o), CP_OBLIGATION_STATUS_OVERDUE,
+                        "%s", cp_obligation_get_explanation (o));
+          cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "does not count"),
+                              "%s", cp_obligation_get_explanation (o));
+          cr_assert_null (cp_evaluator_find (ev, "review.subsequent", "review 4"));
+        }
+    }
+}
+
+static void
+count_signal (CpEvaluator *ev, CpObligation *o, gpointer data)
+{
+  GHashTable *seen = data;
+  const char *key = cp_obligation_get_key (o);
+
+  g_hash_table_insert (seen, g_strdup (key),
+                       GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (seen, key)) + 1));
+}
+
+Test (evaluator, signals_when_an_obligation_becomes_due_soon_overdue_or_met)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  g_autoptr(GHashTable) soon = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) overdue = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) met = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_signal_connect (ev, "obligation-due-soon", G_CALLBACK (count_signal), soon);
+  g_signal_connect (ev, "obligation-overdue", G_CALLBACK (count_signal), overdue);
+  g_signal_connect (ev, "obligation-met", G_CALLBACK (count_signal), met);
+
+  at (ev, "2026-12-29");
+  cr_assert_eq (g_hash_table_size (soon) + g_hash_table_size (overdue), 0, "the first refresh is silent");
+  at (ev, "2026-12-30");
+  cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (soon, "review.first")), 1);
+  at (ev, "2026-12-31");
+  cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (soon, "review.first")), 1, "no repeat");
+  at (ev, "2027-01-08");
+  cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (overdue, "review.first")), 1);
+  book_review (kase, 1, "2027-01-08");
+  hold_review (kase, 1, "2027-01-08");
+  at (ev, "2027-01-08");
+  cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (met, "review.first")), 1);
+}
+
+Test (evaluator, nothing_is_owed_before_the_child_is_looked_after)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+
+  at (ev, "2026-12-06");
+  cr_assert_eq (g_list_model_get_n_items (cp_evaluator_get_obligations (ev)), 0);
+}
+
+Test (evaluator, a_date_outside_the_calendar_is_an_error)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  g_autoptr(GDate) far = test_date ("2150-01-01");
+  g_autoptr(GError) error = NULL;
+
+  cp_evaluator_set_date (ev, far);
+  cr_assert_not (cp_evaluator_refresh (ev, &error));
+  cr_assert_not_null (error);
+  cr_assert_eq (error->code, CP_ERROR_OUT_OF_RANGE, "%s", error->message);
+}
+
+Test (evaluator, the_example_case_evaluates_under_every_profile)
+{
+  g_autofree char *path = g_build_filename (EXAMPLES_DIR, "data", "case-every-type.json", NULL);
+  g_auto(GStrv) names = cp_policy_list_builtin ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CpCase) kase = cp_case_load_file (path, &error);
+      g_autoptr(CpEvaluator) ev = NULL;
+
+      cr_assert_not_null (kase, "%s", error ? error->message : "");
+      ev = new_evaluator (kase, names[i]);
+      at (ev, "2026-11-22");
+      expect (ev, "review.first", "review 1", "2026-02-02", CP_OBLIGATION_STATUS_MET_ON_TIME);
+      cr_assert_gt (g_list_model_get_n_items (cp_evaluator_get_obligations (ev)), 5);
+    }
+}
