@@ -247,6 +247,69 @@ Test (case_json, every_type_is_read)
   cr_assert_eq (g_list_model_get_n_items (cp_case_get_history (c)), 2);
 }
 
+Test (case_json, events_tasks_and_rearranged_reviews_are_read)
+{
+  g_autofree char *text = read_example ();
+  g_autoptr(CpCase) c = cp_case_new_from_json (text, -1, NULL);
+  g_autoptr(CpCaseEvent) e = g_list_model_get_item (cp_case_get_events (c), 0);
+  CpReview *r1 = cp_case_get_review (c, 1);
+  CpReview *r2 = cp_case_get_review (c, 2);
+  CpReview *r3 = cp_case_get_review (c, 3);
+  g_autofree char *from = test_iso (cp_review_get_rescheduled_from (r2));
+  g_autofree char *done = test_iso (cp_review_get_task_done (r1, CP_DUTY_DECISIONS_RECORD));
+
+  cr_assert_eq (cp_case_event_get_kind (e), CP_EVENT_KIND_SCHOOL_EXCLUSION);
+  cr_assert (cp_case_event_get_iro_agreed (e));
+  cr_assert_str_eq (from, "2026-04-17");
+  cr_assert_str_eq (done, "2026-02-05");
+  cr_assert_null (cp_review_get_task_done (r1, CP_DUTY_CARE_PLAN_UPDATED));
+  cr_assert_eq (g_list_model_get_n_items (cp_review_get_tasks (r2)), 5);
+  cr_assert_eq (cp_review_get_kind (r3), CP_REVIEW_KIND_CONSULTATION_ONLY);
+  cr_assert (cp_review_get_no_meeting_agreed (r3));
+}
+
+Test (case_model, record_event_adds_history_and_refuses_dates_before_care)
+{
+  g_autoptr(GDate) birth = test_date ("2015-05-05");
+  g_autoptr(GDate) lac = test_date ("2026-01-05");
+  g_autoptr(GDate) early = test_date ("2026-01-04");
+  g_autoptr(CpChild) child = cp_child_new ("T-9", birth, lac);
+  g_autoptr(CpCase) c = cp_case_new (child);
+  g_autoptr(CpCaseEvent) ok = cp_case_event_new (CP_EVENT_KIND_COMPLAINT, lac);
+  g_autoptr(CpCaseEvent) bad = cp_case_event_new (CP_EVENT_KIND_COMPLAINT, early);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpHistoryEntry) h = NULL;
+
+  cr_assert (cp_case_record_event (c, ok, CP_ROLE_SOCIAL_WORKER, NULL, &error));
+  h = g_list_model_get_item (cp_case_get_history (c), 0);
+  cr_assert_str_eq (cp_history_entry_get_action (h), "event.record");
+  cr_assert_str_eq (cp_history_entry_get_reason (h), "complaint");
+  cr_assert_not (cp_case_record_event (c, bad, CP_ROLE_SOCIAL_WORKER, NULL, &error));
+  assert_error (error, CP_ERROR_INCONSISTENT, "event.date: 2026-01-04 is before");
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_events (c)), 1);
+}
+
+Test (case_json, bad_events_and_tasks_name_the_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) a = cp_case_new_from_json (
+    "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\","
+    "\"looked_after_since\":\"2026-01-05\"},\"events\":[{\"kind\":\"meteor\",\"date\":\"2026-02-01\"}]}",
+    -1, &error);
+  g_autoptr(CpCase) b = NULL;
+
+  cr_assert_null (a);
+  assert_error (error, CP_ERROR_UNKNOWN_CODE, "events[0].kind: “meteor” is not a known code");
+  g_clear_error (&error);
+  b = cp_case_new_from_json (
+    "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\","
+    "\"looked_after_since\":\"2026-01-05\"},\"reviews\":[{\"sequence\":1,\"scheduled\":\"2026-01-30\","
+    "\"tasks\":[{\"duty\":\"decisions-record\"}]}]}",
+    -1, &error);
+  cr_assert_null (b);
+  assert_error (error, CP_ERROR_MISSING_FIELD, "reviews[0].tasks[0].done: missing");
+}
+
 #define CHILD "\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\",\"looked_after_since\":\"2026-01-05\"}"
 
 static const struct {

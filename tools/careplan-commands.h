@@ -19,9 +19,12 @@ typedef enum {
 
 int careplan_calendar_main (int argc, char **argv);
 int careplan_validate_main (int argc, char **argv);
+int careplan_policy_main (int argc, char **argv);
+int careplan_check_main (int argc, char **argv);
 
 /* Shared helpers. */
 gboolean careplan_parse_region (const char *text, CpRegion *region, GError **error);
+CpPolicy *careplan_policy_from_argument (const char *text, GError **error);
 CpCalendar *careplan_calendar_from_options (const char *region, const char *bank_holidays,
                                             GError **error);
 

@@ -15,6 +15,8 @@ static const struct {
 } commands[] = {
   { "calendar", careplan_calendar_main, "working-day arithmetic and bank holidays" },
   { "validate", careplan_validate_main, "check cases and caseloads against the case format" },
+  { "policy", careplan_policy_main, "list, show and compare the policy profiles" },
+  { "check", careplan_check_main, "a case's statutory obligations under a profile, as at a date" },
 };
 
 static void

@@ -1,0 +1,237 @@
+/* careplan-policy.c: careplan policy list|show|diff
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "careplan-commands.h"
+
+CpPolicy *
+careplan_policy_from_argument (const char  *text,
+                               GError     **error)
+{
+  /* A path to a local profile, or the name of a built-in one. */
+  if (g_str_has_suffix (text, ".json") || strchr (text, '/') != NULL)
+    {
+      CpPolicy *p = cp_policy_load_file (text, error);
+      if (p == NULL)
+        g_prefix_error (error, "%s: ", text);
+      return p;
+    }
+  return cp_policy_new_builtin (text, error);
+}
+
+static const char *
+nick (GType type, int value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *v = g_enum_get_value (klass, value);
+  return v ? v->value_nick : "?";
+}
+
+static int
+policy_list (void)
+{
+  g_auto(GStrv) names = cp_policy_list_builtin ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CpPolicy) p = cp_policy_new_builtin (names[i], &error);
+      CpPolicy *base;
+
+      if (p == NULL)
+        {
+          fprintf (stderr, "careplan policy: %s\n", error->message);
+          return CAREPLAN_EXIT_DATA;
+        }
+      base = cp_policy_get_base (p);
+      printf ("%-16s %-10s %3u rules  %s\n", names[i], base ? cp_policy_get_name (base) : "-",
+              g_list_model_get_n_items (cp_policy_get_rules (p)), cp_policy_get_title (p));
+    }
+  return CAREPLAN_EXIT_OK;
+}
+
+static void
+print_rule (CpPolicy *policy, CpRule *r)
+{
+  g_autofree char *timescale = cp_rule_describe_timescale (r);
+  const char * const *excluded = cp_rule_get_excluded_placements (r);
+
+  printf ("key:            %s\n", cp_rule_get_key (r));
+  printf ("id:             %s\n", cp_rule_get_id (r));
+  printf ("from profile:   %s\n", cp_policy_get_rule_origin (policy, cp_rule_get_key (r)));
+  printf ("kind:           %s\n", nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (r)));
+  printf ("statement:      %s\n", cp_rule_get_statement (r));
+  printf ("timescale:      %s\n", timescale);
+  printf ("duty:           %s\n", nick (CP_TYPE_DUTY, cp_rule_get_duty (r)));
+  if (cp_rule_get_kind (r) != CP_RULE_KIND_DEADLINE)
+    printf ("reviews:        %s\n", nick (CP_TYPE_REVIEW_SLOT, cp_rule_get_slot (r)));
+  if (cp_rule_get_kind (r) == CP_RULE_KIND_REVIEW_TRIGGER)
+    printf ("event:          %s (%s%s)\n", nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (r)),
+            nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (r)),
+            cp_rule_get_resets_cycle (r) ? ", restarts the review cycle" : "");
+  printf ("responsible:    %s\n", nick (CP_TYPE_ROLE, cp_rule_get_responsible (r)));
+  printf ("approver:       %s\n", cp_rule_get_approver (r) == CP_ROLE_UNKNOWN
+                                    ? "none" : nick (CP_TYPE_ROLE, cp_rule_get_approver (r)));
+  if (cp_rule_get_limit (r) > 0)
+    printf ("limit:          %d%s\n", cp_rule_get_limit (r),
+            cp_rule_get_within_due (r) ? ", and by the statutory due date" : "");
+  if (cp_rule_get_kind (r) == CP_RULE_KIND_REVIEW_WITHOUT_MEETING)
+    {
+      g_autofree char *ex = excluded ? g_strjoinv (", ", (char **) excluded) : g_strdup ("none");
+      printf ("conditions:     %s%s; at least %d months in the placement; excluded: %s\n",
+              cp_rule_get_agreement_required (r) ? "everyone agrees; " : "",
+              cp_rule_get_long_term_only (r) ? "designated long-term placement" : "any placement",
+              cp_rule_get_min_months (r), ex);
+    }
+  printf ("citation:       %s\n", cp_rule_get_citation (r));
+  if (cp_rule_get_interpretation (r) != NULL)
+    printf ("interpretation: %s\n", cp_rule_get_interpretation (r));
+}
+
+static int
+policy_show (CpPolicy *p, const char *key)
+{
+  GListModel *rules = cp_policy_get_rules (p);
+
+  if (key != NULL)
+    {
+      CpRule *r = cp_policy_lookup_rule (p, key);
+      if (r == NULL)
+        {
+          fprintf (stderr, "careplan policy: %s has no rule “%s”\n", cp_policy_get_name (p), key);
+          return CAREPLAN_EXIT_USAGE;
+        }
+      print_rule (p, r);
+      return CAREPLAN_EXIT_OK;
+    }
+
+  printf ("%s: %s\n", cp_policy_get_name (p), cp_policy_get_title (p));
+  if (cp_policy_get_base (p) != NULL)
+    printf ("extends %s; rules marked * are local\n", cp_policy_get_name (cp_policy_get_base (p)));
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CpRule) r = g_list_model_get_item (rules, i);
+      g_autofree char *timescale = cp_rule_describe_timescale (r);
+      gboolean local = g_strcmp0 (cp_policy_get_rule_origin (p, cp_rule_get_key (r)),
+                                  cp_policy_get_name (p)) == 0;
+
+      printf ("%s %-42s %s\n", local && cp_policy_get_base (p) ? "*" : " ",
+              cp_rule_get_key (r), timescale);
+    }
+  return CAREPLAN_EXIT_OK;
+}
+
+static int
+policy_diff (CpPolicy *p, CpPolicy *base)
+{
+  GListModel *rules = cp_policy_get_rules (p);
+  GListModel *base_rules = cp_policy_get_rules (base);
+  guint changed = 0, added = 0, removed = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CpRule) r = g_list_model_get_item (rules, i);
+      CpRule *b = cp_policy_lookup_rule (base, cp_rule_get_key (r));
+      g_autofree char *now = cp_rule_describe_timescale (r);
+
+      if (b == NULL)
+        {
+          printf ("+ %s: %s [%s]\n", cp_rule_get_key (r), now, cp_rule_get_id (r));
+          added++;
+        }
+      else if (!cp_record_equal (CP_RECORD (r), CP_RECORD (b)))
+        {
+          g_autofree char *was = cp_rule_describe_timescale (b);
+          printf ("~ %s: %s [%s] -> %s [%s]\n", cp_rule_get_key (r), was, cp_rule_get_id (b),
+                  now, cp_rule_get_id (r));
+          if (cp_rule_get_approver (r) != cp_rule_get_approver (b))
+            printf ("    approver: %s -> %s\n",
+                    cp_rule_get_approver (b) == CP_ROLE_UNKNOWN ? "none" : nick (CP_TYPE_ROLE, cp_rule_get_approver (b)),
+                    cp_rule_get_approver (r) == CP_ROLE_UNKNOWN ? "none" : nick (CP_TYPE_ROLE, cp_rule_get_approver (r)));
+          if (cp_rule_get_gate (r) != cp_rule_get_gate (b))
+            printf ("    gate: %s -> %s\n", nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (b)),
+                    nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (r)));
+          changed++;
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (base_rules); i++)
+    {
+      g_autoptr(CpRule) b = g_list_model_get_item (base_rules, i);
+      if (cp_policy_lookup_rule (p, cp_rule_get_key (b)) == NULL)
+        {
+          g_autofree char *was = cp_rule_describe_timescale (b);
+          printf ("- %s: %s [%s]\n", cp_rule_get_key (b), was, cp_rule_get_id (b));
+          removed++;
+        }
+    }
+  printf ("%s against %s: %u changed, %u added, %u removed\n", cp_policy_get_name (p),
+          cp_policy_get_name (base), changed, added, removed);
+  return CAREPLAN_EXIT_OK;
+}
+
+int
+careplan_policy_main (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) ctx = g_option_context_new ("list | show PROFILE [RULE] | diff PROFILE [BASE]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) p = NULL;
+  const char *verb;
+
+  g_option_context_set_summary (ctx,
+    "Lists the policy profiles that ship with the library, shows a profile's\n"
+    "rules or one rule in full, and shows how a profile differs from another\n"
+    "(by default the one it extends). PROFILE is a built-in name or a path to\n"
+    "a profile's JSON file (docs/policy-format.md). RULE is a rule key or a\n"
+    "catalogue id.");
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      fprintf (stderr, "careplan policy: %s\n", error->message);
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (argc < 2)
+    {
+      fprintf (stderr, "careplan policy: say list, show or diff\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+  verb = argv[1];
+
+  if (strcmp (verb, "list") == 0 && argc == 2)
+    return policy_list ();
+
+  if ((strcmp (verb, "show") == 0 || strcmp (verb, "diff") == 0) && (argc == 3 || argc == 4))
+    {
+      p = careplan_policy_from_argument (argv[2], &error);
+      if (p == NULL)
+        {
+          fprintf (stderr, "careplan policy: %s\n", error->message);
+          return g_error_matches (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE) && !g_str_has_suffix (argv[2], ".json")
+                 ? CAREPLAN_EXIT_USAGE : CAREPLAN_EXIT_DATA;
+        }
+      if (strcmp (verb, "show") == 0)
+        return policy_show (p, argc == 4 ? argv[3] : NULL);
+
+      {
+        g_autoptr(CpPolicy) base = NULL;
+
+        if (argc == 4)
+          base = careplan_policy_from_argument (argv[3], &error);
+        else if (cp_policy_get_base (p) != NULL)
+          base = g_object_ref (cp_policy_get_base (p));
+        else
+          base = cp_policy_new_builtin ("england", &error);
+        if (base == NULL)
+          {
+            fprintf (stderr, "careplan policy: %s\n", error->message);
+            return CAREPLAN_EXIT_USAGE;
+          }
+        return policy_diff (p, base);
+      }
+    }
+
+  fprintf (stderr, "careplan policy: expected list, show PROFILE [RULE] or diff PROFILE [BASE]\n");
+  return CAREPLAN_EXIT_USAGE;
+}
