@@ -61,5 +61,93 @@ class ValidateCommandTest(unittest.TestCase):
         self.assertEqual(r.returncode, 3)
 
 
+class PolicyCommandTest(unittest.TestCase):
+    def test_list_names_all_six(self):
+        r = run("policy", "list")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        names = [line.split()[0] for line in r.stdout.splitlines()]
+        self.assertEqual(names, ["england", "isp-fostering", "salford", "stoke-on-trent",
+                                 "swindon", "warrington"])
+
+    def test_show_one_rule_with_its_citation(self):
+        r = run("policy", "show", "stoke-on-trent", "review.reschedule")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("approver:       strategic-manager", r.stdout)
+        self.assertIn("§7.12", r.stdout)
+        r = run("policy", "show", "england", "review-first-within-20wd")
+        self.assertIn("timescale:      within 20 working days of looked-after", r.stdout)
+
+    def test_show_marks_local_rules(self):
+        out = run("policy", "show", "warrington").stdout
+        self.assertIn("* review.trigger.school-exclusion", out)
+        self.assertIn("  review.first ", out)
+
+    def test_diff_against_england(self):
+        r = run("policy", "diff", "warrington")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("~ review.after.full-record: within 20 working days of review", r.stdout)
+        self.assertIn("-> within 15 working days of review [rec-full-record-15wd-warrington]", r.stdout)
+        self.assertIn("+ review.trigger.school-exclusion", r.stdout)
+        self.assertTrue(r.stdout.endswith("warrington against england: 5 changed, 17 added, 0 removed\n"),
+                        r.stdout)
+        # Two local profiles side by side.
+        r = run("policy", "diff", "stoke-on-trent", "warrington")
+        self.assertIn("- review.trigger.school-exclusion", r.stdout)
+
+    def test_a_local_profile_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "testshire.json")
+            with open(path, "w") as f:
+                f.write('{"format": 1, "name": "testshire", "title": "T", "extends": "england", '
+                        '"rules": [{"key": "review.second", "id": "t-2m", "kind": "review-schedule", '
+                        '"statement": "s", "quantity": 2, "unit": "months", '
+                        '"anchor": "previous-review", "slot": "second", "citation": "T 1"}]}')
+            r = run("policy", "diff", path)
+            self.assertIn("~ review.second: within 3 months of previous-review", r.stdout)
+            with open(path, "w") as f:
+                f.write('{"format": 1, "name": "testshire", "title": "T", "rules": [{"key": "k"}]}')
+            r = run("policy", "show", path)
+            self.assertEqual(r.returncode, 3)
+            self.assertIn("rules[0].id: missing", r.stderr)
+
+    def test_unknown_profile_and_rule(self):
+        r = run("policy", "show", "atlantis")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("not a built-in profile", r.stderr)
+        self.assertEqual(run("policy", "show", "england", "no.such").returncode, 2)
+        self.assertEqual(run("policy", "frobnicate").returncode, 2)
+
+
+class CheckCommandTest(unittest.TestCase):
+    CASE = os.path.join(EXAMPLES, "data", "case-every-type.json")
+
+    def test_lists_what_is_overdue_and_exits_1(self):
+        r = run("check", "--date", "2026-11-22", self.CASE)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("review 3    review.subsequent", r.stdout)
+        self.assertIn("overdue   due 2026-10-24  [review-subsequent-max-6m]", r.stdout)
+        self.assertTrue(r.stdout.endswith(
+            "1 cases under england as at 2026-11-22: 2 overdue, 0 due soon, 1 met late, "
+            "0 not enough history\n"), r.stdout)
+        self.assertNotIn("EX-0001", r.stdout + r.stderr)
+
+    def test_profile_changes_the_answer(self):
+        out = run("check", "--all", "--policy", "warrington", "--date", "2026-11-22", self.CASE).stdout
+        self.assertIn("review.trigger.school-exclusion", out)
+        self.assertIn("due 2026-07-08: 20 working days from school-exclusion (2026-06-10)", out)
+
+    def test_nothing_overdue_exits_0(self):
+        r = run("check", "--date", "2026-01-06", self.CASE)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_caseload_lines_and_bad_options(self):
+        r = run("check", "--date", "2026-11-22", os.path.join(EXAMPLES, "data", "caseload.jsonl"))
+        self.assertIn("caseload.jsonl:3  review 8", r.stdout)
+        self.assertIn("4 cases under england", r.stdout)
+        self.assertEqual(run("check", "--date", "2026-13-01", self.CASE).returncode, 2)
+        self.assertEqual(run("check", "--policy", "atlantis", self.CASE).returncode, 2)
+        self.assertEqual(run("check", "/nonexistent.json").returncode, 3)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

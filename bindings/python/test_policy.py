@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Policy profiles and the obligation engine through PyGObject.
+
+Run with Debian's /usr/bin/python3 (the pyenv python3 has no PyGObject).
+"""
+
+import os
+import unittest
+
+import gi
+
+gi.require_version("Careplan", "1.0")
+gi.require_version("GLib", "2.0")
+from gi.repository import Careplan, GLib, GObject  # noqa: E402
+
+D = Careplan.date_parse_iso
+Status = Careplan.ObligationStatus
+EXAMPLES = os.environ.get("CAREPLAN_EXAMPLES", "examples")
+
+
+def new_case(lac="2026-12-07"):
+    child = Careplan.Child.new("P-7", D("2015-05-05"), D(lac))
+    case = Careplan.Case.new(child)
+    placement = Careplan.Placement.new(Careplan.PlacementType.FOSTER_OWN_AUTHORITY, D(lac))
+    case.add_placement(placement, Careplan.Role.SOCIAL_WORKER, None, None)
+    return case
+
+
+def due(obligation):
+    return Careplan.date_format_iso(obligation.get_due())
+
+
+class PolicyTest(unittest.TestCase):
+    def test_builtin_profiles_and_rules(self):
+        self.assertEqual(Careplan.Policy.list_builtin(),
+                         ["england", "isp-fostering", "salford", "stoke-on-trent", "swindon", "warrington"])
+        stoke = Careplan.Policy.new_builtin("stoke-on-trent")
+        rule = stoke.lookup_rule("care-plan.complete")
+        self.assertEqual(rule.props.unit, Careplan.Unit.CALENDAR_DAYS)
+        self.assertEqual(rule.props.quantity, 10)
+        self.assertIn("§5.3", rule.props.citation)
+        self.assertEqual(stoke.get_rule_origin("review.first"), "england")
+        self.assertEqual(stoke.props.base.props.name, "england")
+        # Rules never change once loaded: every property is construct-only.
+        for pspec in Careplan.Rule.list_properties():
+            self.assertTrue(pspec.flags & GObject.ParamFlags.CONSTRUCT_ONLY, pspec.name)
+
+    def test_errors_name_the_path(self):
+        with self.assertRaises(GLib.Error) as cm:
+            Careplan.Policy.new_from_data(
+                '{"format": 1, "name": "x", "title": "t", "extends": "england", "rules": ['
+                '{"key": "review.first", "id": "i", "kind": "review-schedule", "statement": "s",'
+                ' "quantity": 20, "unit": "sols", "anchor": "looked-after", "slot": "first",'
+                ' "citation": "c"}]}', -1)
+        self.assertEqual(cm.exception.code, Careplan.Error.UNKNOWN_CODE)
+        self.assertIn("rules[0].unit: “sols” is not a known code", cm.exception.message)
+        with self.assertRaises(GLib.Error):
+            Careplan.Policy.new_builtin("atlantis")
+
+
+class EvaluatorTest(unittest.TestCase):
+    def setUp(self):
+        self.calendar = Careplan.Calendar.new(Careplan.Region.ENGLAND_AND_WALES)
+
+    def evaluator(self, case, profile, date):
+        ev = Careplan.Evaluator.new(case, Careplan.Policy.new_builtin(profile), self.calendar)
+        ev.set_date(D(date))
+        ev.refresh()
+        return ev
+
+    def test_first_review_across_christmas(self):
+        ev = self.evaluator(new_case(), "england", "2026-12-14")
+        o = ev.find("review.first", "review 1")
+        self.assertEqual(due(o), "2027-01-07")
+        self.assertEqual(o.props.status, Status.UPCOMING)
+        self.assertEqual(o.props.rule_id, "review-first-within-20wd")
+        self.assertIn("20 working days from looked-after (2026-12-07)", o.props.explanation)
+        self.assertTrue(all(isinstance(x, Careplan.Obligation) for x in ev.get_obligations()))
+
+    def test_stoke_placement_move_resets_the_cycle(self):
+        case = new_case()
+        review = Careplan.Review.new(1)
+        review.set_scheduled(D("2027-01-06"))
+        review.set_held(D("2027-01-06"))
+        case.add_review(review, Careplan.Role.IRO, None)
+        move = Careplan.Placement.new(Careplan.PlacementType.FOSTER_AGENCY, D("2027-02-15"))
+        case.add_placement(move, Careplan.Role.SOCIAL_WORKER, None, "move")
+        stoke = self.evaluator(case, "stoke-on-trent", "2027-02-16")
+        england = self.evaluator(case, "england", "2027-02-16")
+        self.assertEqual(due(stoke.find("review.trigger.placement-change", "review 2")), "2027-03-15")
+        self.assertEqual(due(england.find("review.second", "review 2")), "2027-04-06")
+
+    def test_signals_and_postponement(self):
+        case = new_case()
+        ev = self.evaluator(case, "warrington", "2026-12-29")
+        seen = []
+        ev.connect("obligation-due-soon", lambda e, o: seen.append(("soon", o.props.key)))
+        ev.connect("obligation-overdue", lambda e, o: seen.append(("overdue", o.props.key)))
+        ev.set_date(D("2026-12-30"))
+        ev.refresh()
+        self.assertIn(("soon", "review.first"), seen)
+
+        review = Careplan.Review.new(1)
+        review.set_scheduled(D("2027-01-07"))
+        case.add_review(review, Careplan.Role.IRO, None)
+        with self.assertRaises(GLib.Error) as cm:
+            ev.reschedule_review(1, D("2027-01-08"), Careplan.Role.STRATEGIC_MANAGER, None, "court")
+        self.assertEqual(cm.exception.code, Careplan.Error.NOT_AUTHORISED)
+        self.assertTrue(case.get_history()[-1].props.refused)
+        ev.reschedule_review(1, D("2027-01-05"), Careplan.Role.IRO, None, None)
+        self.assertEqual(Careplan.date_format_iso(review.get_scheduled()), "2027-01-05")
+        self.assertEqual(Careplan.date_format_iso(review.get_rescheduled_from()), "2027-01-07")
+
+    def test_example_case_under_every_profile(self):
+        for name in Careplan.Policy.list_builtin():
+            case = Careplan.Case.load_file(os.path.join(EXAMPLES, "data", "case-every-type.json"))
+            ev = self.evaluator(case, name, "2026-11-22")
+            o = ev.find("review.first", "review 1")
+            self.assertEqual(o.props.status, Status.MET_ON_TIME, name)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
