@@ -43,14 +43,22 @@ cp_build() {
 # The main job: what a new user runs first.
 cp_main_job() {
   local careplan="$CP_BUILD/tools/careplan"
+  local example="$CP_ROOT/examples/data/case-every-type.json"
   echo
-  echo "== First statutory review for a child looked after from 2026-12-14 =="
-  echo "   (20 working days; Christmas, the Boxing Day substitute and New Year skipped)"
-  "$careplan" calendar add 2026-12-14 20
+  echo "== The policy profiles that ship with the library =="
+  "$careplan" policy list
   echo
-  echo "== England and Wales bank holidays, 2026 =="
-  "$careplan" calendar holidays 2026
+  echo "== The first statutory review, as the england profile states it =="
+  "$careplan" policy show england review.first
   echo
-  echo "== The bundled example caseload, checked against the case format =="
-  "$careplan" validate "$CP_ROOT/examples/data/caseload.jsonl" "$CP_ROOT/examples/data/case-every-type.json"
+  echo "== Where Stoke-on-Trent differs from england =="
+  "$careplan" policy diff stoke-on-trent
+  echo
+  echo "== The example case's obligations under stoke-on-trent, as at 2026-11-22 =="
+  # check exits 1 when something is overdue: that is a finding, not a failure.
+  "$careplan" check --all --policy stoke-on-trent --date 2026-11-22 "$example" || [ $? -eq 1 ]
+  echo
+  echo "== The bundled example caseload: the case format, then what is overdue under england =="
+  "$careplan" validate "$CP_ROOT/examples/data/caseload.jsonl" "$example"
+  "$careplan" check --date 2026-11-22 "$CP_ROOT/examples/data/caseload.jsonl" | tail -n 1 || [ $? -eq 1 ]
 }
