@@ -9,6 +9,7 @@
 
 #include "cp-care-plan-private.h"
 #include "cp-case-private.h"
+#include "cp-error-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -338,24 +339,22 @@ record_history (CpCase      *self,
   g_signal_emit (self, signals[HISTORY_ADDED], 0, entry);
 }
 
+/* Refuses a @date before the child became looked after. */
 static gboolean
-set_error_v (GError     **error,
-             int          code,
-             const char  *format,
-             ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-set_error_v (GError     **error,
-             int          code,
-             const char  *format,
-             ...)
+check_not_before_care (CpCase      *self,
+                       const GDate *date,
+                       const char  *field,
+                       GError     **error)
 {
-  va_list args;
+  const GDate *lac = cp_child_get_looked_after_since (cp_case_get_child (self));
+  g_autofree char *a = NULL, *b = NULL;
 
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (CP_ERROR, code, format, args));
-  va_end (args);
-  return FALSE;
+  if (g_date_compare (date, lac) >= 0)
+    return TRUE;
+  a = cp_date_format_iso (date);
+  b = cp_date_format_iso (lac);
+  return cp_fail (error, CP_ERROR_INCONSISTENT,
+                  "%s: %s is before the child became looked after (%s)", field, a, b);
 }
 
 /* Refuses @action for @role unless it is @required, recording the refusal. */
@@ -377,7 +376,7 @@ check_role (CpCase      *self,
                             cp_enum_to_nick (CP_TYPE_ROLE, required),
                             cp_enum_to_nick (CP_TYPE_ROLE, role));
   record_history (self, date, role, actor, action, reason, TRUE);
-  return set_error_v (error, CP_ERROR_NOT_AUTHORISED, "%s", reason);
+  return cp_fail (error, CP_ERROR_NOT_AUTHORISED, "%s", reason);
 }
 
 /**
@@ -404,7 +403,7 @@ cp_case_add_placement (CpCase       *self,
                        const char   *reason,
                        GError      **error)
 {
-  const GDate *start, *end, *lac;
+  const GDate *start, *end;
   CpPlacement *last;
 
   g_return_val_if_fail (CP_IS_CASE (self), FALSE);
@@ -413,18 +412,13 @@ cp_case_add_placement (CpCase       *self,
 
   start = cp_placement_get_start (placement);
   end = cp_placement_get_end (placement);
-  lac = cp_child_get_looked_after_since (cp_case_get_child (self));
 
-  if (g_date_compare (start, lac) < 0)
-    {
-      g_autofree char *a = cp_date_format_iso (start), *b = cp_date_format_iso (lac);
-      return set_error_v (error, CP_ERROR_INCONSISTENT,
-                          "placement.start: %s is before the child became looked after (%s)", a, b);
-    }
+  if (!check_not_before_care (self, start, "placement.start", error))
+    return FALSE;
   if (end != NULL && g_date_compare (end, start) < 0)
     {
       g_autofree char *a = cp_date_format_iso (end), *b = cp_date_format_iso (start);
-      return set_error_v (error, CP_ERROR_INCONSISTENT,
+      return cp_fail (error, CP_ERROR_INCONSISTENT,
                           "placement.end: %s is before its start %s", a, b);
     }
 
@@ -437,13 +431,13 @@ cp_case_add_placement (CpCase       *self,
       if (g_date_compare (start, last_start) < 0)
         {
           g_autofree char *a = cp_date_format_iso (start), *b = cp_date_format_iso (last_start);
-          return set_error_v (error, CP_ERROR_INCONSISTENT,
+          return cp_fail (error, CP_ERROR_INCONSISTENT,
                               "placement.start: %s is before the latest placement’s start %s", a, b);
         }
       if (last_end != NULL && g_date_compare (start, last_end) < 0)
         {
           g_autofree char *a = cp_date_format_iso (start), *b = cp_date_format_iso (last_end);
-          return set_error_v (error, CP_ERROR_INCONSISTENT,
+          return cp_fail (error, CP_ERROR_INCONSISTENT,
                               "placement.start: %s overlaps the latest placement, which ends %s", a, b);
         }
       if (last_end == NULL)
@@ -483,10 +477,10 @@ cp_case_set_care_plan (CpCase      *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (cp_case_get_care_plan (self) != NULL)
-    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
                         "care_plan: the case has a care plan already; propose a change instead");
   if (cp_care_plan_get_state (plan) != CP_CARE_PLAN_STATE_DRAFT)
-    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
                         "care_plan.state: a new care plan starts as a draft");
 
   cp_record_set_object (CP_RECORD (self), PROP_CARE_PLAN, plan);
@@ -525,11 +519,11 @@ cp_case_authorise_care_plan (CpCase       *self,
 
   plan = cp_case_get_care_plan (self);
   if (plan == NULL)
-    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
   if (!check_role (self, "care-plan.authorise", role, CP_ROLE_PRACTICE_MANAGER, actor, date, error))
     return FALSE;
   if (cp_care_plan_get_state (plan) != CP_CARE_PLAN_STATE_DRAFT)
-    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
                         "care_plan.state: only a draft can be authorised (it is %s)",
                         cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, cp_care_plan_get_state (plan)));
 
@@ -569,19 +563,19 @@ cp_case_ratify_care_plan (CpCase      *self,
   plan = cp_case_get_care_plan (self);
   review = cp_case_get_review (self, review_sequence);
   if (plan == NULL)
-    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
   if (review == NULL)
-    return set_error_v (error, CP_ERROR_INCONSISTENT,
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
                         "review %d: the case has no such review", review_sequence);
   held = cp_review_get_held (review);
   if (held == NULL)
-    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
                         "review %d: a plan is ratified only at a review that has been held",
                         review_sequence);
   if (!check_role (self, "care-plan.ratify", role, CP_ROLE_IRO, actor, held, error))
     return FALSE;
   if (cp_care_plan_get_state (plan) != CP_CARE_PLAN_STATE_AUTHORISED)
-    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION,
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
                         "care_plan.state: only an authorised plan can be ratified (it is %s)",
                         cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, cp_care_plan_get_state (plan)));
 
@@ -622,7 +616,7 @@ cp_case_propose_care_plan_change (CpCase       *self,
 
   plan = cp_case_get_care_plan (self);
   if (plan == NULL)
-    return set_error_v (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
 
   cp_care_plan_propose_change (plan, description, date);
   record_history (self, date, role, actor, "care-plan.propose-change", description, FALSE);
@@ -680,7 +674,7 @@ cp_case_add_review (CpCase      *self,
                     GError     **error)
 {
   guint n;
-  const GDate *held, *when, *lac;
+  const GDate *held, *when;
 
   g_return_val_if_fail (CP_IS_CASE (self), FALSE);
   g_return_val_if_fail (CP_IS_REVIEW (review), FALSE);
@@ -688,22 +682,17 @@ cp_case_add_review (CpCase      *self,
 
   n = g_list_model_get_n_items (cp_case_get_reviews (self));
   if (cp_review_get_sequence (review) != (int) n + 1)
-    return set_error_v (error, CP_ERROR_INCONSISTENT,
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
                         "review.sequence: %d, expected %u (reviews are numbered in order)",
                         cp_review_get_sequence (review), n + 1);
 
   held = cp_review_get_held (review);
-  lac = cp_child_get_looked_after_since (cp_case_get_child (self));
-  if (held != NULL && g_date_compare (held, lac) < 0)
-    {
-      g_autofree char *a = cp_date_format_iso (held), *b = cp_date_format_iso (lac);
-      return set_error_v (error, CP_ERROR_INCONSISTENT,
-                          "review.held: %s is before the child became looked after (%s)", a, b);
-    }
+  if (held != NULL && !check_not_before_care (self, held, "review.held", error))
+    return FALSE;
 
   when = held ? held : cp_review_get_scheduled (review);
   if (when == NULL)
-    return set_error_v (error, CP_ERROR_MISSING_FIELD,
+    return cp_fail (error, CP_ERROR_MISSING_FIELD,
                         "review: needs a scheduled or a held date");
 
   cp_record_list_append (CP_RECORD (self), PROP_REVIEWS, review);
@@ -768,20 +757,15 @@ cp_case_record_event (CpCase       *self,
                       const char   *actor,
                       GError      **error)
 {
-  const GDate *date, *lac;
+  const GDate *date;
 
   g_return_val_if_fail (CP_IS_CASE (self), FALSE);
   g_return_val_if_fail (CP_IS_CASE_EVENT (event), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   date = cp_case_event_get_date (event);
-  lac = cp_child_get_looked_after_since (cp_case_get_child (self));
-  if (g_date_compare (date, lac) < 0)
-    {
-      g_autofree char *a = cp_date_format_iso (date), *b = cp_date_format_iso (lac);
-      return set_error_v (error, CP_ERROR_INCONSISTENT,
-                          "event.date: %s is before the child became looked after (%s)", a, b);
-    }
+  if (!check_not_before_care (self, date, "event.date", error))
+    return FALSE;
 
   cp_record_list_append (CP_RECORD (self), PROP_EVENTS, event);
   record_history (self, date, role, actor,
@@ -818,7 +802,7 @@ check_order (const GDate  *earlier,
     return TRUE;
   {
     g_autofree char *a = cp_date_format_iso (later), *b = cp_date_format_iso (earlier);
-    return set_error_v (error, CP_ERROR_INCONSISTENT, "%s: %s is before %s %s",
+    return cp_fail (error, CP_ERROR_INCONSISTENT, "%s: %s is before %s %s",
                         later_path, a, earlier_path, b);
   }
 }
@@ -852,7 +836,7 @@ validate_placements (CpCase *self, const GDate *lac, GError **error)
                             start, ITEM_PATH (a, "placements", i, "start"), error))
             return FALSE;
           if (prev_end == NULL)
-            return set_error_v (error, CP_ERROR_INCONSISTENT,
+            return cp_fail (error, CP_ERROR_INCONSISTENT,
                                 "placements[%u].end: missing, but placements[%u] starts after it",
                                 i - 1, i);
           if (!check_order (prev_end, ITEM_PATH (b, "placements", i - 1, "end"),
@@ -877,7 +861,7 @@ validate_reviews (CpCase *self, const GDate *lac, GError **error)
       const GDate *held = cp_review_get_held (r);
 
       if (cp_review_get_sequence (r) != (int) i + 1)
-        return set_error_v (error, CP_ERROR_INCONSISTENT,
+        return cp_fail (error, CP_ERROR_INCONSISTENT,
                             "reviews[%u].sequence: %d, expected %u (reviews are numbered in order)",
                             i, cp_review_get_sequence (r), i + 1);
       if (!check_order (lac, "child.looked_after_since",
@@ -937,11 +921,11 @@ validate_care_plan (CpCase *self, GError **error)
 
   state = cp_care_plan_get_state (plan);
   if (state >= CP_CARE_PLAN_STATE_AUTHORISED && cp_care_plan_get_authorised_on (plan) == NULL)
-    return set_error_v (error, CP_ERROR_MISSING_FIELD,
+    return cp_fail (error, CP_ERROR_MISSING_FIELD,
                         "care_plan.authorised_on: missing for a plan that is %s",
                         cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, state));
   if (state == CP_CARE_PLAN_STATE_RATIFIED && cp_care_plan_get_ratified_on (plan) == NULL)
-    return set_error_v (error, CP_ERROR_MISSING_FIELD,
+    return cp_fail (error, CP_ERROR_MISSING_FIELD,
                         "care_plan.ratified_on: missing for a plan that is ratified");
   return check_order (cp_care_plan_get_created (plan), "care_plan.created",
                       cp_care_plan_get_authorised_on (plan), "care_plan.authorised_on", error) &&
@@ -1032,7 +1016,7 @@ cp_case_new_from_json_node (JsonNode  *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      set_error_v (error, CP_ERROR_INVALID_VALUE, "(document): expected an object");
+      cp_fail (error, CP_ERROR_INVALID_VALUE, "(document): expected an object");
       return NULL;
     }
 
@@ -1040,17 +1024,17 @@ cp_case_new_from_json_node (JsonNode  *node,
   version = json_object_get_member (obj, "version");
   if (version == NULL)
     {
-      set_error_v (error, CP_ERROR_MISSING_FIELD, "version: missing");
+      cp_fail (error, CP_ERROR_MISSING_FIELD, "version: missing");
       return NULL;
     }
   if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
     {
-      set_error_v (error, CP_ERROR_INVALID_VALUE, "version: expected a whole number");
+      cp_fail (error, CP_ERROR_INVALID_VALUE, "version: expected a whole number");
       return NULL;
     }
   if (json_node_get_int (version) < 1 || json_node_get_int (version) > CP_CASE_FORMAT_VERSION)
     {
-      set_error_v (error, CP_ERROR_UNSUPPORTED_VERSION,
+      cp_fail (error, CP_ERROR_UNSUPPORTED_VERSION,
                    "version: %" G_GINT64_FORMAT " is not supported (this library reads 1 to %d)",
                    json_node_get_int (version), CP_CASE_FORMAT_VERSION);
       return NULL;
@@ -1088,7 +1072,7 @@ cp_case_new_from_json (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      set_error_v (error, CP_ERROR_PARSE, "%s", local_error->message);
+      cp_fail (error, CP_ERROR_PARSE, "%s", local_error->message);
       return NULL;
     }
   return cp_case_new_from_json_node (json_parser_get_root (parser), error);

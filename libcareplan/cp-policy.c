@@ -5,10 +5,10 @@
 
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cp-error-private.h"
 #include "cp-record-private.h"
 
 #define BUILTIN_PREFIX "/org/careplan/policies/"
@@ -201,26 +201,6 @@ cp_policy_init (CpPolicy *self)
 /* Loading ----------------------------------------------------------------- */
 
 static gboolean
-fail (GError     **error,
-      int          code,
-      const char  *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError     **error,
-      int          code,
-      const char  *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (CP_ERROR, code, format, args));
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
 check_keys (JsonObject  *obj,
             const char  *path,
             const char  *const *allowed,
@@ -236,7 +216,7 @@ check_keys (JsonObject  *obj,
       if (!g_strv_contains (allowed, member))
         {
           g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
-          return fail (error, CP_ERROR_UNKNOWN_CODE,
+          return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
                        "%s%s%s: unknown key (expected one of: %s)",
                        path, *path ? "." : "", member, expected);
         }
@@ -258,13 +238,13 @@ get_string (JsonObject  *obj,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return fail (error, CP_ERROR_MISSING_FIELD, "%s%s%s: missing",
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s%s%s: missing",
                      path, *path ? "." : "", member);
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
       *json_node_get_string (node) == '\0')
-    return fail (error, CP_ERROR_INVALID_VALUE, "%s%s%s: expected a non-empty string",
+    return cp_fail (error, CP_ERROR_INVALID_VALUE, "%s%s%s: expected a non-empty string",
                  path, *path ? "." : "", member);
   *out = json_node_get_string (node);
   return TRUE;
@@ -283,13 +263,13 @@ get_int (JsonObject  *obj,
   gint64 v;
 
   if (node == NULL)
-    return fail (error, CP_ERROR_MISSING_FIELD, "%s%s%s: missing", path, *path ? "." : "", member);
+    return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s%s%s: missing", path, *path ? "." : "", member);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (error, CP_ERROR_INVALID_VALUE, "%s%s%s: expected a whole number",
+    return cp_fail (error, CP_ERROR_INVALID_VALUE, "%s%s%s: expected a whole number",
                  path, *path ? "." : "", member);
   v = json_node_get_int (node);
   if (v < min || v > max)
-    return fail (error, CP_ERROR_OUT_OF_RANGE, "%s%s%s: %" G_GINT64_FORMAT " is outside %d to %d",
+    return cp_fail (error, CP_ERROR_OUT_OF_RANGE, "%s%s%s: %" G_GINT64_FORMAT " is outside %d to %d",
                  path, *path ? "." : "", member, v, min, max);
   *out = (int) v;
   return TRUE;
@@ -317,7 +297,7 @@ anchor_allowed (CpRule *rule, const char *path, const CpAnchor *allowed, guint n
         return TRUE;
       g_string_append_printf (list, "%s%s", i ? ", " : "", cp_enum_to_nick (CP_TYPE_ANCHOR, allowed[i]));
     }
-  return fail (error, CP_ERROR_INVALID_VALUE,
+  return cp_fail (error, CP_ERROR_INVALID_VALUE,
                "%s.anchor: “%s” cannot anchor a %s rule (expected one of: %s)",
                path, cp_enum_to_nick (CP_TYPE_ANCHOR, anchor),
                cp_enum_to_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (rule)), list->str);
@@ -335,7 +315,7 @@ duty_allowed (CpRule *rule, const char *path, const CpDuty *allowed, guint n, GE
         return TRUE;
       g_string_append_printf (list, "%s%s", i ? ", " : "", cp_enum_to_nick (CP_TYPE_DUTY, allowed[i]));
     }
-  return fail (error, CP_ERROR_INVALID_VALUE,
+  return cp_fail (error, CP_ERROR_INVALID_VALUE,
                "%s.duty: “%s” is not a duty of a %s rule (expected one of: %s)",
                path, cp_enum_to_nick (CP_TYPE_DUTY, duty),
                cp_enum_to_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (rule)), list->str);
@@ -346,7 +326,7 @@ direction_is (CpRule *rule, const char *path, CpDirection want, GError **error)
 {
   if (cp_rule_get_direction (rule) == want)
     return TRUE;
-  return fail (error, CP_ERROR_INVALID_VALUE, "%s.direction: “%s” does not fit a %s rule (expected %s)",
+  return cp_fail (error, CP_ERROR_INVALID_VALUE, "%s.direction: “%s” does not fit a %s rule (expected %s)",
                path, cp_enum_to_nick (CP_TYPE_DIRECTION, cp_rule_get_direction (rule)),
                cp_enum_to_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (rule)),
                cp_enum_to_nick (CP_TYPE_DIRECTION, want));
@@ -381,12 +361,12 @@ check_rule (CpRule      *rule,
 #define N(a) G_N_ELEMENTS (a)
 
   if (kind != CP_RULE_KIND_REVIEW_RESCHEDULE && cp_rule_get_quantity (rule) == 0)
-    return fail (error, CP_ERROR_MISSING_FIELD, "%s.quantity: missing (a %s rule needs a timescale)",
+    return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.quantity: missing (a %s rule needs a timescale)",
                  path, cp_enum_to_nick (CP_TYPE_RULE_KIND, kind));
   /* The case model records dates, so an hours rule has nothing to count
    * from; rules in hours are refused until it records times. */
   if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
-    return fail (error, CP_ERROR_INVALID_VALUE,
+    return cp_fail (error, CP_ERROR_INVALID_VALUE,
                  "%s.unit: “hours” is not supported yet (the case records dates, not times)", path);
 
   switch (kind)
@@ -405,7 +385,7 @@ check_rule (CpRule      *rule,
         {
         case CP_REVIEW_SLOT_FIRST:
           if (cp_rule_get_anchor (rule) != CP_ANCHOR_LOOKED_AFTER)
-            return fail (error, CP_ERROR_INVALID_VALUE,
+            return cp_fail (error, CP_ERROR_INVALID_VALUE,
                          "%s.anchor: the first review counts from looked-after", path);
           return TRUE;
         case CP_REVIEW_SLOT_SECOND:
@@ -414,14 +394,14 @@ check_rule (CpRule      *rule,
         case CP_REVIEW_SLOT_ANY:
         case CP_REVIEW_SLOT_LATER:
         default:
-          return fail (error, CP_ERROR_INVALID_VALUE,
+          return cp_fail (error, CP_ERROR_INVALID_VALUE,
                        "%s.slot: a review-schedule rule names one slot (first, second or subsequent)",
                        path);
         }
 
     case CP_RULE_KIND_REVIEW_TRIGGER:
       if (!json_object_has_member (obj, "event"))
-        return fail (error, CP_ERROR_MISSING_FIELD, "%s.event: missing (a review-trigger rule names its event)", path);
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.event: missing (a review-trigger rule names its event)", path);
       return anchor_allowed (rule, path, event_anchor, N (event_anchor), error) &&
              duty_allowed (rule, path, review_duty, N (review_duty), error) &&
              direction_is (rule, path, CP_DIRECTION_WITHIN, error);
@@ -441,9 +421,9 @@ check_rule (CpRule      *rule,
 
     case CP_RULE_KIND_REVIEW_ADJOURNMENT:
       if (cp_rule_get_responsible (rule) == CP_ROLE_UNKNOWN)
-        return fail (error, CP_ERROR_MISSING_FIELD, "%s.responsible: missing (who may adjourn)", path);
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.responsible: missing (who may adjourn)", path);
       if (cp_rule_get_limit (rule) < 1)
-        return fail (error, CP_ERROR_MISSING_FIELD, "%s.limit: missing (how many adjournments)", path);
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.limit: missing (how many adjournments)", path);
       return anchor_allowed (rule, path, review_anchor, N (review_anchor), error) &&
              duty_allowed (rule, path, adjourn_duty, N (adjourn_duty), error) &&
              direction_is (rule, path, CP_DIRECTION_WITHIN, error);
@@ -456,7 +436,7 @@ check_rule (CpRule      *rule,
           if (g_enum_get_value_by_nick (klass, excluded[i]) == NULL)
             {
               g_autofree char *nicks = cp_enum_nicks (CP_TYPE_PLACEMENT_TYPE);
-              return fail (error, CP_ERROR_UNKNOWN_CODE,
+              return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
                            "%s.excluded_placements[%u]: “%s” is not a known code (expected one of: %s)",
                            path, i, excluded[i], nicks);
             }
@@ -511,14 +491,14 @@ parse (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      fail (error, CP_ERROR_PARSE, "(document): not valid JSON: %s", local_error->message);
+      cp_fail (error, CP_ERROR_PARSE, "(document): not valid JSON: %s", local_error->message);
       return NULL;
     }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      fail (error, CP_ERROR_INVALID_VALUE, "(document): expected an object");
+      cp_fail (error, CP_ERROR_INVALID_VALUE, "(document): expected an object");
       return NULL;
     }
   obj = json_node_get_object (root);
@@ -528,7 +508,7 @@ parse (const char  *data,
     return NULL;
   if (format < 1 || format > CP_POLICY_FORMAT_VERSION)
     {
-      fail (error, CP_ERROR_UNSUPPORTED_VERSION,
+      cp_fail (error, CP_ERROR_UNSUPPORTED_VERSION,
             "format: %d is not supported (this library reads 1 to %d)", format, CP_POLICY_FORMAT_VERSION);
       return NULL;
     }
@@ -539,7 +519,7 @@ parse (const char  *data,
     return NULL;
   if (!valid_name (name))
     {
-      fail (error, CP_ERROR_INVALID_VALUE,
+      cp_fail (error, CP_ERROR_INVALID_VALUE,
             "name: “%s” is not a profile name (lower-case letters, digits and '-')", name);
       return NULL;
     }
@@ -556,13 +536,13 @@ parse (const char  *data,
 
       if (g_strcmp0 (extends, name) == 0 || depth >= MAX_EXTENDS_DEPTH)
         {
-          fail (error, CP_ERROR_INCONSISTENT, "extends: “%s” extends itself", extends);
+          cp_fail (error, CP_ERROR_INCONSISTENT, "extends: “%s” extends itself", extends);
           return NULL;
         }
       base = load_builtin (extends, depth + 1, &local_error);
       if (base == NULL)
         {
-          fail (error, local_error->code, "extends: %s", local_error->message);
+          cp_fail (error, local_error->code, "extends: %s", local_error->message);
           return NULL;
         }
       self->base = base;
@@ -586,7 +566,7 @@ parse (const char  *data,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          fail (error, CP_ERROR_INVALID_VALUE, "due_soon: expected an object");
+          cp_fail (error, CP_ERROR_INVALID_VALUE, "due_soon: expected an object");
           return NULL;
         }
       soon = json_node_get_object (node);
@@ -597,7 +577,7 @@ parse (const char  *data,
       v = g_enum_get_value_by_nick (units, unit);
       if (v == NULL || v->value == CP_UNIT_HOURS)
         {
-          fail (error, CP_ERROR_UNKNOWN_CODE,
+          cp_fail (error, CP_ERROR_UNKNOWN_CODE,
                 "due_soon.unit: “%s” is not a known code (expected one of: working-days, calendar-days, weeks, months)",
                 unit);
           return NULL;
@@ -608,12 +588,12 @@ parse (const char  *data,
   node = json_object_get_member (obj, "rules");
   if (node == NULL)
     {
-      fail (error, CP_ERROR_MISSING_FIELD, "rules: missing");
+      cp_fail (error, CP_ERROR_MISSING_FIELD, "rules: missing");
       return NULL;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (error, CP_ERROR_INVALID_VALUE, "rules: expected an array");
+      cp_fail (error, CP_ERROR_INVALID_VALUE, "rules: expected an array");
       return NULL;
     }
   rules = json_node_get_array (node);
@@ -630,7 +610,7 @@ parse (const char  *data,
         return NULL;
       if (g_hash_table_lookup_extended (seen, cp_rule_get_key (rule), NULL, &first))
         {
-          fail (error, CP_ERROR_INCONSISTENT, "%s.key: “%s” appears twice (also rules[%u])",
+          cp_fail (error, CP_ERROR_INCONSISTENT, "%s.key: “%s” appears twice (also rules[%u])",
                 path, cp_rule_get_key (rule), GPOINTER_TO_UINT (first));
           return NULL;
         }
@@ -658,7 +638,7 @@ load_builtin (const char  *name,
     {
       g_auto(GStrv) names = cp_policy_list_builtin ();
       g_autofree char *list = g_strjoinv (", ", names);
-      fail (error, CP_ERROR_UNKNOWN_CODE, "“%s” is not a built-in profile (expected one of: %s)",
+      cp_fail (error, CP_ERROR_UNKNOWN_CODE, "“%s” is not a built-in profile (expected one of: %s)",
             name, list);
       return NULL;
     }
@@ -667,13 +647,13 @@ load_builtin (const char  *name,
   policy = parse (data, (gssize) len, depth, &local_error);
   if (policy == NULL)
     {
-      fail (error, local_error->code, "%s: %s", name, local_error->message);
+      cp_fail (error, local_error->code, "%s: %s", name, local_error->message);
       return NULL;
     }
   if (g_strcmp0 (policy->name, name) != 0)
     {
       g_object_unref (policy);
-      fail (error, CP_ERROR_INCONSISTENT, "%s: name: the profile calls itself something else", name);
+      cp_fail (error, CP_ERROR_INCONSISTENT, "%s: name: the profile calls itself something else", name);
       return NULL;
     }
   return policy;

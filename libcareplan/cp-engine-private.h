@@ -1,0 +1,32 @@
+/* cp-engine-private.h: the obligation engine, for CpEvaluator
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "careplan.h"
+
+G_BEGIN_DECLS
+
+/* The obligations of @kase under @policy as at @date, in engine order
+ * (a GPtrArray of CpObligation), or NULL with @error set when a date
+ * falls outside the calendar. */
+GPtrArray   *cp_engine_evaluate      (CpCase      *kase,
+                                      CpPolicy    *policy,
+                                      CpCalendar  *calendar,
+                                      const GDate *date,
+                                      GError     **error);
+
+/* The policy's rules of @kind, in policy order (references held). */
+GPtrArray   *cp_engine_rules_of_kind (CpPolicy    *policy,
+                                      CpRuleKind   kind);
+
+/* 0 for NULL or an invalid date. */
+guint32      cp_engine_julian        (const GDate *date);
+
+/* Formats julian day @j as YYYY-MM-DD into @buf. */
+const char  *cp_engine_iso           (guint32      j,
+                                      char         buf[16]);
+
+G_END_DECLS
