@@ -391,7 +391,20 @@ review_due (Run          *run,
           if (cp_rule_get_event (rule) != ev->kind)
             continue;
           if (cp_rule_get_gate (rule) == CP_TRIGGER_GATE_IRO_DECIDES && !ev->agreed)
-            continue;
+            {
+              g_autofree char *subject = g_strdup_printf ("review %d", seq);
+              char buf[16];
+
+              g_string_append_printf (w, "not applicable: %s on %s brings the review forward only "
+                                      "if the IRO agrees, and no agreement is recorded",
+                                      cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind),
+                                      cp_engine_iso (ev->date, buf));
+              g_ptr_array_add (run->out,
+                               cp_obligation_new (rule, subject, seq, NULL, NULL, NULL,
+                                                  CP_OBLIGATION_STATUS_NOT_APPLICABLE,
+                                                  g_string_free (g_steal_pointer (&w), FALSE)));
+              continue;
+            }
           if (cp_rule_get_resets_cycle (rule))
             *resets = TRUE;
           if (!shift (run, rule, ev->date, 1, &cand))
@@ -407,7 +420,6 @@ review_due (Run          *run,
         }
     }
 
-  (void) seq;
   *due_out = due;
   *rule_out = best;
   g_string_append (why, best_why->str);

@@ -463,6 +463,27 @@ Test (evaluator, triggers_bring_the_review_forward_as_the_profile_says)
       record (kase, t->kind, "2027-02-01", t->agreed);
       at (ev, "2027-02-02");
       expect (ev, t->key, "review 2", t->due, CP_OBLIGATION_STATUS_UPCOMING);
+      if (!t->agreed && g_str_has_prefix (t->key, "review.second"))
+        {
+          /* A trigger waiting for the IRO is listed, as not applicable, where
+           * the profile has one. */
+          g_autofree char *trigger_key = NULL;
+          CpObligation *o;
+
+          trigger_key = g_strconcat ("review.trigger.",
+                                     t->kind == CP_EVENT_KIND_CHILD_REQUEST ? "child-request" : "school-exclusion",
+                                     NULL);
+          o = cp_evaluator_find (ev, trigger_key, "review 2");
+          if (strcmp (t->profile, "england") != 0)
+            {
+              cr_assert_not_null (o, "%s: %s", t->profile, trigger_key);
+              cr_assert_eq (cp_obligation_get_status (o), CP_OBLIGATION_STATUS_NOT_APPLICABLE);
+              cr_assert_null (cp_obligation_get_due (o));
+              cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "only if the IRO agrees"));
+            }
+          else
+            cr_assert_null (o, "england has no school-exclusion trigger");
+        }
       /* An event before the last review is that review's business. */
       at (ev, "2027-01-31");
       expect (ev, "review.second", "review 2", "2027-04-06", CP_OBLIGATION_STATUS_UPCOMING);
