@@ -303,6 +303,7 @@ typedef struct {
   GPtrArray *follow_up;
   GPtrArray *adjournment;
   GPtrArray *without_meeting;
+  GPtrArray *recommendation;
 } ReviewRules;
 
 static void
@@ -314,6 +315,7 @@ review_rules_clear (ReviewRules *rr)
   g_clear_pointer (&rr->follow_up, g_ptr_array_unref);
   g_clear_pointer (&rr->adjournment, g_ptr_array_unref);
   g_clear_pointer (&rr->without_meeting, g_ptr_array_unref);
+  g_clear_pointer (&rr->recommendation, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReviewRules, review_rules_clear)
@@ -507,9 +509,61 @@ run_duties (Run        *run,
       append_reason (why, rule, sign < 0 ? "before" : "from", anchor_name, anchor);
       if (review != NULL)
         met = known (run, cp_review_get_task_done (review, cp_rule_get_duty (rule)));
+      /* Silence until the window closes is agreement where the rule says so. */
+      if (met == 0 && cp_rule_get_deemed_agreed (rule) && run->today > due)
+        {
+          char buf[16];
+
+          met = due;
+          g_string_append_printf (why, "; no response by %s, so the decisions are deemed agreed",
+                                  cp_engine_iso (due, buf));
+          if (!emit (run, rule, subject, seq, due, 0, met, why))
+            return FALSE;
+          cp_obligation_set_deemed (g_ptr_array_index (run->out, run->out->len - 1));
+          continue;
+        }
       if (!emit (run, rule, subject, seq, due, 0, met, why))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* Each recommendation of a completed review, by the date it was given. */
+static gboolean
+run_recommendations (Run       *run,
+                     GPtrArray *rules,
+                     CpReview  *review,
+                     int        seq)
+{
+  GListModel *recs = cp_review_get_recommendations (review);
+
+  for (guint r = 0; r < rules->len; r++)
+    for (guint k = 0; k < g_list_model_get_n_items (recs); k++)
+      {
+        CpRule *rule = rules->pdata[r];
+        g_autoptr(CpRecommendation) rec = g_list_model_get_item (recs, k);
+        g_autofree char *subject = g_strdup_printf ("review %d recommendation %u", seq, k + 1);
+        g_autoptr(GString) why = g_string_new (NULL);
+        guint32 due = cp_engine_julian (cp_recommendation_get_due (rec));
+        char buf[16];
+
+        if (due == 0)
+          continue;
+        if (cp_recommendation_get_status (rec) == CP_RECOMMENDATION_STATUS_WITHDRAWN)
+          {
+            g_string_append (why, "not applicable: the recommendation was withdrawn");
+            g_ptr_array_add (run->out,
+                             cp_obligation_new (rule, subject, seq, NULL, NULL, NULL,
+                                                CP_OBLIGATION_STATUS_NOT_APPLICABLE,
+                                                g_string_free (g_steal_pointer (&why), FALSE)));
+            continue;
+          }
+        g_string_append_printf (why, "the date review %d set (%s)%s", seq, cp_engine_iso (due, buf),
+                                cp_recommendation_get_starred (rec) ? "; starred" : "");
+        if (!emit (run, rule, subject, seq, due, 0,
+                   known (run, cp_recommendation_get_completed_on (rec)), why))
+          return FALSE;
+      }
   return TRUE;
 }
 
@@ -532,6 +586,7 @@ run_reviews (Run *run)
   rr.follow_up = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_FOLLOW_UP);
   rr.adjournment = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_ADJOURNMENT);
   rr.without_meeting = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_WITHOUT_MEETING);
+  rr.recommendation = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_RECOMMENDATION);
   meeting_rule = rr.without_meeting->len ? rr.without_meeting->pdata[0] : NULL;
 
   if (n > 0)
@@ -622,7 +677,8 @@ run_reviews (Run *run)
             }
 
           if (done != 0 &&
-              !run_duties (run, rr.follow_up, 1, review, seq, cycle_pos, done, "the review"))
+              (!run_duties (run, rr.follow_up, 1, review, seq, cycle_pos, done, "the review") ||
+               !run_recommendations (run, rr.recommendation, review, seq)))
             return FALSE;
 
           /* Reviews without a meeting still need one every so often. */

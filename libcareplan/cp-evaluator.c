@@ -82,6 +82,8 @@ enum {
   OBLIGATION_DUE_SOON,
   OBLIGATION_OVERDUE,
   OBLIGATION_MET,
+  DECISION_OVERDUE,
+  RESPONSE_DEEMED_AGREED,
   N_SIGNALS
 };
 
@@ -253,6 +255,31 @@ cp_evaluator_class_init (CpEvaluatorClass *klass)
    */
   signals[OBLIGATION_MET] =
     g_signal_new ("obligation-met", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CP_TYPE_OBLIGATION);
+
+  /**
+   * CpEvaluator::decision-overdue:
+   * @self: the evaluator
+   * @obligation: the recommendation's obligation
+   *
+   * Emitted by a refresh, after [signal@Evaluator::obligation-overdue], for
+   * a review recommendation that has just passed its due date undone.
+   */
+  signals[DECISION_OVERDUE] =
+    g_signal_new ("decision-overdue", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CP_TYPE_OBLIGATION);
+
+  /**
+   * CpEvaluator::response-deemed-agreed:
+   * @self: the evaluator
+   * @obligation: the manager-response obligation
+   *
+   * Emitted by a refresh, after [signal@Evaluator::obligation-met], when a
+   * manager's silence has just become agreement to a review's decisions
+   * (only under a profile whose rule says so).
+   */
+  signals[RESPONSE_DEEMED_AGREED] =
+    g_signal_new ("response-deemed-agreed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CP_TYPE_OBLIGATION);
 }
 
@@ -431,10 +458,18 @@ cp_evaluator_refresh (CpEvaluator  *self,
       if (now == CP_OBLIGATION_STATUS_DUE_SOON)
         g_signal_emit (self, signals[OBLIGATION_DUE_SOON], 0, o);
       else if (now == CP_OBLIGATION_STATUS_OVERDUE)
-        g_signal_emit (self, signals[OBLIGATION_OVERDUE], 0, o);
+        {
+          g_signal_emit (self, signals[OBLIGATION_OVERDUE], 0, o);
+          if (cp_rule_get_kind (cp_obligation_get_rule (o)) == CP_RULE_KIND_RECOMMENDATION)
+            g_signal_emit (self, signals[DECISION_OVERDUE], 0, o);
+        }
       else if ((now == CP_OBLIGATION_STATUS_MET_ON_TIME || now == CP_OBLIGATION_STATUS_MET_LATE) &&
                !(had && (was == CP_OBLIGATION_STATUS_MET_ON_TIME || was == CP_OBLIGATION_STATUS_MET_LATE)))
-        g_signal_emit (self, signals[OBLIGATION_MET], 0, o);
+        {
+          g_signal_emit (self, signals[OBLIGATION_MET], 0, o);
+          if (cp_obligation_get_deemed (o))
+            g_signal_emit (self, signals[RESPONSE_DEEMED_AGREED], 0, o);
+        }
     }
   return TRUE;
 }

@@ -19,4 +19,7 @@ CpObligation *cp_obligation_new (CpRule             *rule,
                                  CpObligationStatus  status,
                                  char               *explanation);   /* taken */
 
+/* Marks an obligation met by deemed agreement (before it is published). */
+void          cp_obligation_set_deemed (CpObligation *self);
+
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _CpObligation
   GDate window_start;
   GDate met_on;
   CpObligationStatus status;
+  gboolean deemed;
   char *explanation;
 };
 
@@ -46,6 +47,7 @@ enum {
   PROP_STATUS,
   PROP_CITATION,
   PROP_EXPLANATION,
+  PROP_DEEMED,
   N_PROPS
 };
 
@@ -120,6 +122,9 @@ cp_obligation_get_property (GObject    *object,
       break;
     case PROP_EXPLANATION:
       g_value_set_string (value, self->explanation);
+      break;
+    case PROP_DEEMED:
+      g_value_set_boolean (value, self->deemed);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -217,6 +222,14 @@ cp_obligation_class_init (CpObligationClass *klass)
    * what it is.
    */
   properties[PROP_EXPLANATION] = g_param_spec_string ("explanation", NULL, NULL, NULL, ro);
+
+  /**
+   * CpObligation:deemed:
+   *
+   * Whether it counts as met without anything being done: a manager's
+   * silence deemed agreement where the rule says so.
+   */
+  properties[PROP_DEEMED] = g_param_spec_boolean ("deemed", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -394,4 +407,23 @@ cp_obligation_get_explanation (CpObligation *self)
 {
   g_return_val_if_fail (CP_IS_OBLIGATION (self), NULL);
   return self->explanation;
+}
+
+void
+cp_obligation_set_deemed (CpObligation *self)
+{
+  self->deemed = TRUE;
+}
+
+/**
+ * cp_obligation_get_deemed:
+ * @self: a #CpObligation
+ *
+ * Returns: whether it counts as met by silence (deemed agreement)
+ */
+gboolean
+cp_obligation_get_deemed (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), FALSE);
+  return self->deemed;
 }

@@ -355,12 +355,17 @@ check_rule (CpRule      *rule,
                                          CP_DUTY_CARE_PLAN_UPDATED };
   static const CpDuty adjourn_duty[] = { CP_DUTY_ADJOURNED_REVIEW };
   static const CpDuty meeting_duty[] = { CP_DUTY_REVIEW_MEETING };
+  static const CpDuty recommendation_duty[] = { CP_DUTY_RECOMMENDATION };
   CpRuleKind kind = cp_rule_get_kind (rule);
   const char * const *excluded;
 
 #define N(a) G_N_ELEMENTS (a)
 
-  if (kind != CP_RULE_KIND_REVIEW_RESCHEDULE && cp_rule_get_quantity (rule) == 0)
+  if (cp_rule_get_deemed_agreed (rule) && cp_rule_get_duty (rule) != CP_DUTY_MANAGER_RESPONSE)
+    return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                    "%s.deemed_agreed: only a manager-response rule can deem silence agreement", path);
+  if (kind != CP_RULE_KIND_REVIEW_RESCHEDULE && kind != CP_RULE_KIND_RECOMMENDATION &&
+      cp_rule_get_quantity (rule) == 0)
     return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.quantity: missing (a %s rule needs a timescale)",
                  path, cp_enum_to_nick (CP_TYPE_RULE_KIND, kind));
   /* The case model records dates, so an hours rule has nothing to count
@@ -444,6 +449,13 @@ check_rule (CpRule      *rule,
       return anchor_allowed (rule, path, meeting_anchor, N (meeting_anchor), error) &&
              duty_allowed (rule, path, meeting_duty, N (meeting_duty), error) &&
              direction_is (rule, path, CP_DIRECTION_EVERY, error);
+
+    case CP_RULE_KIND_RECOMMENDATION:
+      if (cp_rule_get_quantity (rule) != 0)
+        return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                        "%s.quantity: a recommendation rule takes its due date from each recommendation", path);
+      return anchor_allowed (rule, path, no_anchor, N (no_anchor), error) &&
+             duty_allowed (rule, path, recommendation_duty, N (recommendation_duty), error);
 
     default:
       g_assert_not_reached ();

@@ -50,6 +50,7 @@ enum {
   PROP_LONG_TERM_ONLY,
   PROP_EXCLUDED_PLACEMENTS,
   PROP_AGREEMENT_REQUIRED,
+  PROP_DEEMED_AGREED,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -247,6 +248,16 @@ cp_rule_class_init (CpRuleClass *klass)
    */
   properties[PROP_AGREEMENT_REQUIRED] =
     g_param_spec_boolean ("agreement-required", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:deemed-agreed:
+   *
+   * For a manager's response to a review: silence until the due date means
+   * the decisions are agreed.
+   */
+  properties[PROP_DEEMED_AGREED] =
+    g_param_spec_boolean ("deemed-agreed", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -547,6 +558,19 @@ cp_rule_get_agreement_required (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), FALSE);
   return cp_record_get_boolean (CP_RECORD (self), PROP_AGREEMENT_REQUIRED);
+}
+
+/**
+ * cp_rule_get_deemed_agreed:
+ * @self: a #CpRule
+ *
+ * Returns: for a manager's response: whether silence means agreement
+ */
+gboolean
+cp_rule_get_deemed_agreed (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_DEEMED_AGREED);
 }
 
 /**

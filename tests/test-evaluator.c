@@ -638,3 +638,97 @@ Test (evaluator, the_example_case_evaluates_under_every_profile)
       cr_assert_gt (g_list_model_get_n_items (cp_evaluator_get_obligations (ev)), 5);
     }
 }
+
+typedef struct {
+  CpEvaluator *ev;
+  GString *log;
+} SignalLog;
+
+static void
+log_signal (CpEvaluator *ev, CpObligation *o, gpointer data)
+{
+  SignalLog *sl = data;
+  const char *key = cp_obligation_get_key (o);
+  g_autofree char *when = cp_date_format_iso (cp_evaluator_get_date (ev));
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (ev);
+
+  if (strcmp (key, "review.after.manager-response") != 0 && strcmp (key, "review.recommendation") != 0)
+    return;
+  g_string_append_printf (sl->log, "%s %s %s %s\n", when, g_signal_name (hint->signal_id), key,
+                          cp_obligation_get_subject (o));
+}
+
+/* Review 2 held on Maundy Thursday 2027 with one recommendation due
+ * Friday 30 April; nobody answers for it or carries it out. */
+static char *
+outcome_signals (const char *profile)
+{
+  static const char *signal_names[] = { "obligation-due-soon", "obligation-overdue", "obligation-met",
+                                        "decision-overdue", "response-deemed-agreed" };
+  static const char *dates[] = { "2027-03-25", "2027-04-05", "2027-04-06", "2027-04-30", "2027-05-03" };
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, profile);
+  g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Refer to CAMHS");
+  g_autoptr(GDate) rec_due = test_date ("2027-04-30");
+  SignalLog sl = { ev, g_string_new (NULL) };
+
+  book_review (kase, 1, "2027-01-06");
+  hold_review (kase, 1, "2027-01-06");
+  book_review (kase, 2, "2027-03-25");
+  hold_review (kase, 2, "2027-03-25");
+  cp_recommendation_set_due (rec, rec_due);
+  cp_recommendation_set_owner_role (rec, CP_ROLE_SOCIAL_WORKER);
+  cp_review_add_recommendation (cp_case_get_review (kase, 2), rec);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signal_names); i++)
+    g_signal_connect (ev, signal_names[i], G_CALLBACK (log_signal), &sl);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    at (ev, dates[i]);
+  return g_string_free (sl.log, FALSE);
+}
+
+Test (evaluator, warrington_deems_silence_agreement_after_five_working_days)
+{
+  g_autofree char *log = outcome_signals ("warrington");
+
+  /* 5 working days from Thursday 25 March 2027, over Easter: 5 April. */
+  cr_assert_str_eq (log,
+    "2027-04-06 obligation-met review.after.manager-response review 2\n"
+    "2027-04-06 response-deemed-agreed review.after.manager-response review 2\n"
+    "2027-04-30 obligation-due-soon review.recommendation review 2 recommendation 1\n"
+    "2027-05-03 obligation-overdue review.recommendation review 2 recommendation 1\n"
+    "2027-05-03 decision-overdue review.recommendation review 2 recommendation 1\n");
+}
+
+Test (evaluator, swindon_has_no_deemed_agreement)
+{
+  g_autofree char *log = outcome_signals ("swindon");
+
+  cr_assert_str_eq (log,
+    "2027-04-06 obligation-overdue review.after.manager-response review 2\n"
+    "2027-04-30 obligation-due-soon review.recommendation review 2 recommendation 1\n"
+    "2027-05-03 obligation-overdue review.recommendation review 2 recommendation 1\n"
+    "2027-05-03 decision-overdue review.recommendation review 2 recommendation 1\n");
+}
+
+Test (evaluator, deemed_agreement_is_marked_and_explained)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+  CpObligation *o;
+
+  book_review (kase, 1, "2027-01-06");
+  hold_review (kase, 1, "2027-01-06");
+  at (ev, "2027-01-13");
+  o = expect (ev, "review.after.manager-response", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_DUE_SOON);
+  cr_assert_not (cp_obligation_get_deemed (o));
+  at (ev, "2027-01-14");
+  o = expect (ev, "review.after.manager-response", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  cr_assert (cp_obligation_get_deemed (o));
+  cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "deemed agreed"));
+  /* A response recorded in time is not deemed. */
+  add_task (kase, 1, CP_DUTY_MANAGER_RESPONSE, "2027-01-12");
+  at (ev, "2027-01-14");
+  o = expect (ev, "review.after.manager-response", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  cr_assert_not (cp_obligation_get_deemed (o));
+}

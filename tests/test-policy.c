@@ -169,6 +169,8 @@ static const BadProfile bad_profiles[] = {
   { RULE_HEAD "\"key\": \"k\", \"id\": \"x\", \"kind\": \"review-reschedule\", \"statement\": \"s\" } ] }", CP_ERROR_MISSING_FIELD, "rules[0].citation: missing" },
   { RULE_HEAD GOOD_FIELDS ", \"quantity\": 20 }, { " GOOD_FIELDS ", \"quantity\": 15 } ] }", CP_ERROR_INCONSISTENT, "rules[1].key: “review.first” appears twice (also rules[0])" },
   { RULE_HEAD GOOD_FIELDS ", \"quantity\": 20, \"slot\": \"any\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].slot: a review-schedule rule names one slot" },
+  { RULE_HEAD GOOD_FIELDS ", \"quantity\": 20, \"deemed_agreed\": true } ] }", CP_ERROR_INVALID_VALUE, "rules[0].deemed_agreed: only a manager-response rule" },
+  { RULE_HEAD "\"key\": \"k\", \"id\": \"x\", \"kind\": \"recommendation\", \"statement\": \"s\", \"quantity\": 5, \"duty\": \"recommendation\", \"citation\": \"c\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].quantity: a recommendation rule takes its due date from each recommendation" },
   { RULE_HEAD GOOD_FIELDS ", \"quantity\": \"20\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].quantity: expected a whole number" },
 };
 

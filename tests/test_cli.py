@@ -126,8 +126,10 @@ class CheckCommandTest(unittest.TestCase):
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertIn("review 3    review.subsequent", r.stdout)
         self.assertIn("overdue   due 2026-10-24  [review-subsequent-max-6m]", r.stdout)
+        # The starred school-place recommendation, due 27 February, never done.
+        self.assertIn("review 1 recommendation 2 review.recommendation", r.stdout)
         self.assertTrue(r.stdout.endswith(
-            "1 cases under england as at 2026-11-22: 2 overdue, 0 due soon, 1 met late, "
+            "1 cases under england as at 2026-11-22: 3 overdue, 0 due soon, 1 met late, "
             "0 not enough history\n"), r.stdout)
         self.assertNotIn("EX-0001", r.stdout + r.stderr)
 

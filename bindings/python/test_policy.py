@@ -111,6 +111,33 @@ class EvaluatorTest(unittest.TestCase):
         self.assertEqual(Careplan.date_format_iso(review.get_scheduled()), "2027-01-05")
         self.assertEqual(Careplan.date_format_iso(review.get_rescheduled_from()), "2027-01-07")
 
+    def test_warrington_deemed_agreement_and_overdue_decision(self):
+        case = new_case()
+        for seq, day in ((1, "2027-01-06"), (2, "2027-03-25")):
+            review = Careplan.Review.new(seq)
+            review.set_scheduled(D(day))
+            review.set_held(D(day))
+            case.add_review(review, Careplan.Role.IRO, None)
+        rec = Careplan.Recommendation.new("Refer to CAMHS")
+        rec.set_due(D("2027-04-30"))
+        case.get_review(2).add_recommendation(rec)
+
+        for profile, expected in (
+            ("warrington", [("2027-04-06", "response-deemed-agreed"), ("2027-05-03", "decision-overdue")]),
+            ("swindon", [("2027-05-03", "decision-overdue")]),
+        ):
+            ev = self.evaluator(case, profile, "2027-03-25")
+            seen = []
+            for name in ("response-deemed-agreed", "decision-overdue"):
+                ev.connect(name, lambda e, o, name=name: seen.append(
+                    (Careplan.date_format_iso(e.get_date()), name)))
+            for day in ("2027-04-05", "2027-04-06", "2027-05-03"):
+                ev.set_date(D(day))
+                ev.refresh()
+            self.assertEqual(seen, expected, profile)
+            o = ev.find("review.after.manager-response", "review 2")
+            self.assertEqual(o.props.deemed, profile == "warrington")
+
     def test_example_case_under_every_profile(self):
         for name in Careplan.Policy.list_builtin():
             case = Careplan.Case.load_file(os.path.join(EXAMPLES, "data", "case-every-type.json"))

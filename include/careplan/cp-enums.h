@@ -392,6 +392,8 @@ typedef enum {
  * @CP_DUTY_ADJOURNED_REVIEW: an adjourned review meeting reconvenes
  * @CP_DUTY_REVIEW_MEETING: a review with a meeting (where reviews may be
  *   held by consultation only)
+ * @CP_DUTY_RECOMMENDATION: carry out a review's recommendation by the date
+ *   the review set (met by its `completed_on`)
  *
  * What has to be done to meet a rule. A review's [property@Review:tasks]
  * record when the preparation and follow-up duties were done.
@@ -412,6 +414,7 @@ typedef enum {
   CP_DUTY_CARE_PLAN_UPDATED,
   CP_DUTY_ADJOURNED_REVIEW,
   CP_DUTY_REVIEW_MEETING,
+  CP_DUTY_RECOMMENDATION,
 } CpDuty;
 
 /**
@@ -428,6 +431,8 @@ typedef enum {
  *   adjourn a review
  * @CP_RULE_KIND_REVIEW_WITHOUT_MEETING: when a review may be held by
  *   consultation only, and how often a meeting is still needed
+ * @CP_RULE_KIND_RECOMMENDATION: each recommendation of a review is carried
+ *   out by the date the review set for it
  *
  * The mechanism a [class@Rule] drives in the engine.
  */
@@ -440,6 +445,7 @@ typedef enum {
   CP_RULE_KIND_REVIEW_RESCHEDULE,
   CP_RULE_KIND_REVIEW_ADJOURNMENT,
   CP_RULE_KIND_REVIEW_WITHOUT_MEETING,
+  CP_RULE_KIND_RECOMMENDATION,
 } CpRuleKind;
 
 /**

@@ -63,6 +63,8 @@ const char * const *cp_rule_get_excluded_placements (CpRule *self);
 CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_agreement_required (CpRule *self);
 CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_deemed_agreed (CpRule *self);
+CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_citation (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_interpretation (CpRule *self);
