@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "cp-dispute-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -212,4 +213,25 @@ cp_dispute_get_steps (CpDispute *self)
 {
   g_return_val_if_fail (CP_IS_DISPUTE (self), NULL);
   return cp_record_get_list (CP_RECORD (self), PROP_STEPS);
+}
+
+void
+cp_dispute_escalate (CpDispute     *self,
+                     CpDisputeStep *step)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  cp_record_list_append (CP_RECORD (self), PROP_STEPS, step);
+  cp_record_set_string (CP_RECORD (self), PROP_STAGE, cp_dispute_step_get_stage (step));
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+cp_dispute_resolve (CpDispute   *self,
+                    const GDate *date,
+                    const char  *outcome)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  cp_record_set_date (CP_RECORD (self), PROP_RESOLVED_ON, date);
+  cp_record_set_string (CP_RECORD (self), PROP_OUTCOME, outcome);
+  g_object_thaw_notify (G_OBJECT (self));
 }

@@ -741,6 +741,54 @@ run_reviews (Run *run)
     }
 }
 
+/* Each timed stage a dispute reached: settled or moved on in time. */
+static gboolean
+run_disputes (Run *run)
+{
+  g_autoptr(GPtrArray) stages = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
+  GListModel *disputes = cp_case_get_disputes (run->kase);
+
+  for (guint d = 0; d < g_list_model_get_n_items (disputes); d++)
+    {
+      g_autoptr(CpDispute) dispute = g_list_model_get_item (disputes, d);
+      g_autofree char *subject = g_strdup_printf ("dispute %u", d + 1);
+      GListModel *steps = cp_dispute_get_steps (dispute);
+      guint32 resolved = known (run, cp_dispute_get_resolved_on (dispute));
+      guint n = g_list_model_get_n_items (steps);
+
+      for (guint k = 0; k < n; k++)
+        {
+          g_autoptr(CpDisputeStep) step = g_list_model_get_item (steps, k);
+          guint32 start = known (run, cp_dispute_step_get_date (step));
+          guint32 moved = 0, due;
+          CpRule *rule = NULL;
+
+          for (guint r = 0; r < stages->len; r++)
+            if (g_strcmp0 (cp_rule_get_stage (stages->pdata[r]), cp_dispute_step_get_stage (step)) == 0)
+              rule = stages->pdata[r];
+          if (start == 0 || rule == NULL || cp_rule_get_quantity (rule) == 0)
+            continue;
+          if (k + 1 < n)
+            {
+              g_autoptr(CpDisputeStep) next = g_list_model_get_item (steps, k + 1);
+              moved = known (run, cp_dispute_step_get_date (next));
+            }
+          if (moved == 0)
+            moved = resolved;
+          if (!shift (run, rule, start, 1, &due))
+            return FALSE;
+          {
+            g_autoptr(GString) why = g_string_new (NULL);
+            g_autofree char *anchor = g_strdup_printf ("reaching %s", cp_rule_get_stage (rule));
+            append_reason (why, rule, "from", anchor, start);
+            if (!emit (run, rule, subject, 0, due, 0, moved, why))
+              return FALSE;
+          }
+        }
+    }
+  return TRUE;
+}
+
 static int
 compare_events (gconstpointer a, gconstpointer b)
 {
@@ -804,7 +852,7 @@ cp_engine_evaluate (CpCase      *kase,
     }
   g_array_sort (events, compare_events);
 
-  if (!run_deadlines (&run) || !run_reviews (&run))
+  if (!run_deadlines (&run) || !run_reviews (&run) || !run_disputes (&run))
     return NULL;
   return g_steal_pointer (&out);
 }

@@ -9,6 +9,7 @@
 
 #include "cp-calendar-private.h"
 #include "cp-case-private.h"
+#include "cp-dispute-private.h"
 #include "cp-engine-private.h"
 #include "cp-error-private.h"
 #include "cp-record-private.h"
@@ -84,6 +85,9 @@ enum {
   OBLIGATION_MET,
   DECISION_OVERDUE,
   RESPONSE_DEEMED_AGREED,
+  ESCALATED,
+  REFERRED_TO_CAFCASS,
+  RESOLVED,
   N_SIGNALS
 };
 
@@ -281,6 +285,43 @@ cp_evaluator_class_init (CpEvaluatorClass *klass)
   signals[RESPONSE_DEEMED_AGREED] =
     g_signal_new ("response-deemed-agreed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CP_TYPE_OBLIGATION);
+
+  /**
+   * CpEvaluator::escalated:
+   * @self: the evaluator
+   * @dispute: the dispute
+   * @from: (nullable): the stage it was at, or %NULL for a new dispute
+   * @to: the stage it is now at
+   *
+   * Emitted when [method@Evaluator.escalate_dispute] moves a dispute up
+   * the ladder.
+   */
+  signals[ESCALATED] =
+    g_signal_new ("escalated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, CP_TYPE_DISPUTE, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * CpEvaluator::referred-to-cafcass:
+   * @self: the evaluator
+   * @dispute: the dispute
+   *
+   * Emitted after [signal@Evaluator::escalated] when the stage reached is
+   * addressed to CAFCASS.
+   */
+  signals[REFERRED_TO_CAFCASS] =
+    g_signal_new ("referred-to-cafcass", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CP_TYPE_DISPUTE);
+
+  /**
+   * CpEvaluator::resolved:
+   * @self: the evaluator
+   * @dispute: the dispute, now closed with its outcome
+   *
+   * Emitted when [method@Evaluator.resolve_dispute] closes a dispute.
+   */
+  signals[RESOLVED] =
+    g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CP_TYPE_DISPUTE);
 }
 
 static void
@@ -779,5 +820,214 @@ cp_evaluator_adjourn_review (CpEvaluator  *self,
                                              reason ? ": " : "", reason ? reason : "");
     cp_case_add_history (self->kase, &self->date, role, actor, "review.adjourn", text, FALSE);
   }
+  return TRUE;
+}
+
+/* Disputes ---------------------------------------------------------------- */
+
+static int
+compare_position (gconstpointer a, gconstpointer b)
+{
+  CpRule *x = *(CpRule **) a, *y = *(CpRule **) b;
+  return cp_rule_get_position (x) - cp_rule_get_position (y);
+}
+
+static GPtrArray *
+ladder (CpEvaluator *self)
+{
+  GPtrArray *stages = cp_engine_rules_of_kind (self->policy, CP_RULE_KIND_ESCALATION_STAGE);
+  g_ptr_array_sort (stages, compare_position);
+  return stages;
+}
+
+/**
+ * cp_evaluator_get_ladder:
+ * @self: a #CpEvaluator
+ *
+ * Returns: (transfer full): the policy's escalation ladder, lowest stage
+ *   first, a list of [class@Rule] (empty if the policy has none)
+ */
+GListModel *
+cp_evaluator_get_ladder (CpEvaluator *self)
+{
+  g_autoptr(GPtrArray) stages = NULL;
+  GListStore *store;
+
+  g_return_val_if_fail (CP_IS_EVALUATOR (self), NULL);
+
+  stages = ladder (self);
+  store = g_list_store_new (CP_TYPE_RULE);
+  g_list_store_splice (store, 0, 0, stages->pdata, stages->len);
+  return G_LIST_MODEL (store);
+}
+
+static gboolean
+check_dispute (CpEvaluator *self,
+               CpDispute   *dispute,
+               GError     **error)
+{
+  guint pos;
+
+  if (!g_list_store_find (G_LIST_STORE (cp_case_get_disputes (self->kase)), dispute, &pos))
+    return cp_fail (error, CP_ERROR_INVALID_VALUE, "dispute: not one of this case's disputes");
+  if (cp_dispute_get_resolved_on (dispute) != NULL)
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION, "disputes[%u]: already resolved", pos);
+  return TRUE;
+}
+
+/**
+ * cp_evaluator_escalate_dispute:
+ * @self: a #CpEvaluator
+ * @dispute: one of the case's disputes
+ * @stage: the stage to move it to, by name
+ * @date: when
+ * @role: who moves it
+ * @actor: (nullable): the member of staff, if recorded
+ * @reason: (nullable): why
+ * @error: return location for a #GError
+ *
+ * Moves a dispute up the policy's ladder ([method@Evaluator.get_ladder]).
+ * The stage must be on the ladder (%CP_ERROR_UNKNOWN_CODE) and above the
+ * current one; lower stages may be skipped, but a top stage that is not
+ * `any_time` opens only from the stage just below it
+ * (%CP_ERROR_ILLEGAL_TRANSITION). Only the stage's approver (the IRO when
+ * the rule names none) may open it (%CP_ERROR_NOT_AUTHORISED, recorded as
+ * refused). The step is recorded on the dispute and in the case history,
+ * and [signal@Evaluator::escalated] (then
+ * [signal@Evaluator::referred-to-cafcass] for a stage addressed to
+ * CAFCASS) is emitted.
+ *
+ * Returns: %TRUE if the dispute moved
+ */
+gboolean
+cp_evaluator_escalate_dispute (CpEvaluator  *self,
+                               CpDispute    *dispute,
+                               const char   *stage,
+                               const GDate  *date,
+                               CpRole        role,
+                               const char   *actor,
+                               const char   *reason,
+                               GError      **error)
+{
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(CpDisputeStep) step = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *text = NULL;
+  CpRule *target = NULL;
+  int current = 0, top = 0;
+  CpRole opener;
+  GListModel *steps;
+  const GDate *since;
+
+  g_return_val_if_fail (CP_IS_EVALUATOR (self), FALSE);
+  g_return_val_if_fail (CP_IS_DISPUTE (dispute), FALSE);
+  g_return_val_if_fail (stage != NULL, FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_dispute (self, dispute, error))
+    return FALSE;
+
+  stages = ladder (self);
+  for (guint i = 0; i < stages->len; i++)
+    {
+      CpRule *r = stages->pdata[i];
+
+      g_string_append_printf (names, "%s%s", i ? ", " : "", cp_rule_get_stage (r));
+      if (g_strcmp0 (cp_rule_get_stage (r), stage) == 0)
+        target = r;
+      if (g_strcmp0 (cp_rule_get_stage (r), cp_dispute_get_stage (dispute)) == 0)
+        current = cp_rule_get_position (r);
+      top = MAX (top, cp_rule_get_position (r));
+    }
+  if (target == NULL)
+    return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
+                    "stage: “%s” is not a stage of the %s ladder (expected one of: %s)",
+                    stage, cp_policy_get_name (self->policy), stages->len ? names->str : "none; it has no ladder");
+  if (cp_rule_get_position (target) <= current)
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
+                    "stage: the dispute is at “%s”; it can only move up the ladder, not to “%s”",
+                    cp_dispute_get_stage (dispute), stage);
+  if (cp_rule_get_position (target) == top && !cp_rule_get_any_time (target) && current != top - 1)
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
+                    "stage: “%s” opens only from the stage below it in the %s ladder [%s]",
+                    stage, cp_policy_get_name (self->policy), cp_rule_get_id (target));
+
+  opener = cp_rule_get_approver (target) != CP_ROLE_UNKNOWN ? cp_rule_get_approver (target) : CP_ROLE_IRO;
+  if (role != opener)
+    return refuse (self, error, CP_ERROR_NOT_AUTHORISED, date, role, actor, "dispute.escalate",
+                   "moving a dispute to “%s” needs the %s; a %s may not [%s]", stage,
+                   cp_enum_to_nick (CP_TYPE_ROLE, opener), cp_enum_to_nick (CP_TYPE_ROLE, role),
+                   cp_rule_get_id (target));
+
+  steps = cp_dispute_get_steps (dispute);
+  since = cp_dispute_get_raised_on (dispute);
+  if (g_list_model_get_n_items (steps) > 0)
+    {
+      g_autoptr(CpDisputeStep) last = g_list_model_get_item (steps, g_list_model_get_n_items (steps) - 1);
+      since = cp_dispute_step_get_date (last);
+    }
+  if (g_date_compare (date, since) < 0)
+    {
+      g_autofree char *a = cp_date_format_iso (date), *b = cp_date_format_iso (since);
+      return cp_fail (error, CP_ERROR_INCONSISTENT,
+                      "date: %s is before the dispute's last step (%s)", a, b);
+    }
+
+  from = g_strdup (cp_dispute_get_stage (dispute));
+  step = g_object_new (CP_TYPE_DISPUTE_STEP,
+                       "stage", stage, "date", date, "actor-role", role, "reason", reason, NULL);
+  cp_dispute_escalate (dispute, step);
+  text = g_strdup_printf ("dispute moved from %s to %s", from ? from : "(registered)", stage);
+  cp_case_add_history (self->kase, date, role, actor, "dispute.escalate", text, FALSE);
+
+  g_signal_emit (self, signals[ESCALATED], 0, dispute, from, stage);
+  if (cp_rule_get_responsible (target) == CP_ROLE_CAFCASS)
+    g_signal_emit (self, signals[REFERRED_TO_CAFCASS], 0, dispute);
+  return TRUE;
+}
+
+/**
+ * cp_evaluator_resolve_dispute:
+ * @self: a #CpEvaluator
+ * @dispute: one of the case's disputes
+ * @date: when it was resolved
+ * @outcome: what was agreed or decided
+ * @role: who records it; must be the IRO
+ * @actor: (nullable): the member of staff, if recorded
+ * @error: return location for a #GError
+ *
+ * Closes a dispute with its outcome and emits
+ * [signal@Evaluator::resolved]. Only the IRO, who raised it, may close it.
+ *
+ * Returns: %TRUE if the dispute was closed
+ */
+gboolean
+cp_evaluator_resolve_dispute (CpEvaluator  *self,
+                              CpDispute    *dispute,
+                              const GDate  *date,
+                              const char   *outcome,
+                              CpRole        role,
+                              const char   *actor,
+                              GError      **error)
+{
+  g_return_val_if_fail (CP_IS_EVALUATOR (self), FALSE);
+  g_return_val_if_fail (CP_IS_DISPUTE (dispute), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (outcome != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_dispute (self, dispute, error))
+    return FALSE;
+  if (role != CP_ROLE_IRO)
+    return refuse (self, error, CP_ERROR_NOT_AUTHORISED, date, role, actor, "dispute.resolve",
+                   "resolving a dispute needs the iro; a %s may not", cp_enum_to_nick (CP_TYPE_ROLE, role));
+  if (g_date_compare (date, cp_dispute_get_raised_on (dispute)) < 0)
+    return cp_fail (error, CP_ERROR_INCONSISTENT, "date: before the dispute was raised");
+
+  cp_dispute_resolve (dispute, date, outcome);
+  cp_case_add_history (self->kase, date, role, actor, "dispute.resolve", outcome, FALSE);
+  g_signal_emit (self, signals[RESOLVED], 0, dispute);
   return TRUE;
 }

@@ -356,6 +356,8 @@ check_rule (CpRule      *rule,
   static const CpDuty adjourn_duty[] = { CP_DUTY_ADJOURNED_REVIEW };
   static const CpDuty meeting_duty[] = { CP_DUTY_REVIEW_MEETING };
   static const CpDuty recommendation_duty[] = { CP_DUTY_RECOMMENDATION };
+  static const CpDuty stage_duty[] = { CP_DUTY_DISPUTE_STAGE };
+  static const CpAnchor stage_anchor[] = { CP_ANCHOR_STAGE };
   CpRuleKind kind = cp_rule_get_kind (rule);
   const char * const *excluded;
 
@@ -364,8 +366,9 @@ check_rule (CpRule      *rule,
   if (cp_rule_get_deemed_agreed (rule) && cp_rule_get_duty (rule) != CP_DUTY_MANAGER_RESPONSE)
     return cp_fail (error, CP_ERROR_INVALID_VALUE,
                     "%s.deemed_agreed: only a manager-response rule can deem silence agreement", path);
+  /* Ladder stages may have no time limit (the sources give few). */
   if (kind != CP_RULE_KIND_REVIEW_RESCHEDULE && kind != CP_RULE_KIND_RECOMMENDATION &&
-      cp_rule_get_quantity (rule) == 0)
+      kind != CP_RULE_KIND_ESCALATION_STAGE && cp_rule_get_quantity (rule) == 0)
     return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.quantity: missing (a %s rule needs a timescale)",
                  path, cp_enum_to_nick (CP_TYPE_RULE_KIND, kind));
   /* The case model records dates, so an hours rule has nothing to count
@@ -456,6 +459,17 @@ check_rule (CpRule      *rule,
                         "%s.quantity: a recommendation rule takes its due date from each recommendation", path);
       return anchor_allowed (rule, path, no_anchor, N (no_anchor), error) &&
              duty_allowed (rule, path, recommendation_duty, N (recommendation_duty), error);
+
+    case CP_RULE_KIND_ESCALATION_STAGE:
+      if (cp_rule_get_stage (rule) == NULL)
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.stage: missing (an escalation stage has a name)", path);
+      if (cp_rule_get_position (rule) < 1)
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.position: missing (its place on the ladder, from 1)", path);
+      if (cp_rule_get_responsible (rule) == CP_ROLE_UNKNOWN)
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.responsible: missing (who the stage addresses)", path);
+      return anchor_allowed (rule, path, stage_anchor, N (stage_anchor), error) &&
+             duty_allowed (rule, path, stage_duty, N (stage_duty), error) &&
+             direction_is (rule, path, CP_DIRECTION_WITHIN, error);
 
     default:
       g_assert_not_reached ();

@@ -51,6 +51,9 @@ enum {
   PROP_EXCLUDED_PLACEMENTS,
   PROP_AGREEMENT_REQUIRED,
   PROP_DEEMED_AGREED,
+  PROP_STAGE,
+  PROP_POSITION,
+  PROP_ANY_TIME,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -258,6 +261,37 @@ cp_rule_class_init (CpRuleClass *klass)
    */
   properties[PROP_DEEMED_AGREED] =
     g_param_spec_boolean ("deemed-agreed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:stage:
+   *
+   * For an escalation stage: its name, as recorded on a dispute
+   * (`practice-manager`, `cafcass`).
+   */
+  properties[PROP_STAGE] =
+    g_param_spec_string ("stage", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:position:
+   *
+   * For an escalation stage: its place on the ladder, 1 for the lowest.
+   */
+  properties[PROP_POSITION] =
+    g_param_spec_int ("position", NULL, NULL, 0, 100, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:any-time:
+   *
+   * For an escalation stage: the IRO may go to it from any stage (a
+   * referral to CAFCASS "whenever appropriate"); otherwise it opens only
+   * from the stage just below it. Stages below the top may always be
+   * skipped.
+   */
+  properties[PROP_ANY_TIME] =
+    g_param_spec_boolean ("any-time", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -571,6 +605,45 @@ cp_rule_get_deemed_agreed (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), FALSE);
   return cp_record_get_boolean (CP_RECORD (self), PROP_DEEMED_AGREED);
+}
+
+/**
+ * cp_rule_get_stage:
+ * @self: a #CpRule
+ *
+ * Returns: (nullable): for an escalation stage, its name
+ */
+const char *
+cp_rule_get_stage (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_STAGE);
+}
+
+/**
+ * cp_rule_get_position:
+ * @self: a #CpRule
+ *
+ * Returns: for an escalation stage, its place on the ladder (1 is lowest)
+ */
+int
+cp_rule_get_position (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_POSITION);
+}
+
+/**
+ * cp_rule_get_any_time:
+ * @self: a #CpRule
+ *
+ * Returns: for an escalation stage, whether it can be reached from any stage
+ */
+gboolean
+cp_rule_get_any_time (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_ANY_TIME);
 }
 
 /**

@@ -732,3 +732,158 @@ Test (evaluator, deemed_agreement_is_marked_and_explained)
   o = expect (ev, "review.after.manager-response", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_MET_ON_TIME);
   cr_assert_not (cp_obligation_get_deemed (o));
 }
+
+/* Disputes and the escalation ladder ------------------------------------ */
+
+static void
+on_escalated (CpEvaluator *ev, CpDispute *d, const char *from, const char *to, GString *log)
+{
+  GListModel *steps = cp_dispute_get_steps (d);
+  g_autoptr(CpDisputeStep) last = g_list_model_get_item (steps, g_list_model_get_n_items (steps) - 1);
+  g_autofree char *when = cp_date_format_iso (cp_dispute_step_get_date (last));
+
+  g_string_append_printf (log, "%s escalated %s->%s\n", when, from ? from : "(none)", to);
+}
+
+static void
+on_cafcass (CpEvaluator *ev, CpDispute *d, GString *log)
+{
+  g_autofree char *when = NULL;
+  GListModel *steps = cp_dispute_get_steps (d);
+  g_autoptr(CpDisputeStep) last = g_list_model_get_item (steps, g_list_model_get_n_items (steps) - 1);
+
+  when = cp_date_format_iso (cp_dispute_step_get_date (last));
+  g_string_append_printf (log, "%s referred-to-cafcass\n", when);
+}
+
+static void
+on_resolved (CpEvaluator *ev, CpDispute *d, GString *log)
+{
+  g_autofree char *when = cp_date_format_iso (cp_dispute_get_resolved_on (d));
+  g_string_append_printf (log, "%s resolved: %s\n", when, cp_dispute_get_outcome (d));
+}
+
+static CpDispute *
+register_dispute (CpCase *kase, const char *date)
+{
+  g_autoptr(GDate) d = test_date (date);
+  g_autoptr(CpDispute) dispute = cp_dispute_new ("starred recommendation not agreed", d);
+  g_autoptr(GError) error = NULL;
+
+  cr_assert (cp_case_add_dispute (kase, dispute, CP_ROLE_IRO, NULL, &error), "%s", error ? error->message : "");
+  return dispute;   /* the case keeps it alive */
+}
+
+static gboolean
+escalate (CpEvaluator *ev, CpDispute *d, const char *stage, const char *date, CpRole role, GError **error)
+{
+  g_autoptr(GDate) day = test_date (date);
+  return cp_evaluator_escalate_dispute (ev, d, stage, day, role, NULL, "no agreement", error);
+}
+
+Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafcass)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+  g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Identify a school place");
+  g_autoptr(GDate) rec_due = test_date ("2027-02-26");
+  g_autoptr(GDate) resolved = test_date ("2027-03-15");
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) stages = cp_evaluator_get_ladder (ev);
+  CpDispute *dispute;
+
+  cr_assert_eq (g_list_model_get_n_items (stages), 5);
+  book_review (kase, 1, "2027-01-06");
+  hold_review (kase, 1, "2027-01-06");
+  cp_recommendation_set_starred (rec, TRUE);
+  cp_recommendation_set_due (rec, rec_due);
+  cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
+  dispute = register_dispute (kase, "2027-01-20");
+
+  g_signal_connect (ev, "escalated", G_CALLBACK (on_escalated), log);
+  g_signal_connect (ev, "referred-to-cafcass", G_CALLBACK (on_cafcass), log);
+  g_signal_connect (ev, "resolved", G_CALLBACK (on_resolved), log);
+
+  cr_assert (escalate (ev, dispute, "social-worker", "2027-01-20", CP_ROLE_IRO, &error));
+  cr_assert (escalate (ev, dispute, "practice-manager", "2027-01-27", CP_ROLE_IRO, &error));
+
+  /* A manager cannot move the IRO's dispute; CAFCASS is not yet open. */
+  cr_assert_not (escalate (ev, dispute, "strategic-manager", "2027-02-10", CP_ROLE_PRACTICE_MANAGER, &error));
+  assert_error (error, CP_ERROR_NOT_AUTHORISED, "needs the iro; a practice-manager may not");
+  cr_assert (cp_history_entry_get_refused (last_history (kase)));
+  g_clear_error (&error);
+  cr_assert_not (escalate (ev, dispute, "cafcass", "2027-02-10", CP_ROLE_IRO, &error));
+  assert_error (error, CP_ERROR_ILLEGAL_TRANSITION, "“cafcass” opens only from the stage below it");
+  g_clear_error (&error);
+  cr_assert_not (escalate (ev, dispute, "tribunal", "2027-02-10", CP_ROLE_IRO, &error));
+  assert_error (error, CP_ERROR_UNKNOWN_CODE, "expected one of: social-worker, practice-manager, strategic-manager, dispute-resolution, cafcass");
+  g_clear_error (&error);
+
+  /* The practice-manager stage may take 10 working days: 28 January to 10 February. */
+  at (ev, "2027-02-09");
+  expect (ev, "ladder.practice-manager", "dispute 1", "2027-02-10", CP_OBLIGATION_STATUS_DUE_SOON);
+
+  cr_assert (escalate (ev, dispute, "strategic-manager", "2027-02-10", CP_ROLE_IRO, &error));
+  cr_assert (escalate (ev, dispute, "dispute-resolution", "2027-02-24", CP_ROLE_IRO, &error));
+  cr_assert_not (escalate (ev, dispute, "practice-manager", "2027-02-25", CP_ROLE_IRO, &error));
+  assert_error (error, CP_ERROR_ILLEGAL_TRANSITION, "can only move up the ladder");
+  g_clear_error (&error);
+  cr_assert (escalate (ev, dispute, "cafcass", "2027-03-03", CP_ROLE_IRO, &error));
+  cr_assert_str_eq (cp_dispute_get_stage (dispute), "cafcass");
+
+  /* CAFCASS decides within 14 days (calendar): 17 March; due soon from
+   * 10 March, five working days ahead. */
+  at (ev, "2027-03-09");
+  expect (ev, "ladder.cafcass", "dispute 1", "2027-03-17", CP_OBLIGATION_STATUS_UPCOMING);
+  cr_assert_not (cp_evaluator_resolve_dispute (ev, dispute, resolved, "school place found",
+                                               CP_ROLE_STRATEGIC_MANAGER, NULL, &error));
+  assert_error (error, CP_ERROR_NOT_AUTHORISED, "needs the iro");
+  g_clear_error (&error);
+  cr_assert (cp_evaluator_resolve_dispute (ev, dispute, resolved, "CAFCASS proceeded; school place found",
+                                           CP_ROLE_IRO, NULL, &error));
+  at (ev, "2027-03-16");
+  expect (ev, "ladder.practice-manager", "dispute 1", "2027-02-10", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (ev, "ladder.cafcass", "dispute 1", "2027-03-17", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  cr_assert_not (escalate (ev, dispute, "cafcass", "2027-03-16", CP_ROLE_IRO, &error));
+  assert_error (error, CP_ERROR_ILLEGAL_TRANSITION, "already resolved");
+
+  cr_assert_str_eq (log->str,
+    "2027-01-20 escalated (none)->social-worker\n"
+    "2027-01-27 escalated social-worker->practice-manager\n"
+    "2027-02-10 escalated practice-manager->strategic-manager\n"
+    "2027-02-24 escalated strategic-manager->dispute-resolution\n"
+    "2027-03-03 escalated dispute-resolution->cafcass\n"
+    "2027-03-03 referred-to-cafcass\n"
+    "2027-03-15 resolved: CAFCASS proceeded; school place found\n");
+  cr_assert_eq (g_list_model_get_n_items (cp_dispute_get_steps (dispute)), 5);
+}
+
+Test (evaluator, warrington_refers_to_cafcass_at_any_point_and_the_iru_refers_upward)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+  g_autoptr(GError) error = NULL;
+  CpDispute *a = register_dispute (kase, "2027-02-01");
+  CpDispute *b = register_dispute (kase, "2027-02-01");
+
+  cr_assert (escalate (ev, a, "professionals-discussion", "2027-02-01", CP_ROLE_IRO, &error));
+  cr_assert_not (escalate (ev, a, "senior-manager", "2027-02-08", CP_ROLE_IRO, &error));
+  assert_error (error, CP_ERROR_NOT_AUTHORISED, "needs the review-unit");
+  g_clear_error (&error);
+  cr_assert (escalate (ev, a, "senior-manager", "2027-02-08", CP_ROLE_REVIEW_UNIT, &error));
+  /* CAFCASS "whenever appropriate": straight from the first stage. */
+  cr_assert (escalate (ev, b, "professionals-discussion", "2027-02-01", CP_ROLE_IRO, &error));
+  cr_assert (escalate (ev, b, "cafcass", "2027-02-02", CP_ROLE_IRO, &error), "%s", error ? error->message : "");
+}
+
+Test (evaluator, profiles_without_a_ladder_say_so)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "swindon");
+  g_autoptr(GError) error = NULL;
+  CpDispute *d = register_dispute (kase, "2027-02-01");
+
+  cr_assert_not (escalate (ev, d, "cafcass", "2027-02-01", CP_ROLE_IRO, &error));
+  assert_error (error, CP_ERROR_UNKNOWN_CODE, "it has no ladder");
+}

@@ -67,7 +67,10 @@ print_rule (CpPolicy *policy, CpRule *r)
   printf ("statement:      %s\n", cp_rule_get_statement (r));
   printf ("timescale:      %s\n", timescale);
   printf ("duty:           %s\n", nick (CP_TYPE_DUTY, cp_rule_get_duty (r)));
-  if (cp_rule_get_kind (r) != CP_RULE_KIND_DEADLINE)
+  if (cp_rule_get_kind (r) == CP_RULE_KIND_ESCALATION_STAGE)
+    printf ("stage:          %d, %s%s\n", cp_rule_get_position (r), cp_rule_get_stage (r),
+            cp_rule_get_any_time (r) ? " (may be reached from any stage)" : "");
+  else if (cp_rule_get_kind (r) != CP_RULE_KIND_DEADLINE)
     printf ("reviews:        %s\n", nick (CP_TYPE_REVIEW_SLOT, cp_rule_get_slot (r)));
   if (cp_rule_get_kind (r) == CP_RULE_KIND_REVIEW_TRIGGER)
     printf ("event:          %s (%s%s)\n", nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (r)),

@@ -394,6 +394,8 @@ typedef enum {
  *   held by consultation only)
  * @CP_DUTY_RECOMMENDATION: carry out a review's recommendation by the date
  *   the review set (met by its `completed_on`)
+ * @CP_DUTY_DISPUTE_STAGE: settle a dispute at one stage of the ladder, or
+ *   move it on
  *
  * What has to be done to meet a rule. A review's [property@Review:tasks]
  * record when the preparation and follow-up duties were done.
@@ -415,6 +417,7 @@ typedef enum {
   CP_DUTY_ADJOURNED_REVIEW,
   CP_DUTY_REVIEW_MEETING,
   CP_DUTY_RECOMMENDATION,
+  CP_DUTY_DISPUTE_STAGE,
 } CpDuty;
 
 /**
@@ -433,6 +436,8 @@ typedef enum {
  *   consultation only, and how often a meeting is still needed
  * @CP_RULE_KIND_RECOMMENDATION: each recommendation of a review is carried
  *   out by the date the review set for it
+ * @CP_RULE_KIND_ESCALATION_STAGE: one stage of the authority's ladder for
+ *   disputes the IRO raises
  *
  * The mechanism a [class@Rule] drives in the engine.
  */
@@ -446,6 +451,7 @@ typedef enum {
   CP_RULE_KIND_REVIEW_ADJOURNMENT,
   CP_RULE_KIND_REVIEW_WITHOUT_MEETING,
   CP_RULE_KIND_RECOMMENDATION,
+  CP_RULE_KIND_ESCALATION_STAGE,
 } CpRuleKind;
 
 /**
@@ -458,6 +464,7 @@ typedef enum {
  * @CP_ANCHOR_EVENT: the triggering event
  * @CP_ANCHOR_REVIEW: the review the duty belongs to
  * @CP_ANCHOR_LAST_MEETING: the last review held as a meeting
+ * @CP_ANCHOR_STAGE: the day a dispute reached the stage
  *
  * What a rule counts from.
  */
@@ -470,6 +477,7 @@ typedef enum {
   CP_ANCHOR_EVENT,
   CP_ANCHOR_REVIEW,
   CP_ANCHOR_LAST_MEETING,
+  CP_ANCHOR_STAGE,
 } CpAnchor;
 
 /**

@@ -63,4 +63,24 @@ gboolean      cp_evaluator_adjourn_review     (CpEvaluator  *self,
                                                const char   *reason,
                                                GError      **error);
 
+CP_AVAILABLE_IN_ALL
+GListModel   *cp_evaluator_get_ladder         (CpEvaluator  *self);
+CP_AVAILABLE_IN_ALL
+gboolean      cp_evaluator_escalate_dispute   (CpEvaluator  *self,
+                                               CpDispute    *dispute,
+                                               const char   *stage,
+                                               const GDate  *date,
+                                               CpRole        role,
+                                               const char   *actor,
+                                               const char   *reason,
+                                               GError      **error);
+CP_AVAILABLE_IN_ALL
+gboolean      cp_evaluator_resolve_dispute    (CpEvaluator  *self,
+                                               CpDispute    *dispute,
+                                               const GDate  *date,
+                                               const char   *outcome,
+                                               CpRole        role,
+                                               const char   *actor,
+                                               GError      **error);
+
 G_END_DECLS

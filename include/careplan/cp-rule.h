@@ -65,6 +65,12 @@ gboolean cp_rule_get_agreement_required (CpRule *self);
 CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_deemed_agreed (CpRule *self);
 CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_stage (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_position (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_any_time (CpRule *self);
+CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_citation (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_interpretation (CpRule *self);
