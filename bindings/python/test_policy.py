@@ -138,6 +138,45 @@ class EvaluatorTest(unittest.TestCase):
             o = ev.find("review.after.manager-response", "review 2")
             self.assertEqual(o.props.deemed, profile == "warrington")
 
+    def test_stoke_ladder_to_cafcass_with_signals_in_order(self):
+        case = new_case()
+        dispute = Careplan.Dispute.new("starred recommendation not agreed", D("2027-01-20"))
+        case.add_dispute(dispute, Careplan.Role.IRO, None)
+        ev = self.evaluator(case, "stoke-on-trent", "2027-01-20")
+        self.assertEqual([r.props.stage for r in ev.get_ladder()],
+                         ["social-worker", "practice-manager", "strategic-manager",
+                          "dispute-resolution", "cafcass"])
+        seen = []
+        ev.connect("escalated", lambda e, d, frm, to: seen.append(("escalated", frm, to)))
+        ev.connect("referred-to-cafcass", lambda e, d: seen.append(("cafcass",)))
+        ev.connect("resolved", lambda e, d: seen.append(("resolved", d.props.outcome)))
+
+        with self.assertRaises(GLib.Error) as cm:
+            ev.escalate_dispute(dispute, "social-worker", D("2027-01-20"),
+                                Careplan.Role.SOCIAL_WORKER, None, None)
+        self.assertEqual(cm.exception.code, Careplan.Error.NOT_AUTHORISED)
+        self.assertTrue(case.get_history()[-1].props.refused)
+
+        for stage, day in (("social-worker", "2027-01-20"), ("practice-manager", "2027-01-27"),
+                           ("strategic-manager", "2027-02-10"), ("dispute-resolution", "2027-02-24"),
+                           ("cafcass", "2027-03-03")):
+            ev.escalate_dispute(dispute, stage, D(day), Careplan.Role.IRO, None, "no agreement")
+        ev.resolve_dispute(dispute, D("2027-03-15"), "school place found", Careplan.Role.IRO, None)
+        self.assertEqual(seen, [
+            ("escalated", None, "social-worker"),
+            ("escalated", "social-worker", "practice-manager"),
+            ("escalated", "practice-manager", "strategic-manager"),
+            ("escalated", "strategic-manager", "dispute-resolution"),
+            ("escalated", "dispute-resolution", "cafcass"),
+            ("cafcass",),
+            ("resolved", "school place found"),
+        ])
+        ev.set_date(D("2027-03-16"))
+        ev.refresh()
+        o = ev.find("ladder.cafcass", "dispute 1")
+        self.assertEqual(due(o), "2027-03-17")
+        self.assertEqual(o.props.status, Status.MET_ON_TIME)
+
     def test_example_case_under_every_profile(self):
         for name in Careplan.Policy.list_builtin():
             case = Careplan.Case.load_file(os.path.join(EXAMPLES, "data", "case-every-type.json"))
