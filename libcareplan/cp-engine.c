@@ -330,6 +330,7 @@ review_due (Run          *run,
             gboolean      reset_before,
             guint32       prev,
             int           prev_seq,
+            guint32       held,
             guint32      *due_out,
             CpRule      **rule_out,
             gboolean     *resets,
@@ -338,6 +339,8 @@ review_due (Run          *run,
   guint32 due = 0;
   CpRule *best = NULL;
   g_autoptr(GString) best_why = g_string_new (NULL);
+  g_autofree guint32 *waiting = NULL;
+  g_autofree gboolean *acted = NULL;
 
   *resets = FALSE;
 
@@ -378,11 +381,20 @@ review_due (Run          *run,
         g_string_append_printf (best_why, "; also %s", w->str);
     }
 
+  /* Per trigger rule: the first event still waiting for the IRO, and
+   * whether an event acted on it. */
+  waiting = g_new0 (guint32, rr->triggers->len + 1);
+  acted = g_new0 (gboolean, rr->triggers->len + 1);
+
   for (guint e = 0; e < run->events->len; e++)
     {
       Event *ev = &g_array_index (run->events, Event, e);
 
+      /* Events between the previous review and this one (if it was held:
+       * later events are the next review's business). */
       if (prev != 0 ? ev->date <= prev : ev->date < run->looked_after)
+        continue;
+      if (held != 0 && ev->date > held)
         continue;
       for (guint i = 0; i < rr->triggers->len; i++)
         {
@@ -394,19 +406,11 @@ review_due (Run          *run,
             continue;
           if (cp_rule_get_gate (rule) == CP_TRIGGER_GATE_IRO_DECIDES && !ev->agreed)
             {
-              g_autofree char *subject = g_strdup_printf ("review %d", seq);
-              char buf[16];
-
-              g_string_append_printf (w, "not applicable: %s on %s brings the review forward only "
-                                      "if the IRO agrees, and no agreement is recorded",
-                                      cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind),
-                                      cp_engine_iso (ev->date, buf));
-              g_ptr_array_add (run->out,
-                               cp_obligation_new (rule, subject, seq, NULL, NULL, NULL,
-                                                  CP_OBLIGATION_STATUS_NOT_APPLICABLE,
-                                                  g_string_free (g_steal_pointer (&w), FALSE)));
+              if (waiting[i] == 0)
+                waiting[i] = ev->date;
               continue;
             }
+          acted[i] = TRUE;
           if (cp_rule_get_resets_cycle (rule))
             *resets = TRUE;
           if (!shift (run, rule, ev->date, 1, &cand))
@@ -420,6 +424,27 @@ review_due (Run          *run,
               g_string_assign (best_why, w->str);
             }
         }
+    }
+
+  /* Listed so the user sees why the review was not brought forward. */
+  for (guint i = 0; i < rr->triggers->len; i++)
+    {
+      CpRule *rule = rr->triggers->pdata[i];
+      g_autofree char *subject = NULL;
+      char buf[16];
+
+      if (waiting[i] == 0 || acted[i])
+        continue;
+      subject = g_strdup_printf ("review %d", seq);
+      g_ptr_array_add (run->out,
+                       cp_obligation_new (rule, subject, seq, NULL, NULL, NULL,
+                                          CP_OBLIGATION_STATUS_NOT_APPLICABLE,
+                                          g_strdup_printf ("not applicable: %s on %s brings the review "
+                                                           "forward only if the IRO agrees, and no "
+                                                           "agreement is recorded",
+                                                           cp_enum_to_nick (CP_TYPE_EVENT_KIND,
+                                                                            cp_rule_get_event (rule)),
+                                                           cp_engine_iso (waiting[i], buf))));
     }
 
   *due_out = due;
@@ -635,7 +660,7 @@ run_reviews (Run *run)
       seq = review ? cp_review_get_sequence (review) : last_seq + 1;
       subject = g_strdup_printf ("review %d", seq);
 
-      if (!review_due (run, &rr, seq, cycle_pos, reset_before, prev, prev_seq,
+      if (!review_due (run, &rr, seq, cycle_pos, reset_before, prev, prev_seq, held,
                        &due, &rule, &resets, why))
         return FALSE;
       if (rule == NULL)
@@ -849,6 +874,27 @@ cp_engine_evaluate (CpCase      *kase,
                    known (&run, cp_care_plan_get_proposed_change_on (care_plan)), FALSE };
       if (ev.date != 0)
         g_array_append_val (events, ev);
+    }
+  /* A review decision past its date and not done is an event too
+   * (catalogue §D2 trig-decisions-not-carried-out), from the day after. */
+  list = cp_case_get_reviews (kase);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpReview) review = g_list_model_get_item (list, i);
+      GListModel *recs = cp_review_get_recommendations (review);
+
+      for (guint k = 0; k < g_list_model_get_n_items (recs); k++)
+        {
+          g_autoptr(CpRecommendation) rec = g_list_model_get_item (recs, k);
+          guint32 due = cp_engine_julian (cp_recommendation_get_due (rec));
+          guint32 done = cp_engine_julian (cp_recommendation_get_completed_on (rec));
+          Event ev = { CP_EVENT_KIND_DECISIONS_NOT_CARRIED_OUT, due + 1, FALSE };
+
+          if (due == 0 || cp_recommendation_get_status (rec) == CP_RECOMMENDATION_STATUS_WITHDRAWN ||
+              (done != 0 && done <= due) || ev.date > run.today)
+            continue;
+          g_array_append_val (events, ev);
+        }
     }
   g_array_sort (events, compare_events);
 

@@ -887,3 +887,43 @@ Test (evaluator, profiles_without_a_ladder_say_so)
   cr_assert_not (escalate (ev, d, "cafcass", "2027-02-01", CP_ROLE_IRO, &error));
   assert_error (error, CP_ERROR_UNKNOWN_CODE, "it has no ladder");
 }
+
+Test (evaluator, events_after_a_review_belong_to_the_next_one)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+
+  book_review (kase, 1, "2027-01-06");
+  hold_review (kase, 1, "2027-01-06");
+  /* A child's request the day after review 1 brings review 2 forward
+   * (4 weeks: 4 February) but leaves review 1's due date alone. */
+  record (kase, CP_EVENT_KIND_CHILD_REQUEST, "2027-01-07", FALSE);
+  at (ev, "2027-01-08");
+  expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (ev, "review.trigger.child-request", "review 2", "2027-02-04", CP_OBLIGATION_STATUS_UPCOMING);
+}
+
+Test (evaluator, an_overdue_decision_is_a_trigger_the_iro_may_act_on)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+  g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Arrange contact with siblings");
+  g_autoptr(GDate) due = test_date ("2027-02-05");
+  CpObligation *o;
+
+  book_review (kase, 1, "2027-01-06");
+  hold_review (kase, 1, "2027-01-06");
+  cp_recommendation_set_due (rec, due);
+  cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
+  at (ev, "2027-02-05");
+  cr_assert_null (cp_evaluator_find (ev, "review.trigger.decisions-not-carried-out", "review 2"));
+  at (ev, "2027-02-06");
+  o = cp_evaluator_find (ev, "review.trigger.decisions-not-carried-out", "review 2");
+  cr_assert_not_null (o);
+  cr_assert_eq (cp_obligation_get_status (o), CP_OBLIGATION_STATUS_NOT_APPLICABLE);
+  /* Once the IRO agrees (a recorded event), the review comes forward:
+   * 20 working days from 8 February is 8 March. */
+  record (kase, CP_EVENT_KIND_DECISIONS_NOT_CARRIED_OUT, "2027-02-08", TRUE);
+  at (ev, "2027-02-08");
+  expect (ev, "review.trigger.decisions-not-carried-out", "review 2", "2027-03-08", CP_OBLIGATION_STATUS_UPCOMING);
+}
