@@ -1009,7 +1009,6 @@ cp_case_new_from_json_node (JsonNode  *node,
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(CpCase) self = NULL;
   JsonObject *obj;
-  JsonNode *version;
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1021,24 +1020,8 @@ cp_case_new_from_json_node (JsonNode  *node,
     }
 
   obj = json_node_get_object (node);
-  version = json_object_get_member (obj, "version");
-  if (version == NULL)
-    {
-      cp_fail (error, CP_ERROR_MISSING_FIELD, "version: missing");
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
-    {
-      cp_fail (error, CP_ERROR_INVALID_VALUE, "version: expected a whole number");
-      return NULL;
-    }
-  if (json_node_get_int (version) < 1 || json_node_get_int (version) > CP_CASE_FORMAT_VERSION)
-    {
-      cp_fail (error, CP_ERROR_UNSUPPORTED_VERSION,
-                   "version: %" G_GINT64_FORMAT " is not supported (this library reads 1 to %d)",
-                   json_node_get_int (version), CP_CASE_FORMAT_VERSION);
-      return NULL;
-    }
+  if (!cp_json_check_version (obj, "version", CP_CASE_FORMAT_VERSION, error))
+    return NULL;
 
   /* The version is the document's, not the case's: read the rest. */
   body = json_node_copy (node);

@@ -176,6 +176,19 @@ emit (Run        *run,
   return TRUE;
 }
 
+/* Adds an undated obligation that does not apply; @text is taken. */
+static void
+emit_not_applicable (Run        *run,
+                     CpRule     *rule,
+                     const char *subject,
+                     int         review,
+                     char       *text)
+{
+  g_ptr_array_add (run->out,
+                   cp_obligation_new (rule, subject, review, NULL, NULL, NULL,
+                                      CP_OBLIGATION_STATUS_NOT_APPLICABLE, text));
+}
+
 GPtrArray *
 cp_engine_rules_of_kind (CpPolicy *policy, CpRuleKind kind)
 {
@@ -436,15 +449,11 @@ review_due (Run          *run,
       if (waiting[i] == 0 || acted[i])
         continue;
       subject = g_strdup_printf ("review %d", seq);
-      g_ptr_array_add (run->out,
-                       cp_obligation_new (rule, subject, seq, NULL, NULL, NULL,
-                                          CP_OBLIGATION_STATUS_NOT_APPLICABLE,
-                                          g_strdup_printf ("not applicable: %s on %s brings the review "
-                                                           "forward only if the IRO agrees, and no "
-                                                           "agreement is recorded",
-                                                           cp_enum_to_nick (CP_TYPE_EVENT_KIND,
-                                                                            cp_rule_get_event (rule)),
-                                                           cp_engine_iso (waiting[i], buf))));
+      emit_not_applicable (run, rule, subject, seq,
+                           g_strdup_printf ("not applicable: %s on %s brings the review forward "
+                                            "only if the IRO agrees, and no agreement is recorded",
+                                            cp_enum_to_nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (rule)),
+                                            cp_engine_iso (waiting[i], buf)));
     }
 
   *due_out = due;
@@ -576,11 +585,8 @@ run_recommendations (Run       *run,
           continue;
         if (cp_recommendation_get_status (rec) == CP_RECOMMENDATION_STATUS_WITHDRAWN)
           {
-            g_string_append (why, "not applicable: the recommendation was withdrawn");
-            g_ptr_array_add (run->out,
-                             cp_obligation_new (rule, subject, seq, NULL, NULL, NULL,
-                                                CP_OBLIGATION_STATUS_NOT_APPLICABLE,
-                                                g_string_free (g_steal_pointer (&why), FALSE)));
+            emit_not_applicable (run, rule, subject, seq,
+                                 g_strdup ("not applicable: the recommendation was withdrawn"));
             continue;
           }
         g_string_append_printf (why, "the date review %d set (%s)%s", seq, cp_engine_iso (due, buf),

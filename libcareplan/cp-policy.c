@@ -513,7 +513,6 @@ parse (const char  *data,
   JsonObject *obj;
   JsonArray *rules;
   const char *name, *title, *extends, *source;
-  int format;
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
@@ -530,14 +529,8 @@ parse (const char  *data,
   obj = json_node_get_object (root);
 
   if (!check_keys (obj, "", top_keys, error) ||
-      !get_int (obj, "", "format", 0, G_MAXINT, &format, error))
+      !cp_json_check_version (obj, "format", CP_POLICY_FORMAT_VERSION, error))
     return NULL;
-  if (format < 1 || format > CP_POLICY_FORMAT_VERSION)
-    {
-      cp_fail (error, CP_ERROR_UNSUPPORTED_VERSION,
-            "format: %d is not supported (this library reads 1 to %d)", format, CP_POLICY_FORMAT_VERSION);
-      return NULL;
-    }
   if (!get_string (obj, "", "name", TRUE, &name, error) ||
       !get_string (obj, "", "title", TRUE, &title, error) ||
       !get_string (obj, "", "extends", FALSE, &extends, error) ||

@@ -81,6 +81,14 @@ char         *cp_enum_nicks         (GType         enum_type);
 const char   *cp_enum_to_nick       (GType         enum_type,
                                      int           value);
 
+/* Checks @obj's @member is a whole number from 1 to @newest (a document
+ * format version): "version: missing", "... expected a whole number",
+ * "... N is not supported (this library reads 1 to M)". */
+gboolean      cp_json_check_version (JsonObject   *obj,
+                                     const char   *member,
+                                     int           newest,
+                                     GError      **error);
+
 /* Appends @item to the list field @prop_id. */
 void          cp_record_list_append (CpRecord     *self,
                                      guint         prop_id,

@@ -893,3 +893,33 @@ cp_record_list_append (CpRecord *self,
   g_return_if_fail (G_IS_LIST_STORE (list));
   g_list_store_append (G_LIST_STORE (list), item);
 }
+
+gboolean
+cp_json_check_version (JsonObject  *obj,
+                       const char  *member,
+                       int          newest,
+                       GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+  gint64 v;
+
+  if (node == NULL)
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_MISSING_FIELD, "%s: missing", member);
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE, "%s: expected a whole number", member);
+      return FALSE;
+    }
+  v = json_node_get_int (node);
+  if (v < 1 || v > newest)
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_UNSUPPORTED_VERSION,
+                   "%s: %" G_GINT64_FORMAT " is not supported (this library reads 1 to %d)",
+                   member, v, newest);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -146,6 +146,8 @@ static const BadProfile bad_profiles[] = {
   { "[1]", CP_ERROR_INVALID_VALUE, "(document): expected an object" },
   { "{ \"name\": \"x\", \"title\": \"t\", \"rules\": [] }", CP_ERROR_MISSING_FIELD, "format: missing" },
   { "{ \"format\": 2, \"name\": \"x\", \"title\": \"t\", \"rules\": [] }", CP_ERROR_UNSUPPORTED_VERSION, "format: 2 is not supported" },
+  { "{ \"format\": 0, \"name\": \"x\", \"title\": \"t\", \"rules\": [] }", CP_ERROR_UNSUPPORTED_VERSION, "format: 0 is not supported (this library reads 1 to 1)" },
+  { "{ \"format\": \"1\", \"name\": \"x\", \"title\": \"t\", \"rules\": [] }", CP_ERROR_INVALID_VALUE, "format: expected a whole number" },
   { "{ \"format\": 1, \"name\": \"x\", \"title\": \"t\", \"rules\": [], \"colour\": 1 }", CP_ERROR_UNKNOWN_CODE, "colour: unknown key" },
   { "{ \"format\": 1, \"name\": \"Bad Name\", \"title\": \"t\", \"rules\": [] }", CP_ERROR_INVALID_VALUE, "name: “Bad Name” is not a profile name" },
   { "{ \"format\": 1, \"name\": \"x\", \"title\": \"t\" }", CP_ERROR_MISSING_FIELD, "rules: missing" },

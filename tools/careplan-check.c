@@ -35,13 +35,6 @@ typedef struct {
   guint cases, invalid, overdue, due_soon, met_late, unknown;
 } Check;
 
-static const char *
-status_nick (CpObligationStatus s)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
-  return g_enum_get_value (klass, s)->value_nick;
-}
-
 /* @where is FILE or FILE:LINE: the case is never named. */
 static gboolean
 check_case (Check *c, CpCase *kase, const char *where)
@@ -78,7 +71,7 @@ check_case (Check *c, CpCase *kase, const char *where)
       else if (s == CP_OBLIGATION_STATUS_OVERDUE || s == CP_OBLIGATION_STATUS_DUE_SOON ||
                s == CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY)
         printf ("%s  %-11s %-40s %-9s due %s  [%s]\n", where, cp_obligation_get_subject (o),
-                cp_obligation_get_key (o), status_nick (s), due, cp_obligation_get_rule_id (o));
+                cp_obligation_get_key (o), careplan_nick (CP_TYPE_OBLIGATION_STATUS, s), due, cp_obligation_get_rule_id (o));
     }
   return TRUE;
 }

@@ -24,6 +24,7 @@ int careplan_check_main (int argc, char **argv);
 
 /* Shared helpers. */
 gboolean careplan_parse_region (const char *text, CpRegion *region, GError **error);
+const char *careplan_nick (GType enum_type, int value);
 CpPolicy *careplan_policy_from_argument (const char *text, GError **error);
 CpCalendar *careplan_calendar_from_options (const char *region, const char *bank_holidays,
                                             GError **error);

@@ -23,8 +23,8 @@ careplan_policy_from_argument (const char  *text,
   return cp_policy_new_builtin (text, error);
 }
 
-static const char *
-nick (GType type, int value)
+const char *
+careplan_nick (GType type, int value)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
   GEnumValue *v = g_enum_get_value (klass, value);
@@ -63,22 +63,22 @@ print_rule (CpPolicy *policy, CpRule *r)
   printf ("key:            %s\n", cp_rule_get_key (r));
   printf ("id:             %s\n", cp_rule_get_id (r));
   printf ("from profile:   %s\n", cp_policy_get_rule_origin (policy, cp_rule_get_key (r)));
-  printf ("kind:           %s\n", nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (r)));
+  printf ("kind:           %s\n", careplan_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (r)));
   printf ("statement:      %s\n", cp_rule_get_statement (r));
   printf ("timescale:      %s\n", timescale);
-  printf ("duty:           %s\n", nick (CP_TYPE_DUTY, cp_rule_get_duty (r)));
+  printf ("duty:           %s\n", careplan_nick (CP_TYPE_DUTY, cp_rule_get_duty (r)));
   if (cp_rule_get_kind (r) == CP_RULE_KIND_ESCALATION_STAGE)
     printf ("stage:          %d, %s%s\n", cp_rule_get_position (r), cp_rule_get_stage (r),
             cp_rule_get_any_time (r) ? " (may be reached from any stage)" : "");
   else if (cp_rule_get_kind (r) != CP_RULE_KIND_DEADLINE)
-    printf ("reviews:        %s\n", nick (CP_TYPE_REVIEW_SLOT, cp_rule_get_slot (r)));
+    printf ("reviews:        %s\n", careplan_nick (CP_TYPE_REVIEW_SLOT, cp_rule_get_slot (r)));
   if (cp_rule_get_kind (r) == CP_RULE_KIND_REVIEW_TRIGGER)
-    printf ("event:          %s (%s%s)\n", nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (r)),
-            nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (r)),
+    printf ("event:          %s (%s%s)\n", careplan_nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (r)),
+            careplan_nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (r)),
             cp_rule_get_resets_cycle (r) ? ", restarts the review cycle" : "");
-  printf ("responsible:    %s\n", nick (CP_TYPE_ROLE, cp_rule_get_responsible (r)));
+  printf ("responsible:    %s\n", careplan_nick (CP_TYPE_ROLE, cp_rule_get_responsible (r)));
   printf ("approver:       %s\n", cp_rule_get_approver (r) == CP_ROLE_UNKNOWN
-                                    ? "none" : nick (CP_TYPE_ROLE, cp_rule_get_approver (r)));
+                                    ? "none" : careplan_nick (CP_TYPE_ROLE, cp_rule_get_approver (r)));
   if (cp_rule_get_limit (r) > 0)
     printf ("limit:          %d%s\n", cp_rule_get_limit (r),
             cp_rule_get_within_due (r) ? ", and by the statutory due date" : "");
@@ -153,11 +153,11 @@ policy_diff (CpPolicy *p, CpPolicy *base)
                   now, cp_rule_get_id (r));
           if (cp_rule_get_approver (r) != cp_rule_get_approver (b))
             printf ("    approver: %s -> %s\n",
-                    cp_rule_get_approver (b) == CP_ROLE_UNKNOWN ? "none" : nick (CP_TYPE_ROLE, cp_rule_get_approver (b)),
-                    cp_rule_get_approver (r) == CP_ROLE_UNKNOWN ? "none" : nick (CP_TYPE_ROLE, cp_rule_get_approver (r)));
+                    cp_rule_get_approver (b) == CP_ROLE_UNKNOWN ? "none" : careplan_nick (CP_TYPE_ROLE, cp_rule_get_approver (b)),
+                    cp_rule_get_approver (r) == CP_ROLE_UNKNOWN ? "none" : careplan_nick (CP_TYPE_ROLE, cp_rule_get_approver (r)));
           if (cp_rule_get_gate (r) != cp_rule_get_gate (b))
-            printf ("    gate: %s -> %s\n", nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (b)),
-                    nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (r)));
+            printf ("    gate: %s -> %s\n", careplan_nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (b)),
+                    careplan_nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (r)));
           changed++;
         }
     }
