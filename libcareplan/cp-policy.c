@@ -166,7 +166,7 @@ cp_policy_class_init (CpPolicyClass *klass)
    * [property@Policy:due-soon-unit].
    */
   properties[PROP_DUE_SOON_QUANTITY] =
-    g_param_spec_int ("due-soon-quantity", NULL, NULL, 0, 365, 5, ro);
+    g_param_spec_int ("due-soon-quantity", NULL, NULL, 0, 365, 0, ro);
 
   /**
    * CpPolicy:due-soon-unit:
@@ -191,7 +191,7 @@ cp_policy_class_init (CpPolicyClass *klass)
 static void
 cp_policy_init (CpPolicy *self)
 {
-  self->due_soon_quantity = 5;
+  self->due_soon_quantity = 0;   /* none unless a profile gives one */
   self->due_soon_unit = CP_UNIT_WORKING_DAYS;
   self->rules = g_list_store_new (CP_TYPE_RULE);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
