@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 #include "cp-care-plan-private.h"
 #include "cp-case-private.h"
@@ -357,26 +358,61 @@ check_not_before_care (CpCase      *self,
                   "%s: %s is before the child became looked after (%s)", field, a, b);
 }
 
-/* Refuses @action for @role unless it is @required, recording the refusal. */
+static const char *
+article (CpRole role)
+{
+  return strchr ("aeiou", cp_enum_to_nick (CP_TYPE_ROLE, role)[0]) ? "an" : "a";
+}
+
+/* Refuses @action for @role unless it is the role @policy requires for it
+ * (any role, when the profile names none), recording the refusal. */
 static gboolean
 check_role (CpCase      *self,
+            CpPolicy    *policy,
             const char  *action,
             CpRole       role,
-            CpRole       required,
             const char  *actor,
             const GDate *date,
             GError     **error)
 {
+  CpRole required = cp_policy_get_authority (policy, action);
   g_autofree char *reason = NULL;
 
-  if (role == required)
+  if (required == CP_ROLE_UNKNOWN || role == required)
     return TRUE;
 
-  reason = g_strdup_printf ("%s needs a %s; a %s may not", action,
-                            cp_enum_to_nick (CP_TYPE_ROLE, required),
-                            cp_enum_to_nick (CP_TYPE_ROLE, role));
+  reason = g_strdup_printf ("%s needs %s %s under %s; %s %s may not", action,
+                            article (required), cp_enum_to_nick (CP_TYPE_ROLE, required),
+                            cp_policy_get_name (policy),
+                            article (role), cp_enum_to_nick (CP_TYPE_ROLE, role));
   record_history (self, date, role, actor, action, reason, TRUE);
   return cp_fail (error, CP_ERROR_NOT_AUTHORISED, "%s", reason);
+}
+
+/* A dispute about a recommendation names one the case holds. */
+static gboolean
+check_dispute_reference (CpCase     *self,
+                         CpDispute  *dispute,
+                         const char *path,
+                         GError    **error)
+{
+  int seq = cp_dispute_get_review (dispute);
+  int pos = cp_dispute_get_recommendation (dispute);
+  CpReview *review;
+
+  if (seq == 0 && pos == 0)
+    return TRUE;
+  if (seq == 0 || pos == 0)
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
+                    "%s.%s: a dispute about a recommendation names both the review and the recommendation",
+                    path, seq == 0 ? "review" : "recommendation");
+  review = cp_case_get_review (self, seq);
+  if (review == NULL)
+    return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.review: %d: the case has no such review", path, seq);
+  if ((guint) pos > g_list_model_get_n_items (cp_review_get_recommendations (review)))
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
+                    "%s.recommendation: %d: review %d has no such recommendation", path, pos, seq);
+  return TRUE;
 }
 
 /**
@@ -492,20 +528,24 @@ cp_case_set_care_plan (CpCase      *self,
 /**
  * cp_case_authorise_care_plan:
  * @self: a #CpCase
- * @role: the role of who authorises; must be a Practice Manager
+ * @policy: the profile whose `authority.care-plan.authorise` rule says who
+ *   may authorise
+ * @role: the role of who authorises (Stoke-on-Trent: a Practice Manager)
  * @actor: (nullable): the member of staff, if recorded
  * @date: the day of authorisation
  * @error: return location for a #GError
  *
  * Moves the care plan from draft to authorised (Stoke-on-Trent §5.4: the
  * Practice Manager "must authorise the Care Plan"). A plan that is not a
- * draft gives %CP_ERROR_ILLEGAL_TRANSITION; another role gives
- * %CP_ERROR_NOT_AUTHORISED and the refusal is recorded in the history.
+ * draft gives %CP_ERROR_ILLEGAL_TRANSITION; a role other than the one
+ * @policy requires gives %CP_ERROR_NOT_AUTHORISED and the refusal is
+ * recorded in the history.
  *
  * Returns: %TRUE if the plan was authorised
  */
 gboolean
 cp_case_authorise_care_plan (CpCase       *self,
+                             CpPolicy     *policy,
                              CpRole        role,
                              const char   *actor,
                              const GDate  *date,
@@ -514,13 +554,14 @@ cp_case_authorise_care_plan (CpCase       *self,
   CpCarePlan *plan;
 
   g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_POLICY (policy), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   plan = cp_case_get_care_plan (self);
   if (plan == NULL)
     return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION, "care_plan: the case has no care plan");
-  if (!check_role (self, "care-plan.authorise", role, CP_ROLE_PRACTICE_MANAGER, actor, date, error))
+  if (!check_role (self, policy, "care-plan.authorise", role, actor, date, error))
     return FALSE;
   if (cp_care_plan_get_state (plan) != CP_CARE_PLAN_STATE_DRAFT)
     return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
@@ -535,8 +576,10 @@ cp_case_authorise_care_plan (CpCase       *self,
 /**
  * cp_case_ratify_care_plan:
  * @self: a #CpCase
+ * @policy: the profile whose `authority.care-plan.ratify` rule says who may
+ *   ratify
  * @review_sequence: the statutory review, already held, that ratifies it
- * @role: the role of who ratifies; must be the IRO
+ * @role: the role of who ratifies (the IRO, who chairs the review)
  * @actor: (nullable): the member of staff, if recorded
  * @error: return location for a #GError
  *
@@ -548,6 +591,7 @@ cp_case_authorise_care_plan (CpCase       *self,
  */
 gboolean
 cp_case_ratify_care_plan (CpCase      *self,
+                          CpPolicy    *policy,
                           int          review_sequence,
                           CpRole       role,
                           const char  *actor,
@@ -558,6 +602,7 @@ cp_case_ratify_care_plan (CpCase      *self,
   const GDate *held;
 
   g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_POLICY (policy), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   plan = cp_case_get_care_plan (self);
@@ -572,7 +617,7 @@ cp_case_ratify_care_plan (CpCase      *self,
     return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
                         "review %d: a plan is ratified only at a review that has been held",
                         review_sequence);
-  if (!check_role (self, "care-plan.ratify", role, CP_ROLE_IRO, actor, held, error))
+  if (!check_role (self, policy, "care-plan.ratify", role, actor, held, error))
     return FALSE;
   if (cp_care_plan_get_state (plan) != CP_CARE_PLAN_STATE_AUTHORISED)
     return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
@@ -703,18 +748,24 @@ cp_case_add_review (CpCase      *self,
 /**
  * cp_case_add_dispute:
  * @self: a #CpCase
+ * @policy: the profile whose `authority.dispute.register` rule says who may
+ *   register a dispute
  * @dispute: the dispute
- * @role: who registers it; must be the IRO
+ * @role: who registers it (the IRO, under every shipped profile)
  * @actor: (nullable): the member of staff, if recorded
  * @error: return location for a #GError
  *
- * Registers a dispute. Only the IRO may register one; a refusal is
- * recorded in the history.
+ * Registers a dispute. A role other than the one @policy requires is
+ * refused (%CP_ERROR_NOT_AUTHORISED) and the refusal is recorded in the
+ * history. A dispute about a recommendation
+ * ([property@Dispute:recommendation]) must name a recommendation of a
+ * review of the case (%CP_ERROR_INCONSISTENT).
  *
  * Returns: %TRUE if the dispute was registered
  */
 gboolean
 cp_case_add_dispute (CpCase      *self,
+                     CpPolicy    *policy,
                      CpDispute   *dispute,
                      CpRole       role,
                      const char  *actor,
@@ -723,11 +774,13 @@ cp_case_add_dispute (CpCase      *self,
   const GDate *raised;
 
   g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_POLICY (policy), FALSE);
   g_return_val_if_fail (CP_IS_DISPUTE (dispute), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   raised = cp_dispute_get_raised_on (dispute);
-  if (!check_role (self, "dispute.register", role, CP_ROLE_IRO, actor, raised, error))
+  if (!check_role (self, policy, "dispute.register", role, actor, raised, error) ||
+      !check_dispute_reference (self, dispute, "dispute", error))
     return FALSE;
 
   cp_record_list_append (CP_RECORD (self), PROP_DISPUTES, dispute);
@@ -889,7 +942,10 @@ validate_disputes (CpCase *self, GError **error)
       GListModel *steps = cp_dispute_get_steps (d);
       const GDate *raised = cp_dispute_get_raised_on (d);
       const GDate *prev = raised;
+      g_autofree char *path = g_strdup_printf ("disputes[%u]", i);
 
+      if (!check_dispute_reference (self, d, path, error))
+        return FALSE;
       if (!check_order (raised, ITEM_PATH (a, "disputes", i, "raised_on"),
                         cp_dispute_get_resolved_on (d), ITEM_PATH (b, "disputes", i, "resolved_on"),
                         error))

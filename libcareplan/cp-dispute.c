@@ -29,6 +29,8 @@ enum {
   PROP_RESOLVED_ON,
   PROP_OUTCOME,
   PROP_STEPS,
+  PROP_REVIEW,
+  PROP_RECOMMENDATION,
   N_PROPS
 };
 
@@ -96,6 +98,27 @@ cp_dispute_class_init (CpDisputeClass *klass)
    */
   properties[PROP_STEPS] =
     cp_field_list ("steps", CP_TYPE_DISPUTE_STEP);
+
+  /**
+   * CpDispute:review:
+   *
+   * For a dispute about a recommendation: the sequence of the review that
+   * made it; 0 otherwise.
+   */
+  properties[PROP_REVIEW] =
+    g_param_spec_int ("review", NULL, NULL, 0, 1000, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpDispute:recommendation:
+   *
+   * For a dispute about a recommendation: its position among that review's
+   * recommendations, from 1; 0 otherwise. A starred recommendation that is
+   * not agreed in time is met by the dispute that names it.
+   */
+  properties[PROP_RECOMMENDATION] =
+    g_param_spec_int ("recommendation", NULL, NULL, 0, 1000, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
@@ -233,5 +256,55 @@ cp_dispute_resolve (CpDispute   *self,
   g_object_freeze_notify (G_OBJECT (self));
   cp_record_set_date (CP_RECORD (self), PROP_RESOLVED_ON, date);
   cp_record_set_string (CP_RECORD (self), PROP_OUTCOME, outcome);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * cp_dispute_get_review:
+ * @self: a #CpDispute
+ *
+ * Returns: the sequence of the review whose recommendation is disputed, or 0
+ */
+int
+cp_dispute_get_review (CpDispute *self)
+{
+  g_return_val_if_fail (CP_IS_DISPUTE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_REVIEW);
+}
+
+/**
+ * cp_dispute_get_recommendation:
+ * @self: a #CpDispute
+ *
+ * Returns: the position of the disputed recommendation, from 1, or 0
+ */
+int
+cp_dispute_get_recommendation (CpDispute *self)
+{
+  g_return_val_if_fail (CP_IS_DISPUTE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_RECOMMENDATION);
+}
+
+/**
+ * cp_dispute_set_recommendation:
+ * @self: a #CpDispute
+ * @review: the sequence of the review that made the recommendation
+ * @recommendation: its position among the review's recommendations, from 1
+ *
+ * Says which recommendation the dispute is about. Pass 0 for both to say it
+ * is about none.
+ */
+void
+cp_dispute_set_recommendation (CpDispute *self,
+                               int        review,
+                               int        recommendation)
+{
+  g_return_if_fail (CP_IS_DISPUTE (self));
+  g_return_if_fail (review >= 0 && recommendation >= 0);
+  g_return_if_fail ((review == 0) == (recommendation == 0));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  cp_record_set_int (CP_RECORD (self), PROP_REVIEW, review);
+  cp_record_set_int (CP_RECORD (self), PROP_RECOMMENDATION, recommendation);
   g_object_thaw_notify (G_OBJECT (self));
 }

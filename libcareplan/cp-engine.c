@@ -87,8 +87,11 @@ append_reason (GString *s, CpRule *rule, const char *word, const char *anchor, g
   char buf[16];
   int q = cp_rule_get_quantity (rule);
 
-  g_string_append_printf (s, "%d %s %s %s (%s)", q, unit_words (cp_rule_get_unit (rule), q),
-                          word, anchor, cp_engine_iso (from, buf));
+  if (q == 0)
+    g_string_append_printf (s, "the day of %s (%s)", anchor, cp_engine_iso (from, buf));
+  else
+    g_string_append_printf (s, "%d %s %s %s (%s)", q, unit_words (cp_rule_get_unit (rule), q),
+                            word, anchor, cp_engine_iso (from, buf));
 }
 
 static CpObligationStatus
@@ -562,12 +565,92 @@ run_duties (Run        *run,
   return TRUE;
 }
 
-/* Each recommendation of a completed review, by the date it was given. */
+/* The earliest dispute the case holds about recommendation @pos of review
+ * @seq, or NULL. */
+static CpDispute *
+dispute_about (Run *run, int seq, guint pos)
+{
+  GListModel *disputes = cp_case_get_disputes (run->kase);
+  CpDispute *found = NULL;
+  guint32 first = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (disputes); i++)
+    {
+      g_autoptr(CpDispute) d = g_list_model_get_item (disputes, i);
+      guint32 raised = known (run, cp_dispute_get_raised_on (d));
+
+      if (cp_dispute_get_review (d) != seq || (guint) cp_dispute_get_recommendation (d) != pos || raised == 0)
+        continue;
+      if (found == NULL || raised < first)
+        {
+          found = d;   /* the case keeps it alive */
+          first = raised;
+        }
+    }
+  return found;
+}
+
+static guint32
+earliest (guint32 a, guint32 b)
+{
+  return a == 0 ? b : b == 0 ? a : MIN (a, b);
+}
+
+/* When the duty of a recommendation rule was done, as of today. */
+static guint32
+recommendation_done (Run *run, CpRecommendation *rec, CpDuty duty, CpDispute *dispute)
+{
+  guint32 raised = dispute ? known (run, cp_dispute_get_raised_on (dispute)) : 0;
+  guint32 settled = dispute ? known (run, cp_dispute_get_resolved_on (dispute)) : 0;
+
+  switch (duty)
+    {
+    case CP_DUTY_RECOMMENDATION_NOTIFIED:
+      return known (run, cp_recommendation_get_notified_on (rec));
+    case CP_DUTY_RECOMMENDATION_CONCERNS:
+      return known (run, cp_recommendation_get_concerns_on (rec));
+    case CP_DUTY_RECOMMENDATION_AGREED:
+      /* A dispute that ends settles the recommendation too. */
+      return earliest (known (run, cp_recommendation_get_agreed_on (rec)), settled);
+    case CP_DUTY_DISPUTE_REGISTERED:
+      return earliest (known (run, cp_recommendation_get_agreed_on (rec)), raised);
+    case CP_DUTY_RECOMMENDATION:
+    default:
+      return known (run, cp_recommendation_get_completed_on (rec));
+    }
+}
+
+/* The due date of a recommendation clock that starts at the review held on
+ * @held, or at the due date of the rule it follows (the profile has checked
+ * that such chains end). */
+static gboolean
+clock_due (Run *run, CpRule *rule, guint32 held, guint32 *due, GString *why)
+{
+  guint32 from = held;
+  const char *anchor = "the review";
+
+  if (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE)
+    {
+      anchor = cp_rule_get_after (rule);
+      if (!clock_due (run, cp_policy_lookup_rule (run->policy, anchor), held, &from, NULL))
+        return FALSE;
+    }
+  if (!shift (run, rule, from, 1, due))
+    return FALSE;
+  if (why != NULL)
+    append_reason (why, rule, cp_rule_get_anchor (rule) == CP_ANCHOR_RULE ? "after the due date of" : "from",
+                   anchor, from);
+  return TRUE;
+}
+
+/* Each recommendation of a held review: carried out by the date the review
+ * set, and for a starred one the clocks of its agreement. */
 static gboolean
 run_recommendations (Run       *run,
                      GPtrArray *rules,
                      CpReview  *review,
-                     int        seq)
+                     int        seq,
+                     guint32    held)
 {
   GListModel *recs = cp_review_get_recommendations (review);
 
@@ -575,24 +658,48 @@ run_recommendations (Run       *run,
     for (guint k = 0; k < g_list_model_get_n_items (recs); k++)
       {
         CpRule *rule = rules->pdata[r];
+        CpDuty duty = cp_rule_get_duty (rule);
         g_autoptr(CpRecommendation) rec = g_list_model_get_item (recs, k);
         g_autofree char *subject = g_strdup_printf ("review %d recommendation %u", seq, k + 1);
         g_autoptr(GString) why = g_string_new (NULL);
-        guint32 due = cp_engine_julian (cp_recommendation_get_due (rec));
+        CpDispute *dispute;
+        guint32 due, met;
         char buf[16];
 
-        if (due == 0)
+        if (cp_rule_get_starred_only (rule) && !cp_recommendation_get_starred (rec))
           continue;
+        if (duty == CP_DUTY_RECOMMENDATION)
+          {
+            due = cp_engine_julian (cp_recommendation_get_due (rec));
+            if (due == 0)
+              continue;
+            g_string_append_printf (why, "the date review %d set (%s)%s", seq, cp_engine_iso (due, buf),
+                                    cp_recommendation_get_starred (rec) ? "; starred" : "");
+          }
+        else if (!clock_due (run, rule, held, &due, why))
+          return FALSE;
         if (cp_recommendation_get_status (rec) == CP_RECOMMENDATION_STATUS_WITHDRAWN)
           {
             emit_not_applicable (run, rule, subject, seq,
                                  g_strdup ("not applicable: the recommendation was withdrawn"));
             continue;
           }
-        g_string_append_printf (why, "the date review %d set (%s)%s", seq, cp_engine_iso (due, buf),
-                                cp_recommendation_get_starred (rec) ? "; starred" : "");
-        if (!emit (run, rule, subject, seq, due, 0,
-                   known (run, cp_recommendation_get_completed_on (rec)), why))
+
+        dispute = dispute_about (run, seq, k + 1);
+        met = recommendation_done (run, rec, duty, dispute);
+        if (met == 0 && cp_rule_get_optional (rule) && run->today > due)
+          {
+            emit_not_applicable (run, rule, subject, seq,
+                                 g_strdup_printf ("not applicable: nothing was raised by %s (%s), "
+                                                  "so the recommendation stands",
+                                                  cp_engine_iso (due, buf), why->str));
+            continue;
+          }
+        if (dispute != NULL && (duty == CP_DUTY_RECOMMENDATION_AGREED || duty == CP_DUTY_DISPUTE_REGISTERED))
+          g_string_append_printf (why, "; disputed from %s%s",
+                                  cp_engine_iso (known (run, cp_dispute_get_raised_on (dispute)), buf),
+                                  cp_dispute_get_resolved_on (dispute) ? ", since resolved" : "");
+        if (!emit (run, rule, subject, seq, due, 0, met, why))
           return FALSE;
       }
   return TRUE;
@@ -709,7 +816,7 @@ run_reviews (Run *run)
 
           if (done != 0 &&
               (!run_duties (run, rr.follow_up, 1, review, seq, cycle_pos, done, "the review") ||
-               !run_recommendations (run, rr.recommendation, review, seq)))
+               !run_recommendations (run, rr.recommendation, review, seq, done)))
             return FALSE;
 
           /* Reviews without a meeting still need one every so often. */

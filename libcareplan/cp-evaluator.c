@@ -267,7 +267,9 @@ cp_evaluator_class_init (CpEvaluatorClass *klass)
    * @obligation: the recommendation's obligation
    *
    * Emitted by a refresh, after [signal@Evaluator::obligation-overdue], for
-   * a review recommendation that has just passed its due date undone.
+   * a review recommendation that has just passed its due date undone, or a
+   * starred recommendation one of whose clocks (sent, agreed, agreed or
+   * disputed) has just run out.
    */
   signals[DECISION_OVERDUE] =
     g_signal_new ("decision-overdue", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -332,6 +332,11 @@ direction_is (CpRule *rule, const char *path, CpDirection want, GError **error)
                cp_enum_to_nick (CP_TYPE_DIRECTION, want));
 }
 
+#define AUTHORITY_PREFIX "authority."
+
+static const char * const authority_actions[] = { "care-plan.authorise", "care-plan.ratify",
+                                                  "dispute.register", NULL };
+
 /* What each kind of rule needs beyond well-typed fields. */
 static gboolean
 check_rule (CpRule      *rule,
@@ -355,7 +360,11 @@ check_rule (CpRule      *rule,
                                          CP_DUTY_CARE_PLAN_UPDATED };
   static const CpDuty adjourn_duty[] = { CP_DUTY_ADJOURNED_REVIEW };
   static const CpDuty meeting_duty[] = { CP_DUTY_REVIEW_MEETING };
-  static const CpDuty recommendation_duty[] = { CP_DUTY_RECOMMENDATION };
+  static const CpDuty recommendation_duties[] = { CP_DUTY_RECOMMENDATION_NOTIFIED,
+                                                  CP_DUTY_RECOMMENDATION_CONCERNS,
+                                                  CP_DUTY_RECOMMENDATION_AGREED,
+                                                  CP_DUTY_DISPUTE_REGISTERED };
+  static const CpAnchor clock_anchors[] = { CP_ANCHOR_REVIEW, CP_ANCHOR_RULE };
   static const CpDuty stage_duty[] = { CP_DUTY_DISPUTE_STAGE };
   static const CpAnchor stage_anchor[] = { CP_ANCHOR_STAGE };
   CpRuleKind kind = cp_rule_get_kind (rule);
@@ -366,9 +375,20 @@ check_rule (CpRule      *rule,
   if (cp_rule_get_deemed_agreed (rule) && cp_rule_get_duty (rule) != CP_DUTY_MANAGER_RESPONSE)
     return cp_fail (error, CP_ERROR_INVALID_VALUE,
                     "%s.deemed_agreed: only a manager-response rule can deem silence agreement", path);
-  /* Ladder stages may have no time limit (the sources give few). */
+  if (kind != CP_RULE_KIND_RECOMMENDATION &&
+      (cp_rule_get_starred_only (rule) || cp_rule_get_optional (rule)))
+    return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                    "%s.%s: only a recommendation rule can be %s", path,
+                    cp_rule_get_optional (rule) ? "optional" : "starred_only",
+                    cp_rule_get_optional (rule) ? "optional" : "limited to starred recommendations");
+  if ((cp_rule_get_after (rule) != NULL) != (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE))
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
+                    "%s.after: a rule names the rule it counts from exactly when its anchor is “rule”", path);
+  /* Ladder stages may have no time limit (the sources give few); a
+   * recommendation may have to be sent "immediately". */
   if (kind != CP_RULE_KIND_REVIEW_RESCHEDULE && kind != CP_RULE_KIND_RECOMMENDATION &&
-      kind != CP_RULE_KIND_ESCALATION_STAGE && cp_rule_get_quantity (rule) == 0)
+      kind != CP_RULE_KIND_ESCALATION_STAGE && kind != CP_RULE_KIND_AUTHORITY &&
+      cp_rule_get_quantity (rule) == 0)
     return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.quantity: missing (a %s rule needs a timescale)",
                  path, cp_enum_to_nick (CP_TYPE_RULE_KIND, kind));
   /* The case model records dates, so an hours rule has nothing to count
@@ -454,11 +474,35 @@ check_rule (CpRule      *rule,
              direction_is (rule, path, CP_DIRECTION_EVERY, error);
 
     case CP_RULE_KIND_RECOMMENDATION:
-      if (cp_rule_get_quantity (rule) != 0)
-        return cp_fail (error, CP_ERROR_INVALID_VALUE,
-                        "%s.quantity: a recommendation rule takes its due date from each recommendation", path);
-      return anchor_allowed (rule, path, no_anchor, N (no_anchor), error) &&
-             duty_allowed (rule, path, recommendation_duty, N (recommendation_duty), error);
+      /* Either the recommendation's own due date, or a clock from the
+       * review or from another recommendation rule's due date. */
+      if (cp_rule_get_duty (rule) == CP_DUTY_RECOMMENDATION)
+        {
+          if (cp_rule_get_quantity (rule) != 0)
+            return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                            "%s.quantity: a recommendation rule takes its due date from each recommendation", path);
+          return anchor_allowed (rule, path, no_anchor, N (no_anchor), error);
+        }
+      if (!duty_allowed (rule, path, recommendation_duties, N (recommendation_duties), error) ||
+          !anchor_allowed (rule, path, clock_anchors, N (clock_anchors), error) ||
+          !direction_is (rule, path, CP_DIRECTION_WITHIN, error))
+        return FALSE;
+      if (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE && cp_rule_get_after (rule) == NULL)
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.after: missing (the rule this one counts from)", path);
+      return TRUE;
+
+    case CP_RULE_KIND_AUTHORITY:
+      if (!g_str_has_prefix (cp_rule_get_key (rule), AUTHORITY_PREFIX) ||
+          !g_strv_contains (authority_actions, cp_rule_get_key (rule) + strlen (AUTHORITY_PREFIX)))
+        {
+          g_autofree char *list = g_strjoinv (", " AUTHORITY_PREFIX, (char **) authority_actions);
+          return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
+                          "%s.key: “%s” is not an action with an authority (expected one of: %s%s)",
+                          path, cp_rule_get_key (rule), AUTHORITY_PREFIX, list);
+        }
+      if (cp_rule_get_approver (rule) == CP_ROLE_UNKNOWN)
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.approver: missing (the role the action needs)", path);
+      return anchor_allowed (rule, path, no_anchor, N (no_anchor), error);
 
     case CP_RULE_KIND_ESCALATION_STAGE:
       if (cp_rule_get_stage (rule) == NULL)
@@ -478,6 +522,40 @@ check_rule (CpRule      *rule,
 }
 
 static CpPolicy *load_builtin (const char *name, guint depth, GError **error);
+
+/* Once base and local rules are merged: every clock that counts from
+ * another rule names one of its own kind, and no chain comes back on
+ * itself. */
+static gboolean
+check_chains (CpPolicy  *self,
+              GError   **error)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rules));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpRule) rule = g_list_model_get_item (G_LIST_MODEL (self->rules), i);
+      CpRule *at = rule;
+
+      for (guint steps = 0; cp_rule_get_anchor (at) == CP_ANCHOR_RULE; steps++)
+        {
+          const char *after = cp_rule_get_after (at);
+          CpRule *next = g_hash_table_lookup (self->by_key, after);
+
+          if (next == NULL || cp_rule_get_kind (next) != cp_rule_get_kind (at))
+            return cp_fail (error, CP_ERROR_INCONSISTENT,
+                            "rule “%s”: after: “%s” names no %s rule of the profile",
+                            cp_rule_get_key (at), after,
+                            cp_enum_to_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (at)));
+          if (steps >= n)
+            return cp_fail (error, CP_ERROR_INCONSISTENT,
+                            "rule “%s”: after: the chain of rules counts from itself",
+                            cp_rule_get_key (rule));
+          at = next;
+        }
+    }
+  return TRUE;
+}
 
 static void
 add_rule (CpPolicy   *self,
@@ -637,6 +715,8 @@ parse (const char  *data,
       add_rule (self, rule, self->name);
     }
 
+  if (!check_chains (self, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -901,6 +981,32 @@ cp_policy_lookup_rule (CpPolicy   *self,
         return r;   /* the store keeps it alive */
     }
   return NULL;
+}
+
+/**
+ * cp_policy_get_authority:
+ * @self: a #CpPolicy
+ * @action: an action on a case: `care-plan.authorise`, `care-plan.ratify`
+ *   or `dispute.register`
+ *
+ * The role the profile requires for @action, from its `authority.`@action
+ * rule. A profile that names no role for an action leaves it to any role.
+ *
+ * Returns: the role, or %CP_ROLE_UNKNOWN when the profile names none
+ */
+CpRole
+cp_policy_get_authority (CpPolicy   *self,
+                         const char *action)
+{
+  g_autofree char *key = NULL;
+  CpRule *rule;
+
+  g_return_val_if_fail (CP_IS_POLICY (self), CP_ROLE_UNKNOWN);
+  g_return_val_if_fail (action != NULL, CP_ROLE_UNKNOWN);
+
+  key = g_strconcat (AUTHORITY_PREFIX, action, NULL);
+  rule = g_hash_table_lookup (self->by_key, key);
+  return rule != NULL ? cp_rule_get_approver (rule) : CP_ROLE_UNKNOWN;
 }
 
 /**

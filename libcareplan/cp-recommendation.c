@@ -30,6 +30,9 @@ enum {
   PROP_COMPLETED_ON,
   PROP_MANAGER_RESPONSE,
   PROP_MANAGER_RESPONSE_ON,
+  PROP_NOTIFIED_ON,
+  PROP_CONCERNS_ON,
+  PROP_AGREED_ON,
   N_PROPS
 };
 
@@ -115,6 +118,32 @@ cp_recommendation_class_init (CpRecommendationClass *klass)
    */
   properties[PROP_MANAGER_RESPONSE_ON] =
     cp_field_date ("manager-response-on", 0);
+
+  /**
+   * CpRecommendation:notified-on:
+   *
+   * For a starred recommendation: when the IRO sent it to the managers.
+   */
+  properties[PROP_NOTIFIED_ON] =
+    cp_field_date ("notified-on", 0);
+
+  /**
+   * CpRecommendation:concerns-on:
+   *
+   * For a starred recommendation: when a manager raised concerns about it,
+   * or %NULL if none were raised.
+   */
+  properties[PROP_CONCERNS_ON] =
+    cp_field_date ("concerns-on", 0);
+
+  /**
+   * CpRecommendation:agreed-on:
+   *
+   * For a starred recommendation: when the manager and the IRO agreed it,
+   * or the changed version of it (the signed agreement form).
+   */
+  properties[PROP_AGREED_ON] =
+    cp_field_date ("agreed-on", 0);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
@@ -375,4 +404,88 @@ cp_recommendation_set_manager_response_on (CpRecommendation *self,
 {
   g_return_if_fail (CP_IS_RECOMMENDATION (self));
   cp_record_set_date (CP_RECORD (self), PROP_MANAGER_RESPONSE_ON, manager_response_on);
+}
+
+/**
+ * cp_recommendation_get_notified_on:
+ * @self: a #CpRecommendation
+ *
+ * Returns: (transfer none) (nullable): when the starred recommendation was sent to the managers
+ */
+const GDate *
+cp_recommendation_get_notified_on (CpRecommendation *self)
+{
+  g_return_val_if_fail (CP_IS_RECOMMENDATION (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_NOTIFIED_ON);
+}
+
+/**
+ * cp_recommendation_set_notified_on:
+ * @self: a #CpRecommendation
+ * @notified_on: (nullable): when the starred recommendation was sent to the managers
+ *
+ * Sets [property@Recommendation:notified-on].
+ */
+void
+cp_recommendation_set_notified_on (CpRecommendation *self,
+    const GDate *notified_on)
+{
+  g_return_if_fail (CP_IS_RECOMMENDATION (self));
+  cp_record_set_date (CP_RECORD (self), PROP_NOTIFIED_ON, notified_on);
+}
+
+/**
+ * cp_recommendation_get_concerns_on:
+ * @self: a #CpRecommendation
+ *
+ * Returns: (transfer none) (nullable): when a manager raised concerns about it
+ */
+const GDate *
+cp_recommendation_get_concerns_on (CpRecommendation *self)
+{
+  g_return_val_if_fail (CP_IS_RECOMMENDATION (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_CONCERNS_ON);
+}
+
+/**
+ * cp_recommendation_set_concerns_on:
+ * @self: a #CpRecommendation
+ * @concerns_on: (nullable): when a manager raised concerns about it
+ *
+ * Sets [property@Recommendation:concerns-on].
+ */
+void
+cp_recommendation_set_concerns_on (CpRecommendation *self,
+    const GDate *concerns_on)
+{
+  g_return_if_fail (CP_IS_RECOMMENDATION (self));
+  cp_record_set_date (CP_RECORD (self), PROP_CONCERNS_ON, concerns_on);
+}
+
+/**
+ * cp_recommendation_get_agreed_on:
+ * @self: a #CpRecommendation
+ *
+ * Returns: (transfer none) (nullable): when the manager and the IRO agreed it
+ */
+const GDate *
+cp_recommendation_get_agreed_on (CpRecommendation *self)
+{
+  g_return_val_if_fail (CP_IS_RECOMMENDATION (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_AGREED_ON);
+}
+
+/**
+ * cp_recommendation_set_agreed_on:
+ * @self: a #CpRecommendation
+ * @agreed_on: (nullable): when the manager and the IRO agreed it
+ *
+ * Sets [property@Recommendation:agreed-on].
+ */
+void
+cp_recommendation_set_agreed_on (CpRecommendation *self,
+    const GDate *agreed_on)
+{
+  g_return_if_fail (CP_IS_RECOMMENDATION (self));
+  cp_record_set_date (CP_RECORD (self), PROP_AGREED_ON, agreed_on);
 }

@@ -54,6 +54,9 @@ enum {
   PROP_STAGE,
   PROP_POSITION,
   PROP_ANY_TIME,
+  PROP_STARRED_ONLY,
+  PROP_OPTIONAL,
+  PROP_AFTER,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -293,6 +296,37 @@ cp_rule_class_init (CpRuleClass *klass)
   properties[PROP_ANY_TIME] =
     g_param_spec_boolean ("any-time", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:starred-only:
+   *
+   * For a recommendation rule: it applies only to starred recommendations.
+   */
+  properties[PROP_STARRED_ONLY] =
+    g_param_spec_boolean ("starred-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:optional:
+   *
+   * The duty may rightly be left undone (a manager who has no concerns
+   * raises none): once its window has closed without it, the obligation is
+   * not applicable rather than overdue.
+   */
+  properties[PROP_OPTIONAL] =
+    g_param_spec_boolean ("optional", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:after:
+   *
+   * With the anchor %CP_ANCHOR_RULE: the key of the rule, of the same kind,
+   * whose due date this one counts from, so that clocks can run one after
+   * another ("then 5 days").
+   */
+  properties[PROP_AFTER] =
+    g_param_spec_string ("after", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpRule:citation:
@@ -647,6 +681,47 @@ cp_rule_get_any_time (CpRule *self)
 }
 
 /**
+ * cp_rule_get_starred_only:
+ * @self: a #CpRule
+ *
+ * Returns: for a recommendation rule, whether it applies only to starred
+ *   recommendations
+ */
+gboolean
+cp_rule_get_starred_only (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_STARRED_ONLY);
+}
+
+/**
+ * cp_rule_get_optional:
+ * @self: a #CpRule
+ *
+ * Returns: whether the duty may rightly be left undone
+ */
+gboolean
+cp_rule_get_optional (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_OPTIONAL);
+}
+
+/**
+ * cp_rule_get_after:
+ * @self: a #CpRule
+ *
+ * Returns: (transfer none) (nullable): with the anchor %CP_ANCHOR_RULE, the
+ *   key of the rule this one counts from
+ */
+const char *
+cp_rule_get_after (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_AFTER);
+}
+
+/**
  * cp_rule_get_citation:
  * @self: a #CpRule
  *
@@ -698,11 +773,15 @@ cp_rule_describe_timescale (CpRule *self)
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
 
   q = cp_rule_get_quantity (self);
+  if (cp_rule_get_anchor (self) == CP_ANCHOR_RULE)
+    anchor = cp_rule_get_after (self);
+  else
+    anchor = cp_enum_to_nick (CP_TYPE_ANCHOR, cp_rule_get_anchor (self));
   if (q == 0)
-    return g_strdup ("no timescale");
+    return cp_rule_get_anchor (self) == CP_ANCHOR_NONE ? g_strdup ("no timescale")
+                                                       : g_strdup_printf ("on the day of %s", anchor);
 
   unit = units[cp_rule_get_unit (self)][q == 1 ? 0 : 1];
-  anchor = cp_enum_to_nick (CP_TYPE_ANCHOR, cp_rule_get_anchor (self));
   switch (cp_rule_get_direction (self))
     {
     case CP_DIRECTION_BEFORE:

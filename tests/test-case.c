@@ -84,19 +84,22 @@ Test (case_api, care_plan_lifecycle)
   g_autoptr(CpReview) r1 = cp_review_new (1);
   g_autoptr(GString) transitions = g_string_new (NULL);
   g_autoptr(GError) e1 = NULL, e2 = NULL, e3 = NULL, e4 = NULL;
+  g_autoptr(CpPolicy) stoke = cp_policy_new_builtin ("stoke-on-trent", NULL);
 
+  cr_assert_not_null (stoke);
   cr_assert (cp_case_set_care_plan (c, plan, CP_ROLE_SOCIAL_WORKER, NULL, NULL));
   g_signal_connect (plan, "state-changed", G_CALLBACK (note_transition), transitions);
 
   /* Ratifying a draft is illegal; so is ratifying at a review not held. */
   cp_review_set_scheduled (r1, held);
   cr_assert (cp_case_add_review (c, r1, CP_ROLE_REVIEW_UNIT, NULL, NULL));
-  cr_assert_not (cp_case_ratify_care_plan (c, 1, CP_ROLE_IRO, NULL, &e1));
+  cr_assert_not (cp_case_ratify_care_plan (c, stoke, 1, CP_ROLE_IRO, NULL, &e1));
   assert_error (e1, CP_ERROR_ILLEGAL_TRANSITION, "review 1: a plan is ratified only at a review that has been held");
 
   /* Wrong role: refused and recorded. */
-  cr_assert_not (cp_case_authorise_care_plan (c, CP_ROLE_SOCIAL_WORKER, "sw", auth, &e2));
-  assert_error (e2, CP_ERROR_NOT_AUTHORISED, "needs a practice-manager");
+  cr_assert_not (cp_case_authorise_care_plan (c, stoke, CP_ROLE_SOCIAL_WORKER, "sw", auth, &e2));
+  assert_error (e2, CP_ERROR_NOT_AUTHORISED,
+                "care-plan.authorise needs a practice-manager under stoke-on-trent; a social-worker may not");
   {
     GListModel *h = cp_case_get_history (c);
     g_autoptr(CpHistoryEntry) refused = g_list_model_get_item (h, g_list_model_get_n_items (h) - 1);
@@ -105,12 +108,12 @@ Test (case_api, care_plan_lifecycle)
   }
   cr_assert_eq (cp_care_plan_get_state (plan), CP_CARE_PLAN_STATE_DRAFT);
 
-  cr_assert (cp_case_authorise_care_plan (c, CP_ROLE_PRACTICE_MANAGER, "pm", auth, NULL));
-  cr_assert_not (cp_case_authorise_care_plan (c, CP_ROLE_PRACTICE_MANAGER, "pm", auth, &e3));
+  cr_assert (cp_case_authorise_care_plan (c, stoke, CP_ROLE_PRACTICE_MANAGER, "pm", auth, NULL));
+  cr_assert_not (cp_case_authorise_care_plan (c, stoke, CP_ROLE_PRACTICE_MANAGER, "pm", auth, &e3));
   assert_error (e3, CP_ERROR_ILLEGAL_TRANSITION, "only a draft can be authorised");
 
   cp_review_set_held (r1, held);
-  cr_assert (cp_case_ratify_care_plan (c, 1, CP_ROLE_IRO, "iro", NULL));
+  cr_assert (cp_case_ratify_care_plan (c, stoke, 1, CP_ROLE_IRO, "iro", NULL));
   cr_assert_eq (cp_care_plan_get_state (plan), CP_CARE_PLAN_STATE_RATIFIED);
   cr_assert_eq (cp_care_plan_get_ratified_at_review (plan), 1);
 
@@ -136,16 +139,40 @@ Test (case_api, reviews_in_sequence_and_disputes_by_iro)
   g_autoptr(GDate) d = test_date ("2026-01-30");
   g_autoptr(CpReview) r2 = cp_review_new (2);
   g_autoptr(CpDispute) dispute = cp_dispute_new ("drift", d);
-  g_autoptr(GError) e1 = NULL, e2 = NULL;
+  g_autoptr(CpDispute) about = cp_dispute_new ("starred recommendation not agreed", d);
+  g_autoptr(GError) e1 = NULL, e2 = NULL, e3 = NULL;
+  g_autoptr(CpPolicy) england = cp_policy_new_builtin ("england", NULL);
 
   cp_review_set_held (r2, d);
   cr_assert_not (cp_case_add_review (c, r2, CP_ROLE_IRO, NULL, &e1));
   assert_error (e1, CP_ERROR_INCONSISTENT, "review.sequence: 2, expected 1");
 
-  cr_assert_not (cp_case_add_dispute (c, dispute, CP_ROLE_SOCIAL_WORKER, NULL, &e2));
-  assert_error (e2, CP_ERROR_NOT_AUTHORISED, "dispute.register needs a iro");
-  cr_assert (cp_case_add_dispute (c, dispute, CP_ROLE_IRO, NULL, NULL));
+  cr_assert_not (cp_case_add_dispute (c, england, dispute, CP_ROLE_SOCIAL_WORKER, NULL, &e2));
+  assert_error (e2, CP_ERROR_NOT_AUTHORISED, "dispute.register needs an iro under england; a social-worker may not");
+  cr_assert (cp_case_add_dispute (c, england, dispute, CP_ROLE_IRO, NULL, NULL));
   cr_assert_eq (g_list_model_get_n_items (cp_case_get_disputes (c)), 1);
+
+  /* A dispute about a recommendation must name one the case holds. */
+  cp_dispute_set_recommendation (about, 1, 2);
+  cr_assert_not (cp_case_add_dispute (c, england, about, CP_ROLE_IRO, NULL, &e3));
+  assert_error (e3, CP_ERROR_INCONSISTENT, "dispute.review: 1: the case has no such review");
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_disputes (c)), 1);
+}
+
+Test (case_api, a_profile_that_names_no_authoriser_leaves_the_action_to_any_role)
+{
+  g_autoptr(CpCase) c = new_case ("2026-01-05");
+  g_autoptr(GDate) created = test_date ("2026-01-12");
+  g_autoptr(CpCarePlan) plan = cp_care_plan_new (created);
+  g_autoptr(CpPolicy) england = cp_policy_new_builtin ("england", NULL);
+  g_autoptr(CpPolicy) stoke = cp_policy_new_builtin ("stoke-on-trent", NULL);
+
+  cr_assert_eq (cp_policy_get_authority (england, "care-plan.authorise"), CP_ROLE_UNKNOWN);
+  cr_assert_eq (cp_policy_get_authority (stoke, "care-plan.authorise"), CP_ROLE_PRACTICE_MANAGER);
+  cr_assert_eq (cp_policy_get_authority (stoke, "dispute.register"), CP_ROLE_IRO);
+  cr_assert (cp_case_set_care_plan (c, plan, CP_ROLE_SOCIAL_WORKER, NULL, NULL));
+  cr_assert (cp_case_authorise_care_plan (c, england, CP_ROLE_TEAM_MANAGER, NULL, created, NULL));
+  cr_assert_eq (cp_care_plan_get_state (plan), CP_CARE_PLAN_STATE_AUTHORISED);
 }
 
 static void

@@ -764,14 +764,24 @@ on_resolved (CpEvaluator *ev, CpDispute *d, GString *log)
 }
 
 static CpDispute *
-register_dispute (CpCase *kase, const char *date)
+register_dispute (CpEvaluator *ev, const char *date, int review, int recommendation)
 {
   g_autoptr(GDate) d = test_date (date);
   g_autoptr(CpDispute) dispute = cp_dispute_new ("starred recommendation not agreed", d);
   g_autoptr(GError) error = NULL;
 
-  cr_assert (cp_case_add_dispute (kase, dispute, CP_ROLE_IRO, NULL, &error), "%s", error ? error->message : "");
+  cp_dispute_set_recommendation (dispute, review, recommendation);
+  cr_assert (cp_case_add_dispute (cp_evaluator_get_case (ev), cp_evaluator_get_policy (ev), dispute,
+                                  CP_ROLE_IRO, NULL, &error), "%s", error ? error->message : "");
   return dispute;   /* the case keeps it alive */
+}
+
+static void
+on_decision_overdue (CpEvaluator *ev, CpObligation *o, GString *log)
+{
+  g_autofree char *when = cp_date_format_iso (cp_evaluator_get_date (ev));
+  g_string_append_printf (log, "%s decision-overdue %s (%s)\n", when, cp_obligation_get_key (o),
+                          cp_obligation_get_subject (o));
 }
 
 static gboolean
@@ -787,6 +797,8 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
   g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
   g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Identify a school place");
   g_autoptr(GDate) rec_due = test_date ("2027-02-26");
+  g_autoptr(GDate) notified = test_date ("2027-01-06");
+  g_autoptr(GDate) concerns = test_date ("2027-01-11");
   g_autoptr(GDate) resolved = test_date ("2027-03-15");
   g_autoptr(GString) log = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -799,7 +811,51 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
   cp_recommendation_set_starred (rec, TRUE);
   cp_recommendation_set_due (rec, rec_due);
   cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
-  dispute = register_dispute (kase, "2027-01-20");
+  g_signal_connect (ev, "decision-overdue", G_CALLBACK (on_decision_overdue), log);
+
+  /* §7.18, read as catalogue §N A6 (a): sent on the day of the review;
+   * concerns within 5 working days (13 January); then 5 calendar days to
+   * agree (18 January); no agreement within 10 working days of the
+   * review (20 January) and the IRO registers a dispute. */
+  at (ev, "2027-01-06");
+  expect (ev, "recommendation.starred.notified", "review 1 recommendation 1", "2027-01-06",
+          CP_OBLIGATION_STATUS_DUE_SOON);
+  cp_recommendation_set_notified_on (rec, notified);
+  cp_recommendation_set_concerns_on (rec, concerns);
+  at (ev, "2027-01-18");
+  expect (ev, "recommendation.starred.notified", "review 1 recommendation 1", "2027-01-06",
+          CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (ev, "recommendation.starred.concerns", "review 1 recommendation 1", "2027-01-13",
+          CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (ev, "recommendation.starred.agreement", "review 1 recommendation 1", "2027-01-18",
+          CP_OBLIGATION_STATUS_DUE_SOON);
+  expect (ev, "recommendation.starred.dispute", "review 1 recommendation 1", "2027-01-20",
+          CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-01-19");
+  expect (ev, "recommendation.starred.agreement", "review 1 recommendation 1", "2027-01-18",
+          CP_OBLIGATION_STATUS_OVERDUE);
+  at (ev, "2027-01-20");
+
+  /* Only the IRO registers; a manager is refused and the refusal kept. */
+  {
+    g_autoptr(GDate) d = test_date ("2027-01-20");
+    g_autoptr(CpDispute) wrong = cp_dispute_new ("not agreed", d);
+
+    cr_assert_not (cp_case_add_dispute (kase, cp_evaluator_get_policy (ev), wrong,
+                                        CP_ROLE_PRINCIPAL_MANAGER, NULL, &error));
+    assert_error (error, CP_ERROR_NOT_AUTHORISED,
+                  "dispute.register needs an iro under stoke-on-trent; a principal-manager may not");
+    cr_assert (cp_history_entry_get_refused (last_history (kase)));
+    g_clear_error (&error);
+  }
+  dispute = register_dispute (ev, "2027-01-20", 1, 1);
+  at (ev, "2027-01-20");
+  {
+    CpObligation *o = expect (ev, "recommendation.starred.dispute", "review 1 recommendation 1", "2027-01-20",
+                              CP_OBLIGATION_STATUS_MET_ON_TIME);
+    cr_assert (strstr (cp_obligation_get_explanation (o), "disputed from 2027-01-20"));
+    cr_assert_str_eq (cp_obligation_get_citation (o), "000_0a4842a4edbc68e2.txt §7.18 Starred Recommendations (Stoke-on-Trent)");
+  }
 
   g_signal_connect (ev, "escalated", G_CALLBACK (on_escalated), log);
   g_signal_connect (ev, "referred-to-cafcass", G_CALLBACK (on_cafcass), log);
@@ -848,13 +904,18 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
   cr_assert_not (escalate (ev, dispute, "cafcass", "2027-03-16", CP_ROLE_IRO, &error));
   assert_error (error, CP_ERROR_ILLEGAL_TRANSITION, "already resolved");
 
+  /* The dispute's end settles the agreement, late. */
+  expect (ev, "recommendation.starred.agreement", "review 1 recommendation 1", "2027-01-18",
+          CP_OBLIGATION_STATUS_MET_LATE);
   cr_assert_str_eq (log->str,
+    "2027-01-19 decision-overdue recommendation.starred.agreement (review 1 recommendation 1)\n"
     "2027-01-20 escalated (none)->social-worker\n"
     "2027-01-27 escalated social-worker->practice-manager\n"
     "2027-02-10 escalated practice-manager->strategic-manager\n"
     "2027-02-24 escalated strategic-manager->dispute-resolution\n"
     "2027-03-03 escalated dispute-resolution->cafcass\n"
     "2027-03-03 referred-to-cafcass\n"
+    "2027-03-09 decision-overdue review.recommendation (review 1 recommendation 1)\n"
     "2027-03-15 resolved: CAFCASS proceeded; school place found\n");
   cr_assert_eq (g_list_model_get_n_items (cp_dispute_get_steps (dispute)), 5);
 }
@@ -864,8 +925,8 @@ Test (evaluator, warrington_refers_to_cafcass_at_any_point_and_the_iru_refers_up
   g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
   g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
   g_autoptr(GError) error = NULL;
-  CpDispute *a = register_dispute (kase, "2027-02-01");
-  CpDispute *b = register_dispute (kase, "2027-02-01");
+  CpDispute *a = register_dispute (ev, "2027-02-01", 0, 0);
+  CpDispute *b = register_dispute (ev, "2027-02-01", 0, 0);
 
   cr_assert (escalate (ev, a, "professionals-discussion", "2027-02-01", CP_ROLE_IRO, &error));
   cr_assert_not (escalate (ev, a, "senior-manager", "2027-02-08", CP_ROLE_IRO, &error));
@@ -882,7 +943,7 @@ Test (evaluator, profiles_without_a_ladder_say_so)
   g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
   g_autoptr(CpEvaluator) ev = new_evaluator (kase, "swindon");
   g_autoptr(GError) error = NULL;
-  CpDispute *d = register_dispute (kase, "2027-02-01");
+  CpDispute *d = register_dispute (ev, "2027-02-01", 0, 0);
 
   cr_assert_not (escalate (ev, d, "cafcass", "2027-02-01", CP_ROLE_IRO, &error));
   assert_error (error, CP_ERROR_UNKNOWN_CODE, "it has no ladder");

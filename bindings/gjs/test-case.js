@@ -18,6 +18,8 @@ check('reads the example and writes it back equal', () => {
     assertEqual(c.get_care_plan().state, Careplan.CarePlanState.RATIFIED);
 });
 
+const stoke = Careplan.Policy.new_builtin('stoke-on-trent');
+
 check('the care plan lifecycle emits state-changed', () => {
     const child = Careplan.Child.new('J-1', D('2012-05-01'), D('2026-01-05'));
     const c = Careplan.Case.new(child);
@@ -25,7 +27,7 @@ check('the care plan lifecycle emits state-changed', () => {
     c.set_care_plan(plan, Careplan.Role.SOCIAL_WORKER, null);
     const seen = [];
     plan.connect('state-changed', (p, from, to) => seen.push(`${from}>${to}`));
-    c.authorise_care_plan(Careplan.Role.PRACTICE_MANAGER, null, D('2026-01-13'));
+    c.authorise_care_plan(stoke, Careplan.Role.PRACTICE_MANAGER, null, D('2026-01-13'));
     assertEqual(seen.join(','), '0>1');
 });
 
@@ -35,7 +37,7 @@ check('a wrong role is refused with CP_ERROR_NOT_AUTHORISED', () => {
     c.set_care_plan(Careplan.CarePlan.new(D('2026-01-12')), Careplan.Role.SOCIAL_WORKER, null);
     let code = -1;
     try {
-        c.authorise_care_plan(Careplan.Role.CARER, null, D('2026-01-13'));
+        c.authorise_care_plan(stoke, Careplan.Role.CARER, null, D('2026-01-13'));
     } catch (e) {
         code = e.code;
     }

@@ -25,6 +25,7 @@ def new_case():
 
 class CaseApiTest(unittest.TestCase):
     def test_build_through_the_api(self):
+        stoke = Careplan.Policy.new_builtin("stoke-on-trent")
         case = new_case()
         actions = []
         case.connect("history-added", lambda c, e: actions.append((e.props.action, e.props.refused)))
@@ -39,15 +40,16 @@ class CaseApiTest(unittest.TestCase):
         plan.connect("state-changed", lambda p, old, new: states.append((old, new)))
 
         with self.assertRaises(GLib.Error) as cm:
-            case.authorise_care_plan(Role.SOCIAL_WORKER, None, D("2026-01-13"))
+            case.authorise_care_plan(stoke, Role.SOCIAL_WORKER, None, D("2026-01-13"))
         self.assertEqual(cm.exception.code, Careplan.Error.NOT_AUTHORISED)
-        case.authorise_care_plan(Role.PRACTICE_MANAGER, "pm", D("2026-01-13"))
+        self.assertIn("needs a practice-manager under stoke-on-trent", cm.exception.message)
+        case.authorise_care_plan(stoke, Role.PRACTICE_MANAGER, "pm", D("2026-01-13"))
 
         review = Careplan.Review.new(1)
         review.props.held = D("2026-01-30")
         review.add_recommendation(Careplan.Recommendation(text="school place", starred=True, due=D("2026-02-27")))
         case.add_review(review, Role.IRO, None)
-        case.ratify_care_plan(1, Role.IRO, "iro")
+        case.ratify_care_plan(stoke, 1, Role.IRO, "iro")
 
         self.assertEqual(states, [(Careplan.CarePlanState.DRAFT, Careplan.CarePlanState.AUTHORISED),
                                   (Careplan.CarePlanState.AUTHORISED, Careplan.CarePlanState.RATIFIED)])

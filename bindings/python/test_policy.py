@@ -140,12 +140,43 @@ class EvaluatorTest(unittest.TestCase):
 
     def test_stoke_ladder_to_cafcass_with_signals_in_order(self):
         case = new_case()
-        dispute = Careplan.Dispute.new("starred recommendation not agreed", D("2027-01-20"))
-        case.add_dispute(dispute, Careplan.Role.IRO, None)
-        ev = self.evaluator(case, "stoke-on-trent", "2027-01-20")
+        review = Careplan.Review.new(1)
+        review.set_scheduled(D("2027-01-06"))
+        review.set_held(D("2027-01-06"))
+        rec = Careplan.Recommendation(text="Identify a school place", starred=True, due=D("2027-02-26"),
+                                      notified_on=D("2027-01-06"))
+        review.add_recommendation(rec)
+        case.add_review(review, Careplan.Role.IRO, None)
+        ev = self.evaluator(case, "stoke-on-trent", "2027-01-18")
         self.assertEqual([r.props.stage for r in ev.get_ladder()],
                          ["social-worker", "practice-manager", "strategic-manager",
                           "dispute-resolution", "cafcass"])
+        seen = []
+        ev.connect("decision-overdue", lambda e, o: seen.append(
+            ("decision-overdue", Careplan.date_format_iso(e.get_date()), o.props.key)))
+
+        # Silence from the Strategic Manager is no concern; the agreement is
+        # due 5 calendar days after that window (18 January), a dispute by
+        # 10 working days after the review (20 January).
+        self.assertEqual(due(ev.find("recommendation.starred.agreement", "review 1 recommendation 1")),
+                         "2027-01-18")
+        ev.set_date(D("2027-01-19"))
+        ev.refresh()
+        concerns = ev.find("recommendation.starred.concerns", "review 1 recommendation 1")
+        self.assertEqual(concerns.props.status, Status.NOT_APPLICABLE)
+        self.assertEqual(seen, [("decision-overdue", "2027-01-19", "recommendation.starred.agreement")])
+
+        dispute = Careplan.Dispute.new("starred recommendation not agreed", D("2027-01-20"))
+        dispute.set_recommendation(1, 1)
+        with self.assertRaises(GLib.Error) as cm:
+            case.add_dispute(ev.get_policy(), dispute, Careplan.Role.PRINCIPAL_MANAGER, None)
+        self.assertEqual(cm.exception.code, Careplan.Error.NOT_AUTHORISED)
+        case.add_dispute(ev.get_policy(), dispute, Careplan.Role.IRO, None)
+        ev.set_date(D("2027-01-20"))
+        ev.refresh()
+        registered = ev.find("recommendation.starred.dispute", "review 1 recommendation 1")
+        self.assertEqual((due(registered), registered.props.status), ("2027-01-20", Status.MET_ON_TIME))
+        seen.clear()
         seen = []
         ev.connect("escalated", lambda e, d, frm, to: seen.append(("escalated", frm, to)))
         ev.connect("referred-to-cafcass", lambda e, d: seen.append(("cafcass",)))

@@ -10,6 +10,7 @@
 #endif
 
 #include "cp-enums.h"
+#include "cp-policy.h"
 #include "cp-record.h"
 #include "cp-version-macros.h"
 
@@ -67,12 +68,14 @@ gboolean         cp_case_set_care_plan            (CpCase           *self,
                                                    GError          **error);
 CP_AVAILABLE_IN_ALL
 gboolean         cp_case_authorise_care_plan      (CpCase           *self,
+                                                   CpPolicy         *policy,
                                                    CpRole            role,
                                                    const char       *actor,
                                                    const GDate      *date,
                                                    GError          **error);
 CP_AVAILABLE_IN_ALL
 gboolean         cp_case_ratify_care_plan         (CpCase           *self,
+                                                   CpPolicy         *policy,
                                                    int               review_sequence,
                                                    CpRole            role,
                                                    const char       *actor,
@@ -99,6 +102,7 @@ gboolean         cp_case_add_review               (CpCase           *self,
                                                    GError          **error);
 CP_AVAILABLE_IN_ALL
 gboolean         cp_case_add_dispute              (CpCase           *self,
+                                                   CpPolicy         *policy,
                                                    CpDispute        *dispute,
                                                    CpRole            role,
                                                    const char       *actor,

@@ -36,5 +36,13 @@ CP_AVAILABLE_IN_ALL
 const char *cp_dispute_get_outcome (CpDispute *self);
 CP_AVAILABLE_IN_ALL
 GListModel *cp_dispute_get_steps (CpDispute *self);
+CP_AVAILABLE_IN_ALL
+int cp_dispute_get_review (CpDispute *self);
+CP_AVAILABLE_IN_ALL
+int cp_dispute_get_recommendation (CpDispute *self);
+CP_AVAILABLE_IN_ALL
+void cp_dispute_set_recommendation (CpDispute *self,
+    int review,
+    int recommendation);
 
 G_END_DECLS

@@ -396,6 +396,16 @@ typedef enum {
  *   the review set (met by its `completed_on`)
  * @CP_DUTY_DISPUTE_STAGE: settle a dispute at one stage of the ladder, or
  *   move it on
+ * @CP_DUTY_RECOMMENDATION_NOTIFIED: a starred recommendation is sent to the
+ *   managers (met by the recommendation's `notified_on`)
+ * @CP_DUTY_RECOMMENDATION_CONCERNS: a manager raises concerns about a
+ *   starred recommendation (met by its `concerns_on`; optional: silence
+ *   means no concerns)
+ * @CP_DUTY_RECOMMENDATION_AGREED: the manager and the IRO agree or change a
+ *   starred recommendation (met by its `agreed_on`)
+ * @CP_DUTY_DISPUTE_REGISTERED: a starred recommendation is agreed, or the IRO
+ *   registers a dispute about it (met by its `agreed_on` or by the
+ *   `raised_on` of a dispute that names it)
  *
  * What has to be done to meet a rule. A review's [property@Review:tasks]
  * record when the preparation and follow-up duties were done.
@@ -418,6 +428,10 @@ typedef enum {
   CP_DUTY_REVIEW_MEETING,
   CP_DUTY_RECOMMENDATION,
   CP_DUTY_DISPUTE_STAGE,
+  CP_DUTY_RECOMMENDATION_NOTIFIED,
+  CP_DUTY_RECOMMENDATION_CONCERNS,
+  CP_DUTY_RECOMMENDATION_AGREED,
+  CP_DUTY_DISPUTE_REGISTERED,
 } CpDuty;
 
 /**
@@ -438,6 +452,9 @@ typedef enum {
  *   out by the date the review set for it
  * @CP_RULE_KIND_ESCALATION_STAGE: one stage of the authority's ladder for
  *   disputes the IRO raises
+ * @CP_RULE_KIND_AUTHORITY: the role an action on the case needs (its key is
+ *   `authority.` followed by the action: `care-plan.authorise`,
+ *   `care-plan.ratify`, `dispute.register`)
  *
  * The mechanism a [class@Rule] drives in the engine.
  */
@@ -452,6 +469,7 @@ typedef enum {
   CP_RULE_KIND_REVIEW_WITHOUT_MEETING,
   CP_RULE_KIND_RECOMMENDATION,
   CP_RULE_KIND_ESCALATION_STAGE,
+  CP_RULE_KIND_AUTHORITY,
 } CpRuleKind;
 
 /**
@@ -465,6 +483,8 @@ typedef enum {
  * @CP_ANCHOR_REVIEW: the review the duty belongs to
  * @CP_ANCHOR_LAST_MEETING: the last review held as a meeting
  * @CP_ANCHOR_STAGE: the day a dispute reached the stage
+ * @CP_ANCHOR_RULE: the due date of another rule for the same subject (named
+ *   by [property@Rule:after])
  *
  * What a rule counts from.
  */
@@ -478,6 +498,7 @@ typedef enum {
   CP_ANCHOR_REVIEW,
   CP_ANCHOR_LAST_MEETING,
   CP_ANCHOR_STAGE,
+  CP_ANCHOR_RULE,
 } CpAnchor;
 
 /**

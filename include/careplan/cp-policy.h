@@ -56,6 +56,9 @@ CpUnit      cp_policy_get_due_soon_unit (CpPolicy    *self);
 CP_AVAILABLE_IN_ALL
 GListModel *cp_policy_get_rules         (CpPolicy    *self);
 CP_AVAILABLE_IN_ALL
+CpRole      cp_policy_get_authority     (CpPolicy    *self,
+                                         const char  *action);
+CP_AVAILABLE_IN_ALL
 CpRule     *cp_policy_lookup_rule       (CpPolicy    *self,
                                          const char  *key);
 CP_AVAILABLE_IN_ALL

@@ -64,5 +64,20 @@ const GDate *cp_recommendation_get_manager_response_on (CpRecommendation *self);
 CP_AVAILABLE_IN_ALL
 void cp_recommendation_set_manager_response_on (CpRecommendation *self,
     const GDate *manager_response_on);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_recommendation_get_notified_on (CpRecommendation *self);
+CP_AVAILABLE_IN_ALL
+void cp_recommendation_set_notified_on (CpRecommendation *self,
+    const GDate *notified_on);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_recommendation_get_concerns_on (CpRecommendation *self);
+CP_AVAILABLE_IN_ALL
+void cp_recommendation_set_concerns_on (CpRecommendation *self,
+    const GDate *concerns_on);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_recommendation_get_agreed_on (CpRecommendation *self);
+CP_AVAILABLE_IN_ALL
+void cp_recommendation_set_agreed_on (CpRecommendation *self,
+    const GDate *agreed_on);
 
 G_END_DECLS

@@ -71,6 +71,12 @@ int cp_rule_get_position (CpRule *self);
 CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_any_time (CpRule *self);
 CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_starred_only (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_optional (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_after (CpRule *self);
+CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_citation (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_interpretation (CpRule *self);
