@@ -988,3 +988,78 @@ Test (evaluator, an_overdue_decision_is_a_trigger_the_iro_may_act_on)
   at (ev, "2027-02-08");
   expect (ev, "review.trigger.decisions-not-carried-out", "review 2", "2027-03-08", CP_OBLIGATION_STATUS_UPCOMING);
 }
+
+/* Stoke §7.18 across Christmas 2026 and Easter 2027: the last day each clock
+ * is met on time, and the first day it is late. */
+static const struct {
+  const char *held, *concerns, *agreement, *dispute;
+} starred_boundaries[] = {
+  /* 5 WD skip 25 and 28 December; the 10 WD skip 1 January too. */
+  { "2026-12-22", "2026-12-31", "2027-01-05", "2027-01-08" },
+  /* 5 WD skip Good Friday (26 March) and Easter Monday (29 March). */
+  { "2027-03-23", "2027-04-01", "2027-04-06", "2027-04-08" },
+};
+
+Test (evaluator, starred_clocks_at_their_boundaries)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (starred_boundaries); i++)
+    for (int late = 0; late <= 1; late++)
+      {
+        g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+        g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+        g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Refer to CAMHS");
+        g_autoptr(CpRecommendation) plain = cp_recommendation_new ("Update the PEP");
+        g_autoptr(GDate) concerns = test_date (starred_boundaries[i].concerns);
+        g_autoptr(GDate) agreed = test_date (starred_boundaries[i].agreement);
+        CpObligationStatus want = late ? CP_OBLIGATION_STATUS_MET_LATE : CP_OBLIGATION_STATUS_MET_ON_TIME;
+
+        if (late)
+          {
+            g_date_add_days (concerns, 1);
+            g_date_add_days (agreed, 1);
+          }
+        book_review (kase, 1, starred_boundaries[i].held);
+        hold_review (kase, 1, starred_boundaries[i].held);
+        cp_recommendation_set_starred (rec, TRUE);
+        cp_recommendation_set_concerns_on (rec, concerns);
+        cp_recommendation_set_agreed_on (rec, agreed);
+        cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
+        cp_review_add_recommendation (cp_case_get_review (kase, 1), plain);
+        at (ev, "2027-06-01");
+
+        expect (ev, "recommendation.starred.notified", "review 1 recommendation 1", starred_boundaries[i].held,
+                CP_OBLIGATION_STATUS_OVERDUE);
+        expect (ev, "recommendation.starred.concerns", "review 1 recommendation 1",
+                starred_boundaries[i].concerns, want);
+        expect (ev, "recommendation.starred.agreement", "review 1 recommendation 1",
+                starred_boundaries[i].agreement, want);
+        expect (ev, "recommendation.starred.dispute", "review 1 recommendation 1",
+                starred_boundaries[i].dispute, CP_OBLIGATION_STATUS_MET_ON_TIME);
+        /* An unstarred recommendation runs none of these clocks. */
+        cr_assert_null (cp_evaluator_find (ev, "recommendation.starred.notified", "review 1 recommendation 2"));
+      }
+}
+
+Test (evaluator, a_starred_recommendation_neither_agreed_nor_disputed_is_overdue)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+  g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Refer to CAMHS");
+
+  book_review (kase, 1, "2027-01-06");
+  hold_review (kase, 1, "2027-01-06");
+  cp_recommendation_set_starred (rec, TRUE);
+  cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
+  at (ev, "2027-01-20");
+  expect (ev, "recommendation.starred.dispute", "review 1 recommendation 1", "2027-01-20",
+          CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-01-21");
+  expect (ev, "recommendation.starred.dispute", "review 1 recommendation 1", "2027-01-20",
+          CP_OBLIGATION_STATUS_OVERDUE);
+  /* A withdrawn recommendation runs no clock. */
+  cp_recommendation_set_status (rec, CP_RECOMMENDATION_STATUS_WITHDRAWN);
+  at (ev, "2027-01-21");
+  cr_assert_eq (cp_obligation_get_status (cp_evaluator_find (ev, "recommendation.starred.dispute",
+                                                               "review 1 recommendation 1")),
+                CP_OBLIGATION_STATUS_NOT_APPLICABLE);
+}

@@ -129,6 +129,10 @@ Test (policy, load_file_reads_a_profile_from_disk)
   cr_assert_not_null (p, "%s", error ? error->message : "");
   cr_assert_str_eq (cp_policy_get_name (p), "testshire");
   cr_assert_eq (cp_rule_get_quantity (cp_policy_lookup_rule (p, "review.second")), 2);
+  /* A local authority rule overrides the baseline's, and the rest stays. */
+  cr_assert_eq (cp_policy_get_authority (p, "dispute.register"), CP_ROLE_REVIEW_UNIT);
+  cr_assert_eq (cp_policy_get_authority (p, "care-plan.ratify"), CP_ROLE_IRO);
+  cr_assert_str_eq (cp_policy_get_rule_origin (p, "authority.dispute.register"), "testshire");
 }
 
 typedef struct {
@@ -174,6 +178,18 @@ static const BadProfile bad_profiles[] = {
   { RULE_HEAD GOOD_FIELDS ", \"quantity\": 20, \"deemed_agreed\": true } ] }", CP_ERROR_INVALID_VALUE, "rules[0].deemed_agreed: only a manager-response rule" },
   { RULE_HEAD "\"key\": \"k\", \"id\": \"x\", \"kind\": \"recommendation\", \"statement\": \"s\", \"quantity\": 5, \"duty\": \"recommendation\", \"citation\": \"c\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].quantity: a recommendation rule takes its due date from each recommendation" },
   { RULE_HEAD GOOD_FIELDS ", \"quantity\": \"20\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].quantity: expected a whole number" },
+#define STAR(k) "\"key\": \"star." k "\", \"id\": \"x\", \"kind\": \"recommendation\", \"statement\": \"s\", \"citation\": \"c\", \"starred_only\": true, "
+  { RULE_HEAD STAR ("a") "\"quantity\": 5, \"anchor\": \"rule\", \"duty\": \"recommendation-agreed\" } ] }", CP_ERROR_INCONSISTENT, "rules[0].after: a rule names the rule it counts from exactly when its anchor is “rule”" },
+  { RULE_HEAD STAR ("a") "\"quantity\": 5, \"anchor\": \"rule\", \"after\": \"star.zzz\", \"duty\": \"recommendation-agreed\" } ] }", CP_ERROR_INCONSISTENT, "rule “star.a”: after: “star.zzz” names no recommendation rule of the profile" },
+  { RULE_HEAD STAR ("a") "\"quantity\": 5, \"anchor\": \"rule\", \"after\": \"review.first\", \"duty\": \"recommendation-agreed\" } ] }", CP_ERROR_INCONSISTENT, "rule “star.a”: after: “review.first” names no recommendation rule" },
+  { RULE_HEAD STAR ("a") "\"quantity\": 5, \"anchor\": \"rule\", \"after\": \"star.b\", \"duty\": \"recommendation-agreed\" }, { "
+              STAR ("b") "\"quantity\": 5, \"anchor\": \"rule\", \"after\": \"star.a\", \"duty\": \"recommendation-agreed\" } ] }", CP_ERROR_INCONSISTENT, "after: the chain of rules counts from itself" },
+  { RULE_HEAD STAR ("a") "\"quantity\": 5, \"anchor\": \"looked-after\", \"duty\": \"recommendation-agreed\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].anchor: “looked-after” cannot anchor a recommendation rule (expected one of: review, rule)" },
+  { RULE_HEAD STAR ("a") "\"quantity\": 5, \"anchor\": \"review\", \"duty\": \"full-record\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].duty: “full-record” is not a duty of a recommendation rule" },
+  { RULE_HEAD GOOD_FIELDS ", \"quantity\": 20, \"optional\": true } ] }", CP_ERROR_INVALID_VALUE, "rules[0].optional: only a recommendation rule can be optional" },
+  { RULE_HEAD "\"key\": \"authority.care-plan.shred\", \"id\": \"x\", \"kind\": \"authority\", \"statement\": \"s\", \"approver\": \"iro\", \"citation\": \"c\" } ] }", CP_ERROR_UNKNOWN_CODE, "rules[0].key: “authority.care-plan.shred” is not an action with an authority (expected one of: authority.care-plan.authorise, authority.care-plan.ratify, authority.dispute.register)" },
+  { RULE_HEAD "\"key\": \"authority.dispute.register\", \"id\": \"x\", \"kind\": \"authority\", \"statement\": \"s\", \"citation\": \"c\" } ] }", CP_ERROR_MISSING_FIELD, "rules[0].approver: missing (the role the action needs)" },
+#undef STAR
 };
 
 Test (policy, bad_profiles_are_refused_naming_the_path)
