@@ -18,4 +18,11 @@ void cp_case_add_history (CpCase      *self,
                           const char  *reason,
                           gboolean     refused);
 
+/* For importers: append without the role checks or history of the public
+ * API; the importer validates the whole case afterwards. */
+void cp_case_import_placement (CpCase      *self,
+                               CpPlacement *placement);
+void cp_case_import_review    (CpCase      *self,
+                               CpReview    *review);
+
 G_END_DECLS

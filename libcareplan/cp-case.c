@@ -996,7 +996,9 @@ validate_child (CpChild *child, GError **error)
   char a[64], b[64];
 
   if (!check_order (cp_child_get_birth_date (child), "child.birth_date",
-                    cp_child_get_looked_after_since (child), "child.looked_after_since", error))
+                    cp_child_get_looked_after_since (child), "child.looked_after_since", error) ||
+      !check_order (cp_child_get_looked_after_since (child), "child.looked_after_since",
+                    cp_child_get_ceased_on (child), "child.ceased_on", error))
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
@@ -1202,4 +1204,18 @@ cp_case_save_file (CpCase      *self,
   return g_file_set_contents_full (path, text, -1,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0666, error);
+}
+
+void
+cp_case_import_placement (CpCase      *self,
+                          CpPlacement *placement)
+{
+  cp_record_list_append (CP_RECORD (self), PROP_PLACEMENTS, placement);
+}
+
+void
+cp_case_import_review (CpCase   *self,
+                       CpReview *review)
+{
+  cp_record_list_append (CP_RECORD (self), PROP_REVIEWS, review);
 }

@@ -33,6 +33,7 @@ enum {
   PROP_DISABILITY,
   PROP_COMMUNICATION_NEEDS,
   PROP_UASC,
+  PROP_CEASED_ON,
   N_PROPS
 };
 
@@ -100,6 +101,15 @@ cp_child_class_init (CpChildClass *klass)
   properties[PROP_UASC] =
     g_param_spec_boolean ("uasc", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpChild:ceased-on:
+   *
+   * The day the child ceased to be looked after, or %NULL while looked
+   * after. Obligations falling due after it do not apply.
+   */
+  properties[PROP_CEASED_ON] =
+    cp_field_date ("ceased-on", 0);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
@@ -283,4 +293,33 @@ cp_child_add_legal_status (CpChild *self,
   g_return_if_fail (CP_IS_CHILD (self));
   g_return_if_fail (CP_IS_LEGAL_STATUS (legal_status));
   cp_record_list_append (CP_RECORD (self), PROP_LEGAL_STATUSES, legal_status);
+}
+
+/**
+ * cp_child_get_ceased_on:
+ * @self: a #CpChild
+ *
+ * Returns: (transfer none) (nullable): the day the child ceased to be looked
+ *   after, or %NULL
+ */
+const GDate *
+cp_child_get_ceased_on (CpChild *self)
+{
+  g_return_val_if_fail (CP_IS_CHILD (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_CEASED_ON);
+}
+
+/**
+ * cp_child_set_ceased_on:
+ * @self: a #CpChild
+ * @ceased_on: (nullable): the day the child ceased to be looked after
+ *
+ * Sets [property@Child:ceased-on].
+ */
+void
+cp_child_set_ceased_on (CpChild     *self,
+                        const GDate *ceased_on)
+{
+  g_return_if_fail (CP_IS_CHILD (self));
+  cp_record_set_date (CP_RECORD (self), PROP_CEASED_ON, ceased_on);
 }

@@ -28,6 +28,7 @@ typedef struct {
   CpCase *kase;
   guint32 today;
   guint32 looked_after;
+  guint32 ceased;        /* known by today, or 0 */
   GArray *events;        /* Event, known by today */
   GPtrArray *out;        /* CpObligation */
   GError **error;
@@ -149,7 +150,15 @@ emit (Run        *run,
   g_date_clear (&d_window, 1);
   g_date_clear (&d_met, 1);
 
-  if (due == 0)
+  if (run->ceased != 0 && due > run->ceased && met == 0)
+    {
+      /* Nothing falls due once the child has left care. */
+      status = CP_OBLIGATION_STATUS_NOT_APPLICABLE;
+      g_string_append_printf (text, "not applicable: due %s, after the child ceased to be looked after (%s)",
+                              cp_engine_iso (due, buf), cp_engine_iso (run->ceased, buf2));
+      due = 0;
+    }
+  else if (due == 0)
     {
       status = CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
       g_string_append_printf (text, "%s: %s", status_words[status], reason->str);
@@ -951,6 +960,7 @@ cp_engine_evaluate (CpCase      *kase,
     .kase = kase,
     .today = g_date_get_julian (date),
     .looked_after = cp_engine_julian (cp_child_get_looked_after_since (cp_case_get_child (kase))),
+    .ceased = 0,
     .events = events,
     .out = out,
     .error = error,
@@ -962,6 +972,7 @@ cp_engine_evaluate (CpCase      *kase,
   /* Not yet looked after on the date: nothing is owed. */
   if (run.looked_after == 0 || run.looked_after > run.today)
     return g_steal_pointer (&out);
+  run.ceased = known (&run, cp_child_get_ceased_on (cp_case_get_child (kase)));
 
   list = cp_case_get_events (kase);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)

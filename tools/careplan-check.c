@@ -13,6 +13,7 @@ static char *opt_date = NULL;
 static char *opt_region = NULL;
 static char *opt_bank_holidays = NULL;
 static gboolean opt_all = FALSE;
+static char **opt_ssda903 = NULL;
 
 static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
@@ -25,6 +26,9 @@ static const GOptionEntry entries[] = {
     "Merge a gov.uk bank-holidays.json file", "FILE" },
   { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all,
     "List every obligation with how its date was worked out, not only those due soon or overdue", NULL },
+  { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
+    "Check every child of an SSDA903 return, a directory of header.csv, episodes.csv and reviews.csv (repeatable); "
+    "the return records placements and reviews only, so only review obligations are judged", "DIR" },
   { NULL }
 };
 
@@ -33,6 +37,7 @@ typedef struct {
   CpCalendar *calendar;
   GDate *date;
   guint cases, invalid, overdue, due_soon, met_late, unknown;
+  gboolean reviews_only;   /* the source records reviews, not plans or tasks */
 } Check;
 
 /* @where is FILE or FILE:LINE: the case is never named. */
@@ -60,6 +65,8 @@ check_case (Check *c, CpCase *kase, const char *where)
       g_autofree char *due = cp_obligation_get_due (o) ? cp_date_format_iso (cp_obligation_get_due (o))
                                                        : g_strdup ("-");
 
+      if (c->reviews_only && cp_rule_get_duty (cp_obligation_get_rule (o)) != CP_DUTY_REVIEW)
+        continue;
       c->overdue += s == CP_OBLIGATION_STATUS_OVERDUE;
       c->due_soon += s == CP_OBLIGATION_STATUS_DUE_SOON;
       c->met_late += s == CP_OBLIGATION_STATUS_MET_LATE;
@@ -125,10 +132,43 @@ check_file (Check *c, const char *path)
     }
 }
 
+/* Every child of an SSDA903 return; a child is shown by its Header row. */
+static gboolean
+check_ssda903 (Check *c, const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsda903Reader) reader = cp_ssda903_reader_new_for_directory (dir, &error);
+
+  if (reader == NULL)
+    {
+      fprintf (stderr, "careplan check: %s\n", error->message);
+      return FALSE;
+    }
+  for (;;)
+    {
+      g_autoptr(CpCase) kase = cp_ssda903_reader_next (reader, &error);
+
+      if (kase != NULL)
+        {
+          g_autofree char *where = g_build_filename (dir, cp_ssda903_reader_get_location (reader), NULL);
+          check_case (c, kase, where);
+        }
+      else if (error != NULL)
+        {
+          g_autofree char *where = g_build_filename (dir, error->message, NULL);
+          fprintf (stderr, "%s\n", where);
+          c->invalid++;
+          g_clear_error (&error);
+        }
+      else
+        return TRUE;
+    }
+}
+
 int
 careplan_check_main (int argc, char **argv)
 {
-  g_autoptr(GOptionContext) ctx = g_option_context_new ("CASE.json|CASELOAD.jsonl…");
+  g_autoptr(GOptionContext) ctx = g_option_context_new ("[CASE.json|CASELOAD.jsonl…]");
   g_autoptr(GError) error = NULL;
   g_autoptr(CpPolicy) policy = NULL;
   g_autoptr(CpCalendar) calendar = NULL;
@@ -149,9 +189,9 @@ careplan_check_main (int argc, char **argv)
       fprintf (stderr, "careplan check: %s\n", error->message);
       return CAREPLAN_EXIT_USAGE;
     }
-  if (argc < 2)
+  if (argc < 2 && opt_ssda903 == NULL)
     {
-      fprintf (stderr, "careplan check: no file given\n");
+      fprintf (stderr, "careplan check: no file given (a case, a caseload or --ssda903 DIR)\n");
       return CAREPLAN_EXIT_USAGE;
     }
 
@@ -187,6 +227,12 @@ careplan_check_main (int argc, char **argv)
   c.date = date;
   for (int i = 1; i < argc; i++)
     readable &= check_file (&c, argv[i]);
+  /* A return records placements and reviews, not plans or review tasks:
+   * only review timeliness can be judged from it. */
+  c.reviews_only = TRUE;
+  for (guint i = 0; opt_ssda903 && opt_ssda903[i]; i++)
+    readable &= check_ssda903 (&c, opt_ssda903[i]);
+  g_clear_pointer (&opt_ssda903, g_strfreev);
 
   {
     g_autofree char *when = cp_date_format_iso (date);

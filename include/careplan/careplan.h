@@ -39,4 +39,5 @@
 # include "cp-obligation.h"
 # include "cp-evaluator.h"
 # include "cp-caseload-reader.h"
+# include "cp-ssda903-reader.h"
 #undef CAREPLAN_INSIDE

@@ -50,5 +50,10 @@ void cp_child_set_uasc (CpChild *self,
 CP_AVAILABLE_IN_ALL
 void cp_child_add_legal_status (CpChild *self,
     CpLegalStatus *legal_status);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_child_get_ceased_on (CpChild *self);
+CP_AVAILABLE_IN_ALL
+void cp_child_set_ceased_on (CpChild *self,
+    const GDate *ceased_on);
 
 G_END_DECLS

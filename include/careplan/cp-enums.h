@@ -124,6 +124,12 @@ typedef enum {
  * @CP_LEGAL_STATUS_KIND_REMAND: remanded to local authority accommodation or youth detention
  * @CP_LEGAL_STATUS_KIND_POLICE_PROTECTION: police protection (s.46)
  * @CP_LEGAL_STATUS_KIND_EMERGENCY_PROTECTION: emergency protection order (s.44)
+ * @CP_LEGAL_STATUS_KIND_CHILD_ASSESSMENT_ORDER: child assessment order (s.43),
+ *   in local authority accommodation
+ * @CP_LEGAL_STATUS_KIND_PACE: placed in local authority accommodation under
+ *   the Police and Criminal Evidence Act 1984
+ * @CP_LEGAL_STATUS_KIND_YOUTH_SENTENCE: sentenced to a youth rehabilitation
+ *   order with a residence or intensive fostering requirement
  *
  * The legal basis on which a child is looked after.
  */
@@ -135,6 +141,9 @@ typedef enum {
   CP_LEGAL_STATUS_KIND_REMAND,
   CP_LEGAL_STATUS_KIND_POLICE_PROTECTION,
   CP_LEGAL_STATUS_KIND_EMERGENCY_PROTECTION,
+  CP_LEGAL_STATUS_KIND_CHILD_ASSESSMENT_ORDER,
+  CP_LEGAL_STATUS_KIND_PACE,
+  CP_LEGAL_STATUS_KIND_YOUTH_SENTENCE,
 } CpLegalStatusKind;
 
 /**
@@ -150,6 +159,8 @@ typedef enum {
  * @CP_PLACEMENT_TYPE_OTHER_ARRANGEMENTS: supported accommodation or other arrangements
  * @CP_PLACEMENT_TYPE_SHORT_BREAKS: a series of short breaks counted as one placement
  * @CP_PLACEMENT_TYPE_YOUTH_DETENTION: youth detention accommodation
+ * @CP_PLACEMENT_TYPE_TEMPORARY: a temporary move (hospital, holiday, the
+ *   carer's holiday, seven days or less)
  *
  * Where a child lives.
  */
@@ -165,6 +176,7 @@ typedef enum {
   CP_PLACEMENT_TYPE_OTHER_ARRANGEMENTS,
   CP_PLACEMENT_TYPE_SHORT_BREAKS,
   CP_PLACEMENT_TYPE_YOUTH_DETENTION,
+  CP_PLACEMENT_TYPE_TEMPORARY,
 } CpPlacementType;
 
 /**

@@ -1,0 +1,943 @@
+/* cp-ssda903-reader.c: cases from the DfE SSDA903 return's CSV tables
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cp-case-private.h"
+#include "cp-date-private.h"
+#include "cp-error-private.h"
+
+/**
+ * CpSsda903Reader:
+ *
+ * Reads the "children looked after" return (SSDA903) that every English
+ * local authority sends the DfE, as its CSV tables in one directory:
+ * `header.csv` (CHILD, DOB, ...), `episodes.csv` (CHILD, DECOM, RNE, LS,
+ * PLACE, PLACE_PROVIDER, DEC, REC, REASON_PLACE_CHANGE, ...) and, if
+ * present, `reviews.csv` (CHILD, REVIEW, REVIEW_CODE, ...). File names are
+ * matched without regard to case; other columns and tables are ignored.
+ * Dates may be `dd/mm/yyyy` (the DfE layout) or `yyyy-mm-dd`.
+ *
+ * [method@Ssda903Reader.next] gives one [class@Case] per child of the
+ * Header table, in its order, for the child's latest period of care. A
+ * child whose rows are wrong (an unknown code, a date that does not exist,
+ * episodes that contradict each other) is not dropped: `next()` returns
+ * %NULL with an error naming the file, line, column and field, and the next
+ * call goes on with the next child. Rows for a child missing from the
+ * Header table are reported the same way after the last child. The error
+ * never contains the child's identifier.
+ *
+ * The mapping of the code lists to the case model is documented in
+ * `docs/ssda903.md`.
+ */
+
+typedef struct {
+  guint line;
+  guint n;
+  char **fields;   /* in the table's string chunk */
+} Row;
+
+typedef enum {
+  TABLE_HEADER,
+  TABLE_EPISODES,
+  TABLE_REVIEWS,
+  N_TABLES
+} TableId;
+
+typedef struct {
+  const char *name;
+  char *path;
+  GStringChunk *strings;
+  GPtrArray *rows;   /* Row, owned */
+  int *cols;         /* index of each wanted column, or -1 */
+} Table;
+
+typedef struct {
+  GArray *episodes;  /* guint row indexes */
+  GArray *reviews;
+  guint header_row;  /* + 1; 0 when the child has no Header row */
+} ChildRows;
+
+struct _CpSsda903Reader
+{
+  GObject parent_instance;
+
+  Table tables[N_TABLES];
+  GHashTable *children;   /* id (in a string chunk) -> ChildRows */
+  GPtrArray *orphans;     /* ChildRows without a Header row, in order of first row */
+  guint next_child;
+  guint next_orphan;
+  char *location;
+};
+
+G_DEFINE_FINAL_TYPE (CpSsda903Reader, cp_ssda903_reader, G_TYPE_OBJECT)
+
+/* Columns the reader uses, per table. */
+enum { H_CHILD, H_DOB, N_H };
+enum { E_CHILD, E_DECOM, E_RNE, E_LS, E_PLACE, E_PROVIDER, E_DEC, E_REC, E_REASON, N_E };
+enum { R_CHILD, R_DOB, R_REVIEW, R_CODE, N_R };
+
+static const char * const header_cols[] = { "CHILD", "DOB", NULL };
+static const char * const episode_cols[] = { "CHILD", "DECOM", "RNE", "LS", "PLACE", "PLACE_PROVIDER",
+                                             "DEC", "REC", "REASON_PLACE_CHANGE", NULL };
+static const char * const review_cols[] = { "CHILD", "DOB", "REVIEW", "REVIEW_CODE", NULL };
+/* Columns that may be absent (reviews' DOB is only cross-checked). */
+static const gboolean review_optional[] = { FALSE, TRUE, FALSE, FALSE };
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+  g_free (row->fields);
+  g_free (row);
+}
+
+static void
+child_rows_free (gpointer data)
+{
+  ChildRows *c = data;
+  g_array_unref (c->episodes);
+  g_array_unref (c->reviews);
+  g_free (c);
+}
+
+static void
+cp_ssda903_reader_finalize (GObject *object)
+{
+  CpSsda903Reader *self = CP_SSDA903_READER (object);
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      g_free (self->tables[t].path);
+      g_clear_pointer (&self->tables[t].rows, g_ptr_array_unref);
+      if (self->tables[t].strings)
+        g_string_chunk_free (self->tables[t].strings);
+      g_free (self->tables[t].cols);
+    }
+  g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_pointer (&self->orphans, g_ptr_array_unref);
+  g_free (self->location);
+
+  G_OBJECT_CLASS (cp_ssda903_reader_parent_class)->finalize (object);
+}
+
+static void
+cp_ssda903_reader_class_init (CpSsda903ReaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cp_ssda903_reader_finalize;
+}
+
+static void
+cp_ssda903_reader_init (CpSsda903Reader *self)
+{
+  self->tables[TABLE_HEADER].name = "header.csv";
+  self->tables[TABLE_EPISODES].name = "episodes.csv";
+  self->tables[TABLE_REVIEWS].name = "reviews.csv";
+}
+
+/* CSV ---------------------------------------------------------------------- */
+
+/* Splits @text (RFC 4180: quoted fields may hold commas, quotes and line
+ * breaks) into rows, keeping each row's first line number. */
+static gboolean
+parse_csv (Table       *table,
+           char        *text,
+           gsize        len,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  guint line = 1, row_line = 1;
+  gsize i = 0;
+
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;   /* a UTF-8 byte order mark */
+
+  table->strings = g_string_chunk_new (len + 1);
+  table->rows = g_ptr_array_new_with_free_func (row_free);
+
+  while (i <= len)
+    {
+      gboolean quoted = FALSE;
+
+      g_string_truncate (field, 0);
+      if (i < len && text[i] == '"')
+        {
+          quoted = TRUE;
+          for (i++;; i++)
+            {
+              if (i >= len)
+                return cp_fail (error, CP_ERROR_PARSE, "%s:%u: a quoted field is not closed",
+                                table->name, row_line);
+              if (text[i] == '"')
+                {
+                  if (i + 1 < len && text[i + 1] == '"')
+                    {
+                      g_string_append_c (field, '"');
+                      i++;
+                      continue;
+                    }
+                  i++;
+                  break;
+                }
+              if (text[i] == '\n')
+                line++;
+              g_string_append_c (field, text[i]);
+            }
+        }
+      while (i < len && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+        {
+          if (quoted)
+            return cp_fail (error, CP_ERROR_PARSE, "%s:%u: text after a quoted field",
+                            table->name, line);
+          g_string_append_c (field, text[i++]);
+        }
+      g_ptr_array_add (fields, g_string_chunk_insert_len (table->strings, field->str, field->len));
+
+      if (i < len && text[i] == ',')
+        {
+          i++;
+          continue;
+        }
+      /* End of a row: \n, \r\n or the end of the file. */
+      if (i < len && text[i] == '\r')
+        i++;
+      if (i < len && text[i] == '\n')
+        i++;
+      if (!(fields->len == 1 && *(char *) fields->pdata[0] == '\0'))
+        {
+          Row *row = g_new (Row, 1);
+
+          row->line = row_line;
+          row->n = fields->len;
+          row->fields = (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
+          g_ptr_array_add (table->rows, row);
+          fields = g_ptr_array_new ();
+        }
+      else
+        g_ptr_array_set_size (fields, 0);
+      line++;
+      row_line = line;
+      if (i >= len)
+        break;
+    }
+  return TRUE;
+}
+
+/* Finds the table's file in @dir, whatever its case. */
+static char *
+find_file (const char *dir,
+           const char *name,
+           GError    **error)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, error);
+  const char *entry;
+
+  if (d == NULL)
+    return NULL;
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_ascii_strcasecmp (entry, name) == 0)
+      return g_build_filename (dir, entry, NULL);
+  return NULL;
+}
+
+static gboolean
+load_table (Table              *table,
+            const char         *dir,
+            const char * const *wanted,
+            const gboolean     *optional,
+            gboolean            required,
+            GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  guint n = g_strv_length ((char **) wanted);
+  Row *head;
+
+  table->path = find_file (dir, table->name, &local_error);
+  if (local_error != NULL)
+    return cp_fail (error, CP_ERROR_PARSE, "%s: %s", dir, local_error->message);
+  if (table->path == NULL)
+    {
+      if (!required)
+        return TRUE;
+      return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s: no %s in the directory", dir, table->name);
+    }
+  if (!g_file_get_contents (table->path, &text, &len, &local_error))
+    return cp_fail (error, CP_ERROR_PARSE, "%s: %s", table->name, local_error->message);
+  if (!g_utf8_validate_len (text, len, NULL))
+    return cp_fail (error, CP_ERROR_PARSE, "%s: not UTF-8 text", table->name);
+  if (!parse_csv (table, text, len, error))
+    return FALSE;
+  if (table->rows->len == 0)
+    return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no header row", table->name);
+
+  head = table->rows->pdata[0];
+  table->cols = g_new (int, n);
+  for (guint c = 0; c < n; c++)
+    {
+      table->cols[c] = -1;
+      for (guint k = 0; k < head->n; k++)
+        if (g_ascii_strcasecmp (g_strstrip (head->fields[k]), wanted[c]) == 0)
+          table->cols[c] = (int) k;
+      if (table->cols[c] < 0 && !(optional && optional[c]))
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no %s column", table->name, wanted[c]);
+    }
+  return TRUE;
+}
+
+static const char *
+field (Table *table, Row *row, int col)
+{
+  int k = table->cols[col];
+  return k >= 0 && (guint) k < row->n ? row->fields[k] : "";
+}
+
+/* "episodes.csv:57:4: LS: ..." */
+static gboolean
+row_fail (GError    **error,
+          int         code,
+          Table      *table,
+          Row        *row,
+          int         col,
+          const char *column,
+          const char *format,
+          ...) G_GNUC_PRINTF (7, 8);
+
+static gboolean
+row_fail (GError    **error,
+          int         code,
+          Table      *table,
+          Row        *row,
+          int         col,
+          const char *column,
+          const char *format,
+          ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  return cp_fail (error, code, "%s:%u:%d: %s: %s", table->name, row->line, table->cols[col] + 1,
+                  column, msg);
+}
+
+/* Code lists --------------------------------------------------------------- */
+
+typedef struct {
+  const char *code;
+  int value;
+} Code;
+
+static const Code legal_status_codes[] = {
+  { "C1", CP_LEGAL_STATUS_KIND_INTERIM_CARE_ORDER },
+  { "C2", CP_LEGAL_STATUS_KIND_CARE_ORDER },
+  { "D1", CP_LEGAL_STATUS_KIND_PLACEMENT_ORDER },      /* freeing order */
+  { "E1", CP_LEGAL_STATUS_KIND_PLACEMENT_ORDER },
+  { "V2", CP_LEGAL_STATUS_KIND_SECTION_20 },
+  { "V3", CP_LEGAL_STATUS_KIND_SECTION_20 },           /* short breaks, episodes recorded */
+  { "V4", CP_LEGAL_STATUS_KIND_SECTION_20 },           /* short breaks, agreements recorded */
+  { "L1", CP_LEGAL_STATUS_KIND_POLICE_PROTECTION },
+  { "L2", CP_LEGAL_STATUS_KIND_EMERGENCY_PROTECTION },
+  { "L3", CP_LEGAL_STATUS_KIND_CHILD_ASSESSMENT_ORDER },
+  { "J1", CP_LEGAL_STATUS_KIND_REMAND },
+  { "J2", CP_LEGAL_STATUS_KIND_PACE },
+  { "J3", CP_LEGAL_STATUS_KIND_YOUTH_SENTENCE },
+  { NULL, 0 }
+};
+
+/* PLACE, for placements whose type does not depend on the provider. */
+static const Code place_codes[] = {
+  { "A3", CP_PLACEMENT_TYPE_ADOPTION },
+  { "A4", CP_PLACEMENT_TYPE_ADOPTION },
+  { "A5", CP_PLACEMENT_TYPE_ADOPTION },
+  { "A6", CP_PLACEMENT_TYPE_ADOPTION },
+  { "H5", CP_PLACEMENT_TYPE_OTHER_ARRANGEMENTS },
+  { "K1", CP_PLACEMENT_TYPE_SECURE },
+  { "K2", CP_PLACEMENT_TYPE_RESIDENTIAL },
+  { "P1", CP_PLACEMENT_TYPE_PLACED_WITH_PARENTS },
+  { "P2", CP_PLACEMENT_TYPE_OTHER_ARRANGEMENTS },
+  { "P3", CP_PLACEMENT_TYPE_OTHER_ARRANGEMENTS },
+  { "R1", CP_PLACEMENT_TYPE_RESIDENTIAL },
+  { "R2", CP_PLACEMENT_TYPE_RESIDENTIAL },
+  { "R3", CP_PLACEMENT_TYPE_RESIDENTIAL },
+  { "R5", CP_PLACEMENT_TYPE_YOUTH_DETENTION },
+  { "S1", CP_PLACEMENT_TYPE_RESIDENTIAL },
+  { "T0", CP_PLACEMENT_TYPE_TEMPORARY },
+  { "T1", CP_PLACEMENT_TYPE_TEMPORARY },
+  { "T2", CP_PLACEMENT_TYPE_TEMPORARY },
+  { "T3", CP_PLACEMENT_TYPE_TEMPORARY },
+  { "T4", CP_PLACEMENT_TYPE_TEMPORARY },
+  { "U1", CP_PLACEMENT_TYPE_CONNECTED_PERSON_APPROVED },
+  { "U2", CP_PLACEMENT_TYPE_CONNECTED_PERSON_APPROVED },
+  { "U3", CP_PLACEMENT_TYPE_CONNECTED_PERSON_APPROVED },
+  { "U4", CP_PLACEMENT_TYPE_FOSTER_AGENCY },           /* own authority with PR1 */
+  { "U5", CP_PLACEMENT_TYPE_FOSTER_AGENCY },
+  { "U6", CP_PLACEMENT_TYPE_FOSTER_AGENCY },
+  { "Z1", CP_PLACEMENT_TYPE_OTHER_ARRANGEMENTS },
+  { NULL, 0 }
+};
+
+static const Code provider_codes[] = {
+  { "PR0", 0 }, { "PR1", 1 }, { "PR2", 2 }, { "PR3", 3 }, { "PR4", 4 }, { "PR5", 5 }, { "", -1 },
+  { NULL, 0 }
+};
+
+/* RNE: does the episode start a period, change the placement, the legal
+ * status? */
+enum { RNE_START = 1, RNE_PLACEMENT = 2, RNE_LEGAL = 4 };
+static const Code rne_codes[] = {
+  { "S", RNE_START | RNE_PLACEMENT | RNE_LEGAL },
+  { "L", RNE_LEGAL },
+  { "P", RNE_PLACEMENT },
+  { "T", RNE_PLACEMENT | RNE_LEGAL },
+  { "U", RNE_PLACEMENT | RNE_LEGAL },   /* legal status and placement, same carer */
+  { "B", RNE_PLACEMENT },               /* placement, same carer */
+  { NULL, 0 }
+};
+
+/* REC: X1 continues the period; every other code ends it. */
+static const Code rec_codes[] = {
+  { "X1", 0 }, { "E11", 1 }, { "E12", 1 }, { "E2", 1 }, { "E3", 1 }, { "E4A", 1 }, { "E4B", 1 },
+  { "E13", 1 }, { "E41", 1 }, { "E45", 1 }, { "E46", 1 }, { "E47", 1 }, { "E48", 1 }, { "E5", 1 },
+  { "E6", 1 }, { "E7", 1 }, { "E9", 1 }, { "E14", 1 }, { "E15", 1 }, { "E16", 1 }, { "E17", 1 },
+  { "E8", 1 }, { "", -1 },
+  { NULL, 0 }
+};
+
+static const Code reason_codes[] = {
+  { "CARPL", 0 }, { "CLOSE", 0 }, { "ALLEG", 0 }, { "STAND", 0 }, { "APPRR", 0 }, { "CREQB", 0 },
+  { "CREQO", 0 }, { "CHILD", 0 }, { "LAREQ", 0 }, { "PLACE", 0 }, { "CUSTOD", 0 }, { "OTHER", 0 },
+  { "", 0 },
+  { NULL, 0 }
+};
+
+static const Code participation_codes[] = {
+  { "PN0", CP_CHILD_PARTICIPATION_TOO_YOUNG },
+  { "PN1", CP_CHILD_PARTICIPATION_ATTENDED },
+  { "PN2", CP_CHILD_PARTICIPATION_ADVOCATE },
+  { "PN3", CP_CHILD_PARTICIPATION_ATTENDED },
+  { "PN4", CP_CHILD_PARTICIPATION_DID_NOT_PARTICIPATE },
+  { "PN5", CP_CHILD_PARTICIPATION_ADVOCATE },
+  { "PN6", CP_CHILD_PARTICIPATION_VIEWS_CONVEYED },
+  { "PN7", CP_CHILD_PARTICIPATION_DID_NOT_PARTICIPATE },
+  { NULL, 0 }
+};
+
+static gboolean
+lookup_code (const Code *list,
+             Table      *table,
+             Row        *row,
+             int         col,
+             const char *column,
+             int        *out,
+             GError    **error)
+{
+  const char *value = field (table, row, col);
+  g_autoptr(GString) expected = NULL;
+
+  for (const Code *c = list; c->code; c++)
+    if (strcmp (c->code, value) == 0)
+      {
+        *out = c->value;
+        return TRUE;
+      }
+  expected = g_string_new (NULL);
+  for (const Code *c = list; c->code; c++)
+    if (*c->code)
+      g_string_append_printf (expected, "%s%s", expected->len ? ", " : "", c->code);
+  if (*value == '\0')
+    return row_fail (error, CP_ERROR_MISSING_FIELD, table, row, col, column,
+                     "missing (expected one of: %s)", expected->str);
+  return row_fail (error, CP_ERROR_UNKNOWN_CODE, table, row, col, column,
+                   "“%s” is not a known code (expected one of: %s)", value, expected->str);
+}
+
+/* dd/mm/yyyy or yyyy-mm-dd; 0 for an empty field when @optional. */
+static gboolean
+parse_date (Table      *table,
+            Row        *row,
+            int         col,
+            const char *column,
+            gboolean    optional,
+            guint32    *out,
+            GError    **error)
+{
+  const char *v = field (table, row, col);
+  GDate d;
+  int day, month, year;
+  char *end;
+
+  *out = 0;
+  if (*v == '\0')
+    {
+      if (optional)
+        return TRUE;
+      return row_fail (error, CP_ERROR_MISSING_FIELD, table, row, col, column, "missing");
+    }
+  if (strlen (v) == 10 && v[2] == '/' && v[5] == '/')
+    {
+      day = (int) strtol (v, &end, 10);
+      if (end != v + 2)
+        goto bad;
+      month = (int) strtol (v + 3, &end, 10);
+      if (end != v + 5)
+        goto bad;
+      year = (int) strtol (v + 6, &end, 10);
+      if (end != v + 10 || !g_ascii_isdigit (v[0]) || !g_ascii_isdigit (v[3]) || !g_ascii_isdigit (v[6]))
+        goto bad;
+      if (!g_date_valid_dmy (day, month, year))
+        goto bad;
+      *out = cp_julian_from_dmy (year, month, day);
+      return TRUE;
+    }
+  if (cp_date_parse_iso_into (v, &d))
+    {
+      *out = g_date_get_julian (&d);
+      return TRUE;
+    }
+bad:
+  return row_fail (error, CP_ERROR_INVALID_DATE, table, row, col, column,
+                   "“%s” is not a date (dd/mm/yyyy or yyyy-mm-dd)", v);
+}
+
+/* Loading ------------------------------------------------------------------ */
+
+static ChildRows *
+child_rows (CpSsda903Reader *self, Table *table, Row *row, int col)
+{
+  const char *id = field (table, row, col);
+  ChildRows *c = g_hash_table_lookup (self->children, id);
+
+  if (c == NULL)
+    {
+      c = g_new0 (ChildRows, 1);
+      c->episodes = g_array_new (FALSE, FALSE, sizeof (guint));
+      c->reviews = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (self->children, (char *) id, c);
+    }
+  return c;
+}
+
+/**
+ * cp_ssda903_reader_new_for_directory:
+ * @directory: (type filename): the directory holding the return's CSV files
+ * @error: return location for a #GError
+ *
+ * Reads the tables. A missing `header.csv` or `episodes.csv`, a table
+ * without a column the reader needs, or a file that is not CSV text fails
+ * here (%CP_ERROR_MISSING_FIELD, %CP_ERROR_PARSE); a child's bad rows are
+ * reported one child at a time by [method@Ssda903Reader.next].
+ *
+ * Returns: (transfer full) (nullable): a new reader
+ */
+CpSsda903Reader *
+cp_ssda903_reader_new_for_directory (const char  *directory,
+                                     GError     **error)
+{
+  g_autoptr(CpSsda903Reader) self = NULL;
+  Table *h, *e, *r;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (CP_TYPE_SSDA903_READER, NULL);
+  h = &self->tables[TABLE_HEADER];
+  e = &self->tables[TABLE_EPISODES];
+  r = &self->tables[TABLE_REVIEWS];
+  if (!load_table (h, directory, header_cols, NULL, TRUE, error) ||
+      !load_table (e, directory, episode_cols, NULL, TRUE, error) ||
+      !load_table (r, directory, review_cols, review_optional, FALSE, error))
+    return NULL;
+
+  self->children = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, child_rows_free);
+  self->orphans = g_ptr_array_new ();
+
+  for (guint i = 1; i < h->rows->len; i++)
+    {
+      Row *row = h->rows->pdata[i];
+      ChildRows *c = child_rows (self, h, row, H_CHILD);
+
+      /* A second row for the same child is reported when its turn comes. */
+      if (c->header_row == 0)
+        c->header_row = i + 1;
+    }
+  for (guint t = TABLE_EPISODES; t <= TABLE_REVIEWS; t++)
+    {
+      Table *table = &self->tables[t];
+
+      for (guint i = 1; table->rows && i < table->rows->len; i++)
+        {
+          ChildRows *c = child_rows (self, table, table->rows->pdata[i], 0);
+
+          if (c->header_row == 0 && c->episodes->len == 0 && c->reviews->len == 0)
+            g_ptr_array_add (self->orphans, c);
+          g_array_append_val (t == TABLE_EPISODES ? c->episodes : c->reviews, i);
+        }
+    }
+  return g_steal_pointer (&self);
+}
+
+/* One child ---------------------------------------------------------------- */
+
+typedef struct {
+  Row *row;
+  guint32 decom, dec;
+  int rne, ls, provider, rec;
+  const char *place;
+} Episode;
+
+static int
+compare_episodes (gconstpointer a, gconstpointer b)
+{
+  const Episode *x = a, *y = b;
+
+  if (x->decom != y->decom)
+    return x->decom < y->decom ? -1 : 1;
+  return x->row->line < y->row->line ? -1 : x->row->line > y->row->line;
+}
+
+static void
+set_julian (GDate *d, guint32 j)
+{
+  g_date_clear (d, 1);
+  g_date_set_julian (d, j);
+}
+
+static gboolean
+read_episode (Table *e, Row *row, Episode *ep, GError **error)
+{
+  int place_type, unused;
+
+  ep->row = row;
+  ep->place = field (e, row, E_PLACE);
+  if (!parse_date (e, row, E_DECOM, "DECOM", FALSE, &ep->decom, error) ||
+      !parse_date (e, row, E_DEC, "DEC", TRUE, &ep->dec, error) ||
+      !lookup_code (rne_codes, e, row, E_RNE, "RNE", &ep->rne, error) ||
+      !lookup_code (legal_status_codes, e, row, E_LS, "LS", &ep->ls, error) ||
+      !lookup_code (place_codes, e, row, E_PLACE, "PLACE", &place_type, error) ||
+      !lookup_code (provider_codes, e, row, E_PROVIDER, "PLACE_PROVIDER", &ep->provider, error) ||
+      !lookup_code (rec_codes, e, row, E_REC, "REC", &ep->rec, error) ||
+      !lookup_code (reason_codes, e, row, E_REASON, "REASON_PLACE_CHANGE", &unused, error))
+    return FALSE;
+  if (ep->dec != 0 && ep->dec < ep->decom)
+    return row_fail (error, CP_ERROR_INCONSISTENT, e, row, E_DEC, "DEC",
+                     "the episode ends before it starts (DECOM %s)", field (e, row, E_DECOM));
+  if (ep->dec != 0 && ep->rec < 0)
+    return row_fail (error, CP_ERROR_MISSING_FIELD, e, row, E_REC, "REC",
+                     "missing (the episode has an end date)");
+  if (ep->dec == 0 && ep->rec >= 0)
+    return row_fail (error, CP_ERROR_MISSING_FIELD, e, row, E_DEC, "DEC",
+                     "missing (the episode has a reason for ending, %s)", field (e, row, E_REC));
+  return TRUE;
+}
+
+static CpPlacementType
+placement_type (const Episode *ep)
+{
+  for (const Code *c = place_codes; c->code; c++)
+    if (strcmp (c->code, ep->place) == 0)
+      {
+        /* Foster care with the authority's own carers (PR1). */
+        if (c->value == CP_PLACEMENT_TYPE_FOSTER_AGENCY && ep->provider == 1)
+          return CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY;
+        return c->value;
+      }
+  g_assert_not_reached ();
+}
+
+static CpCase *
+build_case (CpSsda903Reader *self,
+            ChildRows       *c,
+            GError         **error)
+{
+  Table *h = &self->tables[TABLE_HEADER];
+  Table *e = &self->tables[TABLE_EPISODES];
+  Table *r = &self->tables[TABLE_REVIEWS];
+  Row *head = h->rows->pdata[c->header_row - 1];
+  g_autoptr(GArray) eps = g_array_sized_new (FALSE, FALSE, sizeof (Episode), c->episodes->len);
+  g_autoptr(GArray) reviews = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(CpChild) child = NULL;
+  g_autoptr(CpCase) kase = NULL;
+  g_autoptr(CpPlacement) placement = NULL;
+  g_autoptr(CpLegalStatus) status = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint32 dob, lac, ceased = 0;
+  guint start = 0;
+  GDate d_dob, d_lac, d;
+  Episode *last;
+
+  if (!parse_date (h, head, H_DOB, "DOB", FALSE, &dob, error))
+    return NULL;
+  if (c->episodes->len == 0)
+    {
+      row_fail (error, CP_ERROR_MISSING_FIELD, h, head, H_CHILD, "CHILD", "no episode for this child");
+      return NULL;
+    }
+  for (guint i = 0; i < c->episodes->len; i++)
+    {
+      Episode ep;
+
+      if (!read_episode (e, e->rows->pdata[g_array_index (c->episodes, guint, i)], &ep, error))
+        return NULL;
+      g_array_append_val (eps, ep);
+    }
+  g_array_sort (eps, compare_episodes);
+
+  /* The latest period of care: from the last episode that starts one. */
+  for (guint i = 0; i < eps->len; i++)
+    if (g_array_index (eps, Episode, i).rne & RNE_START)
+      start = i;
+  lac = g_array_index (eps, Episode, start).decom;
+  if (lac < dob)
+    {
+      row_fail (error, CP_ERROR_INCONSISTENT, e, g_array_index (eps, Episode, start).row, E_DECOM, "DECOM",
+                "the child became looked after before the date of birth in header.csv line %u", head->line);
+      return NULL;
+    }
+
+  set_julian (&d_dob, dob);
+  set_julian (&d_lac, lac);
+  child = cp_child_new (field (h, head, H_CHILD), &d_dob, &d_lac);
+  kase = cp_case_new (child);
+
+  for (guint i = start; i < eps->len; i++)
+    {
+      Episode *ep = &g_array_index (eps, Episode, i);
+      Episode *prev = i > start ? ep - 1 : NULL;
+
+      if (prev != NULL)
+        {
+          if (prev->rec != 0)
+            {
+              row_fail (error, CP_ERROR_INCONSISTENT, e, ep->row, E_RNE, "RNE",
+                        "the period of care ended on line %u (REC %s), but this episode does not start a new one",
+                        prev->row->line, field (e, prev->row, E_REC));
+              return NULL;
+            }
+          if (prev->dec != ep->decom)
+            {
+              row_fail (error, CP_ERROR_INCONSISTENT, e, ep->row, E_DECOM, "DECOM",
+                        "“%s” does not follow on from the previous episode, line %u (DEC “%s”)",
+                        field (e, ep->row, E_DECOM), prev->row->line, field (e, prev->row, E_DEC));
+              return NULL;
+            }
+          if (!(ep->rne & RNE_PLACEMENT) && strcmp (ep->place, prev->place) != 0)
+            {
+              row_fail (error, CP_ERROR_INCONSISTENT, e, ep->row, E_PLACE, "PLACE",
+                        "RNE %s changes the legal status only, but PLACE changes from %s to %s",
+                        field (e, ep->row, E_RNE), prev->place, ep->place);
+              return NULL;
+            }
+        }
+      set_julian (&d, ep->decom);
+
+      if (prev == NULL || (ep->rne & RNE_PLACEMENT))
+        {
+          const char *reason = prev ? field (e, prev->row, E_REASON) : "";
+
+          if (placement != NULL)
+            {
+              cp_placement_set_end (placement, &d);
+              if (*reason)
+                cp_placement_set_change_reason (placement, reason);
+              cp_case_import_placement (kase, placement);
+              g_clear_object (&placement);
+            }
+          placement = cp_placement_new (placement_type (ep), &d);
+          cp_placement_set_long_term (placement, strcmp (ep->place, "U1") == 0 || strcmp (ep->place, "U4") == 0);
+        }
+      if (status == NULL || cp_legal_status_get_status (status) != (CpLegalStatusKind) ep->ls)
+        {
+          if (status != NULL)
+            {
+              cp_legal_status_set_end (status, &d);
+              cp_child_add_legal_status (child, status);
+              g_clear_object (&status);
+            }
+          status = cp_legal_status_new (ep->ls, &d);
+        }
+    }
+
+  last = &g_array_index (eps, Episode, eps->len - 1);
+  if (last->rec == 0)
+    {
+      row_fail (error, CP_ERROR_INCONSISTENT, e, last->row, E_REC, "REC",
+                "X1 says another episode follows, but none does");
+      return NULL;
+    }
+  if (last->rec > 0)
+    {
+      ceased = last->dec;
+      set_julian (&d, ceased);
+      cp_placement_set_end (placement, &d);
+      cp_legal_status_set_end (status, &d);
+      cp_child_set_ceased_on (child, &d);
+    }
+  cp_case_import_placement (kase, placement);
+  cp_child_add_legal_status (child, status);
+
+  /* Reviews of this period, in date order. */
+  for (guint i = 0; i < c->reviews->len; i++)
+    {
+      Row *row = r->rows->pdata[g_array_index (c->reviews, guint, i)];
+      guint32 when, born;
+      int code;
+
+      if (!parse_date (r, row, R_REVIEW, "REVIEW", FALSE, &when, error) ||
+          (r->cols[R_DOB] >= 0 && !parse_date (r, row, R_DOB, "DOB", TRUE, &born, error)) ||
+          !lookup_code (participation_codes, r, row, R_CODE, "REVIEW_CODE", &code, error))
+        return NULL;
+      if (r->cols[R_DOB] >= 0 && born != 0 && born != dob)
+        {
+          row_fail (error, CP_ERROR_INCONSISTENT, r, row, R_DOB, "DOB",
+                    "“%s” differs from the date of birth in header.csv line %u", field (r, row, R_DOB), head->line);
+          return NULL;
+        }
+      if (when < lac)
+        continue;   /* an earlier period of care */
+      if (ceased != 0 && when > ceased)
+        {
+          row_fail (error, CP_ERROR_INCONSISTENT, r, row, R_REVIEW, "REVIEW",
+                    "after the child ceased to be looked after (DEC “%s”, episodes.csv line %u)",
+                    field (e, last->row, E_DEC), last->row->line);
+          return NULL;
+        }
+      g_array_append_val (reviews, i);
+    }
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      /* Sort by date, by insertion (few reviews a child). */
+      for (guint k = i + 1; k < reviews->len; k++)
+        {
+          Row *a = r->rows->pdata[g_array_index (c->reviews, guint, g_array_index (reviews, guint32, i))];
+          Row *b = r->rows->pdata[g_array_index (c->reviews, guint, g_array_index (reviews, guint32, k))];
+          guint32 ja, jb;
+
+          parse_date (r, a, R_REVIEW, "REVIEW", FALSE, &ja, NULL);
+          parse_date (r, b, R_REVIEW, "REVIEW", FALSE, &jb, NULL);
+          if (jb < ja)
+            {
+              guint32 t = g_array_index (reviews, guint32, i);
+              g_array_index (reviews, guint32, i) = g_array_index (reviews, guint32, k);
+              g_array_index (reviews, guint32, k) = t;
+            }
+        }
+    }
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      Row *row = r->rows->pdata[g_array_index (c->reviews, guint, g_array_index (reviews, guint32, i))];
+      g_autoptr(CpReview) review = cp_review_new ((int) i + 1);
+      guint32 when;
+      int code;
+
+      parse_date (r, row, R_REVIEW, "REVIEW", FALSE, &when, NULL);
+      lookup_code (participation_codes, r, row, R_CODE, "REVIEW_CODE", &code, NULL);
+      set_julian (&d, when);
+      cp_review_set_scheduled (review, &d);
+      cp_review_set_held (review, &d);
+      cp_review_set_child_participation (review, code);
+      cp_case_import_review (kase, review);
+    }
+
+  if (!cp_case_validate (kase, &local_error))
+    {
+      cp_fail (error, local_error->code, "header.csv:%u: the child's rows contradict each other: %s",
+               head->line, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&kase);
+}
+
+/**
+ * cp_ssda903_reader_next:
+ * @self: a #CpSsda903Reader
+ * @error: return location for a #GError
+ *
+ * Reads the next child. At the end it returns %NULL without an error; a
+ * child whose rows are wrong gives %NULL with an error that names the file,
+ * line and column, and the next call carries on with the next child.
+ *
+ * Returns: (transfer full) (nullable): the next case, or %NULL
+ */
+CpCase *
+cp_ssda903_reader_next (CpSsda903Reader  *self,
+                        GError          **error)
+{
+  Table *h;
+
+  g_return_val_if_fail (CP_IS_SSDA903_READER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  h = &self->tables[TABLE_HEADER];
+  if (self->next_child + 1 < h->rows->len)
+    {
+      guint at = ++self->next_child;
+      Row *row = h->rows->pdata[at];
+      ChildRows *c = g_hash_table_lookup (self->children, field (h, row, H_CHILD));
+
+      g_free (self->location);
+      self->location = g_strdup_printf ("header.csv:%u", row->line);
+      if (c->header_row != at + 1)
+        {
+          Row *first = h->rows->pdata[c->header_row - 1];
+          row_fail (error, CP_ERROR_INCONSISTENT, h, row, H_CHILD, "CHILD",
+                    "the child appears twice (also line %u)", first->line);
+          return NULL;
+        }
+      return build_case (self, c, error);
+    }
+  while (self->next_orphan < self->orphans->len)
+    {
+      ChildRows *c = self->orphans->pdata[self->next_orphan++];
+      gboolean episodes = c->episodes->len > 0;
+      Table *t = &self->tables[episodes ? TABLE_EPISODES : TABLE_REVIEWS];
+      Row *row = t->rows->pdata[g_array_index (episodes ? c->episodes : c->reviews, guint, 0)];
+
+      g_free (self->location);
+      self->location = g_strdup_printf ("%s:%u", t->name, row->line);
+      row_fail (error, CP_ERROR_INCONSISTENT, t, row, 0, "CHILD",
+                "no row in header.csv for this child (%u rows in %s)",
+                episodes ? c->episodes->len : c->reviews->len, t->name);
+      return NULL;
+    }
+  return NULL;
+}
+
+/**
+ * cp_ssda903_reader_get_location:
+ * @self: a #CpSsda903Reader
+ *
+ * Where the child last returned by [method@Ssda903Reader.next] is: its
+ * Header row (`header.csv:12`), or the first row of rows without one.
+ *
+ * Returns: (transfer none) (nullable): the location, or %NULL before the
+ *   first call
+ */
+const char *
+cp_ssda903_reader_get_location (CpSsda903Reader *self)
+{
+  g_return_val_if_fail (CP_IS_SSDA903_READER (self), NULL);
+  return self->location;
+}
+
+/**
+ * cp_ssda903_reader_get_n_children:
+ * @self: a #CpSsda903Reader
+ *
+ * Returns: how many children the Header table lists
+ */
+guint
+cp_ssda903_reader_get_n_children (CpSsda903Reader *self)
+{
+  g_return_val_if_fail (CP_IS_SSDA903_READER (self), 0);
+  return self->tables[TABLE_HEADER].rows->len - 1;
+}
