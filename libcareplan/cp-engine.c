@@ -12,6 +12,7 @@
 
 #include "cp-calendar-private.h"
 #include "cp-engine-private.h"
+#include "cp-policy-private.h"
 #include "cp-obligation-private.h"
 #include "cp-record-private.h"
 
@@ -53,10 +54,30 @@ cp_engine_iso (guint32 j, char buf[16])
 {
   GDate d;
 
+  int y, m, day;
+
   g_date_clear (&d, 1);
   g_date_set_julian (&d, j);
-  g_snprintf (buf, 16, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-              g_date_get_day (&d));
+  y = g_date_get_year (&d);
+  m = g_date_get_month (&d);
+  day = g_date_get_day (&d);
+  if (y > 9999)
+    {
+      g_snprintf (buf, 16, "%d-%02d-%02d", y, m, day);
+      return buf;
+    }
+  /* By hand: this runs for every date of every explanation. */
+  buf[0] = '0' + y / 1000;
+  buf[1] = '0' + y / 100 % 10;
+  buf[2] = '0' + y / 10 % 10;
+  buf[3] = '0' + y % 10;
+  buf[4] = '-';
+  buf[5] = '0' + m / 10;
+  buf[6] = '0' + m % 10;
+  buf[7] = '-';
+  buf[8] = '0' + day / 10;
+  buf[9] = '0' + day % 10;
+  buf[10] = '\0';
   return buf;
 }
 
@@ -204,18 +225,7 @@ emit_not_applicable (Run        *run,
 GPtrArray *
 cp_engine_rules_of_kind (CpPolicy *policy, CpRuleKind kind)
 {
-  GListModel *rules = cp_policy_get_rules (policy);
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-    {
-      CpRule *rule = g_list_model_get_item (rules, i);
-      if (cp_rule_get_kind (rule) == kind)
-        g_ptr_array_add (found, rule);
-      else
-        g_object_unref (rule);
-    }
-  return found;
+  return cp_policy_rules_of_kind (policy, kind);
 }
 
 /* Deadlines: the care plan and the placement plans. */

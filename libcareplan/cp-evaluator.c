@@ -837,7 +837,10 @@ compare_position (gconstpointer a, gconstpointer b)
 static GPtrArray *
 ladder (CpEvaluator *self)
 {
-  GPtrArray *stages = cp_engine_rules_of_kind (self->policy, CP_RULE_KIND_ESCALATION_STAGE);
+  g_autoptr(GPtrArray) shared = cp_engine_rules_of_kind (self->policy, CP_RULE_KIND_ESCALATION_STAGE);
+  GPtrArray *stages = g_ptr_array_copy (shared, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+  g_ptr_array_set_free_func (stages, g_object_unref);
   g_ptr_array_sort (stages, compare_position);
   return stages;
 }

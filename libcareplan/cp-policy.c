@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cp-error-private.h"
+#include "cp-policy-private.h"
 #include "cp-record-private.h"
 
 #define BUILTIN_PREFIX "/org/careplan/policies/"
@@ -42,6 +43,7 @@ struct _CpPolicy
   GListStore *rules;
   GHashTable *by_key;   /* key (owned) -> CpRule, borrowed from rules */
   GHashTable *origin;   /* key -> name of the profile that set it */
+  GPtrArray *by_kind[CP_RULE_KIND_AUTHORITY + 1];   /* built on first use */
 };
 
 G_DEFINE_FINAL_TYPE (CpPolicy, cp_policy, G_TYPE_OBJECT)
@@ -66,6 +68,8 @@ cp_policy_dispose (GObject *object)
   CpPolicy *self = CP_POLICY (object);
 
   g_clear_object (&self->base);
+  for (guint k = 0; k < G_N_ELEMENTS (self->by_kind); k++)
+    g_clear_pointer (&self->by_kind[k], g_ptr_array_unref);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_object (&self->rules);
 
@@ -1024,4 +1028,32 @@ cp_policy_get_rule_origin (CpPolicy   *self,
   g_return_val_if_fail (CP_IS_POLICY (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
   return g_hash_table_lookup (self->origin, key);
+}
+
+/* The rules of one kind, in profile order; a profile does not change once
+ * loaded, so the lists are built once. Returns a new reference: do not
+ * reorder it. */
+GPtrArray *
+cp_policy_rules_of_kind (CpPolicy   *self,
+                         CpRuleKind  kind)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (self->by_kind), NULL);
+
+  if (self->by_kind[kind] == NULL)
+    {
+      GListModel *rules = G_LIST_MODEL (self->rules);
+      GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+        {
+          CpRule *rule = g_list_model_get_item (rules, i);
+          if (cp_rule_get_kind (rule) == kind)
+            g_ptr_array_add (found, rule);
+          else
+            g_object_unref (rule);
+        }
+      self->by_kind[kind] = found;
+    }
+  return g_ptr_array_ref (self->by_kind[kind]);
 }
