@@ -61,4 +61,9 @@ cp_main_job() {
   echo "== The bundled example caseload: the case format, then what is overdue under england =="
   "$careplan" validate "$CP_ROOT/examples/data/caseload.jsonl" "$example"
   "$careplan" check --date 2026-11-22 "$CP_ROOT/examples/data/caseload.jsonl" | tail -n 1 || [ $? -eq 1 ]
+  echo
+  echo "== A synthetic SSDA903 return (200 invented children): review timeliness at 31 March 2026 =="
+  /usr/bin/python3 "$CP_ROOT/tools/careplan-generate" --children 200 --seed 903 --as-at 2026-03-31 \
+    "$CP_BUILD/ssda903-demo"
+  "$careplan" check --date 2026-03-31 --ssda903 "$CP_BUILD/ssda903-demo/ssda903" | tail -n 4 || [ $? -eq 1 ]
 }

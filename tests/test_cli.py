@@ -151,5 +151,38 @@ class CheckCommandTest(unittest.TestCase):
         self.assertEqual(run("check", "/nonexistent.json").returncode, 3)
 
 
+class Ssda903CheckTest(unittest.TestCase):
+    GENERATOR = os.path.join(os.path.dirname(EXAMPLES), "tools", "careplan-generate")
+
+    def test_a_generated_return_is_checked_for_review_timeliness(self):
+        with tempfile.TemporaryDirectory() as d:
+            subprocess.run(["/usr/bin/python3", self.GENERATOR, "--children", "60", "--seed", "5", d], check=True)
+            r = run("check", "--date", "2026-03-31", "--ssda903", os.path.join(d, "ssda903"))
+            self.assertIn(r.returncode, (0, 1), r.stderr)
+            self.assertEqual(r.stderr, "")
+            self.assertIn("60 cases under england as at 2026-03-31", r.stdout)
+            # Only review obligations: the return holds no plans.
+            for line in r.stdout.splitlines()[:-1]:
+                self.assertRegex(line, r"header\.csv:\d+  review \d+ +review\.")
+
+    def test_a_bad_row_is_reported_by_file_line_and_column_and_the_rest_checked(self):
+        with tempfile.TemporaryDirectory() as d:
+            subprocess.run(["/usr/bin/python3", self.GENERATOR, "--children", "5", "--seed", "5", d], check=True)
+            episodes = os.path.join(d, "ssda903", "episodes.csv")
+            with open(episodes, newline="") as f:
+                lines = f.read().split("\r\n")
+            fields = lines[1].split(",")
+            fields[3] = "XX"          # LS
+            lines[1] = ",".join(fields)
+            with open(episodes, "w", newline="") as f:
+                f.write("\r\n".join(lines))
+            r = run("check", "--date", "2026-03-31", "--ssda903", os.path.join(d, "ssda903"))
+            self.assertEqual(r.returncode, 3)
+            self.assertIn("episodes.csv:2:4: LS: “XX” is not a known code", r.stderr)
+            self.assertNotIn("G0000001", r.stderr + r.stdout)
+            self.assertIn("4 cases under england", r.stdout)
+            self.assertIn("some cases could not be read", r.stdout)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
