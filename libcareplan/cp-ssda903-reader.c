@@ -300,17 +300,7 @@ field (Table *table, Row *row, int col)
 }
 
 /* "episodes.csv:57:4: LS: ..." */
-static gboolean
-row_fail (GError    **error,
-          int         code,
-          Table      *table,
-          Row        *row,
-          int         col,
-          const char *column,
-          const char *format,
-          ...) G_GNUC_PRINTF (7, 8);
-
-static gboolean
+static G_GNUC_PRINTF (7, 8) gboolean
 row_fail (GError    **error,
           int         code,
           Table      *table,
