@@ -595,6 +595,22 @@ compare_episodes (gconstpointer a, gconstpointer b)
   return x->row->line < y->row->line ? -1 : x->row->line > y->row->line;
 }
 
+typedef struct {
+  guint32 date;
+  guint line;
+  int participation;
+} HeldReview;
+
+static int
+compare_reviews (gconstpointer a, gconstpointer b)
+{
+  const HeldReview *x = a, *y = b;
+
+  if (x->date != y->date)
+    return x->date < y->date ? -1 : 1;
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
 static void
 set_julian (GDate *d, guint32 j)
 {
@@ -654,7 +670,7 @@ build_case (CpSsda903Reader *self,
   Table *r = &self->tables[TABLE_REVIEWS];
   Row *head = h->rows->pdata[c->header_row - 1];
   g_autoptr(GArray) eps = g_array_sized_new (FALSE, FALSE, sizeof (Episode), c->episodes->len);
-  g_autoptr(GArray) reviews = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) reviews = g_array_new (FALSE, FALSE, sizeof (HeldReview));
   g_autoptr(CpChild) child = NULL;
   g_autoptr(CpCase) kase = NULL;
   g_autoptr(CpPlacement) placement = NULL;
@@ -779,62 +795,41 @@ build_case (CpSsda903Reader *self,
   for (guint i = 0; i < c->reviews->len; i++)
     {
       Row *row = r->rows->pdata[g_array_index (c->reviews, guint, i)];
-      guint32 when, born;
-      int code;
+      HeldReview held = { 0 };
+      guint32 born = 0;
 
-      if (!parse_date (r, row, R_REVIEW, "REVIEW", FALSE, &when, error) ||
+      if (!parse_date (r, row, R_REVIEW, "REVIEW", FALSE, &held.date, error) ||
           (r->cols[R_DOB] >= 0 && !parse_date (r, row, R_DOB, "DOB", TRUE, &born, error)) ||
-          !lookup_code (participation_codes, r, row, R_CODE, "REVIEW_CODE", &code, error))
+          !lookup_code (participation_codes, r, row, R_CODE, "REVIEW_CODE", &held.participation, error))
         return NULL;
-      if (r->cols[R_DOB] >= 0 && born != 0 && born != dob)
+      if (born != 0 && born != dob)
         {
           row_fail (error, CP_ERROR_INCONSISTENT, r, row, R_DOB, "DOB",
                     "“%s” differs from the date of birth in header.csv line %u", field (r, row, R_DOB), head->line);
           return NULL;
         }
-      if (when < lac)
+      if (held.date < lac)
         continue;   /* an earlier period of care */
-      if (ceased != 0 && when > ceased)
+      if (ceased != 0 && held.date > ceased)
         {
           row_fail (error, CP_ERROR_INCONSISTENT, r, row, R_REVIEW, "REVIEW",
                     "after the child ceased to be looked after (DEC “%s”, episodes.csv line %u)",
                     field (e, last->row, E_DEC), last->row->line);
           return NULL;
         }
-      g_array_append_val (reviews, i);
+      held.line = row->line;
+      g_array_append_val (reviews, held);
     }
+  g_array_sort (reviews, compare_reviews);
   for (guint i = 0; i < reviews->len; i++)
     {
-      /* Sort by date, by insertion (few reviews a child). */
-      for (guint k = i + 1; k < reviews->len; k++)
-        {
-          Row *a = r->rows->pdata[g_array_index (c->reviews, guint, g_array_index (reviews, guint32, i))];
-          Row *b = r->rows->pdata[g_array_index (c->reviews, guint, g_array_index (reviews, guint32, k))];
-          guint32 ja, jb;
-
-          parse_date (r, a, R_REVIEW, "REVIEW", FALSE, &ja, NULL);
-          parse_date (r, b, R_REVIEW, "REVIEW", FALSE, &jb, NULL);
-          if (jb < ja)
-            {
-              guint32 t = g_array_index (reviews, guint32, i);
-              g_array_index (reviews, guint32, i) = g_array_index (reviews, guint32, k);
-              g_array_index (reviews, guint32, k) = t;
-            }
-        }
-    }
-  for (guint i = 0; i < reviews->len; i++)
-    {
-      Row *row = r->rows->pdata[g_array_index (c->reviews, guint, g_array_index (reviews, guint32, i))];
+      HeldReview *held = &g_array_index (reviews, HeldReview, i);
       g_autoptr(CpReview) review = cp_review_new ((int) i + 1);
-      guint32 when;
-      int code;
 
-      parse_date (r, row, R_REVIEW, "REVIEW", FALSE, &when, NULL);
-      lookup_code (participation_codes, r, row, R_CODE, "REVIEW_CODE", &code, NULL);
-      set_julian (&d, when);
+      set_julian (&d, held->date);
       cp_review_set_scheduled (review, &d);
       cp_review_set_held (review, &d);
-      cp_review_set_child_participation (review, code);
+      cp_review_set_child_participation (review, held->participation);
       cp_case_import_review (kase, review);
     }
 
