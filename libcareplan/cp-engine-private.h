@@ -18,10 +18,6 @@ GPtrArray   *cp_engine_evaluate      (CpCase      *kase,
                                       const GDate *date,
                                       GError     **error);
 
-/* The policy's rules of @kind, in policy order (references held). */
-GPtrArray   *cp_engine_rules_of_kind (CpPolicy    *policy,
-                                      CpRuleKind   kind);
-
 /* 0 for NULL or an invalid date. */
 guint32      cp_engine_julian        (const GDate *date);
 

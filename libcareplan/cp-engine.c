@@ -53,7 +53,6 @@ const char *
 cp_engine_iso (guint32 j, char buf[16])
 {
   GDate d;
-
   int y, m, day;
 
   g_date_clear (&d, 1);
@@ -222,17 +221,12 @@ emit_not_applicable (Run        *run,
                                       CP_OBLIGATION_STATUS_NOT_APPLICABLE, text));
 }
 
-GPtrArray *
-cp_engine_rules_of_kind (CpPolicy *policy, CpRuleKind kind)
-{
-  return cp_policy_rules_of_kind (policy, kind);
-}
 
 /* Deadlines: the care plan and the placement plans. */
 static gboolean
 run_deadlines (Run *run)
 {
-  g_autoptr(GPtrArray) rules = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_DEADLINE);
+  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_DEADLINE);
   GListModel *placements = cp_case_get_placements (run->kase);
   guint n_placements = g_list_model_get_n_items (placements);
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
@@ -737,13 +731,13 @@ run_reviews (Run *run)
   CpRule *meeting_rule;
   g_autoptr(GString) skipped = g_string_new (NULL);
 
-  rr.schedule = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_SCHEDULE);
-  rr.triggers = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_TRIGGER);
-  rr.preparation = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_PREPARATION);
-  rr.follow_up = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_FOLLOW_UP);
-  rr.adjournment = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_ADJOURNMENT);
-  rr.without_meeting = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_WITHOUT_MEETING);
-  rr.recommendation = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_RECOMMENDATION);
+  rr.schedule = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_SCHEDULE);
+  rr.triggers = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_TRIGGER);
+  rr.preparation = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_PREPARATION);
+  rr.follow_up = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_FOLLOW_UP);
+  rr.adjournment = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_ADJOURNMENT);
+  rr.without_meeting = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_WITHOUT_MEETING);
+  rr.recommendation = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_RECOMMENDATION);
   meeting_rule = rr.without_meeting->len ? rr.without_meeting->pdata[0] : NULL;
 
   if (n > 0)
@@ -902,7 +896,7 @@ run_reviews (Run *run)
 static gboolean
 run_disputes (Run *run)
 {
-  g_autoptr(GPtrArray) stages = cp_engine_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
+  g_autoptr(GPtrArray) stages = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
   GListModel *disputes = cp_case_get_disputes (run->kase);
 
   for (guint d = 0; d < g_list_model_get_n_items (disputes); d++)

@@ -11,6 +11,7 @@
 #include "cp-case-private.h"
 #include "cp-dispute-private.h"
 #include "cp-engine-private.h"
+#include "cp-policy-private.h"
 #include "cp-error-private.h"
 #include "cp-record-private.h"
 
@@ -635,7 +636,7 @@ statutory_due (CpEvaluator *self,
 static CpRule *
 first_rule_of_kind (CpPolicy *policy, CpRuleKind kind)
 {
-  g_autoptr(GPtrArray) rules = cp_engine_rules_of_kind (policy, kind);
+  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (policy, kind);
   return rules->len ? rules->pdata[0] : NULL;   /* the policy keeps it alive */
 }
 
@@ -837,7 +838,7 @@ compare_position (gconstpointer a, gconstpointer b)
 static GPtrArray *
 ladder (CpEvaluator *self)
 {
-  g_autoptr(GPtrArray) shared = cp_engine_rules_of_kind (self->policy, CP_RULE_KIND_ESCALATION_STAGE);
+  g_autoptr(GPtrArray) shared = cp_policy_rules_of_kind (self->policy, CP_RULE_KIND_ESCALATION_STAGE);
   GPtrArray *stages = g_ptr_array_copy (shared, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
 
   g_ptr_array_set_free_func (stages, g_object_unref);

@@ -491,8 +491,6 @@ check_rule (CpRule      *rule,
           !anchor_allowed (rule, path, clock_anchors, N (clock_anchors), error) ||
           !direction_is (rule, path, CP_DIRECTION_WITHIN, error))
         return FALSE;
-      if (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE && cp_rule_get_after (rule) == NULL)
-        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.after: missing (the rule this one counts from)", path);
       return TRUE;
 
     case CP_RULE_KIND_AUTHORITY:
