@@ -581,7 +581,7 @@ cp_ssda903_reader_new_for_directory (const char  *directory,
 typedef struct {
   Row *row;
   guint32 decom, dec;
-  int rne, ls, provider, rec;
+  int rne, ls, provider, rec, place_type;
   const char *place;
 } Episode;
 
@@ -621,7 +621,7 @@ set_julian (GDate *d, guint32 j)
 static gboolean
 read_episode (Table *e, Row *row, Episode *ep, GError **error)
 {
-  int place_type, unused;
+  int unused;
 
   ep->row = row;
   ep->place = field (e, row, E_PLACE);
@@ -629,7 +629,7 @@ read_episode (Table *e, Row *row, Episode *ep, GError **error)
       !parse_date (e, row, E_DEC, "DEC", TRUE, &ep->dec, error) ||
       !lookup_code (rne_codes, e, row, E_RNE, "RNE", &ep->rne, error) ||
       !lookup_code (legal_status_codes, e, row, E_LS, "LS", &ep->ls, error) ||
-      !lookup_code (place_codes, e, row, E_PLACE, "PLACE", &place_type, error) ||
+      !lookup_code (place_codes, e, row, E_PLACE, "PLACE", &ep->place_type, error) ||
       !lookup_code (provider_codes, e, row, E_PROVIDER, "PLACE_PROVIDER", &ep->provider, error) ||
       !lookup_code (rec_codes, e, row, E_REC, "REC", &ep->rec, error) ||
       !lookup_code (reason_codes, e, row, E_REASON, "REASON_PLACE_CHANGE", &unused, error))
@@ -649,15 +649,10 @@ read_episode (Table *e, Row *row, Episode *ep, GError **error)
 static CpPlacementType
 placement_type (const Episode *ep)
 {
-  for (const Code *c = place_codes; c->code; c++)
-    if (strcmp (c->code, ep->place) == 0)
-      {
-        /* Foster care with the authority's own carers (PR1). */
-        if (c->value == CP_PLACEMENT_TYPE_FOSTER_AGENCY && ep->provider == 1)
-          return CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY;
-        return c->value;
-      }
-  g_assert_not_reached ();
+  /* Foster care with the authority's own carers (PR1). */
+  if (ep->place_type == CP_PLACEMENT_TYPE_FOSTER_AGENCY && ep->provider == 1)
+    return CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY;
+  return ep->place_type;
 }
 
 static CpCase *
