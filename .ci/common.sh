@@ -4,6 +4,7 @@ set -euo pipefail
 
 CP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CP_BUILD=${CP_BUILD:-$CP_ROOT/_build}
+CP_ASAN_BUILD=${CP_ASAN_BUILD:-$CP_ROOT/_build-asan}
 
 CP_PACKAGES=(
   gcc meson ninja-build pkg-config
@@ -11,6 +12,7 @@ CP_PACKAGES=(
   gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 gir1.2-json-1.0
   libcriterion-dev
   python3-gi gjs
+  valgrind
 )
 
 cp_install_missing() {
@@ -38,6 +40,18 @@ cp_build() {
     meson setup "$CP_BUILD" "$CP_ROOT" -Dwerror=true >/dev/null
   fi
   ninja -C "$CP_BUILD"
+}
+
+# A second build with AddressSanitizer + UndefinedBehaviorSanitizer, for
+# the tests only (introspection needs no second look).
+cp_build_sanitized() {
+  local opts=(-Db_sanitize=address,undefined -Dintrospection=false -Dwerror=true)
+  if [ -f "$CP_ASAN_BUILD/build.ninja" ]; then
+    meson setup --reconfigure "$CP_ASAN_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null
+  else
+    meson setup "$CP_ASAN_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null
+  fi
+  ninja -C "$CP_ASAN_BUILD"
 }
 
 # The main job: what a new user runs first.

@@ -514,7 +514,8 @@ cp_calendar_load_bank_holidays_data (CpCalendar  *self,
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
                            "bank holidays: the document is not a JSON object");
@@ -523,8 +524,8 @@ cp_calendar_load_bank_holidays_data (CpCalendar  *self,
   root = json_node_get_object (json_parser_get_root (parser));
 
   mine = g_array_new (FALSE, FALSE, sizeof (CpBankHoliday));
-  json_object_iter_init (&iter, root);
-  while (json_object_iter_next (&iter, &division, &member))
+  json_object_iter_init_ordered (&iter, root);
+  while (json_object_iter_next_ordered (&iter, &division, &member))
     {
       g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (CpBankHoliday));
       CpRegion region;

@@ -1116,6 +1116,11 @@ cp_case_new_from_json (const char  *data,
       cp_fail (error, CP_ERROR_PARSE, "%s", local_error->message);
       return NULL;
     }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      cp_fail (error, CP_ERROR_PARSE, "(document): the text holds no JSON value");
+      return NULL;
+    }
   return cp_case_new_from_json_node (json_parser_get_root (parser), error);
 }
 
@@ -1144,8 +1149,8 @@ cp_case_to_json_string (CpCase   *self,
   body = cp_record_to_json (CP_RECORD (self));
   out = json_object_new ();
   json_object_set_int_member (out, "version", CP_CASE_FORMAT_VERSION);
-  json_object_iter_init (&iter, json_node_get_object (body));
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, json_node_get_object (body));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     json_object_set_member (out, name, json_node_copy (member));
   root = json_node_init_object (json_node_alloc (), out);
   json_object_unref (out);

@@ -214,8 +214,8 @@ check_keys (JsonObject  *obj,
   const char *member;
   JsonNode *node;
 
-  json_object_iter_init (&iter, obj);
-  while (json_object_iter_next (&iter, &member, &node))
+  json_object_iter_init_ordered (&iter, obj);
+  while (json_object_iter_next_ordered (&iter, &member, &node))
     {
       if (!g_strv_contains (allowed, member))
         {

@@ -691,8 +691,8 @@ cp_record_from_json (GType        type,
 
   if (klass->strict)
     {
-      json_object_iter_init (&iter, obj);
-      while (json_object_iter_next (&iter, &member_name, &member))
+      json_object_iter_init_ordered (&iter, obj);
+      while (json_object_iter_next_ordered (&iter, &member_name, &member))
         {
           g_autoptr(GString) expected = NULL;
           g_autofree char *member_path = NULL;
@@ -721,8 +721,8 @@ cp_record_from_json (GType        type,
                                                       (const GValue *) values->data);
   priv = cp_record_get_instance_private (record);
 
-  json_object_iter_init (&iter, obj);
-  while (json_object_iter_next (&iter, &member_name, &member))
+  json_object_iter_init_ordered (&iter, obj);
+  while (json_object_iter_next_ordered (&iter, &member_name, &member))
     {
       if (g_hash_table_contains (known, member_name))
         continue;
@@ -845,8 +845,8 @@ cp_record_to_json (CpRecord *self)
       const char *name;
       JsonNode *member;
 
-      json_object_iter_init (&iter, priv->extra);
-      while (json_object_iter_next (&iter, &name, &member))
+      json_object_iter_init_ordered (&iter, priv->extra);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
         if (!json_object_has_member (obj, name))
           json_object_set_member (obj, name, json_node_copy (member));
     }
