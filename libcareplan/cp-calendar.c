@@ -281,6 +281,8 @@ cp_calendar_new (CpRegion region)
  * cp_calendar_get_region:
  * @self: a #CpCalendar
  *
+ * Gets the [property@Calendar:region] property.
+ *
  * Returns: whose bank holidays the calendar follows
  */
 CpRegion
@@ -294,6 +296,8 @@ cp_calendar_get_region (CpCalendar *self)
  * cp_calendar_get_first_date:
  * @self: a #CpCalendar
  *
+ * The first day the calendar can count working days on.
+ *
  * Returns: (transfer full): the first day the calendar knows (1970-01-01)
  */
 GDate *
@@ -306,6 +310,8 @@ cp_calendar_get_first_date (CpCalendar *self)
 /**
  * cp_calendar_get_last_date:
  * @self: a #CpCalendar
+ *
+ * The last day the calendar can count working days on.
  *
  * Returns: (transfer full): the last day the calendar knows (2100-12-31)
  */
@@ -673,6 +679,8 @@ cp_calendar_add_closure (CpCalendar   *self,
  * @date: a day
  * @error: return location for a #GError
  *
+ * Whether @date is a working day: not a Saturday, a Sunday, a bank holiday of the calendar's region or a closure day.
+ *
  * Returns: %TRUE if @date is a working day; %FALSE if it is not, or with
  *   @error set (%CP_ERROR_OUT_OF_RANGE) if it is outside the calendar
  */
@@ -931,6 +939,8 @@ cp_calendar_add (CpCalendar   *self,
  * @n: how many calendar days; negative counts back
  * @error: return location for a #GError
  *
+ * Adds @n calendar days to @date.
+ *
  * Returns: (transfer full) (nullable): the day, or %NULL with @error set
  */
 GDate *
@@ -948,6 +958,8 @@ cp_calendar_add_days (CpCalendar   *self,
  * @date: the day counted from
  * @n: how many weeks; negative counts back
  * @error: return location for a #GError
+ *
+ * Adds @n weeks (7 calendar days each) to @date.
  *
  * Returns: (transfer full) (nullable): the day, or %NULL with @error set
  */

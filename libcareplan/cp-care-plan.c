@@ -154,6 +154,8 @@ cp_care_plan_init (CpCarePlan *self)
  * cp_care_plan_new:
  * @created: when the plan was first written
  *
+ * Creates a [class@CarePlan].
+ *
  * Returns: (transfer full): a new #CpCarePlan
  */
 CpCarePlan *
@@ -170,6 +172,8 @@ cp_care_plan_new (const GDate *created)
  * cp_care_plan_get_state:
  * @self: a #CpCarePlan
  *
+ * Gets the [property@CarePlan:state] property.
+ *
  * Returns:: where the plan is in its lifecycle
  */
 CpCarePlanState
@@ -182,6 +186,8 @@ cp_care_plan_get_state (CpCarePlan *self)
 /**
  * cp_care_plan_get_created:
  * @self: a #CpCarePlan
+ *
+ * Gets the [property@CarePlan:created] property.
  *
  * Returns: (transfer none): when the plan was first written
  */
@@ -196,6 +202,8 @@ cp_care_plan_get_created (CpCarePlan *self)
  * cp_care_plan_get_authorised_on:
  * @self: a #CpCarePlan
  *
+ * Gets the [property@CarePlan:authorised-on] property.
+ *
  * Returns: (transfer none) (nullable): when it was last authorised
  */
 const GDate *
@@ -208,6 +216,8 @@ cp_care_plan_get_authorised_on (CpCarePlan *self)
 /**
  * cp_care_plan_get_authorised_by:
  * @self: a #CpCarePlan
+ *
+ * Gets the [property@CarePlan:authorised-by] property.
  *
  * Returns: (transfer none) (nullable): who authorised it (a member of staff)
  */
@@ -222,6 +232,8 @@ cp_care_plan_get_authorised_by (CpCarePlan *self)
  * cp_care_plan_get_ratified_on:
  * @self: a #CpCarePlan
  *
+ * Gets the [property@CarePlan:ratified-on] property.
+ *
  * Returns: (transfer none) (nullable): when it was last ratified at a review
  */
 const GDate *
@@ -234,6 +246,8 @@ cp_care_plan_get_ratified_on (CpCarePlan *self)
 /**
  * cp_care_plan_get_ratified_at_review:
  * @self: a #CpCarePlan
+ *
+ * Gets the [property@CarePlan:ratified-at-review] property.
  *
  * Returns:: the sequence number of the review that ratified it, or 0
  */
@@ -248,6 +262,8 @@ cp_care_plan_get_ratified_at_review (CpCarePlan *self)
  * cp_care_plan_get_proposed_change:
  * @self: a #CpCarePlan
  *
+ * Gets the [property@CarePlan:proposed-change] property.
+ *
  * Returns: (transfer none) (nullable): a change proposed outside a review, awaiting ratification
  */
 const char *
@@ -261,6 +277,8 @@ cp_care_plan_get_proposed_change (CpCarePlan *self)
  * cp_care_plan_get_proposed_change_on:
  * @self: a #CpCarePlan
  *
+ * Gets the [property@CarePlan:proposed-change-on] property.
+ *
  * Returns: (transfer none) (nullable): when that change was proposed
  */
 const GDate *
@@ -273,6 +291,8 @@ cp_care_plan_get_proposed_change_on (CpCarePlan *self)
 /**
  * cp_care_plan_get_sub_plans:
  * @self: a #CpCarePlan
+ *
+ * Gets the [property@CarePlan:sub-plans] property.
  *
  * Returns: (transfer none): the sub-plans, a list of [class@SubPlan]
  */

@@ -86,6 +86,8 @@ cp_case_event_init (CpCaseEvent *self)
  * @kind: what happened
  * @date: when it happened
  *
+ * Creates a [class@CaseEvent].
+ *
  * Returns: (transfer full): a new #CpCaseEvent
  */
 CpCaseEvent *
@@ -104,6 +106,8 @@ cp_case_event_new (CpEventKind  kind,
  * cp_case_event_get_kind:
  * @self: a #CpCaseEvent
  *
+ * Gets the [property@CaseEvent:kind] property.
+ *
  * Returns: what happened
  */
 CpEventKind
@@ -117,6 +121,8 @@ cp_case_event_get_kind (CpCaseEvent *self)
  * cp_case_event_get_date:
  * @self: a #CpCaseEvent
  *
+ * Gets the [property@CaseEvent:date] property.
+ *
  * Returns: (transfer none): when it happened
  */
 const GDate *
@@ -129,6 +135,8 @@ cp_case_event_get_date (CpCaseEvent *self)
 /**
  * cp_case_event_get_iro_agreed:
  * @self: a #CpCaseEvent
+ *
+ * Gets the [property@CaseEvent:iro-agreed] property.
  *
  * Returns: whether the IRO agreed to bring the review forward
  */
@@ -157,6 +165,8 @@ cp_case_event_set_iro_agreed (CpCaseEvent *self,
 /**
  * cp_case_event_get_note:
  * @self: a #CpCaseEvent
+ *
+ * Gets the [property@CaseEvent:note] property.
  *
  * Returns: (nullable): the note
  */

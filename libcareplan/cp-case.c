@@ -147,6 +147,8 @@ cp_case_init (CpCase *self)
  * cp_case_new:
  * @child: the child the case is about
  *
+ * Creates a case for @child, with no placements, plans or reviews yet.
+ *
  * Returns: (transfer full): a new, empty case for @child
  */
 CpCase *
@@ -161,6 +163,8 @@ cp_case_new (CpChild *child)
  * cp_case_get_child:
  * @self: a #CpCase
  *
+ * Gets the [property@Case:child] property.
+ *
  * Returns: (transfer none): the child
  */
 CpChild *
@@ -173,6 +177,8 @@ cp_case_get_child (CpCase *self)
 /**
  * cp_case_get_placements:
  * @self: a #CpCase
+ *
+ * Gets the [property@Case:placements] property.
  *
  * Returns: (transfer none): the placements, a list of [class@Placement]
  */
@@ -187,6 +193,8 @@ cp_case_get_placements (CpCase *self)
  * cp_case_get_care_plan:
  * @self: a #CpCase
  *
+ * Gets the [property@Case:care-plan] property.
+ *
  * Returns: (transfer none) (nullable): the care plan
  */
 CpCarePlan *
@@ -199,6 +207,8 @@ cp_case_get_care_plan (CpCase *self)
 /**
  * cp_case_get_permanence_plan:
  * @self: a #CpCase
+ *
+ * Gets the [property@Case:permanence-plan] property.
  *
  * Returns: (transfer none) (nullable): the permanence plan
  */
@@ -213,6 +223,8 @@ cp_case_get_permanence_plan (CpCase *self)
  * cp_case_get_reviews:
  * @self: a #CpCase
  *
+ * Gets the [property@Case:reviews] property.
+ *
  * Returns: (transfer none): the reviews, a list of [class@Review]
  */
 GListModel *
@@ -225,6 +237,8 @@ cp_case_get_reviews (CpCase *self)
 /**
  * cp_case_get_disputes:
  * @self: a #CpCase
+ *
+ * Gets the [property@Case:disputes] property.
  *
  * Returns: (transfer none): the disputes, a list of [class@Dispute]
  */
@@ -239,6 +253,8 @@ cp_case_get_disputes (CpCase *self)
  * cp_case_get_events:
  * @self: a #CpCase
  *
+ * Gets the [property@Case:events] property.
+ *
  * Returns: (transfer none): the recorded events, a list of [class@CaseEvent]
  */
 GListModel *
@@ -251,6 +267,8 @@ cp_case_get_events (CpCase *self)
 /**
  * cp_case_get_history:
  * @self: a #CpCase
+ *
+ * Gets the [property@Case:history] property.
  *
  * Returns: (transfer none): the change history, a list of [class@HistoryEntry]
  */
@@ -279,6 +297,8 @@ last_item (GListModel *list)
  * cp_case_get_current_placement:
  * @self: a #CpCase
  *
+ * The placement the child is in now, if any.
+ *
  * Returns: (transfer none) (nullable): the latest placement if it has not
  *   ended, else %NULL
  */
@@ -297,6 +317,8 @@ cp_case_get_current_placement (CpCase *self)
  * cp_case_get_review:
  * @self: a #CpCase
  * @sequence: 1 for the first review, ...
+ *
+ * Looks up a review by its sequence number.
  *
  * Returns: (transfer none) (nullable): the review with that sequence number
  */
@@ -1098,6 +1120,8 @@ cp_case_new_from_json_node (JsonNode  *node,
  * @length: its length in bytes, or -1 if nul-terminated
  * @error: return location for a #GError
  *
+ * Reads one case from text in the JSON case format (see the case-format guide).
+ *
  * Returns: (transfer full) (nullable): the case, or %NULL with @error set
  */
 CpCase *
@@ -1129,6 +1153,8 @@ cp_case_new_from_json (const char  *data,
  * @self: a #CpCase
  * @pretty: whether to indent (for a `.json` file) or write one line (for
  *   a JSON Lines caseload)
+ *
+ * Writes the case in the JSON case format, keeping the members the library does not know.
  *
  * Returns: (transfer full): the case in the JSON case format
  */
@@ -1164,6 +1190,8 @@ cp_case_to_json_string (CpCase   *self,
  * cp_case_load_file:
  * @path: (type filename): a `.json` file holding one case
  * @error: return location for a #GError
+ *
+ * Reads one case from a file in the JSON case format.
  *
  * Returns: (transfer full) (nullable): the case, or %NULL with @error set
  */

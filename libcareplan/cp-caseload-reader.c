@@ -91,6 +91,8 @@ cp_caseload_reader_init (CpCaseloadReader *self)
  * cp_caseload_reader_new:
  * @stream: a stream of JSON Lines
  *
+ * Creates a reader of a JSON Lines caseload from @stream, one case per line.
+ *
  * Returns: (transfer full): a reader of @stream
  */
 CpCaseloadReader *
@@ -110,6 +112,8 @@ cp_caseload_reader_new (GInputStream *stream)
  * cp_caseload_reader_new_for_path:
  * @path: (type filename): a `.jsonl` file
  * @error: return location for a #GError
+ *
+ * Opens a JSON Lines caseload file for reading, one case per line.
  *
  * Returns: (transfer full) (nullable): a reader, or %NULL if the file
  *   cannot be opened (a `G_IO_ERROR`)
@@ -188,6 +192,8 @@ cp_caseload_reader_next (CpCaseloadReader  *self,
 /**
  * cp_caseload_reader_get_line:
  * @self: a #CpCaseloadReader
+ *
+ * Gets the [property@CaseloadReader:line] property.
  *
  * Returns: the number of the line read last
  */

@@ -125,6 +125,8 @@ cp_child_init (CpChild *self)
  * @birth_date: the date of birth
  * @looked_after_since: the day the child became looked after
  *
+ * Creates a [class@Child].
+ *
  * Returns: (transfer full): a new #CpChild
  */
 CpChild *
@@ -145,6 +147,8 @@ cp_child_new (const char *id, const GDate *birth_date, const GDate *looked_after
  * cp_child_get_id:
  * @self: a #CpChild
  *
+ * Gets the [property@Child:id] property.
+ *
  * Returns: (transfer none): the product's opaque identifier for the child
  */
 const char *
@@ -157,6 +161,8 @@ cp_child_get_id (CpChild *self)
 /**
  * cp_child_get_birth_date:
  * @self: a #CpChild
+ *
+ * Gets the [property@Child:birth-date] property.
  *
  * Returns: (transfer none): the date of birth
  */
@@ -171,6 +177,8 @@ cp_child_get_birth_date (CpChild *self)
  * cp_child_get_looked_after_since:
  * @self: a #CpChild
  *
+ * Gets the [property@Child:looked-after-since] property.
+ *
  * Returns: (transfer none): the day the child became looked after
  */
 const GDate *
@@ -184,6 +192,8 @@ cp_child_get_looked_after_since (CpChild *self)
  * cp_child_get_legal_statuses:
  * @self: a #CpChild
  *
+ * Gets the [property@Child:legal-statuses] property.
+ *
  * Returns: (transfer none): the legal status history, oldest first, a list of [class@LegalStatus]
  */
 GListModel *
@@ -196,6 +206,8 @@ cp_child_get_legal_statuses (CpChild *self)
 /**
  * cp_child_get_disability:
  * @self: a #CpChild
+ *
+ * Gets the [property@Child:disability] property.
  *
  * Returns:: whether the child has a disability
  */
@@ -225,6 +237,8 @@ cp_child_set_disability (CpChild *self,
  * cp_child_get_communication_needs:
  * @self: a #CpChild
  *
+ * Gets the [property@Child:communication-needs] property.
+ *
  * Returns:: whether the child has communication needs
  */
 gboolean
@@ -252,6 +266,8 @@ cp_child_set_communication_needs (CpChild *self,
 /**
  * cp_child_get_uasc:
  * @self: a #CpChild
+ *
+ * Gets the [property@Child:uasc] property.
  *
  * Returns:: whether the child is an unaccompanied asylum-seeking child
  */
@@ -298,6 +314,8 @@ cp_child_add_legal_status (CpChild *self,
 /**
  * cp_child_get_ceased_on:
  * @self: a #CpChild
+ *
+ * Gets the [property@Child:ceased-on] property.
  *
  * Returns: (transfer none) (nullable): the day the child ceased to be looked
  *   after, or %NULL

@@ -82,6 +82,8 @@ cp_dispute_step_init (CpDisputeStep *self)
  * @stage: the ladder stage reached (an id from the policy profile)
  * @date: when
  *
+ * Creates a [class@DisputeStep].
+ *
  * Returns: (transfer full): a new #CpDisputeStep
  */
 CpDisputeStep *
@@ -100,6 +102,8 @@ cp_dispute_step_new (const char *stage, const GDate *date)
  * cp_dispute_step_get_stage:
  * @self: a #CpDisputeStep
  *
+ * Gets the [property@DisputeStep:stage] property.
+ *
  * Returns: (transfer none): the ladder stage reached (an id from the policy profile)
  */
 const char *
@@ -112,6 +116,8 @@ cp_dispute_step_get_stage (CpDisputeStep *self)
 /**
  * cp_dispute_step_get_date:
  * @self: a #CpDisputeStep
+ *
+ * Gets the [property@DisputeStep:date] property.
  *
  * Returns: (transfer none): when
  */
@@ -126,6 +132,8 @@ cp_dispute_step_get_date (CpDisputeStep *self)
  * cp_dispute_step_get_actor_role:
  * @self: a #CpDisputeStep
  *
+ * Gets the [property@DisputeStep:actor-role] property.
+ *
  * Returns:: who took the step
  */
 CpRole
@@ -138,6 +146,8 @@ cp_dispute_step_get_actor_role (CpDisputeStep *self)
 /**
  * cp_dispute_step_get_reason:
  * @self: a #CpDisputeStep
+ *
+ * Gets the [property@DisputeStep:reason] property.
  *
  * Returns: (transfer none) (nullable): why
  */

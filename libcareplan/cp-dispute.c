@@ -133,6 +133,8 @@ cp_dispute_init (CpDispute *self)
  * @subject: what the dispute is about
  * @raised_on: when it was raised
  *
+ * Creates a [class@Dispute].
+ *
  * Returns: (transfer full): a new #CpDispute
  */
 CpDispute *
@@ -151,6 +153,8 @@ cp_dispute_new (const char *subject, const GDate *raised_on)
  * cp_dispute_get_subject:
  * @self: a #CpDispute
  *
+ * Gets the [property@Dispute:subject] property.
+ *
  * Returns: (transfer none): what the dispute is about
  */
 const char *
@@ -163,6 +167,8 @@ cp_dispute_get_subject (CpDispute *self)
 /**
  * cp_dispute_get_raised_by:
  * @self: a #CpDispute
+ *
+ * Gets the [property@Dispute:raised-by] property.
  *
  * Returns:: who raised it (normally the IRO)
  */
@@ -177,6 +183,8 @@ cp_dispute_get_raised_by (CpDispute *self)
  * cp_dispute_get_raised_on:
  * @self: a #CpDispute
  *
+ * Gets the [property@Dispute:raised-on] property.
+ *
  * Returns: (transfer none): when it was raised
  */
 const GDate *
@@ -189,6 +197,8 @@ cp_dispute_get_raised_on (CpDispute *self)
 /**
  * cp_dispute_get_stage:
  * @self: a #CpDispute
+ *
+ * Gets the [property@Dispute:stage] property.
  *
  * Returns: (transfer none) (nullable): the current stage of the ladder
  */
@@ -203,6 +213,8 @@ cp_dispute_get_stage (CpDispute *self)
  * cp_dispute_get_resolved_on:
  * @self: a #CpDispute
  *
+ * Gets the [property@Dispute:resolved-on] property.
+ *
  * Returns: (transfer none) (nullable): when it was resolved, or %NULL while open
  */
 const GDate *
@@ -216,6 +228,8 @@ cp_dispute_get_resolved_on (CpDispute *self)
  * cp_dispute_get_outcome:
  * @self: a #CpDispute
  *
+ * Gets the [property@Dispute:outcome] property.
+ *
  * Returns: (transfer none) (nullable): how it was resolved
  */
 const char *
@@ -228,6 +242,8 @@ cp_dispute_get_outcome (CpDispute *self)
 /**
  * cp_dispute_get_steps:
  * @self: a #CpDispute
+ *
+ * Gets the [property@Dispute:steps] property.
  *
  * Returns: (transfer none): the stage history, oldest first, a list of [class@DisputeStep]
  */
@@ -263,6 +279,8 @@ cp_dispute_resolve (CpDispute   *self,
  * cp_dispute_get_review:
  * @self: a #CpDispute
  *
+ * Gets the [property@Dispute:review] property.
+ *
  * Returns: the sequence of the review whose recommendation is disputed, or 0
  */
 int
@@ -275,6 +293,8 @@ cp_dispute_get_review (CpDispute *self)
 /**
  * cp_dispute_get_recommendation:
  * @self: a #CpDispute
+ *
+ * Gets the [property@Dispute:recommendation] property.
  *
  * Returns: the position of the disputed recommendation, from 1, or 0
  */

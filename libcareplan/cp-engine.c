@@ -557,6 +557,18 @@ run_duties (Run        *run,
       if (!shift (run, rule, anchor, sign, &due))
         return FALSE;
       append_reason (why, rule, sign < 0 ? "before" : "from", anchor_name, anchor);
+      /* A duty counted back from a review that comes too soon after the
+       * child became looked after (a first review within 20 working days)
+       * cannot fall before the care began: it is due on the first day
+       * (the earliest reading still possible). */
+      if (sign < 0 && due < run->looked_after)
+        {
+          char buf[16];
+
+          due = run->looked_after;
+          g_string_append_printf (why, ", which is before the child became looked after, so due on %s",
+                                  cp_engine_iso (due, buf));
+        }
       if (review != NULL)
         met = known (run, cp_review_get_task_done (review, cp_rule_get_duty (rule)));
       /* Silence until the window closes is agreement where the rule says so. */

@@ -12,6 +12,8 @@
 /**
  * cp_error_quark:
  *
+ * The error domain of libcareplan: every error about data is in it.
+ *
  * Returns: the quark of the %CP_ERROR domain
  */
 G_DEFINE_QUARK (cp-error-quark, cp_error)

@@ -368,6 +368,8 @@ cp_evaluator_new (CpCase     *kase,
  * cp_evaluator_get_case:
  * @self: a #CpEvaluator
  *
+ * Gets the [property@Evaluator:case] property.
+ *
  * Returns: (transfer none): the case
  */
 CpCase *
@@ -380,6 +382,8 @@ cp_evaluator_get_case (CpEvaluator *self)
 /**
  * cp_evaluator_get_policy:
  * @self: a #CpEvaluator
+ *
+ * Gets the [property@Evaluator:policy] property.
  *
  * Returns: (transfer none): the policy
  */
@@ -394,6 +398,8 @@ cp_evaluator_get_policy (CpEvaluator *self)
  * cp_evaluator_get_calendar:
  * @self: a #CpEvaluator
  *
+ * Gets the [property@Evaluator:calendar] property.
+ *
  * Returns: (transfer none): the calendar
  */
 CpCalendar *
@@ -406,6 +412,8 @@ cp_evaluator_get_calendar (CpEvaluator *self)
 /**
  * cp_evaluator_get_date:
  * @self: a #CpEvaluator
+ *
+ * Gets the [property@Evaluator:date] property.
  *
  * Returns: (transfer none): the date the case is evaluated as at
  */
@@ -522,6 +530,8 @@ cp_evaluator_refresh (CpEvaluator  *self,
  * cp_evaluator_get_obligations:
  * @self: a #CpEvaluator
  *
+ * Gets the [property@Evaluator:obligations] property.
+ *
  * Returns: (transfer none): the obligations of the last refresh, a list
  *   of [class@Obligation]
  */
@@ -537,6 +547,8 @@ cp_evaluator_get_obligations (CpEvaluator *self)
  * @self: a #CpEvaluator
  * @key: a rule key, or a catalogue id
  * @subject: what the obligation is about ("review 2", "care plan")
+ *
+ * Looks up an obligation by its rule key and its subject.
  *
  * Returns: (transfer none) (nullable): the obligation of the last refresh
  *   with that rule and subject, or %NULL
@@ -849,6 +861,8 @@ ladder (CpEvaluator *self)
 /**
  * cp_evaluator_get_ladder:
  * @self: a #CpEvaluator
+ *
+ * The escalation ladder disputes climb under the evaluator's policy.
  *
  * Returns: (transfer full): the policy's escalation ladder, lowest stage
  *   first, a list of [class@Rule] (empty if the policy has none)

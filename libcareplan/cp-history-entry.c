@@ -101,6 +101,8 @@ cp_history_entry_init (CpHistoryEntry *self)
  * @date: when
  * @action: what was done, as a dotted name such as `care-plan.authorise`
  *
+ * Creates a [class@HistoryEntry].
+ *
  * Returns: (transfer full): a new #CpHistoryEntry
  */
 CpHistoryEntry *
@@ -119,6 +121,8 @@ cp_history_entry_new (const GDate *date, const char *action)
  * cp_history_entry_get_date:
  * @self: a #CpHistoryEntry
  *
+ * Gets the [property@HistoryEntry:date] property.
+ *
  * Returns: (transfer none): when
  */
 const GDate *
@@ -131,6 +135,8 @@ cp_history_entry_get_date (CpHistoryEntry *self)
 /**
  * cp_history_entry_get_actor_role:
  * @self: a #CpHistoryEntry
+ *
+ * Gets the [property@HistoryEntry:actor-role] property.
  *
  * Returns:: the role of who acted
  */
@@ -145,6 +151,8 @@ cp_history_entry_get_actor_role (CpHistoryEntry *self)
  * cp_history_entry_get_actor:
  * @self: a #CpHistoryEntry
  *
+ * Gets the [property@HistoryEntry:actor] property.
+ *
  * Returns: (transfer none) (nullable): who acted (a member of staff), if recorded
  */
 const char *
@@ -157,6 +165,8 @@ cp_history_entry_get_actor (CpHistoryEntry *self)
 /**
  * cp_history_entry_get_action:
  * @self: a #CpHistoryEntry
+ *
+ * Gets the [property@HistoryEntry:action] property.
  *
  * Returns: (transfer none): what was done, as a dotted name such as `care-plan.authorise`
  */
@@ -171,6 +181,8 @@ cp_history_entry_get_action (CpHistoryEntry *self)
  * cp_history_entry_get_reason:
  * @self: a #CpHistoryEntry
  *
+ * Gets the [property@HistoryEntry:reason] property.
+ *
  * Returns: (transfer none) (nullable): why, or why it was refused
  */
 const char *
@@ -183,6 +195,8 @@ cp_history_entry_get_reason (CpHistoryEntry *self)
 /**
  * cp_history_entry_get_refused:
  * @self: a #CpHistoryEntry
+ *
+ * Gets the [property@HistoryEntry:refused] property.
  *
  * Returns:: whether the action was refused
  */

@@ -149,6 +149,8 @@ cp_holiday_init (CpHoliday *self)
  * @title: what the day is
  * @kind: why it is not a working day
  *
+ * Creates a [class@Holiday].
+ *
  * Returns: (transfer full): a new #CpHoliday
  */
 CpHoliday *
@@ -170,6 +172,8 @@ cp_holiday_new (const GDate   *date,
  * cp_holiday_get_date:
  * @self: a #CpHoliday
  *
+ * Gets the [property@Holiday:date] property.
+ *
  * Returns: (transfer none): the day
  */
 const GDate *
@@ -183,6 +187,8 @@ cp_holiday_get_date (CpHoliday *self)
  * cp_holiday_get_title:
  * @self: a #CpHoliday
  *
+ * Gets the [property@Holiday:title] property.
+ *
  * Returns: (transfer none): what the day is
  */
 const char *
@@ -195,6 +201,8 @@ cp_holiday_get_title (CpHoliday *self)
 /**
  * cp_holiday_get_kind:
  * @self: a #CpHoliday
+ *
+ * Gets the [property@Holiday:kind] property.
  *
  * Returns: why the day is not a working day
  */

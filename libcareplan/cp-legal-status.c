@@ -70,6 +70,8 @@ cp_legal_status_init (CpLegalStatus *self)
  * @status: the legal status
  * @start: the first day of the status
  *
+ * Creates a [class@LegalStatus].
+ *
  * Returns: (transfer full): a new #CpLegalStatus
  */
 CpLegalStatus *
@@ -87,6 +89,8 @@ cp_legal_status_new (CpLegalStatusKind status, const GDate *start)
  * cp_legal_status_get_status:
  * @self: a #CpLegalStatus
  *
+ * Gets the [property@LegalStatus:status] property.
+ *
  * Returns:: the legal status
  */
 CpLegalStatusKind
@@ -100,6 +104,8 @@ cp_legal_status_get_status (CpLegalStatus *self)
  * cp_legal_status_get_start:
  * @self: a #CpLegalStatus
  *
+ * Gets the [property@LegalStatus:start] property.
+ *
  * Returns: (transfer none): the first day of the status
  */
 const GDate *
@@ -112,6 +118,8 @@ cp_legal_status_get_start (CpLegalStatus *self)
 /**
  * cp_legal_status_get_end:
  * @self: a #CpLegalStatus
+ *
+ * Gets the [property@LegalStatus:end] property.
  *
  * Returns: (transfer none) (nullable): the last day, or %NULL while it continues
  */

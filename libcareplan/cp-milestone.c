@@ -90,6 +90,8 @@ cp_milestone_init (CpMilestone *self)
  * @description: what is to be achieved
  * @target: when it should be achieved
  *
+ * Creates a [class@Milestone].
+ *
  * Returns: (transfer full): a new #CpMilestone
  */
 CpMilestone *
@@ -108,6 +110,8 @@ cp_milestone_new (const char *description, const GDate *target)
  * cp_milestone_get_description:
  * @self: a #CpMilestone
  *
+ * Gets the [property@Milestone:description] property.
+ *
  * Returns: (transfer none): what is to be achieved
  */
 const char *
@@ -120,6 +124,8 @@ cp_milestone_get_description (CpMilestone *self)
 /**
  * cp_milestone_get_owner_role:
  * @self: a #CpMilestone
+ *
+ * Gets the [property@Milestone:owner-role] property.
  *
  * Returns:: who is responsible
  */
@@ -149,6 +155,8 @@ cp_milestone_set_owner_role (CpMilestone *self,
  * cp_milestone_get_target:
  * @self: a #CpMilestone
  *
+ * Gets the [property@Milestone:target] property.
+ *
  * Returns: (transfer none): when it should be achieved
  */
 const GDate *
@@ -177,6 +185,8 @@ cp_milestone_set_target (CpMilestone *self,
  * cp_milestone_get_achieved:
  * @self: a #CpMilestone
  *
+ * Gets the [property@Milestone:achieved] property.
+ *
  * Returns: (transfer none) (nullable): when it was achieved, or %NULL
  */
 const GDate *
@@ -204,6 +214,8 @@ cp_milestone_set_achieved (CpMilestone *self,
 /**
  * cp_milestone_get_delay_reason:
  * @self: a #CpMilestone
+ *
+ * Gets the [property@Milestone:delay-reason] property.
  *
  * Returns: (transfer none) (nullable): the recorded reason it is late, if it is
  */

@@ -269,6 +269,8 @@ cp_obligation_new (CpRule             *rule,
  * cp_obligation_get_rule:
  * @self: a #CpObligation
  *
+ * Gets the [property@Obligation:rule] property.
+ *
  * Returns: (transfer none): the rule the obligation comes from
  */
 CpRule *
@@ -281,6 +283,8 @@ cp_obligation_get_rule (CpObligation *self)
 /**
  * cp_obligation_get_rule_id:
  * @self: a #CpObligation
+ *
+ * Gets the [property@Obligation:rule-id] property.
  *
  * Returns: the rule's catalogue id
  */
@@ -295,6 +299,8 @@ cp_obligation_get_rule_id (CpObligation *self)
  * cp_obligation_get_key:
  * @self: a #CpObligation
  *
+ * Gets the [property@Obligation:key] property.
+ *
  * Returns: the rule's key
  */
 const char *
@@ -307,6 +313,8 @@ cp_obligation_get_key (CpObligation *self)
 /**
  * cp_obligation_get_subject:
  * @self: a #CpObligation
+ *
+ * Gets the [property@Obligation:subject] property.
  *
  * Returns: what the obligation is about ("review 2")
  */
@@ -321,6 +329,8 @@ cp_obligation_get_subject (CpObligation *self)
  * cp_obligation_get_review:
  * @self: a #CpObligation
  *
+ * Gets the [property@Obligation:review] property.
+ *
  * Returns: the sequence number of the review it belongs to, or 0
  */
 int
@@ -334,6 +344,8 @@ cp_obligation_get_review (CpObligation *self)
  * cp_obligation_get_due:
  * @self: a #CpObligation
  *
+ * Gets the [property@Obligation:due] property.
+ *
  * Returns: (transfer none) (nullable): the last day on time
  */
 const GDate *
@@ -346,6 +358,8 @@ cp_obligation_get_due (CpObligation *self)
 /**
  * cp_obligation_get_window_start:
  * @self: a #CpObligation
+ *
+ * Gets the [property@Obligation:window-start] property.
  *
  * Returns: (transfer none) (nullable): the first day it can be met, where
  *   that matters
@@ -361,6 +375,8 @@ cp_obligation_get_window_start (CpObligation *self)
  * cp_obligation_get_met_on:
  * @self: a #CpObligation
  *
+ * Gets the [property@Obligation:met-on] property.
+ *
  * Returns: (transfer none) (nullable): the day it was met
  */
 const GDate *
@@ -373,6 +389,8 @@ cp_obligation_get_met_on (CpObligation *self)
 /**
  * cp_obligation_get_status:
  * @self: a #CpObligation
+ *
+ * Gets the [property@Obligation:status] property.
  *
  * Returns: where the obligation stands on the evaluation date
  */
@@ -387,6 +405,8 @@ cp_obligation_get_status (CpObligation *self)
  * cp_obligation_get_citation:
  * @self: a #CpObligation
  *
+ * Gets the [property@Obligation:citation] property.
+ *
  * Returns: the rule's citation
  */
 const char *
@@ -399,6 +419,8 @@ cp_obligation_get_citation (CpObligation *self)
 /**
  * cp_obligation_get_explanation:
  * @self: a #CpObligation
+ *
+ * Gets the [property@Obligation:explanation] property.
  *
  * Returns: how the due date was worked out
  */
@@ -418,6 +440,8 @@ cp_obligation_set_deemed (CpObligation *self)
 /**
  * cp_obligation_get_deemed:
  * @self: a #CpObligation
+ *
+ * Gets the [property@Obligation:deemed] property.
  *
  * Returns: whether it counts as met by silence (deemed agreement)
  */

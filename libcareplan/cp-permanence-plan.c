@@ -90,6 +90,8 @@ cp_permanence_plan_init (CpPermanencePlan *self)
  * cp_permanence_plan_new:
  * @pathway: the planned route to permanence
  *
+ * Creates a [class@PermanencePlan].
+ *
  * Returns: (transfer full): a new #CpPermanencePlan
  */
 CpPermanencePlan *
@@ -104,6 +106,8 @@ cp_permanence_plan_new (CpPermanencePathway pathway)
 /**
  * cp_permanence_plan_get_pathway:
  * @self: a #CpPermanencePlan
+ *
+ * Gets the [property@PermanencePlan:pathway] property.
  *
  * Returns:: the planned route to permanence
  */
@@ -133,6 +137,8 @@ cp_permanence_plan_set_pathway (CpPermanencePlan *self,
  * cp_permanence_plan_get_agreed_on:
  * @self: a #CpPermanencePlan
  *
+ * Gets the [property@PermanencePlan:agreed-on] property.
+ *
  * Returns: (transfer none) (nullable): when the plan was agreed
  */
 const GDate *
@@ -160,6 +166,8 @@ cp_permanence_plan_set_agreed_on (CpPermanencePlan *self,
 /**
  * cp_permanence_plan_get_contingency_pathway:
  * @self: a #CpPermanencePlan
+ *
+ * Gets the [property@PermanencePlan:contingency-pathway] property.
  *
  * Returns:: the route if the plan fails
  */
@@ -189,6 +197,8 @@ cp_permanence_plan_set_contingency_pathway (CpPermanencePlan *self,
  * cp_permanence_plan_get_contingency:
  * @self: a #CpPermanencePlan
  *
+ * Gets the [property@PermanencePlan:contingency] property.
+ *
  * Returns: (transfer none) (nullable): the contingency plan and what triggers it
  */
 const char *
@@ -216,6 +226,8 @@ cp_permanence_plan_set_contingency (CpPermanencePlan *self,
 /**
  * cp_permanence_plan_get_milestones:
  * @self: a #CpPermanencePlan
+ *
+ * Gets the [property@PermanencePlan:milestones] property.
  *
  * Returns: (transfer none): the measurable milestones, a list of [class@Milestone]
  */

@@ -120,6 +120,8 @@ cp_placement_init (CpPlacement *self)
  * @kind: the kind of placement
  * @start: the first day
  *
+ * Creates a [class@Placement].
+ *
  * Returns: (transfer full): a new #CpPlacement
  */
 CpPlacement *
@@ -137,6 +139,8 @@ cp_placement_new (CpPlacementType kind, const GDate *start)
  * cp_placement_get_kind:
  * @self: a #CpPlacement
  *
+ * Gets the [property@Placement:kind] property.
+ *
  * Returns:: the kind of placement
  */
 CpPlacementType
@@ -150,6 +154,8 @@ cp_placement_get_kind (CpPlacement *self)
  * cp_placement_get_start:
  * @self: a #CpPlacement
  *
+ * Gets the [property@Placement:start] property.
+ *
  * Returns: (transfer none): the first day
  */
 const GDate *
@@ -162,6 +168,8 @@ cp_placement_get_start (CpPlacement *self)
 /**
  * cp_placement_get_end:
  * @self: a #CpPlacement
+ *
+ * Gets the [property@Placement:end] property.
  *
  * Returns: (transfer none) (nullable): the last day, or %NULL while it continues
  */
@@ -191,6 +199,8 @@ cp_placement_set_end (CpPlacement *self,
  * cp_placement_get_emergency:
  * @self: a #CpPlacement
  *
+ * Gets the [property@Placement:emergency] property.
+ *
  * Returns:: whether the placement was made in an emergency
  */
 gboolean
@@ -203,6 +213,8 @@ cp_placement_get_emergency (CpPlacement *self)
 /**
  * cp_placement_get_unplanned_end:
  * @self: a #CpPlacement
+ *
+ * Gets the [property@Placement:unplanned-end] property.
  *
  * Returns:: whether the placement ended without being planned to
  */
@@ -232,6 +244,8 @@ cp_placement_set_unplanned_end (CpPlacement *self,
  * cp_placement_get_area:
  * @self: a #CpPlacement
  *
+ * Gets the [property@Placement:area] property.
+ *
  * Returns:: how far from home the placement is
  */
 CpPlacementArea
@@ -244,6 +258,8 @@ cp_placement_get_area (CpPlacement *self)
 /**
  * cp_placement_get_long_term:
  * @self: a #CpPlacement
+ *
+ * Gets the [property@Placement:long-term] property.
  *
  * Returns:: whether it is designated a long-term placement
  */
@@ -272,6 +288,8 @@ cp_placement_set_long_term (CpPlacement *self,
 /**
  * cp_placement_get_change_reason:
  * @self: a #CpPlacement
+ *
+ * Gets the [property@Placement:change-reason] property.
  *
  * Returns: (transfer none) (nullable): why the child moved into this placement
  */

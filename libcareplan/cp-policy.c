@@ -771,6 +771,8 @@ compare_names (const void *a, const void *b)
 /**
  * cp_policy_list_builtin:
  *
+ * Lists the names of the policy profiles that ship with the library.
+ *
  * Returns: (transfer full): the names of the profiles that ship with the
  *   library, sorted
  */
@@ -864,6 +866,8 @@ cp_policy_load_file (const char  *path,
  * cp_policy_get_name:
  * @self: a #CpPolicy
  *
+ * Gets the [property@Policy:name] property.
+ *
  * Returns: the profile's name
  */
 const char *
@@ -876,6 +880,8 @@ cp_policy_get_name (CpPolicy *self)
 /**
  * cp_policy_get_title:
  * @self: a #CpPolicy
+ *
+ * Gets the [property@Policy:title] property.
  *
  * Returns: the profile's title
  */
@@ -890,6 +896,8 @@ cp_policy_get_title (CpPolicy *self)
  * cp_policy_get_source:
  * @self: a #CpPolicy
  *
+ * Gets the [property@Policy:source] property.
+ *
  * Returns: (nullable): the document the profile is built from
  */
 const char *
@@ -903,6 +911,8 @@ cp_policy_get_source (CpPolicy *self)
  * cp_policy_get_base:
  * @self: a #CpPolicy
  *
+ * Gets the [property@Policy:base] property.
+ *
  * Returns: (transfer none) (nullable): the profile this one extends
  */
 CpPolicy *
@@ -915,6 +925,8 @@ cp_policy_get_base (CpPolicy *self)
 /**
  * cp_policy_get_due_soon_quantity:
  * @self: a #CpPolicy
+ *
+ * Gets the [property@Policy:due-soon-quantity] property.
  *
  * Returns: how many [property@Policy:due-soon-unit] ahead an obligation
  *   counts as due soon
@@ -930,6 +942,8 @@ cp_policy_get_due_soon_quantity (CpPolicy *self)
  * cp_policy_get_due_soon_unit:
  * @self: a #CpPolicy
  *
+ * Gets the [property@Policy:due-soon-unit] property.
+ *
  * Returns: the unit of [property@Policy:due-soon-quantity]
  */
 CpUnit
@@ -942,6 +956,8 @@ cp_policy_get_due_soon_unit (CpPolicy *self)
 /**
  * cp_policy_get_rules:
  * @self: a #CpPolicy
+ *
+ * Gets the [property@Policy:rules] property.
  *
  * Returns: (transfer none): the rules after inheritance, a list of
  *   [class@Rule]
@@ -958,6 +974,8 @@ cp_policy_get_rules (CpPolicy *self)
  * @self: a #CpPolicy
  * @key: a rule key (`review.first`) or catalogue id
  *   (`review-first-within-20wd`)
+ *
+ * Looks up a rule by its key, in this profile or in the profiles it extends.
  *
  * Returns: (transfer none) (nullable): the rule, or %NULL
  */
@@ -1015,6 +1033,8 @@ cp_policy_get_authority (CpPolicy   *self,
  * cp_policy_get_rule_origin:
  * @self: a #CpPolicy
  * @key: a rule key
+ *
+ * Which profile a rule comes from, for showing how a local profile differs from the one it extends.
  *
  * Returns: (nullable): the name of the profile the rule with @key comes
  *   from (this one, or one it extends), or %NULL if there is no such rule

@@ -157,6 +157,8 @@ cp_recommendation_init (CpRecommendation *self)
  * cp_recommendation_new:
  * @text: what is to be done
  *
+ * Creates a [class@Recommendation].
+ *
  * Returns: (transfer full): a new #CpRecommendation
  */
 CpRecommendation *
@@ -173,6 +175,8 @@ cp_recommendation_new (const char *text)
  * cp_recommendation_get_text:
  * @self: a #CpRecommendation
  *
+ * Gets the [property@Recommendation:text] property.
+ *
  * Returns: (transfer none): what is to be done
  */
 const char *
@@ -185,6 +189,8 @@ cp_recommendation_get_text (CpRecommendation *self)
 /**
  * cp_recommendation_get_owner_role:
  * @self: a #CpRecommendation
+ *
+ * Gets the [property@Recommendation:owner-role] property.
  *
  * Returns:: the role responsible
  */
@@ -214,6 +220,8 @@ cp_recommendation_set_owner_role (CpRecommendation *self,
  * cp_recommendation_get_owner:
  * @self: a #CpRecommendation
  *
+ * Gets the [property@Recommendation:owner] property.
+ *
  * Returns: (transfer none) (nullable): the person responsible (a member of staff)
  */
 const char *
@@ -241,6 +249,8 @@ cp_recommendation_set_owner (CpRecommendation *self,
 /**
  * cp_recommendation_get_due:
  * @self: a #CpRecommendation
+ *
+ * Gets the [property@Recommendation:due] property.
  *
  * Returns: (transfer none) (nullable): when it is to be done by
  */
@@ -270,6 +280,8 @@ cp_recommendation_set_due (CpRecommendation *self,
  * cp_recommendation_get_starred:
  * @self: a #CpRecommendation
  *
+ * Gets the [property@Recommendation:starred] property.
+ *
  * Returns:: whether it is a starred recommendation
  */
 gboolean
@@ -297,6 +309,8 @@ cp_recommendation_set_starred (CpRecommendation *self,
 /**
  * cp_recommendation_get_status:
  * @self: a #CpRecommendation
+ *
+ * Gets the [property@Recommendation:status] property.
  *
  * Returns:: where it stands
  */
@@ -326,6 +340,8 @@ cp_recommendation_set_status (CpRecommendation *self,
  * cp_recommendation_get_completed_on:
  * @self: a #CpRecommendation
  *
+ * Gets the [property@Recommendation:completed-on] property.
+ *
  * Returns: (transfer none) (nullable): when it was done
  */
 const GDate *
@@ -353,6 +369,8 @@ cp_recommendation_set_completed_on (CpRecommendation *self,
 /**
  * cp_recommendation_get_manager_response:
  * @self: a #CpRecommendation
+ *
+ * Gets the [property@Recommendation:manager-response] property.
  *
  * Returns: (transfer none) (nullable): the manager's response
  */
@@ -382,6 +400,8 @@ cp_recommendation_set_manager_response (CpRecommendation *self,
  * cp_recommendation_get_manager_response_on:
  * @self: a #CpRecommendation
  *
+ * Gets the [property@Recommendation:manager-response-on] property.
+ *
  * Returns: (transfer none) (nullable): when the manager responded
  */
 const GDate *
@@ -409,6 +429,8 @@ cp_recommendation_set_manager_response_on (CpRecommendation *self,
 /**
  * cp_recommendation_get_notified_on:
  * @self: a #CpRecommendation
+ *
+ * Gets the [property@Recommendation:notified-on] property.
  *
  * Returns: (transfer none) (nullable): when the starred recommendation was sent to the managers
  */
@@ -438,6 +460,8 @@ cp_recommendation_set_notified_on (CpRecommendation *self,
  * cp_recommendation_get_concerns_on:
  * @self: a #CpRecommendation
  *
+ * Gets the [property@Recommendation:concerns-on] property.
+ *
  * Returns: (transfer none) (nullable): when a manager raised concerns about it
  */
 const GDate *
@@ -465,6 +489,8 @@ cp_recommendation_set_concerns_on (CpRecommendation *self,
 /**
  * cp_recommendation_get_agreed_on:
  * @self: a #CpRecommendation
+ *
+ * Gets the [property@Recommendation:agreed-on] property.
  *
  * Returns: (transfer none) (nullable): when the manager and the IRO agreed it
  */

@@ -63,6 +63,8 @@ cp_review_task_init (CpReviewTask *self)
  * @duty: which duty
  * @done: when it was done
  *
+ * Creates a [class@ReviewTask].
+ *
  * Returns: (transfer full): a new #CpReviewTask
  */
 CpReviewTask *
@@ -81,6 +83,8 @@ cp_review_task_new (CpDuty       duty,
  * cp_review_task_get_duty:
  * @self: a #CpReviewTask
  *
+ * Gets the [property@ReviewTask:duty] property.
+ *
  * Returns: which duty was done
  */
 CpDuty
@@ -93,6 +97,8 @@ cp_review_task_get_duty (CpReviewTask *self)
 /**
  * cp_review_task_get_done:
  * @self: a #CpReviewTask
+ *
+ * Gets the [property@ReviewTask:done] property.
  *
  * Returns: (transfer none): when it was done
  */

@@ -158,6 +158,8 @@ cp_review_init (CpReview *self)
  * cp_review_new:
  * @sequence: 1 for the first review, 2 for the second, ...
  *
+ * Creates a [class@Review].
+ *
  * Returns: (transfer full): a new #CpReview
  */
 CpReview *
@@ -173,6 +175,8 @@ cp_review_new (int sequence)
  * cp_review_get_sequence:
  * @self: a #CpReview
  *
+ * Gets the [property@Review:sequence] property.
+ *
  * Returns:: 1 for the first review, 2 for the second, ...
  */
 int
@@ -185,6 +189,8 @@ cp_review_get_sequence (CpReview *self)
 /**
  * cp_review_get_kind:
  * @self: a #CpReview
+ *
+ * Gets the [property@Review:kind] property.
  *
  * Returns:: a meeting or a consultation-only review
  */
@@ -214,6 +220,8 @@ cp_review_set_kind (CpReview *self,
  * cp_review_get_scheduled:
  * @self: a #CpReview
  *
+ * Gets the [property@Review:scheduled] property.
+ *
  * Returns: (transfer none) (nullable): the date it is booked for
  */
 const GDate *
@@ -241,6 +249,8 @@ cp_review_set_scheduled (CpReview *self,
 /**
  * cp_review_get_held:
  * @self: a #CpReview
+ *
+ * Gets the [property@Review:held] property.
  *
  * Returns: (transfer none) (nullable): the date it was held, or %NULL
  */
@@ -270,6 +280,8 @@ cp_review_set_held (CpReview *self,
  * cp_review_get_adjourned_to:
  * @self: a #CpReview
  *
+ * Gets the [property@Review:adjourned-to] property.
+ *
  * Returns: (transfer none) (nullable): the date an adjourned review resumes, or %NULL
  */
 const GDate *
@@ -298,6 +310,8 @@ cp_review_set_adjourned_to (CpReview *self,
  * cp_review_get_chair:
  * @self: a #CpReview
  *
+ * Gets the [property@Review:chair] property.
+ *
  * Returns: (transfer none) (nullable): who chaired it (a member of staff; normally the IRO)
  */
 const char *
@@ -325,6 +339,8 @@ cp_review_set_chair (CpReview *self,
 /**
  * cp_review_get_participants:
  * @self: a #CpReview
+ *
+ * Gets the [property@Review:participants] property.
  *
  * Returns: (transfer none) (nullable): who took part, by role
  */
@@ -358,6 +374,8 @@ cp_review_set_participants (CpReview *self,
  * cp_review_get_child_participation:
  * @self: a #CpReview
  *
+ * Gets the [property@Review:child-participation] property.
+ *
  * Returns:: how the child took part
  */
 CpChildParticipation
@@ -385,6 +403,8 @@ cp_review_set_child_participation (CpReview *self,
 /**
  * cp_review_get_recommendations:
  * @self: a #CpReview
+ *
+ * Gets the [property@Review:recommendations] property.
  *
  * Returns: (transfer none): its decisions and recommendations, a list of [class@Recommendation]
  */
@@ -417,6 +437,8 @@ cp_review_add_recommendation (CpReview *self,
  * cp_review_get_tasks:
  * @self: a #CpReview
  *
+ * Gets the [property@Review:tasks] property.
+ *
  * Returns: (transfer none): the duties done for this review, a list of
  *   [class@ReviewTask]
  */
@@ -448,6 +470,8 @@ cp_review_add_task (CpReview     *self,
  * @self: a #CpReview
  * @duty: a duty
  *
+ * When a review duty (invitations, records, the manager's response, ...) was done.
+ *
  * Returns: (transfer none) (nullable): the earliest day @duty was done for
  *   this review, or %NULL
  */
@@ -477,6 +501,8 @@ cp_review_get_task_done (CpReview *self,
  * cp_review_get_rescheduled_from:
  * @self: a #CpReview
  *
+ * Gets the [property@Review:rescheduled-from] property.
+ *
  * Returns: (transfer none) (nullable): the date the review was booked for
  *   before it was re-arranged
  */
@@ -505,6 +531,8 @@ cp_review_set_rescheduled_from (CpReview    *self,
 /**
  * cp_review_get_no_meeting_agreed:
  * @self: a #CpReview
+ *
+ * Gets the [property@Review:no-meeting-agreed] property.
  *
  * Returns: whether everyone agreed to a review without a meeting
  */

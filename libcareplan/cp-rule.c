@@ -359,6 +359,8 @@ cp_rule_init (CpRule *self)
  * cp_rule_get_id:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:id] property.
+ *
  * Returns: (transfer none): the rules-catalogue id (`review-first-within-20wd`)
  */
 const char *
@@ -371,6 +373,8 @@ cp_rule_get_id (CpRule *self)
 /**
  * cp_rule_get_key:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:key] property.
  *
  * Returns: (transfer none): the stable key a local profile overrides (`review.first`)
  */
@@ -385,6 +389,8 @@ cp_rule_get_key (CpRule *self)
  * cp_rule_get_kind:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:kind] property.
+ *
  * Returns: the mechanism the rule drives
  */
 CpRuleKind
@@ -397,6 +403,8 @@ cp_rule_get_kind (CpRule *self)
 /**
  * cp_rule_get_statement:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:statement] property.
  *
  * Returns: (transfer none): the rule in plain language
  */
@@ -411,6 +419,8 @@ cp_rule_get_statement (CpRule *self)
  * cp_rule_get_quantity:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:quantity] property.
+ *
  * Returns: how many units the timescale is (0 when the rule has none)
  */
 int
@@ -423,6 +433,8 @@ cp_rule_get_quantity (CpRule *self)
 /**
  * cp_rule_get_unit:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:unit] property.
  *
  * Returns: the unit of the timescale
  */
@@ -437,6 +449,8 @@ cp_rule_get_unit (CpRule *self)
  * cp_rule_get_anchor:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:anchor] property.
+ *
  * Returns: what the timescale counts from
  */
 CpAnchor
@@ -449,6 +463,8 @@ cp_rule_get_anchor (CpRule *self)
 /**
  * cp_rule_get_direction:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:direction] property.
  *
  * Returns: which way the timescale counts
  */
@@ -463,6 +479,8 @@ cp_rule_get_direction (CpRule *self)
  * cp_rule_get_duty:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:duty] property.
+ *
  * Returns: what has to be done to meet the rule
  */
 CpDuty
@@ -475,6 +493,8 @@ cp_rule_get_duty (CpRule *self)
 /**
  * cp_rule_get_slot:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:slot] property.
  *
  * Returns: which reviews a review rule applies to
  */
@@ -489,6 +509,8 @@ cp_rule_get_slot (CpRule *self)
  * cp_rule_get_event:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:event] property.
+ *
  * Returns: for a trigger: the event that brings the review forward
  */
 CpEventKind
@@ -501,6 +523,8 @@ cp_rule_get_event (CpRule *self)
 /**
  * cp_rule_get_gate:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:gate] property.
  *
  * Returns: for a trigger: whether the IRO must agree
  */
@@ -515,6 +539,8 @@ cp_rule_get_gate (CpRule *self)
  * cp_rule_get_resets_cycle:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:resets-cycle] property.
+ *
  * Returns: for a trigger: whether the review it brings forward counts as the first of a new cycle
  */
 gboolean
@@ -527,6 +553,8 @@ cp_rule_get_resets_cycle (CpRule *self)
 /**
  * cp_rule_get_responsible:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:responsible] property.
  *
  * Returns: who is responsible (for an adjournment: who may adjourn)
  */
@@ -541,6 +569,8 @@ cp_rule_get_responsible (CpRule *self)
  * cp_rule_get_approver:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:approver] property.
+ *
  * Returns: who must approve; %CP_ROLE_UNKNOWN when nobody can (for a re-arrangement outside the statutory timescale: it is refused)
  */
 CpRole
@@ -553,6 +583,8 @@ cp_rule_get_approver (CpRule *self)
 /**
  * cp_rule_get_limit:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:limit] property.
  *
  * Returns: for an adjournment: how many times a review may be adjourned
  */
@@ -567,6 +599,8 @@ cp_rule_get_limit (CpRule *self)
  * cp_rule_get_within_due:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:within-due] property.
+ *
  * Returns: for an adjournment: whether the reconvened meeting must also be within the statutory due date
  */
 gboolean
@@ -579,6 +613,8 @@ cp_rule_get_within_due (CpRule *self)
 /**
  * cp_rule_get_min_months:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:min-months] property.
  *
  * Returns: for a review without a meeting: the months the child must have been in the placement
  */
@@ -593,6 +629,8 @@ cp_rule_get_min_months (CpRule *self)
  * cp_rule_get_long_term_only:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:long-term-only] property.
+ *
  * Returns: for a review without a meeting: only in a placement designated long-term
  */
 gboolean
@@ -605,6 +643,8 @@ cp_rule_get_long_term_only (CpRule *self)
 /**
  * cp_rule_get_excluded_placements:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:excluded-placements] property.
  *
  * Returns: (transfer none) (nullable) (array zero-terminated=1): for a review without a meeting: placement types it is not allowed in (nicks of #CpPlacementType)
  */
@@ -619,6 +659,8 @@ cp_rule_get_excluded_placements (CpRule *self)
  * cp_rule_get_agreement_required:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:agreement-required] property.
+ *
  * Returns: for a review without a meeting: everyone, the child included, must agree
  */
 gboolean
@@ -631,6 +673,8 @@ cp_rule_get_agreement_required (CpRule *self)
 /**
  * cp_rule_get_deemed_agreed:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:deemed-agreed] property.
  *
  * Returns: for a manager's response: whether silence means agreement
  */
@@ -645,6 +689,8 @@ cp_rule_get_deemed_agreed (CpRule *self)
  * cp_rule_get_stage:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:stage] property.
+ *
  * Returns: (nullable): for an escalation stage, its name
  */
 const char *
@@ -657,6 +703,8 @@ cp_rule_get_stage (CpRule *self)
 /**
  * cp_rule_get_position:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:position] property.
  *
  * Returns: for an escalation stage, its place on the ladder (1 is lowest)
  */
@@ -671,6 +719,8 @@ cp_rule_get_position (CpRule *self)
  * cp_rule_get_any_time:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:any-time] property.
+ *
  * Returns: for an escalation stage, whether it can be reached from any stage
  */
 gboolean
@@ -683,6 +733,8 @@ cp_rule_get_any_time (CpRule *self)
 /**
  * cp_rule_get_starred_only:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:starred-only] property.
  *
  * Returns: for a recommendation rule, whether it applies only to starred
  *   recommendations
@@ -698,6 +750,8 @@ cp_rule_get_starred_only (CpRule *self)
  * cp_rule_get_optional:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:optional] property.
+ *
  * Returns: whether the duty may rightly be left undone
  */
 gboolean
@@ -710,6 +764,8 @@ cp_rule_get_optional (CpRule *self)
 /**
  * cp_rule_get_after:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:after] property.
  *
  * Returns: (transfer none) (nullable): with the anchor %CP_ANCHOR_RULE, the
  *   key of the rule this one counts from
@@ -725,6 +781,8 @@ cp_rule_get_after (CpRule *self)
  * cp_rule_get_citation:
  * @self: a #CpRule
  *
+ * Gets the [property@Rule:citation] property.
+ *
  * Returns: (transfer none): the source document and section
  */
 const char *
@@ -737,6 +795,8 @@ cp_rule_get_citation (CpRule *self)
 /**
  * cp_rule_get_interpretation:
  * @self: a #CpRule
+ *
+ * Gets the [property@Rule:interpretation] property.
  *
  * Returns: (transfer none) (nullable): how an ambiguous source is read, and why
  */

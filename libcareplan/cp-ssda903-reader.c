@@ -913,6 +913,8 @@ cp_ssda903_reader_get_location (CpSsda903Reader *self)
  * cp_ssda903_reader_get_n_children:
  * @self: a #CpSsda903Reader
  *
+ * How many children the return's Header table lists.
+ *
  * Returns: how many children the Header table lists
  */
 guint

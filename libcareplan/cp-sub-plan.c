@@ -70,6 +70,8 @@ cp_sub_plan_init (CpSubPlan *self)
  * cp_sub_plan_new:
  * @kind: which plan
  *
+ * Creates a [class@SubPlan].
+ *
  * Returns: (transfer full): a new #CpSubPlan
  */
 CpSubPlan *
@@ -85,6 +87,8 @@ cp_sub_plan_new (CpSubPlanKind kind)
  * cp_sub_plan_get_kind:
  * @self: a #CpSubPlan
  *
+ * Gets the [property@SubPlan:kind] property.
+ *
  * Returns:: which plan
  */
 CpSubPlanKind
@@ -97,6 +101,8 @@ cp_sub_plan_get_kind (CpSubPlan *self)
 /**
  * cp_sub_plan_get_completed:
  * @self: a #CpSubPlan
+ *
+ * Gets the [property@SubPlan:completed] property.
  *
  * Returns: (transfer none) (nullable): when it was first completed
  */
@@ -125,6 +131,8 @@ cp_sub_plan_set_completed (CpSubPlan *self,
 /**
  * cp_sub_plan_get_last_reviewed:
  * @self: a #CpSubPlan
+ *
+ * Gets the [property@SubPlan:last-reviewed] property.
  *
  * Returns: (transfer none) (nullable): when it was last reviewed
  */

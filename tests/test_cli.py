@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """The careplan tool, as a user runs it. Run with /usr/bin/python3."""
 
+import csv
+import io
+import json
 import os
 import subprocess
 import tempfile
@@ -120,35 +123,167 @@ class PolicyCommandTest(unittest.TestCase):
 
 class CheckCommandTest(unittest.TestCase):
     CASE = os.path.join(EXAMPLES, "data", "case-every-type.json")
+    CASELOAD = os.path.join(EXAMPLES, "data", "authority-caseload.jsonl")
 
-    def test_lists_what_is_overdue_and_exits_1(self):
-        r = run("check", "--date", "2026-11-22", self.CASE)
+    def test_lists_what_is_overdue_first_with_citations_and_exits_1(self):
+        r = run("check", "--on", "2026-11-22", self.CASE)
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertIn("review 3    review.subsequent", r.stdout)
-        self.assertIn("overdue   due 2026-10-24  [review-subsequent-max-6m]", r.stdout)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[0], self.CASE)
+        self.assertIn("  overdue             2026-10-24 (29 days late)  review 3: review.subsequent "
+                      "[review-subsequent-max-6m]", lines)
+        # Every obligation is followed by its rule's citation.
+        i = lines.index("  overdue             2026-10-24 (29 days late)  review 3: review.subsequent "
+                        "[review-subsequent-max-6m]")
+        self.assertTrue(lines[i + 1].startswith("      cites: 000_0a4842a4edbc68e2.txt §7.10"), lines[i + 1])
         # The starred school-place recommendation, due 27 February, never done.
-        self.assertIn("review 1 recommendation 2 review.recommendation", r.stdout)
+        self.assertIn("review 1 recommendation 2: review.recommendation", r.stdout)
         self.assertTrue(r.stdout.endswith(
             "1 cases under england as at 2026-11-22: 3 overdue, 0 due soon, 1 met late, "
             "0 not enough history\n"), r.stdout)
         self.assertNotIn("EX-0001", r.stdout + r.stderr)
 
+    def test_overdue_before_due_soon_earliest_first(self):
+        r = run("check", "--on", "2026-11-22", "--policy", "stoke-on-trent", self.CASELOAD)
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        statuses = []
+        for line in r.stdout.splitlines():
+            if line.startswith(self.CASELOAD):
+                statuses.append([])
+            elif line.startswith("  ") and not line.startswith("      "):
+                statuses[-1].append((line.split()[0], line.split()[1]))
+        self.assertGreater(len(statuses), 50)
+        rank = {"overdue": 0, "due-soon": 1, "not-enough-history": 2}
+        for case in statuses:
+            self.assertEqual(case, sorted(case, key=lambda s: (rank[s[0]], s[1])))
+
+    def test_date_is_also_accepted_as_date(self):
+        a = run("check", "--on", "2026-11-22", self.CASE).stdout
+        b = run("check", "--date", "2026-11-22", self.CASE).stdout
+        self.assertEqual(a, b)
+
     def test_profile_changes_the_answer(self):
-        out = run("check", "--all", "--policy", "warrington", "--date", "2026-11-22", self.CASE).stdout
+        out = run("check", "--all", "--policy", "warrington", "--on", "2026-11-22", self.CASE).stdout
         self.assertIn("review.trigger.school-exclusion", out)
         self.assertIn("due 2026-07-08: 20 working days from school-exclusion (2026-06-10)", out)
 
     def test_nothing_overdue_exits_0(self):
-        r = run("check", "--date", "2026-01-06", self.CASE)
+        r = run("check", "--on", "2026-01-06", self.CASE)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
     def test_caseload_lines_and_bad_options(self):
-        r = run("check", "--date", "2026-11-22", os.path.join(EXAMPLES, "data", "caseload.jsonl"))
-        self.assertIn("caseload.jsonl:3  review 8", r.stdout)
+        r = run("check", "--on", "2026-11-22", os.path.join(EXAMPLES, "data", "caseload.jsonl"))
+        self.assertIn("caseload.jsonl:3\n", r.stdout)
+        self.assertIn("review 8: review.subsequent", r.stdout)
         self.assertIn("4 cases under england", r.stdout)
-        self.assertEqual(run("check", "--date", "2026-13-01", self.CASE).returncode, 2)
+        r = run("check", "--on", "2026-13-01", self.CASE)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--on: “2026-13-01” is not a date", r.stderr)
         self.assertEqual(run("check", "--policy", "atlantis", self.CASE).returncode, 2)
+        self.assertEqual(run("check", "--format", "pdf", self.CASE).returncode, 2)
         self.assertEqual(run("check", "/nonexistent.json").returncode, 3)
+
+    def test_json(self):
+        r = run("check", "--on", "2026-11-22", "--format", "json", "--all", self.CASE,
+                os.path.join(EXAMPLES, "data", "caseload.jsonl"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertEqual((doc["policy"], doc["as_at"]), ("england", "2026-11-22"))
+        self.assertEqual([c["source"] for c in doc["cases"]][:2], [self.CASE, os.path.join(
+            EXAMPLES, "data", "caseload.jsonl") + ":1"])
+        first = doc["cases"][0]["obligations"][0]
+        self.assertEqual(first["status"], "overdue")
+        self.assertEqual(set(first), {"status", "due", "met_on", "key", "subject", "review", "rule_id",
+                                      "citation", "explanation"})
+        self.assertEqual(doc["totals"]["cases"], 5)
+        self.assertNotIn("EX-000", r.stdout)
+
+    def test_csv(self):
+        r = run("check", "--on", "2026-11-22", "--format", "csv", self.CASE)
+        rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
+        self.assertEqual(rows[0], ["source", "status", "due", "met_on", "key", "subject", "review",
+                                   "rule_id", "citation", "explanation"])
+        self.assertEqual(len(rows), 4)          # the three overdue obligations
+        self.assertEqual(rows[1][1], "overdue")
+        raw = subprocess.run([TOOL, "check", "--on", "2026-11-22", "--format", "csv", self.CASE],
+                             capture_output=True).stdout
+        self.assertTrue(raw.endswith(b"\r\n") and raw.count(b"\r\n") == 4)
+        # A citation with a comma in it is quoted.
+        self.assertTrue(any("," in row[8] for row in rows[1:]))
+
+    def test_ics_is_rfc5545_and_stable(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "deadlines.ics")
+            r = run("check", "--on", "2026-11-22", "--policy", "stoke-on-trent", "--format", "ics",
+                    "--output", path, self.CASELOAD)
+            self.assertIn(r.returncode, (0, 1), r.stderr)
+            self.assertRegex(r.stderr, r"^\d+ deadlines written to ")
+            with open(path, "rb") as f:
+                data = f.read()
+            again = run("check", "--on", "2026-11-22", "--policy", "stoke-on-trent", "--format", "ics",
+                        self.CASELOAD).stdout
+        text = data.decode("utf-8")
+        self.assertEqual(text, again.replace("\n", "\r\n") if "\r\n" not in again else again)
+        self.assertTrue(text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"))
+        self.assertTrue(text.endswith("END:VCALENDAR\r\n"))
+        lines = text.split("\r\n")[:-1]
+        for line in lines:
+            self.assertLessEqual(len(line.encode("utf-8")), 75, line)
+        # Unfold, then check each event.
+        unfolded = text.replace("\r\n ", "").split("\r\n")
+        events = text.count("BEGIN:VEVENT")
+        self.assertGreater(events, 10)
+        self.assertEqual(events, text.count("END:VEVENT"))
+        uids = [line for line in unfolded if line.startswith("UID:")]
+        self.assertEqual(len(uids), len(set(uids)), "UIDs must be unique")
+        starts = [line.split(":")[1] for line in unfolded if line.startswith("DTSTART;VALUE=DATE:")]
+        self.assertEqual(len(starts), events)
+        self.assertTrue(all(s >= "20261122" for s in starts), "only deadlines still to come")
+        self.assertNotRegex(text, r"G\d{7}", "no child identifiers")
+
+
+class SummaryCommandTest(unittest.TestCase):
+    CASELOAD = os.path.join(EXAMPLES, "data", "authority-caseload.jsonl")
+
+    def test_text(self):
+        r = run("summary", "--on", "2026-11-22", "--policy", "stoke-on-trent", self.CASELOAD)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertTrue(r.stdout.startswith("200 cases under stoke-on-trent as at 2026-11-22\n"), r.stdout)
+        for area in ("reviews", "review paperwork", "plans", "recommendations", "disputes"):
+            self.assertRegex(r.stdout, "\n%s +\\d+ +\\d+ +\\d+\n" % area)
+        self.assertIn("cases in dispute, by the stage reached:", r.stdout)
+        self.assertIn("Drift: ", r.stdout)
+        self.assertEqual(r.stderr, "", "no progress bar when stderr is not a terminal")
+
+    def test_json_agrees_with_check(self):
+        r = run("summary", "--on", "2026-11-22", "--format", "json", self.CASELOAD)
+        doc = json.loads(r.stdout)
+        overdue = sum(a["overdue"] for a in doc["areas"].values())
+        check = run("check", "--on", "2026-11-22", self.CASELOAD).stdout.splitlines()[-1]
+        self.assertIn(": %d overdue, %d due soon," % (overdue, sum(a["due_soon"] for a in doc["areas"].values())),
+                      check)
+        self.assertEqual(doc["cases"], 200)
+        # The ladder's order, not the alphabet's.
+        stoke = json.loads(run("summary", "--on", "2026-11-22", "--format", "json", "--policy",
+                               "stoke-on-trent", self.CASELOAD).stdout)
+        ladder = ["social-worker", "practice-manager", "strategic-manager", "dispute-resolution", "cafcass"]
+        stages = list(stoke["disputes_by_stage"])
+        self.assertEqual(stages, [s for s in ladder if s in stages])
+        self.assertEqual(sum(stoke["disputes_by_stage"].values()), stoke["cases_in_dispute"])
+
+    def test_usage(self):
+        self.assertEqual(run("summary").returncode, 2)
+        self.assertEqual(run("summary", "--format", "csv", self.CASELOAD).returncode, 2)
+
+
+class HelpTest(unittest.TestCase):
+    def test_every_subcommand_has_help(self):
+        for command in ("calendar", "validate", "policy", "check", "summary"):
+            r = run(command, "--help")
+            self.assertEqual(r.returncode, 0, command)
+            self.assertIn("Usage:", r.stdout)
+            self.assertIn("careplan " + command, r.stdout)
+        self.assertIn("summary", run("--help").stdout)
 
 
 class Ssda903CheckTest(unittest.TestCase):
@@ -157,13 +292,13 @@ class Ssda903CheckTest(unittest.TestCase):
     def test_a_generated_return_is_checked_for_review_timeliness(self):
         with tempfile.TemporaryDirectory() as d:
             subprocess.run(["/usr/bin/python3", self.GENERATOR, "--children", "60", "--seed", "5", d], check=True)
-            r = run("check", "--date", "2026-03-31", "--ssda903", os.path.join(d, "ssda903"))
+            r = run("check", "--on", "2026-03-31", "--ssda903", os.path.join(d, "ssda903"))
             self.assertIn(r.returncode, (0, 1), r.stderr)
             self.assertEqual(r.stderr, "")
             self.assertIn("60 cases under england as at 2026-03-31", r.stdout)
             # Only review obligations: the return holds no plans.
             for line in r.stdout.splitlines()[:-1]:
-                self.assertRegex(line, r"header\.csv:\d+  review \d+ +review\.")
+                self.assertRegex(line, r"^(\S*header\.csv:\d+|  \S+ +\d{4}-\d\d-\d\d.*review \d+: review\.|      cites: )")
 
     def test_a_bad_row_is_reported_by_file_line_and_column_and_the_rest_checked(self):
         with tempfile.TemporaryDirectory() as d:
@@ -176,7 +311,7 @@ class Ssda903CheckTest(unittest.TestCase):
             lines[1] = ",".join(fields)
             with open(episodes, "w", newline="") as f:
                 f.write("\r\n".join(lines))
-            r = run("check", "--date", "2026-03-31", "--ssda903", os.path.join(d, "ssda903"))
+            r = run("check", "--on", "2026-03-31", "--ssda903", os.path.join(d, "ssda903"))
             self.assertEqual(r.returncode, 3)
             self.assertIn("episodes.csv:2:4: LS: “XX” is not a known code", r.stderr)
             self.assertNotIn("G0000001", r.stderr + r.stdout)

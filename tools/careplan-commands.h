@@ -21,6 +21,7 @@ int careplan_calendar_main (int argc, char **argv);
 int careplan_validate_main (int argc, char **argv);
 int careplan_policy_main (int argc, char **argv);
 int careplan_check_main (int argc, char **argv);
+int careplan_summary_main (int argc, char **argv);
 
 /* Shared helpers. */
 gboolean careplan_parse_region (const char *text, CpRegion *region, GError **error);
@@ -28,5 +29,23 @@ const char *careplan_nick (GType enum_type, int value);
 CpPolicy *careplan_policy_from_argument (const char *text, GError **error);
 CpCalendar *careplan_calendar_from_options (const char *region, const char *bank_holidays,
                                             GError **error);
+
+/* careplan-cases.c: the cases named on a command line. @where is FILE,
+ * FILE:LINE or a return's Header row: never the child's name or id.
+ * @reviews_only is TRUE for a 903 return, which records no plans. */
+typedef void (*CareplanCaseFunc) (CpCase *kase, const char *where, gboolean reviews_only, gpointer data);
+
+gboolean careplan_for_each_case (char **paths, char **ssda903_dirs, CareplanCaseFunc func,
+                                 gpointer data, guint *invalid);
+guint careplan_count_cases (char **paths, char **ssda903_dirs);
+GDate *careplan_date_option (const char *text, const char *option, GError **error);
+
+/* A progress bar on stderr for large caseloads, when stderr is a terminal
+ * (NULL otherwise; every function accepts NULL). */
+#define CAREPLAN_PROGRESS_MIN_CASES 500
+typedef struct _CareplanProgress CareplanProgress;
+CareplanProgress *careplan_progress_new (guint total);
+void careplan_progress_step (CareplanProgress *progress);
+void careplan_progress_free (CareplanProgress *progress);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,7 +17,8 @@ static const struct {
   { "calendar", careplan_calendar_main, "working-day arithmetic and bank holidays" },
   { "validate", careplan_validate_main, "check cases and caseloads against the case format" },
   { "policy", careplan_policy_main, "list, show and compare the policy profiles" },
-  { "check", careplan_check_main, "a case's statutory obligations under a profile, as at a date" },
+  { "check", careplan_check_main, "each case's obligations: overdue, due soon (text, json, csv, ics)" },
+  { "summary", careplan_summary_main, "the authority-wide picture of a caseload" },
 };
 
 static void
@@ -41,6 +43,7 @@ usage (FILE *out)
 int
 main (int argc, char *argv[])
 {
+  setlocale (LC_ALL, "");
   if (argc < 2)
     {
       usage (stderr);
@@ -63,7 +66,12 @@ main (int argc, char *argv[])
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
-      return commands[i].main (argc - 1, argv + 1);
+      {
+        /* "Usage: careplan check [OPTION…]" in the command's --help. */
+        g_autofree char *prgname = g_strdup_printf ("careplan %s", commands[i].name);
+        g_set_prgname (prgname);
+        return commands[i].main (argc - 1, argv + 1);
+      }
 
   fprintf (stderr, "careplan: unknown command “%s”\n\n", argv[1]);
   usage (stderr);

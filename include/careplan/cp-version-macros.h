@@ -29,6 +29,8 @@
 /**
  * cp_get_major_version:
  *
+ * The major version of the libcareplan in use at run time.
+ *
  * Returns: the major version of the libcareplan library in use at run time
  */
 CP_AVAILABLE_IN_ALL
@@ -37,6 +39,8 @@ guint cp_get_major_version (void);
 /**
  * cp_get_minor_version:
  *
+ * The minor version of the libcareplan in use at run time.
+ *
  * Returns: the minor version of the libcareplan library in use at run time
  */
 CP_AVAILABLE_IN_ALL
@@ -44,6 +48,8 @@ guint cp_get_minor_version (void);
 
 /**
  * cp_get_micro_version:
+ *
+ * The micro version of the libcareplan in use at run time.
  *
  * Returns: the micro version of the libcareplan library in use at run time
  */

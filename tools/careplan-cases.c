@@ -1,0 +1,227 @@
+/* careplan-cases.c: every case of the files and returns on a command line
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "careplan-commands.h"
+
+/* Lines holding something other than blanks: the cases a JSON Lines file
+ * announces, for a progress bar. */
+static guint
+count_cases_in (const char *path)
+{
+  FILE *f = fopen (path, "rb");
+  char buf[65536];
+  gboolean content = FALSE;
+  guint n = 0;
+  size_t len;
+
+  if (f == NULL)
+    return 0;
+  while ((len = fread (buf, 1, sizeof buf, f)) > 0)
+    for (size_t i = 0; i < len; i++)
+      {
+        if (buf[i] == '\n')
+          {
+            n += content;
+            content = FALSE;
+          }
+        else if (!g_ascii_isspace (buf[i]))
+          content = TRUE;
+      }
+  fclose (f);
+  return n + content;
+}
+
+guint
+careplan_count_cases (char **paths, char **ssda903_dirs)
+{
+  guint n = 0;
+
+  for (guint i = 0; paths && paths[i]; i++)
+    n += g_str_has_suffix (paths[i], ".jsonl") ? count_cases_in (paths[i]) : 1;
+  for (guint i = 0; ssda903_dirs && ssda903_dirs[i]; i++)
+    {
+      g_autoptr(CpSsda903Reader) r = cp_ssda903_reader_new_for_directory (ssda903_dirs[i], NULL);
+      if (r != NULL)
+        n += cp_ssda903_reader_get_n_children (r);
+    }
+  return n;
+}
+
+static gboolean
+each_in_file (const char *path, CareplanCaseFunc func, gpointer data, guint *invalid)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_has_suffix (path, ".jsonl"))
+    {
+      g_autoptr(CpCaseloadReader) reader = cp_caseload_reader_new_for_path (path, &error);
+
+      if (reader == NULL)
+        {
+          fprintf (stderr, "careplan: %s: %s\n", path, error->message);
+          return FALSE;
+        }
+      for (;;)
+        {
+          g_autoptr(CpCase) kase = cp_caseload_reader_next (reader, &error);
+
+          if (kase != NULL)
+            {
+              g_autofree char *where = g_strdup_printf ("%s:%u", path, cp_caseload_reader_get_line (reader));
+              func (kase, where, FALSE, data);
+            }
+          else if (error != NULL)
+            {
+              /* The message starts "line N:". */
+              fprintf (stderr, "%s: %s\n", path, error->message);
+              (*invalid)++;
+              g_clear_error (&error);
+            }
+          else
+            return TRUE;
+        }
+    }
+  else
+    {
+      g_autoptr(CpCase) kase = cp_case_load_file (path, &error);
+
+      if (kase == NULL)
+        {
+          fprintf (stderr, "%s%s: %s\n", error->domain == CP_ERROR ? "" : "careplan: ",
+                   path, error->message);
+          if (error->domain != CP_ERROR)
+            return FALSE;
+          (*invalid)++;
+          return TRUE;
+        }
+      func (kase, path, FALSE, data);
+      return TRUE;
+    }
+}
+
+/* Every child of an SSDA903 return; a child is shown by its Header row. */
+static gboolean
+each_in_return (const char *dir, CareplanCaseFunc func, gpointer data, guint *invalid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsda903Reader) reader = cp_ssda903_reader_new_for_directory (dir, &error);
+
+  if (reader == NULL)
+    {
+      fprintf (stderr, "careplan: %s\n", error->message);
+      return FALSE;
+    }
+  for (;;)
+    {
+      g_autoptr(CpCase) kase = cp_ssda903_reader_next (reader, &error);
+
+      if (kase != NULL)
+        {
+          g_autofree char *where = g_build_filename (dir, cp_ssda903_reader_get_location (reader), NULL);
+          /* A return records placements and reviews, not plans or review
+           * tasks: only review timeliness can be judged from it. */
+          func (kase, where, TRUE, data);
+        }
+      else if (error != NULL)
+        {
+          g_autofree char *where = g_build_filename (dir, error->message, NULL);
+          fprintf (stderr, "%s\n", where);
+          (*invalid)++;
+          g_clear_error (&error);
+        }
+      else
+        return TRUE;
+    }
+}
+
+gboolean
+careplan_for_each_case (char             **paths,
+                        char             **ssda903_dirs,
+                        CareplanCaseFunc   func,
+                        gpointer           data,
+                        guint             *invalid)
+{
+  gboolean readable = TRUE;
+
+  for (guint i = 0; paths && paths[i]; i++)
+    readable &= each_in_file (paths[i], func, data, invalid);
+  for (guint i = 0; ssda903_dirs && ssda903_dirs[i]; i++)
+    readable &= each_in_return (ssda903_dirs[i], func, data, invalid);
+  return readable;
+}
+
+GDate *
+careplan_date_option (const char *text, const char *option, GError **error)
+{
+  GDate *date;
+
+  if (text == NULL)
+    {
+      date = g_date_new ();
+      g_date_set_time_t (date, time (NULL));
+      return date;
+    }
+  date = cp_date_parse_iso (text, error);
+  if (date == NULL)
+    g_prefix_error (error, "%s: ", option);
+  return date;
+}
+
+/* Progress on stderr, only when it is a terminal. */
+struct _CareplanProgress {
+  guint total, done;
+  gint64 last;
+  gboolean shown;
+};
+
+CareplanProgress *
+careplan_progress_new (guint total)
+{
+  CareplanProgress *p;
+
+  if (total < CAREPLAN_PROGRESS_MIN_CASES || !isatty (fileno (stderr)))
+    return NULL;
+  p = g_new0 (CareplanProgress, 1);
+  p->total = total;
+  return p;
+}
+
+void
+careplan_progress_step (CareplanProgress *p)
+{
+  gint64 now;
+
+  if (p == NULL)
+    return;
+  p->done++;
+  now = g_get_monotonic_time ();
+  if (p->done < p->total && now - p->last < G_USEC_PER_SEC / 10)
+    return;
+  p->last = now;
+  {
+    guint width = 40, filled = (guint) ((guint64) width * MIN (p->done, p->total) / p->total);
+    char bar[41];
+
+    memset (bar, '#', filled);
+    memset (bar + filled, '.', width - filled);
+    bar[width] = '\0';
+    fprintf (stderr, "\r[%s] %u/%u cases", bar, MIN (p->done, p->total), p->total);
+    p->shown = TRUE;
+  }
+}
+
+void
+careplan_progress_free (CareplanProgress *p)
+{
+  if (p == NULL)
+    return;
+  if (p->shown)
+    fprintf (stderr, "\r\033[K");
+  g_free (p);
+}

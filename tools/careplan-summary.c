@@ -1,0 +1,405 @@
+/* careplan-summary.c: careplan summary CASELOAD…
+ *
+ * The authority-wide picture: what is overdue and due soon by area of
+ * work, cases in dispute by stage of the ladder, and drift.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "careplan-commands.h"
+
+static char *opt_policy = NULL;
+static char *opt_on = NULL;
+static char *opt_region = NULL;
+static char *opt_bank_holidays = NULL;
+static char *opt_format = NULL;
+static char **opt_ssda903 = NULL;
+static char **opt_files = NULL;
+
+static const GOptionEntry entries[] = {
+  { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
+    "A built-in profile (default england) or a profile's JSON file", "PROFILE" },
+  { "on", 'd', 0, G_OPTION_ARG_STRING, &opt_on,
+    "As at this date (default today)", "YYYY-MM-DD" },
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
+    "text (default) or json", "FORMAT" },
+  { "region", 'r', 0, G_OPTION_ARG_STRING, &opt_region,
+    "Bank-holiday region (default england-and-wales)", "REGION" },
+  { "bank-holidays", 'b', 0, G_OPTION_ARG_FILENAME, &opt_bank_holidays,
+    "Merge a gov.uk bank-holidays.json file", "FILE" },
+  { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
+    "Include every child of an SSDA903 return (repeatable; reviews only)", "DIR" },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
+    "[CASELOAD.jsonl|CASE.json…]" },
+  { NULL }
+};
+
+/* The areas of work a summary counts, by the duty an obligation is for. */
+typedef enum {
+  AREA_REVIEWS,
+  AREA_REVIEW_PAPERWORK,
+  AREA_PLANS,
+  AREA_RECOMMENDATIONS,
+  AREA_DISPUTES,
+  N_AREAS
+} Area;
+
+static const char * const area_names[N_AREAS] = {
+  "reviews", "review paperwork", "plans", "recommendations", "disputes",
+};
+
+static Area
+area_of (CpDuty duty)
+{
+  switch (duty)
+    {
+    case CP_DUTY_REVIEW:
+    case CP_DUTY_REVIEW_MEETING:
+    case CP_DUTY_ADJOURNED_REVIEW:
+      return AREA_REVIEWS;
+    case CP_DUTY_CARE_PLAN:
+    case CP_DUTY_PLACEMENT_PLAN:
+    case CP_DUTY_CARE_PLAN_UPDATED:
+      return AREA_PLANS;
+    case CP_DUTY_RECOMMENDATION:
+    case CP_DUTY_RECOMMENDATION_NOTIFIED:
+    case CP_DUTY_RECOMMENDATION_CONCERNS:
+    case CP_DUTY_RECOMMENDATION_AGREED:
+      return AREA_RECOMMENDATIONS;
+    case CP_DUTY_DISPUTE_STAGE:
+    case CP_DUTY_DISPUTE_REGISTERED:
+      return AREA_DISPUTES;
+    case CP_DUTY_CHILD_CONSULTED:
+    case CP_DUTY_INVITATIONS_SENT:
+    case CP_DUTY_DOCUMENTS_TO_IRO:
+    case CP_DUTY_REPORT_AVAILABLE:
+    case CP_DUTY_PLANS_QUALITY_ASSURED:
+    case CP_DUTY_DECISIONS_RECORD:
+    case CP_DUTY_FULL_RECORD:
+    case CP_DUTY_RECORD_DISTRIBUTED:
+    case CP_DUTY_MANAGER_RESPONSE:
+    default:
+      return AREA_REVIEW_PAPERWORK;
+    }
+}
+
+typedef struct {
+  CpPolicy *policy;
+  CpCalendar *calendar;
+  GDate *date;
+  guint32 today;
+  CareplanProgress *progress;
+  guint cases, refused, cases_overdue;
+  guint overdue[N_AREAS], due_soon[N_AREAS], cases_with[N_AREAS];
+  GHashTable *stages;            /* stage name -> cases (GUINT_TO_POINTER) */
+  guint cases_in_dispute;
+  guint drift_cases, drift_milestones;
+} Summary;
+
+static void
+count_stage (Summary *s, const char *stage)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (s->stages, stage));
+  g_hash_table_insert (s->stages, g_strdup (stage), GUINT_TO_POINTER (n + 1));
+}
+
+static void
+summarise_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer data)
+{
+  Summary *s = data;
+  g_autoptr(CpEvaluator) ev = cp_evaluator_new (kase, s->policy, s->calendar);
+  g_autoptr(GError) error = NULL;
+  gboolean has[N_AREAS] = { FALSE }, any = FALSE, disputed = FALSE;
+  GListModel *list, *disputes;
+  CpPermanencePlan *perm;
+  guint drift = 0;
+
+  careplan_progress_step (s->progress);
+  cp_evaluator_set_date (ev, s->date);
+  if (!cp_evaluator_refresh (ev, &error))
+    {
+      fprintf (stderr, "%s: %s\n", where, error->message);
+      s->refused++;
+      return;
+    }
+  s->cases++;
+
+  list = cp_evaluator_get_obligations (ev);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
+      CpObligationStatus st = cp_obligation_get_status (o);
+      CpDuty duty = cp_rule_get_duty (cp_obligation_get_rule (o));
+      Area a = area_of (duty);
+
+      if (reviews_only && duty != CP_DUTY_REVIEW)
+        continue;
+      if (st == CP_OBLIGATION_STATUS_OVERDUE)
+        {
+          s->overdue[a]++;
+          has[a] = any = TRUE;
+        }
+      else if (st == CP_OBLIGATION_STATUS_DUE_SOON)
+        s->due_soon[a]++;
+    }
+  for (guint a = 0; a < N_AREAS; a++)
+    s->cases_with[a] += has[a];
+  s->cases_overdue += any;
+
+  /* Open disputes, by the stage each has reached. */
+  disputes = cp_case_get_disputes (kase);
+  for (guint i = 0; i < g_list_model_get_n_items (disputes); i++)
+    {
+      g_autoptr(CpDispute) d = g_list_model_get_item (disputes, i);
+
+      if (cp_dispute_get_resolved_on (d) != NULL)
+        continue;
+      count_stage (s, cp_dispute_get_stage (d) ? cp_dispute_get_stage (d) : "registered");
+      disputed = TRUE;
+    }
+  s->cases_in_dispute += disputed;
+
+  /* Drift: a permanence milestone past its target, not achieved, with no
+   * reason recorded for the delay. */
+  perm = cp_case_get_permanence_plan (kase);
+  if (perm != NULL)
+    {
+      GListModel *ms = cp_permanence_plan_get_milestones (perm);
+
+      for (guint i = 0; i < g_list_model_get_n_items (ms); i++)
+        {
+          g_autoptr(CpMilestone) m = g_list_model_get_item (ms, i);
+          const GDate *target = cp_milestone_get_target (m);
+
+          if (target != NULL && cp_milestone_get_achieved (m) == NULL &&
+              cp_milestone_get_delay_reason (m) == NULL && g_date_get_julian (target) < s->today)
+            drift++;
+        }
+    }
+  s->drift_milestones += drift;
+  s->drift_cases += drift > 0;
+}
+
+static int
+compare_stage_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+compare_positions (gconstpointer a, gconstpointer b)
+{
+  return cp_rule_get_position (*(CpRule * const *) a) - cp_rule_get_position (*(CpRule * const *) b);
+}
+
+/* The stages open disputes have reached: in ladder order where the profile
+ * names them, then any others by name. The strings are the table's keys. */
+static GPtrArray *
+stages_in_order (Summary *s)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ladder = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *rules = cp_policy_get_rules (s->policy);
+  GPtrArray *ordered = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, s->stages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      CpRule *r = g_list_model_get_item (rules, i);
+
+      if (cp_rule_get_kind (r) == CP_RULE_KIND_ESCALATION_STAGE)
+        g_ptr_array_add (ladder, r);
+      else
+        g_object_unref (r);
+    }
+  g_ptr_array_sort (ladder, compare_positions);
+  g_ptr_array_sort (names, compare_stage_names);
+
+  for (guint i = 0; i < ladder->len; i++)
+    for (guint j = 0; j < names->len; j++)
+      if (g_strcmp0 (names->pdata[j], cp_rule_get_stage (ladder->pdata[i])) == 0 &&
+          g_hash_table_add (placed, names->pdata[j]))
+        g_ptr_array_add (ordered, names->pdata[j]);
+  for (guint j = 0; j < names->len; j++)
+    if (!g_hash_table_contains (placed, names->pdata[j]))
+      g_ptr_array_add (ordered, names->pdata[j]);
+  return ordered;
+}
+
+static void
+print_text (Summary *s, guint invalid)
+{
+  g_autofree char *when = cp_date_format_iso (s->date);
+  g_autoptr(GPtrArray) stages = stages_in_order (s);
+
+  printf ("%u cases under %s as at %s", s->cases, cp_policy_get_name (s->policy), when);
+  if (invalid > 0)
+    printf (" (%u could not be read)", invalid);
+  printf ("\n%u cases have something overdue.\n\n", s->cases_overdue);
+  printf ("%-18s %8s %8s %8s\n", "", "overdue", "cases", "due soon");
+  for (guint a = 0; a < N_AREAS; a++)
+    printf ("%-18s %8u %8u %8u\n", area_names[a], s->overdue[a], s->cases_with[a], s->due_soon[a]);
+  printf ("\n%u cases in dispute", s->cases_in_dispute);
+  if (stages->len > 0)
+    {
+      printf (", by the stage reached:\n");
+      for (guint i = 0; i < stages->len; i++)
+        printf ("  %-30s %u\n", (const char *) stages->pdata[i],
+                GPOINTER_TO_UINT (g_hash_table_lookup (s->stages, stages->pdata[i])));
+    }
+  else
+    printf (".\n");
+  printf ("\nDrift: %u cases with %u permanence milestones past their target, not achieved, "
+          "with no reason recorded.\n", s->drift_cases, s->drift_milestones);
+}
+
+static void
+print_json (Summary *s, guint invalid)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) stages = stages_in_order (s);
+  g_autofree char *when = cp_date_format_iso (s->date);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "policy");
+  json_builder_add_string_value (b, cp_policy_get_name (s->policy));
+  json_builder_set_member_name (b, "as_at");
+  json_builder_add_string_value (b, when);
+  json_builder_set_member_name (b, "cases");
+  json_builder_add_int_value (b, s->cases);
+  json_builder_set_member_name (b, "unreadable");
+  json_builder_add_int_value (b, invalid);
+  json_builder_set_member_name (b, "cases_with_overdue");
+  json_builder_add_int_value (b, s->cases_overdue);
+  json_builder_set_member_name (b, "areas");
+  json_builder_begin_object (b);
+  for (guint a = 0; a < N_AREAS; a++)
+    {
+      json_builder_set_member_name (b, area_names[a]);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "overdue");
+      json_builder_add_int_value (b, s->overdue[a]);
+      json_builder_set_member_name (b, "cases_overdue");
+      json_builder_add_int_value (b, s->cases_with[a]);
+      json_builder_set_member_name (b, "due_soon");
+      json_builder_add_int_value (b, s->due_soon[a]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "cases_in_dispute");
+  json_builder_add_int_value (b, s->cases_in_dispute);
+  json_builder_set_member_name (b, "disputes_by_stage");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < stages->len; i++)
+    {
+      json_builder_set_member_name (b, stages->pdata[i]);
+      json_builder_add_int_value (b, GPOINTER_TO_UINT (g_hash_table_lookup (s->stages, stages->pdata[i])));
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "drift");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "cases");
+  json_builder_add_int_value (b, s->drift_cases);
+  json_builder_set_member_name (b, "milestones");
+  json_builder_add_int_value (b, s->drift_milestones);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  printf ("%s\n", text);
+}
+
+int
+careplan_summary_main (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) ctx = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) policy = NULL;
+  g_autoptr(CpCalendar) calendar = NULL;
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean readable, json;
+  guint invalid = 0;
+  Summary s = { 0 };
+
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_option_context_set_summary (ctx,
+    "The authority-wide picture of a caseload as at a date: obligations overdue\n"
+    "and due soon by area of work (reviews, review paperwork, plans,\n"
+    "recommendations, disputes) and how many cases each touches; open disputes\n"
+    "by the stage of the escalation ladder they have reached; and drift\n"
+    "(permanence milestones past their target with no reason recorded).\n"
+    "A progress bar is drawn on standard error when it is a terminal and the\n"
+    "caseload is large. No case is named.");
+  g_option_context_set_description (ctx,
+    "Exit status: 0 nothing overdue; 1 something overdue; 2 bad command line;\n"
+    "3 a file or case could not be read.");
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      fprintf (stderr, "careplan summary: %s\n", error->message);
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (opt_files == NULL && opt_ssda903 == NULL)
+    {
+      fprintf (stderr, "careplan summary: no caseload given\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (opt_format != NULL && strcmp (opt_format, "text") != 0 && strcmp (opt_format, "json") != 0)
+    {
+      fprintf (stderr, "careplan summary: --format: “%s” is not one of text, json\n", opt_format);
+      return CAREPLAN_EXIT_USAGE;
+    }
+  json = g_strcmp0 (opt_format, "json") == 0;
+
+  policy = careplan_policy_from_argument (opt_policy ? opt_policy : "england", &error);
+  if (policy == NULL)
+    {
+      fprintf (stderr, "careplan summary: %s\n", error->message);
+      return CAREPLAN_EXIT_USAGE;
+    }
+  calendar = careplan_calendar_from_options (opt_region, opt_bank_holidays, &error);
+  date = calendar ? careplan_date_option (opt_on, "--on", &error) : NULL;
+  if (date == NULL)
+    {
+      fprintf (stderr, "careplan summary: %s\n", error->message);
+      return CAREPLAN_EXIT_USAGE;
+    }
+
+  s.policy = policy;
+  s.calendar = calendar;
+  s.date = date;
+  s.today = g_date_get_julian (date);
+  s.stages = stages;
+  if (isatty (fileno (stderr)))
+    s.progress = careplan_progress_new (careplan_count_cases (opt_files, opt_ssda903));
+
+  readable = careplan_for_each_case (opt_files, opt_ssda903, summarise_case, &s, &invalid);
+  careplan_progress_free (s.progress);
+  invalid += s.refused;
+  g_clear_pointer (&opt_ssda903, g_strfreev);
+  g_clear_pointer (&opt_files, g_strfreev);
+
+  if (json)
+    print_json (&s, invalid);
+  else
+    print_text (&s, invalid);
+
+  if (!readable || invalid > 0)
+    return CAREPLAN_EXIT_DATA;
+  return s.cases_overdue > 0 ? CAREPLAN_EXIT_FINDINGS : CAREPLAN_EXIT_OK;
+}
