@@ -12,7 +12,7 @@ CP_PACKAGES=(
   gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 gir1.2-json-1.0
   libcriterion-dev
   python3-gi gjs
-  valgrind
+  valgrind gi-docgen
 )
 
 cp_install_missing() {
@@ -35,9 +35,9 @@ cp_install_missing() {
 
 cp_build() {
   if [ -f "$CP_BUILD/build.ninja" ]; then
-    meson setup --reconfigure "$CP_BUILD" "$CP_ROOT" -Dwerror=true >/dev/null
+    meson setup --reconfigure "$CP_BUILD" "$CP_ROOT" -Dwerror=true -Ddocs=enabled >/dev/null
   else
-    meson setup "$CP_BUILD" "$CP_ROOT" -Dwerror=true >/dev/null
+    meson setup "$CP_BUILD" "$CP_ROOT" -Dwerror=true -Ddocs=enabled >/dev/null
   fi
   ninja -C "$CP_BUILD"
 }
@@ -57,27 +57,33 @@ cp_build_sanitized() {
 # The main job: what a new user runs first.
 cp_main_job() {
   local careplan="$CP_BUILD/tools/careplan"
-  local example="$CP_ROOT/examples/data/case-every-type.json"
+  local data="$CP_ROOT/examples/data"
   echo
   echo "== The policy profiles that ship with the library =="
   "$careplan" policy list
   echo
-  echo "== The first statutory review, as the england profile states it =="
-  "$careplan" policy show england review.first
-  echo
   echo "== Where Stoke-on-Trent differs from england =="
   "$careplan" policy diff stoke-on-trent
   echo
-  echo "== The example case's obligations under stoke-on-trent, as at 2026-11-22 =="
-  # check exits 1 when something is overdue: that is a finding, not a failure.
-  "$careplan" check --all --policy stoke-on-trent --date 2026-11-22 "$example" || [ $? -eq 1 ]
+  echo "== The bundled example caseload (200 invented children): is it valid? =="
+  "$careplan" validate "$data/authority-caseload.jsonl"
   echo
-  echo "== The bundled example caseload: the case format, then what is overdue under england =="
-  "$careplan" validate "$CP_ROOT/examples/data/caseload.jsonl" "$example"
-  "$careplan" check --date 2026-11-22 "$CP_ROOT/examples/data/caseload.jsonl" | tail -n 1 || [ $? -eq 1 ]
+  echo "== The authority-wide picture under stoke-on-trent, as at 2026-11-22 =="
+  # summary and check exit 1 when something is overdue: a finding, not a failure.
+  "$careplan" summary --policy stoke-on-trent --on 2026-11-22 "$data/authority-caseload.jsonl" || [ $? -eq 1 ]
+  echo
+  echo "== Each case's overdue and due-soon obligations, with their citations =="
+  "$careplan" check --policy stoke-on-trent --on 2026-11-22 "$data/authority-caseload.jsonl" || [ $? -eq 1 ]
+  echo
+  echo "== The same deadlines still to come, as an iCalendar file =="
+  "$careplan" check --policy stoke-on-trent --on 2026-11-22 --format ics \
+    --output "$CP_BUILD/deadlines.ics" "$data/authority-caseload.jsonl" || [ $? -eq 1 ]
+  echo
+  echo "== One case in full: how each date was worked out =="
+  "$careplan" check --all --policy stoke-on-trent --on 2026-11-22 "$data/case-every-type.json" || [ $? -eq 1 ]
   echo
   echo "== A synthetic SSDA903 return (200 invented children): review timeliness at 31 March 2026 =="
   /usr/bin/python3 "$CP_ROOT/tools/careplan-generate" --children 200 --seed 903 --as-at 2026-03-31 \
     "$CP_BUILD/ssda903-demo"
-  "$careplan" check --date 2026-03-31 --ssda903 "$CP_BUILD/ssda903-demo/ssda903" | tail -n 4 || [ $? -eq 1 ]
+  "$careplan" check --on 2026-03-31 --ssda903 "$CP_BUILD/ssda903-demo/ssda903" | tail -n 1 || [ $? -eq 1 ]
 }

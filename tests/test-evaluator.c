@@ -202,8 +202,9 @@ walk (const Walk *w)
   at (ev, "2026-12-31");
   expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_DUE_SOON);
   /* 20 working days before 6 January is 4 December, before the child
-   * came into care: already late. */
-  expect (ev, "review.prepare.child-consulted", "review 1", "2026-12-04", CP_OBLIGATION_STATUS_OVERDUE);
+   * came into care: the earliest date still possible is the first day of
+   * care, 7 December, and that has passed. */
+  expect (ev, "review.prepare.child-consulted", "review 1", "2026-12-07", CP_OBLIGATION_STATUS_OVERDUE);
   if (w->docs_rule)
     {
       expect (ev, "review.prepare.documents-to-iro", "review 1", "2026-12-31", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -1062,4 +1063,33 @@ Test (evaluator, a_starred_recommendation_neither_agreed_nor_disputed_is_overdue
   cr_assert_eq (cp_obligation_get_status (cp_evaluator_find (ev, "recommendation.starred.dispute",
                                                                "review 1 recommendation 1")),
                 CP_OBLIGATION_STATUS_NOT_APPLICABLE);
+}
+
+/* A first review within 20 working days of entry: the consultation counted
+ * back from it would fall before care began, so it is due on the first day
+ * of care. Consulting the child that day is on time, the next day late. */
+Test (evaluator, preparation_before_care_began_is_due_on_the_first_day)
+{
+  const char *profiles[] = { "england", "stoke-on-trent" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpEvaluator) ev1 = new_evaluator (on_time, profiles[i]);
+      g_autoptr(CpEvaluator) ev2 = new_evaluator (late, profiles[i]);
+      CpObligation *o;
+
+      book_review (on_time, 1, "2026-12-21");
+      add_task (on_time, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-07");
+      book_review (late, 1, "2026-12-21");
+      add_task (late, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-08");
+      at (ev1, "2026-12-10");
+      at (ev2, "2026-12-10");
+      expect (ev1, "review.prepare.child-consulted", "review 1", "2026-12-07", CP_OBLIGATION_STATUS_MET_ON_TIME);
+      expect (ev2, "review.prepare.child-consulted", "review 1", "2026-12-07", CP_OBLIGATION_STATUS_MET_LATE);
+      o = cp_evaluator_find (ev2, "review.prepare.child-consulted", "review 1");
+      cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "before the child became looked after"),
+                          "%s", cp_obligation_get_explanation (o));
+    }
 }
