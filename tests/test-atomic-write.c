@@ -71,6 +71,26 @@ count_leftovers (const char *dir, const char *keep, goffset *size_out)
   return n;
 }
 
+/* Polls @dir until a file other than @keep appears (up to 20 s, for slow
+ * runs under valgrind). */
+static void
+wait_for_temporary (const char *dir, const char *keep)
+{
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < give_up)
+    {
+      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      cr_assert_not_null (d);
+      while ((name = g_dir_read_name (d)) != NULL)
+        if (!g_str_equal (name, keep))
+          return;
+      g_usleep (50);
+    }
+}
+
 /* The writer dies from SIGXFSZ when the new file reaches a size limit:
  * deterministically in the middle of writing it. */
 Test (atomic_write, a_writer_that_dies_mid_file_leaves_the_old_caseload)
@@ -147,8 +167,11 @@ Test (atomic_write, sigkill_at_any_moment_leaves_one_whole_version, .timeout = 1
           for (guint i = 0;; i++)
             cp_caseload_save_file (i % 2 ? a : b, path, NULL);
         }
-      /* From almost at once to several writes in. */
-      g_usleep (1000 + g_random_int_range (0, 40000));
+      /* Wait until the writer has a temporary file open (a write under
+       * way), then kill it at once or a little later: sometimes inside
+       * the write, sometimes between writes. */
+      wait_for_temporary (dir, "case.json");
+      g_usleep (g_random_int_range (0, 3000));
       kill (pid, SIGKILL);
       cr_assert_eq (waitpid (pid, &status, 0), pid);
       cr_assert (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import pty
 import subprocess
 import tempfile
 import unittest
@@ -270,6 +271,32 @@ class SummaryCommandTest(unittest.TestCase):
         stages = list(stoke["disputes_by_stage"])
         self.assertEqual(stages, [s for s in ladder if s in stages])
         self.assertEqual(sum(stoke["disputes_by_stage"].values()), stoke["cases_in_dispute"])
+
+    def test_progress_bar_on_a_terminal_for_a_large_caseload(self):
+        generator = os.path.join(os.path.dirname(EXAMPLES), "tools", "careplan-generate")
+        with tempfile.TemporaryDirectory() as d:
+            subprocess.run(["/usr/bin/python3", generator, "--children", "600", "--seed", "7", d],
+                           check=True, capture_output=True)
+            master, slave = pty.openpty()
+            try:
+                r = subprocess.run([TOOL, "summary", "--on", "2026-03-31", os.path.join(d, "caseload.jsonl")],
+                                   stdout=subprocess.PIPE, stderr=slave, text=True)
+                os.close(slave)
+                drawn = b""
+                while True:
+                    try:
+                        chunk = os.read(master, 65536)
+                    except OSError:
+                        break
+                    if not chunk:
+                        break
+                    drawn += chunk
+            finally:
+                os.close(master)
+        self.assertIn(r.returncode, (0, 1))
+        self.assertTrue(r.stdout.startswith("600 cases under england"), r.stdout)
+        self.assertIn(b"[########################################] 600/600 cases", drawn)
+        self.assertTrue(drawn.endswith(b"\r\x1b[K"), drawn[-40:])
 
     def test_usage(self):
         self.assertEqual(run("summary").returncode, 2)
