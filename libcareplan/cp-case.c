@@ -44,6 +44,7 @@ enum {
   PROP_REVIEWS,
   PROP_DISPUTES,
   PROP_EVENTS,
+  PROP_ACTIVITIES,
   PROP_HISTORY,
   N_PROPS
 };
@@ -113,6 +114,14 @@ cp_case_class_init (CpCaseClass *klass)
    * in the order they were recorded.
    */
   properties[PROP_EVENTS] = cp_field_list ("events", CP_TYPE_CASE_EVENT);
+
+  /**
+   * CpCase:activities:
+   *
+   * Casework done on a date (visits, health assessments, PEP and planning
+   * meetings, pathway plans), in the order recorded.
+   */
+  properties[PROP_ACTIVITIES] = cp_field_list ("activities", CP_TYPE_ACTIVITY);
 
   /**
    * CpCase:history:
@@ -262,6 +271,21 @@ cp_case_get_events (CpCase *self)
 {
   g_return_val_if_fail (CP_IS_CASE (self), NULL);
   return cp_record_get_list (CP_RECORD (self), PROP_EVENTS);
+}
+
+/**
+ * cp_case_get_activities:
+ * @self: a #CpCase
+ *
+ * Gets the [property@Case:activities] property.
+ *
+ * Returns: (transfer none): the casework done, a list of [class@Activity]
+ */
+GListModel *
+cp_case_get_activities (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_ACTIVITIES);
 }
 
 /**
@@ -848,6 +872,32 @@ cp_case_record_event (CpCase       *self,
                                                    cp_case_event_get_kind (event)),
                   FALSE);
   return TRUE;
+}
+
+/**
+ * cp_case_add_activity:
+ * @self: a #CpCase
+ * @activity: what was done, and when
+ * @role: who records it
+ * @actor: (nullable): the member of staff, if recorded
+ *
+ * Records casework done on a date: a visit, a health assessment, a
+ * meeting, a pathway plan. Planning may come before the child is looked
+ * after, so any date is accepted.
+ */
+void
+cp_case_add_activity (CpCase      *self,
+                      CpActivity  *activity,
+                      CpRole       role,
+                      const char  *actor)
+{
+  g_return_if_fail (CP_IS_CASE (self));
+  g_return_if_fail (CP_IS_ACTIVITY (activity));
+
+  cp_record_list_append (CP_RECORD (self), PROP_ACTIVITIES, activity);
+  record_history (self, cp_activity_get_date (activity), role, actor,
+                  "activity.record", cp_enum_to_nick (CP_TYPE_DUTY, cp_activity_get_duty (activity)),
+                  FALSE);
 }
 
 /* For the evaluator, which checks review changes against a policy. */

@@ -57,6 +57,12 @@ enum {
   PROP_STARRED_ONLY,
   PROP_OPTIONAL,
   PROP_AFTER,
+  PROP_MIN_AGE_MONTHS,
+  PROP_MAX_AGE_MONTHS,
+  PROP_MAX_MONTHS,
+  PROP_PLACEMENTS,
+  PROP_EMERGENCY_ONLY,
+  PROP_ELIGIBLE_ONLY,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -284,6 +290,71 @@ cp_rule_class_init (CpRuleClass *klass)
   properties[PROP_POSITION] =
     g_param_spec_int ("position", NULL, NULL, 0, 100, 0,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:min-age-months:
+   *
+   * For an activity or interval rule: applies only from this age, in
+   * months (192 for 16); 0 for no lower limit. For a leaving-care-status
+   * rule: the age the qualifying time counts from (168 for 14).
+   */
+  properties[PROP_MIN_AGE_MONTHS] =
+    g_param_spec_int ("min-age-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:max-age-months:
+   *
+   * For an activity or interval rule: applies only below this age, in
+   * months (60 for "under 5"); 0 for no upper limit. For a
+   * leaving-care-status rule: the age the child must be looked after at or
+   * after (192 for 16).
+   */
+  properties[PROP_MAX_AGE_MONTHS] =
+    g_param_spec_int ("max-age-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:max-months:
+   *
+   * For an interval rule: applies only while the child has been in the
+   * current placement less than this many months (12 for "the first year
+   * of the placement"); 0 for no limit. [property@Rule:min-months] is the
+   * lower bound.
+   */
+  properties[PROP_MAX_MONTHS] =
+    g_param_spec_int ("max-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:placements:
+   *
+   * For an activity or interval rule: the placement types it applies to
+   * (nicks of #CpPlacementType); %NULL for all.
+   */
+  properties[PROP_PLACEMENTS] =
+    g_param_spec_boxed ("placements", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:emergency-only:
+   *
+   * For an activity rule anchored on placements: only emergency placements.
+   */
+  properties[PROP_EMERGENCY_ONLY] =
+    g_param_spec_boolean ("emergency-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:eligible-only:
+   *
+   * For an activity rule: only for a child who is "eligible" for leaving-care
+   * support; the duty falls due no earlier than the day the child becomes
+   * eligible.
+   */
+  properties[PROP_ELIGIBLE_ONLY] =
+    g_param_spec_boolean ("eligible-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpRule:any-time:
@@ -852,4 +923,94 @@ cp_rule_describe_timescale (CpRule *self)
     default:
       return g_strdup_printf ("within %d %s of %s", q, unit, anchor);
     }
+}
+
+/**
+ * cp_rule_get_min_age_months:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:min-age-months] property.
+ *
+ * Returns: for an activity or interval rule: the youngest age it applies at, in months (0: any)
+ */
+int
+cp_rule_get_min_age_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_MIN_AGE_MONTHS);
+}
+
+/**
+ * cp_rule_get_max_age_months:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:max-age-months] property.
+ *
+ * Returns: for an activity or interval rule: the age, in months, from which it no longer applies (0: none)
+ */
+int
+cp_rule_get_max_age_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_MAX_AGE_MONTHS);
+}
+
+/**
+ * cp_rule_get_max_months:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:max-months] property.
+ *
+ * Returns: for an interval rule: the months in the current placement below which it applies (0: no limit)
+ */
+int
+cp_rule_get_max_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_MAX_MONTHS);
+}
+
+/**
+ * cp_rule_get_emergency_only:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:emergency-only] property.
+ *
+ * Returns: for an activity rule on placements: only emergency placements
+ */
+gboolean
+cp_rule_get_emergency_only (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_EMERGENCY_ONLY);
+}
+
+/**
+ * cp_rule_get_eligible_only:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:eligible-only] property.
+ *
+ * Returns: for an activity rule: only for a child eligible for leaving-care support
+ */
+gboolean
+cp_rule_get_eligible_only (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_ELIGIBLE_ONLY);
+}
+
+/**
+ * cp_rule_get_placements:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:placements] property.
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): for an activity or interval rule: the placement types it applies to (nicks of #CpPlacementType), or %NULL for all
+ */
+const char * const *
+cp_rule_get_placements (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_strv (CP_RECORD (self), PROP_PLACEMENTS);
 }

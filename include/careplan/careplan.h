@@ -28,6 +28,7 @@
 # include "cp-permanence-plan.h"
 # include "cp-recommendation.h"
 # include "cp-review-task.h"
+# include "cp-activity.h"
 # include "cp-review.h"
 # include "cp-dispute-step.h"
 # include "cp-dispute.h"

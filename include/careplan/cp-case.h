@@ -46,6 +46,13 @@ GListModel      *cp_case_get_disputes             (CpCase           *self);
 CP_AVAILABLE_IN_ALL
 GListModel      *cp_case_get_events               (CpCase           *self);
 CP_AVAILABLE_IN_ALL
+GListModel      *cp_case_get_activities           (CpCase           *self);
+CP_AVAILABLE_IN_ALL
+void             cp_case_add_activity             (CpCase           *self,
+                                                   CpActivity       *activity,
+                                                   CpRole            role,
+                                                   const char       *actor);
+CP_AVAILABLE_IN_ALL
 GListModel      *cp_case_get_history              (CpCase           *self);
 CP_AVAILABLE_IN_ALL
 CpPlacement     *cp_case_get_current_placement    (CpCase           *self);

@@ -346,6 +346,8 @@ typedef enum {
  * @CP_EVENT_KIND_MOVE_TO_OTHER_ARRANGEMENTS: a move from regulated
  *   accommodation to other (semi-independent) arrangements is proposed
  * @CP_EVENT_KIND_CEASE_PROPOSED: ceasing to look after the child is proposed
+ * @CP_EVENT_KIND_RETURN_HOME_UNDER_CARE_ORDER: a child on a care order went
+ *   home to a parent (Stoke-on-Trent §8.3)
  *
  * Things that happen in a case which a policy profile may treat as reasons
  * to bring a review forward (rules catalogue §D2). Which of them do, and
@@ -376,6 +378,7 @@ typedef enum {
   CP_EVENT_KIND_PANEL_DECISION,
   CP_EVENT_KIND_MOVE_TO_OTHER_ARRANGEMENTS,
   CP_EVENT_KIND_CEASE_PROPOSED,
+  CP_EVENT_KIND_RETURN_HOME_UNDER_CARE_ORDER,
 } CpEventKind;
 
 /**
@@ -418,6 +421,24 @@ typedef enum {
  * @CP_DUTY_DISPUTE_REGISTERED: a starred recommendation is agreed, or the IRO
  *   registers a dispute about it (met by its `agreed_on` or by the
  *   `raised_on` of a dispute that names it)
+ * @CP_DUTY_VISIT: a social worker visits the child (an [class@Activity])
+ * @CP_DUTY_HEALTH_ASSESSMENT: a health assessment (initial, or a review of the health plan)
+ * @CP_DUTY_DENTAL_CHECK: a dental check
+ * @CP_DUTY_PEP_REVIEW: a Personal Education Plan meeting or review
+ * @CP_DUTY_PLACEMENT_PLANNING_MEETING: a placement planning meeting
+ * @CP_DUTY_CARE_PLANNING_MEETING: a care planning meeting
+ * @CP_DUTY_LEGAL_PLANNING_MEETING: a legal planning meeting
+ * @CP_DUTY_PERMANENCE_PLAN: a permanence plan is agreed (met by the permanence plan's `agreed_on`)
+ * @CP_DUTY_PERMANENCE_PLANNING_MEETING: a permanency planning meeting
+ * @CP_DUTY_FINAL_CARE_PLANNING_MEETING: the final care planning meeting (final care plan and contingency)
+ * @CP_DUTY_PERMANENCE_DECISION: a review records whether a lack of progress to permanence is drift or has child-centred reasons, with a twin-track (parallel) plan
+ * @CP_DUTY_PERMANENCE_PROGRESS_MEETING: a permanence progress meeting
+ * @CP_DUTY_PERMANENCE_MILESTONE: a milestone of the permanence plan is achieved by its target (met by its `achieved`)
+ * @CP_DUTY_LANDMARK_REVIEW: a landmark review before leaving care
+ * @CP_DUTY_NEEDS_ASSESSMENT: the leaving-care needs assessment is completed
+ * @CP_DUTY_PATHWAY_PLAN: a pathway plan is in place (an activity, or a `pathway-plan` sub-plan)
+ * @CP_DUTY_PATHWAY_PLAN_REVIEW: a pathway plan review
+ * @CP_DUTY_STAYING_PUT_CONSIDERED: Staying Put is considered for a young person in foster care
  *
  * What has to be done to meet a rule. A review's [property@Review:tasks]
  * record when the preparation and follow-up duties were done.
@@ -444,6 +465,24 @@ typedef enum {
   CP_DUTY_RECOMMENDATION_CONCERNS,
   CP_DUTY_RECOMMENDATION_AGREED,
   CP_DUTY_DISPUTE_REGISTERED,
+  CP_DUTY_VISIT,
+  CP_DUTY_HEALTH_ASSESSMENT,
+  CP_DUTY_DENTAL_CHECK,
+  CP_DUTY_PEP_REVIEW,
+  CP_DUTY_PLACEMENT_PLANNING_MEETING,
+  CP_DUTY_CARE_PLANNING_MEETING,
+  CP_DUTY_LEGAL_PLANNING_MEETING,
+  CP_DUTY_PERMANENCE_PLAN,
+  CP_DUTY_PERMANENCE_PLANNING_MEETING,
+  CP_DUTY_FINAL_CARE_PLANNING_MEETING,
+  CP_DUTY_PERMANENCE_DECISION,
+  CP_DUTY_PERMANENCE_PROGRESS_MEETING,
+  CP_DUTY_PERMANENCE_MILESTONE,
+  CP_DUTY_LANDMARK_REVIEW,
+  CP_DUTY_NEEDS_ASSESSMENT,
+  CP_DUTY_PATHWAY_PLAN,
+  CP_DUTY_PATHWAY_PLAN_REVIEW,
+  CP_DUTY_STAYING_PUT_CONSIDERED,
 } CpDuty;
 
 /**
@@ -466,7 +505,16 @@ typedef enum {
  *   disputes the IRO raises
  * @CP_RULE_KIND_AUTHORITY: the role an action on the case needs (its key is
  *   `authority.` followed by the action: `care-plan.authorise`,
- *   `care-plan.ratify`, `dispute.register`)
+ *   `care-plan.ratify`, `dispute.register`, `cease.under-16`, `cease.16-17`)
+ * @CP_RULE_KIND_ACTIVITY: a duty done once, by a date counted from an anchor
+ *   (met by the first [class@Activity] of its duty on or after the anchor)
+ * @CP_RULE_KIND_INTERVAL: a duty repeated with at most this long between
+ *   one [class@Activity] and the next; where several apply the shortest wins
+ * @CP_RULE_KIND_MILESTONE: each permanence milestone by its target; one past
+ *   it with no reason recorded is drift
+ * @CP_RULE_KIND_LEAVING_CARE_STATUS: how long a child must have been looked
+ *   after, and from and to which ages, to be "eligible" for leaving-care
+ *   support
  *
  * The mechanism a [class@Rule] drives in the engine.
  */
@@ -482,6 +530,10 @@ typedef enum {
   CP_RULE_KIND_RECOMMENDATION,
   CP_RULE_KIND_ESCALATION_STAGE,
   CP_RULE_KIND_AUTHORITY,
+  CP_RULE_KIND_ACTIVITY,
+  CP_RULE_KIND_INTERVAL,
+  CP_RULE_KIND_MILESTONE,
+  CP_RULE_KIND_LEAVING_CARE_STATUS,
 } CpRuleKind;
 
 /**
@@ -497,6 +549,10 @@ typedef enum {
  * @CP_ANCHOR_STAGE: the day a dispute reached the stage
  * @CP_ANCHOR_RULE: the due date of another rule for the same subject (named
  *   by [property@Rule:after])
+ * @CP_ANCHOR_BIRTH: the child's date of birth (an age: 195 months is 16
+ *   years and 3 months)
+ * @CP_ANCHOR_PERMANENCE_PLAN: the day the permanence plan was agreed
+ * @CP_ANCHOR_TARGET: a permanence milestone's target date
  *
  * What a rule counts from.
  */
@@ -511,6 +567,9 @@ typedef enum {
   CP_ANCHOR_LAST_MEETING,
   CP_ANCHOR_STAGE,
   CP_ANCHOR_RULE,
+  CP_ANCHOR_BIRTH,
+  CP_ANCHOR_PERMANENCE_PLAN,
+  CP_ANCHOR_TARGET,
 } CpAnchor;
 
 /**
@@ -581,5 +640,30 @@ typedef enum {
   CP_OBLIGATION_STATUS_NOT_APPLICABLE,
   CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY,
 } CpObligationStatus;
+
+/**
+ * CpLeavingCareStatus:
+ * @CP_LEAVING_CARE_STATUS_NONE: none of the statuses below
+ * @CP_LEAVING_CARE_STATUS_ELIGIBLE: aged 16 or 17, still looked after, and
+ *   looked after for the qualifying time since the profile's starting age
+ *   (13 weeks since 14), ending at or after 16
+ * @CP_LEAVING_CARE_STATUS_RELEVANT: aged 16 or 17, was eligible, and has left
+ *   care
+ * @CP_LEAVING_CARE_STATUS_FORMER_RELEVANT: 18 to 20 (or to 24 in education or
+ *   training; the case does not record it, so 20 is used), and was eligible
+ *   or relevant
+ * @CP_LEAVING_CARE_STATUS_QUALIFYING: under 21, stopped being looked after at
+ *   or after 16 without being eligible
+ *
+ * A young person's status under the leaving-care rules (rules catalogue §J1),
+ * worked out from the case on a date.
+ */
+typedef enum {
+  CP_LEAVING_CARE_STATUS_NONE,
+  CP_LEAVING_CARE_STATUS_ELIGIBLE,
+  CP_LEAVING_CARE_STATUS_RELEVANT,
+  CP_LEAVING_CARE_STATUS_FORMER_RELEVANT,
+  CP_LEAVING_CARE_STATUS_QUALIFYING,
+} CpLeavingCareStatus;
 
 G_END_DECLS

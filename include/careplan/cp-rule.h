@@ -84,4 +84,17 @@ const char *cp_rule_get_interpretation (CpRule *self);
 CP_AVAILABLE_IN_ALL
 char *cp_rule_describe_timescale (CpRule *self);
 
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_min_age_months (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_max_age_months (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_max_months (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char * const *cp_rule_get_placements (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_emergency_only (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_eligible_only (CpRule *self);
+
 G_END_DECLS
