@@ -25,4 +25,17 @@ guint32      cp_engine_julian        (const GDate *date);
 const char  *cp_engine_iso           (guint32      j,
                                       char         buf[16]);
 
+/* The young person's leaving-care status on @date under @policy's
+ * leaving-care-status rule (NONE without one); FALSE with @error set when
+ * a date falls outside the calendar. */
+gboolean     cp_engine_leaving_care_status (CpCase              *kase,
+                                            CpPolicy            *policy,
+                                            CpCalendar          *calendar,
+                                            const GDate         *date,
+                                            CpLeavingCareStatus *status,
+                                            GError             **error);
+
+int          cp_engine_compare_julian (const guint32 *a,
+                                       const guint32 *b);
+
 G_END_DECLS

@@ -30,6 +30,7 @@ typedef struct {
   guint32 today;
   guint32 looked_after;
   guint32 ceased;        /* known by today, or 0 */
+  guint32 birth;
   GArray *events;        /* Event, known by today */
   GPtrArray *out;        /* CpObligation */
   GError **error;
@@ -952,6 +953,661 @@ run_disputes (Run *run)
   return TRUE;
 }
 
+
+/* Casework: activities, intervals, milestones, leaving care ----------------- */
+
+/* Ages in the regulations' leaving-care definitions (Children (Leaving Care)
+ * Act 2000 as the sources word them): relevant until 18, former relevant
+ * until 21. The qualifying time and its ages come from the profile's
+ * leaving-care-status rule. */
+#define AGE_ADULT_MONTHS (18 * 12)
+#define AGE_FORMER_RELEVANT_END_MONTHS (21 * 12)
+
+static guint32
+add_months_julian (guint32 from, int months)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, from);
+  g_date_add_months (&d, months);
+  return g_date_get_julian (&d);
+}
+
+/* Whole months of age on @day. */
+static int
+age_months (guint32 birth, guint32 day)
+{
+  GDate b, d;
+  int months;
+
+  if (birth == 0 || day < birth)
+    return -1;
+  g_date_clear (&b, 1);
+  g_date_clear (&d, 1);
+  g_date_set_julian (&b, birth);
+  g_date_set_julian (&d, day);
+  months = (g_date_get_year (&d) - g_date_get_year (&b)) * 12 +
+           (int) g_date_get_month (&d) - (int) g_date_get_month (&b);
+  if (g_date_get_day (&d) < g_date_get_day (&b) &&
+      g_date_get_day (&d) < g_date_get_days_in_month (g_date_get_month (&d), g_date_get_year (&d)))
+    months--;
+  return months;
+}
+
+static CpRule *
+leaving_care_rule (CpPolicy *policy)
+{
+  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (policy, CP_RULE_KIND_LEAVING_CARE_STATUS);
+
+  return rules->len > 0 ? rules->pdata[0] : NULL;   /* the policy keeps it alive */
+}
+
+/* The day the child is (or, staying in care, would be) "eligible": looked
+ * after for the qualifying time counted from the starting age, and of the
+ * age the time must reach. 0 if never (no rule, or left care first). */
+static gboolean
+eligible_from (CpCalendar *calendar, CpPolicy *policy, guint32 birth, guint32 looked_after,
+               guint32 ceased, guint32 *out, GError **error)
+{
+  CpRule *rule = leaving_care_rule (policy);
+  guint32 start, counted, from;
+
+  *out = 0;
+  if (rule == NULL || birth == 0 || looked_after == 0)
+    return TRUE;
+  start = MAX (looked_after, add_months_julian (birth, cp_rule_get_min_age_months (rule)));
+  if (!cp_calendar_add_julian (calendar, start, cp_rule_get_quantity (rule), cp_rule_get_unit (rule),
+                               &counted, error))
+    return FALSE;
+  from = MAX (counted, add_months_julian (birth, cp_rule_get_max_age_months (rule)));
+  if (ceased != 0 && from > ceased)
+    return TRUE;
+  *out = from;
+  return TRUE;
+}
+
+gboolean
+cp_engine_leaving_care_status (CpCase              *kase,
+                               CpPolicy            *policy,
+                               CpCalendar          *calendar,
+                               const GDate         *date,
+                               CpLeavingCareStatus *status,
+                               GError             **error)
+{
+  CpChild *child = cp_case_get_child (kase);
+  guint32 today = g_date_get_julian (date);
+  guint32 birth = cp_engine_julian (cp_child_get_birth_date (child));
+  guint32 lac = cp_engine_julian (cp_child_get_looked_after_since (child));
+  guint32 ceased = cp_engine_julian (cp_child_get_ceased_on (child));
+  CpRule *rule = leaving_care_rule (policy);
+  guint32 eligible, sixteen;
+  int age;
+
+  *status = CP_LEAVING_CARE_STATUS_NONE;
+  if (ceased > today)
+    ceased = 0;
+  age = age_months (birth, today);
+  if (rule == NULL || lac == 0 || lac > today || age < 0)
+    return TRUE;
+  if (!eligible_from (calendar, policy, birth, lac, ceased, &eligible, error))
+    return FALSE;
+  sixteen = add_months_julian (birth, cp_rule_get_max_age_months (rule));
+
+  if (age < cp_rule_get_max_age_months (rule) || age >= AGE_FORMER_RELEVANT_END_MONTHS)
+    return TRUE;
+  if (age < AGE_ADULT_MONTHS)
+    {
+      if (ceased == 0)
+        *status = eligible != 0 && eligible <= today ? CP_LEAVING_CARE_STATUS_ELIGIBLE
+                                                     : CP_LEAVING_CARE_STATUS_NONE;
+      else if (eligible != 0 && eligible <= ceased)
+        *status = CP_LEAVING_CARE_STATUS_RELEVANT;
+      else if (ceased >= sixteen)
+        *status = CP_LEAVING_CARE_STATUS_QUALIFYING;
+      return TRUE;
+    }
+  /* 18 to 20: was eligible or relevant before 18, else left care after 16. */
+  if (eligible != 0 && eligible < add_months_julian (birth, AGE_ADULT_MONTHS))
+    *status = CP_LEAVING_CARE_STATUS_FORMER_RELEVANT;
+  else if (ceased == 0 || ceased >= sixteen)
+    *status = CP_LEAVING_CARE_STATUS_QUALIFYING;
+  return TRUE;
+}
+
+/* The day an activity of @duty was done, every one known by today and not
+ * before @from, sorted. Plans recorded as sub-plans of the care plan count
+ * for the matching duty. */
+static GArray *
+activity_days (Run *run, CpDuty duty, guint32 from)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GListModel *list = cp_case_get_activities (run->kase);
+  CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
+  CpSubPlanKind sub_kind = duty == CP_DUTY_PATHWAY_PLAN ? CP_SUB_PLAN_KIND_PATHWAY_PLAN
+                           : duty == CP_DUTY_PEP_REVIEW ? CP_SUB_PLAN_KIND_PEP
+                           : duty == CP_DUTY_HEALTH_ASSESSMENT ? CP_SUB_PLAN_KIND_HEALTH_PLAN
+                           : (CpSubPlanKind) -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpActivity) a = g_list_model_get_item (list, i);
+      guint32 day = known (run, cp_activity_get_date (a));
+
+      if (cp_activity_get_duty (a) == duty && day != 0 && day >= from)
+        g_array_append_val (days, day);
+    }
+  if (care_plan != NULL && (int) sub_kind >= 0)
+    {
+      GListModel *subs = cp_care_plan_get_sub_plans (care_plan);
+
+      for (guint i = 0; i < g_list_model_get_n_items (subs); i++)
+        {
+          g_autoptr(CpSubPlan) sp = g_list_model_get_item (subs, i);
+          guint32 dates[2] = { known (run, cp_sub_plan_get_completed (sp)),
+                               known (run, cp_sub_plan_get_last_reviewed (sp)) };
+
+          if (cp_sub_plan_get_kind (sp) != sub_kind)
+            continue;
+          for (guint d = 0; d < 2; d++)
+            if (dates[d] != 0 && dates[d] >= from)
+              g_array_append_val (days, dates[d]);
+        }
+    }
+  if (duty == CP_DUTY_PERMANENCE_PLAN && cp_case_get_permanence_plan (run->kase) != NULL)
+    {
+      guint32 day = known (run, cp_permanence_plan_get_agreed_on (cp_case_get_permanence_plan (run->kase)));
+      if (day != 0 && day >= from)
+        g_array_append_val (days, day);
+    }
+  g_array_sort (days, (GCompareFunc) cp_engine_compare_julian);
+  return days;
+}
+
+int
+cp_engine_compare_julian (const guint32 *a, const guint32 *b)
+{
+  return *a < *b ? -1 : *a > *b;
+}
+
+/* The first day in @days on or after @from and before @until (0: no end). */
+static guint32
+first_between (GArray *days, guint32 from, guint32 until)
+{
+  for (guint i = 0; i < days->len; i++)
+    {
+      guint32 d = g_array_index (days, guint32, i);
+      if (d >= from && (until == 0 || d < until))
+        return d;
+    }
+  return 0;
+}
+
+/* Shifts by the rule's timescale; hours are read in whole days, the
+ * earliest reading of "within 72 hours" of a day. */
+static gboolean
+shift_activity (Run *run, CpRule *rule, guint32 from, int sign, guint32 *out)
+{
+  if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
+    return cp_calendar_add_julian (run->calendar, from, sign * (cp_rule_get_quantity (rule) / 24),
+                                   CP_UNIT_CALENDAR_DAYS, out, run->error);
+  return shift (run, rule, from, sign, out);
+}
+
+/* The placement the child is in on @day, or NULL; @start_out its start. */
+static CpPlacement *
+placement_on (Run *run, guint32 day, guint32 *start_out)
+{
+  GListModel *placements = cp_case_get_placements (run->kase);
+  CpPlacement *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (placements); i++)
+    {
+      g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
+      guint32 start = cp_engine_julian (cp_placement_get_start (p));
+      guint32 end = cp_engine_julian (cp_placement_get_end (p));
+
+      if (start != 0 && start <= day && (end == 0 || day < end))
+        {
+          found = p;   /* the case keeps it alive */
+          *start_out = start;
+        }
+    }
+  return found;
+}
+
+static gboolean
+placement_type_listed (CpRule *rule, CpPlacement *p)
+{
+  const char * const *types = cp_rule_get_placements (rule);
+  const char *nick;
+
+  if (types == NULL || types[0] == NULL)
+    return TRUE;
+  if (p == NULL)
+    return FALSE;
+  nick = cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (p));
+  return g_strv_contains (types, nick);
+}
+
+/* Whether the rule's conditions on age and placement hold on @day. */
+static gboolean
+conditions_hold (Run *run, CpRule *rule, guint32 day)
+{
+  int age = age_months (run->birth, day);
+  int min_age = cp_rule_get_min_age_months (rule), max_age = cp_rule_get_max_age_months (rule);
+  guint32 start = 0;
+  CpPlacement *p;
+  int months;
+
+  if (cp_rule_get_kind (rule) != CP_RULE_KIND_LEAVING_CARE_STATUS)
+    {
+      if (min_age > 0 && age < min_age)
+        return FALSE;
+      if (max_age > 0 && age >= max_age)
+        return FALSE;
+    }
+  if (cp_rule_get_placements (rule) == NULL && cp_rule_get_min_months (rule) == 0 &&
+      cp_rule_get_max_months (rule) == 0 && !cp_rule_get_long_term_only (rule))
+    return TRUE;
+  p = placement_on (run, day, &start);
+  if (p == NULL || !placement_type_listed (rule, p))
+    return FALSE;
+  if (cp_rule_get_long_term_only (rule) && !cp_placement_get_long_term (p))
+    return FALSE;
+  months = age_months (start, day);
+  if (months < cp_rule_get_min_months (rule))
+    return FALSE;
+  if (cp_rule_get_max_months (rule) > 0 && months >= cp_rule_get_max_months (rule))
+    return FALSE;
+  return TRUE;
+}
+
+static const char *
+duty_words (CpDuty duty)
+{
+  return cp_enum_to_nick (CP_TYPE_DUTY, duty);
+}
+
+/* The day of review @seq: held if held, else its due date from the review
+ * obligations already worked out; 0 if neither is known. */
+static guint32
+review_day (Run *run, int seq)
+{
+  guint32 day = 0;
+
+  for (guint i = 0; i < run->out->len; i++)
+    {
+      CpObligation *o = run->out->pdata[i];
+      guint32 d;
+
+      if (cp_obligation_get_review (o) != seq || cp_rule_get_duty (cp_obligation_get_rule (o)) != CP_DUTY_REVIEW)
+        continue;
+      d = cp_obligation_get_met_on (o) ? g_date_get_julian (cp_obligation_get_met_on (o))
+                                       : cp_engine_julian (cp_obligation_get_due (o));
+      if (d != 0 && (day == 0 || d < day))
+        day = d;
+    }
+  return day;
+}
+
+/* The first review (1, 2, ...) on or after @from, and its day. */
+static int
+first_review_from (Run *run, guint32 from, guint32 *day)
+{
+  for (int seq = 1; seq < 10000; seq++)
+    {
+      guint32 d = review_day (run, seq);
+
+      if (d == 0)
+        return 0;
+      if (d >= from)
+        {
+          *day = d;
+          return seq;
+        }
+    }
+  return 0;
+}
+
+static gboolean
+activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const char *subject,
+                     const char *anchor_name, GArray *days)
+{
+  g_autoptr(GString) why = g_string_new (NULL);
+  int sign = cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE ? -1 : 1;
+  guint32 due, met;
+
+  if (!shift_activity (run, rule, from, sign, &due))
+    return FALSE;
+  append_reason (why, rule, sign < 0 ? "before" : "from", anchor_name, from);
+  if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
+    g_string_append (why, ", read in whole days");
+  /* Done on or after the day care began (or the anchor, for a placement),
+   * and for a placement before it ended. */
+  met = first_between (days, cp_rule_get_anchor (rule) == CP_ANCHOR_PLACEMENT ? from : run->looked_after, until);
+  if (met == 0 && until != 0 && until <= due)
+    {
+      char buf[16];
+      emit_not_applicable (run, rule, subject, 0,
+                           g_strdup_printf ("not applicable: the placement ended (%s) before it was due",
+                                            cp_engine_iso (until, buf)));
+      return TRUE;
+    }
+  return emit (run, rule, subject, 0, due, 0, met, why);
+}
+
+/* One-off activities: the first visit of a placement, the initial health
+ * assessment, the pathway plan by 16 years and 3 months, ... */
+static gboolean
+run_activities (Run *run)
+{
+  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ACTIVITY);
+  guint32 eligible = 0;
+
+  if (!eligible_from (run->calendar, run->policy, run->birth, run->looked_after, run->ceased, &eligible,
+                      run->error))
+    return FALSE;
+
+  for (guint r = 0; r < rules->len; r++)
+    {
+      CpRule *rule = rules->pdata[r];
+      CpDuty duty = cp_rule_get_duty (rule);
+      g_autoptr(GArray) days = activity_days (run, duty, 0);
+      const char *what = duty_words (duty);
+
+      switch (cp_rule_get_anchor (rule))
+        {
+        case CP_ANCHOR_LOOKED_AFTER:
+          if (!conditions_hold (run, rule, run->looked_after))
+            continue;
+          if (!activity_for_anchor (run, rule, run->looked_after, 0, what, "looked-after", days))
+            return FALSE;
+          break;
+
+        case CP_ANCHOR_PLACEMENT:
+          {
+            GListModel *placements = cp_case_get_placements (run->kase);
+
+            for (guint i = 0; i < g_list_model_get_n_items (placements); i++)
+              {
+                g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
+                g_autofree char *subject = g_strdup_printf ("placement %u", i + 1);
+                guint32 start = known (run, cp_placement_get_start (p));
+                guint32 end = known (run, cp_placement_get_end (p));
+
+                if (start == 0)
+                  break;
+                if ((cp_rule_get_emergency_only (rule) && !cp_placement_get_emergency (p)) ||
+                    !placement_type_listed (rule, p) || !conditions_hold (run, rule, start))
+                  continue;
+                if (!activity_for_anchor (run, rule, start, end, subject, "the placement start", days))
+                  return FALSE;
+              }
+          }
+          break;
+
+        case CP_ANCHOR_BIRTH:
+          {
+            g_autoptr(GString) why = g_string_new (NULL);
+            guint32 due = add_months_julian (run->birth, cp_rule_get_quantity (rule));
+            char buf[16];
+
+            if (cp_rule_get_unit (rule) != CP_UNIT_MONTHS)
+              {
+                if (!shift (run, rule, run->birth, 1, &due))
+                  return FALSE;
+              }
+            if (run->looked_after > due && !cp_rule_get_eligible_only (rule))
+              {
+                emit_not_applicable (run, rule, what, 0,
+                                     g_strdup_printf ("not applicable: the child was not looked after at that age (%s)",
+                                                      cp_engine_iso (due, buf)));
+                continue;
+              }
+            append_reason (why, rule, "from", "birth", run->birth);
+            if (cp_rule_get_eligible_only (rule))
+              {
+                if (eligible == 0)
+                  {
+                    emit_not_applicable (run, rule, what, 0,
+                                         g_strdup ("not applicable: the child is not eligible for leaving-care support"));
+                    continue;
+                  }
+                if (eligible > due)
+                  {
+                    due = eligible;
+                    g_string_append_printf (why, "; the child is eligible only from %s, so due then",
+                                            cp_engine_iso (eligible, buf));
+                  }
+              }
+            if (!emit (run, rule, what, 0, due, 0, first_between (days, 0, 0), why))
+              return FALSE;
+          }
+          break;
+
+        case CP_ANCHOR_REVIEW:
+          {
+            g_autoptr(GString) why = g_string_new (NULL);
+            int sign = cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE ? -1 : 1;
+            int seq = 0;
+            guint32 day = 0, due;
+            g_autofree char *anchor = NULL;
+
+            switch (cp_rule_get_slot (rule))
+              {
+              case CP_REVIEW_SLOT_FIRST: seq = 1; break;
+              case CP_REVIEW_SLOT_SECOND: seq = 2; break;
+              case CP_REVIEW_SLOT_SUBSEQUENT: seq = 3; break;
+              case CP_REVIEW_SLOT_ANY:
+              case CP_REVIEW_SLOT_LATER:
+              default:
+                seq = first_review_from (run, add_months_julian (run->birth, cp_rule_get_min_age_months (rule)), &day);
+                break;
+              }
+            if (seq == 0)
+              continue;
+            day = review_day (run, seq);
+            if (day == 0)
+              continue;
+            if (!placement_type_listed (rule, placement_on (run, day, &due)))
+              continue;
+            if (!shift (run, rule, day, sign, &due))
+              return FALSE;
+            anchor = g_strdup_printf ("review %d", seq);
+            append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);
+            if (!emit (run, rule, what, seq, due, 0, first_between (days, run->looked_after, 0), why))
+              return FALSE;
+          }
+          break;
+
+        case CP_ANCHOR_PERMANENCE_PLAN:
+          {
+            CpPermanencePlan *perm = cp_case_get_permanence_plan (run->kase);
+            guint32 agreed = perm ? known (run, cp_permanence_plan_get_agreed_on (perm)) : 0;
+
+            if (agreed == 0)
+              continue;
+            if (!activity_for_anchor (run, rule, agreed, 0, what, "the permanence plan", days))
+              return FALSE;
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
+/* Where the chain of an interval duty starts: the named activity rule's
+ * done (or due) day, the permanence plan, or the day care began. */
+static guint32
+chain_start (Run *run, CpRule *rule)
+{
+  if (cp_rule_get_anchor (rule) == CP_ANCHOR_PERMANENCE_PLAN)
+    {
+      CpPermanencePlan *perm = cp_case_get_permanence_plan (run->kase);
+      return perm ? known (run, cp_permanence_plan_get_agreed_on (perm)) : 0;
+    }
+  if (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE)
+    {
+      for (guint i = 0; i < run->out->len; i++)
+        {
+          CpObligation *o = run->out->pdata[i];
+
+          if (g_strcmp0 (cp_rule_get_key (cp_obligation_get_rule (o)), cp_rule_get_after (rule)) != 0)
+            continue;
+          return cp_obligation_get_met_on (o) ? g_date_get_julian (cp_obligation_get_met_on (o)) : 0;
+        }
+      return 0;
+    }
+  return run->looked_after;
+}
+
+/* The shortest applicable interval from @day, or FALSE if none applies. */
+static gboolean
+next_due (Run *run, GPtrArray *rules, guint32 day, guint32 *due, CpRule **which)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      CpRule *rule = rules->pdata[i];
+      guint32 d;
+
+      if (!conditions_hold (run, rule, day))
+        continue;
+      if (!shift (run, rule, day, 1, &d))
+        return FALSE;
+      if (!found || d < *due)
+        {
+          *due = d;
+          *which = rule;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+/* Repeated duties: the gaps between recorded activities that ran past the
+ * interval, and when the next one is due. */
+static gboolean
+run_intervals (Run *run)
+{
+  g_autoptr(GPtrArray) all = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_INTERVAL);
+  g_autoptr(GHashTable) done = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) one_offs = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ACTIVITY);
+
+  for (guint r = 0; r < all->len; r++)
+    {
+      CpRule *first = all->pdata[r];
+      CpDuty duty = cp_rule_get_duty (first);
+      g_autoptr(GPtrArray) rules = g_ptr_array_new ();
+      g_autoptr(GArray) days = NULL;
+      g_autofree char *subject = NULL;
+      gboolean has_one_off = FALSE;
+      guint32 start, last, due = 0;
+      CpRule *which = NULL;
+      char buf[16];
+
+      if (g_hash_table_contains (done, GINT_TO_POINTER (duty)))
+        continue;
+      g_hash_table_add (done, GINT_TO_POINTER (duty));
+      for (guint i = r; i < all->len; i++)
+        if (cp_rule_get_duty (all->pdata[i]) == duty)
+          g_ptr_array_add (rules, all->pdata[i]);
+      for (guint i = 0; i < one_offs->len; i++)
+        has_one_off |= cp_rule_get_duty (one_offs->pdata[i]) == duty;
+
+      start = chain_start (run, first);
+      if (start == 0)
+        continue;
+      days = activity_days (run, duty, start);
+      /* With no activity yet, a one-off rule says when the first is due. */
+      if (days->len == 0 && has_one_off && cp_rule_get_anchor (first) == CP_ANCHOR_NONE)
+        continue;
+
+      last = start;
+      for (guint i = 0; i <= days->len; i++)
+        {
+          guint32 next = i < days->len ? g_array_index (days, guint32, i) : 0;
+
+          if (next != 0 && next == last)
+            continue;
+          if (!next_due (run, rules, last, &due, &which))
+            {
+              if (run->error && *run->error)
+                return FALSE;
+              if (next == 0)
+                break;
+              last = next;
+              continue;
+            }
+          if (next != 0 && next <= due)
+            {
+              last = next;
+              continue;
+            }
+          {
+            g_autoptr(GString) why = g_string_new (NULL);
+
+            append_reason (why, which, "after", last == start && i == 0 ? "the start" : "the last one", last);
+            g_free (subject);
+            subject = next != 0 ? g_strdup_printf ("%s after %s", duty_words (duty), cp_engine_iso (last, buf))
+                                : g_strdup_printf ("next %s", duty_words (duty));
+            if (!emit (run, which, subject, 0, due, 0, next, why))
+              return FALSE;
+          }
+          if (next == 0)
+            break;
+          last = next;
+        }
+    }
+  return TRUE;
+}
+
+/* Permanence milestones by their targets; one past it, not achieved, with
+ * no reason recorded is drift. */
+static gboolean
+run_milestones (Run *run)
+{
+  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_MILESTONE);
+  CpPermanencePlan *perm = cp_case_get_permanence_plan (run->kase);
+  GListModel *milestones;
+
+  if (perm == NULL || rules->len == 0)
+    return TRUE;
+  milestones = cp_permanence_plan_get_milestones (perm);
+  for (guint r = 0; r < rules->len; r++)
+    for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+      {
+        CpRule *rule = rules->pdata[r];
+        g_autoptr(CpMilestone) m = g_list_model_get_item (milestones, i);
+        g_autoptr(GString) why = g_string_new (NULL);
+        g_autofree char *subject = g_strdup_printf ("milestone %u", i + 1);
+        guint32 target = cp_engine_julian (cp_milestone_get_target (m));
+        guint32 met = known (run, cp_milestone_get_achieved (m));
+        gboolean reason = cp_milestone_get_delay_reason (m) != NULL;
+        guint32 due;
+
+        if (target == 0)
+          continue;
+        if (!shift (run, rule, target, 1, &due))
+          return FALSE;
+        append_reason (why, rule, "from", "its target", target);
+        if (met == 0 && run->today > due)
+          g_string_append (why, reason ? "; a reason for the delay is recorded"
+                                       : "; no reason for the delay is recorded: drift");
+        if (!emit (run, rule, subject, 0, due, 0, met, why))
+          return FALSE;
+        if (met == 0 && run->today > due && !reason &&
+            cp_obligation_get_status (g_ptr_array_index (run->out, run->out->len - 1)) == CP_OBLIGATION_STATUS_OVERDUE)
+          cp_obligation_set_drift (g_ptr_array_index (run->out, run->out->len - 1));
+      }
+  return TRUE;
+}
+
 static int
 compare_events (gconstpointer a, gconstpointer b)
 {
@@ -977,6 +1633,7 @@ cp_engine_evaluate (CpCase      *kase,
     .today = g_date_get_julian (date),
     .looked_after = cp_engine_julian (cp_child_get_looked_after_since (cp_case_get_child (kase))),
     .ceased = 0,
+    .birth = cp_engine_julian (cp_child_get_birth_date (cp_case_get_child (kase))),
     .events = events,
     .out = out,
     .error = error,
@@ -1038,7 +1695,8 @@ cp_engine_evaluate (CpCase      *kase,
     }
   g_array_sort (events, compare_events);
 
-  if (!run_deadlines (&run) || !run_reviews (&run) || !run_disputes (&run))
+  if (!run_deadlines (&run) || !run_reviews (&run) || !run_disputes (&run) ||
+      !run_activities (&run) || !run_intervals (&run) || !run_milestones (&run))
     return NULL;
   return g_steal_pointer (&out);
 }

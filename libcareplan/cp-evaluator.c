@@ -66,6 +66,7 @@ struct _CpEvaluator
   GListStore *obligations;
   GHashTable *previous;   /* "key\x1fsubject" -> status, from the last refresh */
   gboolean refreshed;
+  CpLeavingCareStatus leaving_care_status;
 };
 
 G_DEFINE_FINAL_TYPE (CpEvaluator, cp_evaluator, G_TYPE_OBJECT)
@@ -77,6 +78,7 @@ enum {
   PROP_CALENDAR,
   PROP_DATE,
   PROP_OBLIGATIONS,
+  PROP_LEAVING_CARE_STATUS,
   N_PROPS
 };
 
@@ -89,6 +91,7 @@ enum {
   ESCALATED,
   REFERRED_TO_CAFCASS,
   RESOLVED,
+  DRIFT_DETECTED,
   N_SIGNALS
 };
 
@@ -142,6 +145,9 @@ cp_evaluator_get_property (GObject    *object,
       break;
     case PROP_OBLIGATIONS:
       g_value_set_object (value, self->obligations);
+      break;
+    case PROP_LEAVING_CARE_STATUS:
+      g_value_set_enum (value, self->leaving_care_status);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -226,6 +232,18 @@ cp_evaluator_class_init (CpEvaluatorClass *klass)
   properties[PROP_OBLIGATIONS] =
     g_param_spec_object ("obligations", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpEvaluator:leaving-care-status:
+   *
+   * The young person's leaving-care status (eligible, relevant, former
+   * relevant, qualifying) as at [property@Evaluator:date], from the
+   * policy's leaving-care-status rule; set by [method@Evaluator.refresh].
+   */
+  properties[PROP_LEAVING_CARE_STATUS] =
+    g_param_spec_enum ("leaving-care-status", NULL, NULL, CP_TYPE_LEAVING_CARE_STATUS,
+                       CP_LEAVING_CARE_STATUS_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -325,6 +343,19 @@ cp_evaluator_class_init (CpEvaluatorClass *klass)
   signals[RESOLVED] =
     g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CP_TYPE_DISPUTE);
+
+  /**
+   * CpEvaluator::drift-detected:
+   * @self: the evaluator
+   * @obligation: the milestone's obligation (its [property@Obligation:drift]
+   *   is set)
+   *
+   * Emitted by [method@Evaluator.refresh] when a permanence milestone has
+   * passed its target, not achieved, with no reason recorded for the delay.
+   */
+  signals[DRIFT_DETECTED] =
+    g_signal_new ("drift-detected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CP_TYPE_OBLIGATION);
 }
 
 static void
@@ -472,14 +503,21 @@ cp_evaluator_refresh (CpEvaluator  *self,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GHashTable) previous = NULL;
+  CpLeavingCareStatus status;
   gboolean compare;
 
   g_return_val_if_fail (CP_IS_EVALUATOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date, error);
-  if (found == NULL)
+  if (found == NULL ||
+      !cp_engine_leaving_care_status (self->kase, self->policy, self->calendar, &self->date, &status, error))
     return FALSE;
+  if (status != self->leaving_care_status)
+    {
+      self->leaving_care_status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEAVING_CARE_STATUS]);
+    }
 
   previous = g_steal_pointer (&self->previous);
   self->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -514,6 +552,8 @@ cp_evaluator_refresh (CpEvaluator  *self,
           g_signal_emit (self, signals[OBLIGATION_OVERDUE], 0, o);
           if (cp_rule_get_kind (cp_obligation_get_rule (o)) == CP_RULE_KIND_RECOMMENDATION)
             g_signal_emit (self, signals[DECISION_OVERDUE], 0, o);
+          if (cp_obligation_get_drift (o))
+            g_signal_emit (self, signals[DRIFT_DETECTED], 0, o);
         }
       else if ((now == CP_OBLIGATION_STATUS_MET_ON_TIME || now == CP_OBLIGATION_STATUS_MET_LATE) &&
                !(had && (was == CP_OBLIGATION_STATUS_MET_ON_TIME || was == CP_OBLIGATION_STATUS_MET_LATE)))
@@ -1050,4 +1090,19 @@ cp_evaluator_resolve_dispute (CpEvaluator  *self,
   cp_case_add_history (self->kase, date, role, actor, "dispute.resolve", outcome, FALSE);
   g_signal_emit (self, signals[RESOLVED], 0, dispute);
   return TRUE;
+}
+
+/**
+ * cp_evaluator_get_leaving_care_status:
+ * @self: a #CpEvaluator
+ *
+ * Gets the [property@Evaluator:leaving-care-status] property.
+ *
+ * Returns: the leaving-care status as at the last refresh
+ */
+CpLeavingCareStatus
+cp_evaluator_get_leaving_care_status (CpEvaluator *self)
+{
+  g_return_val_if_fail (CP_IS_EVALUATOR (self), CP_LEAVING_CARE_STATUS_NONE);
+  return self->leaving_care_status;
 }

@@ -21,5 +21,7 @@ CpObligation *cp_obligation_new (CpRule             *rule,
 
 /* Marks an obligation met by deemed agreement (before it is published). */
 void          cp_obligation_set_deemed (CpObligation *self);
+/* Marks a milestone obligation as drift (before it is published). */
+void          cp_obligation_set_drift  (CpObligation *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _CpObligation
   GDate met_on;
   CpObligationStatus status;
   gboolean deemed;
+  gboolean drift;
   char *explanation;
 };
 
@@ -48,6 +49,7 @@ enum {
   PROP_CITATION,
   PROP_EXPLANATION,
   PROP_DEEMED,
+  PROP_DRIFT,
   N_PROPS
 };
 
@@ -122,6 +124,9 @@ cp_obligation_get_property (GObject    *object,
       break;
     case PROP_EXPLANATION:
       g_value_set_string (value, self->explanation);
+      break;
+    case PROP_DRIFT:
+      g_value_set_boolean (value, self->drift);
       break;
     case PROP_DEEMED:
       g_value_set_boolean (value, self->deemed);
@@ -230,6 +235,14 @@ cp_obligation_class_init (CpObligationClass *klass)
    * silence deemed agreement where the rule says so.
    */
   properties[PROP_DEEMED] = g_param_spec_boolean ("deemed", NULL, NULL, FALSE, ro);
+
+  /**
+   * CpObligation:drift:
+   *
+   * Whether this is drift: a permanence milestone past its target, not
+   * achieved, with no reason recorded for the delay.
+   */
+  properties[PROP_DRIFT] = g_param_spec_boolean ("drift", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -450,4 +463,26 @@ cp_obligation_get_deemed (CpObligation *self)
 {
   g_return_val_if_fail (CP_IS_OBLIGATION (self), FALSE);
   return self->deemed;
+}
+
+void
+cp_obligation_set_drift (CpObligation *self)
+{
+  self->drift = TRUE;
+}
+
+/**
+ * cp_obligation_get_drift:
+ * @self: a #CpObligation
+ *
+ * Gets the [property@Obligation:drift] property.
+ *
+ * Returns: whether it is a permanence milestone drifting past its target
+ *   with no reason recorded
+ */
+gboolean
+cp_obligation_get_drift (CpObligation *self)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION (self), FALSE);
+  return self->drift;
 }

@@ -43,7 +43,7 @@ struct _CpPolicy
   GListStore *rules;
   GHashTable *by_key;   /* key (owned) -> CpRule, borrowed from rules */
   GHashTable *origin;   /* key -> name of the profile that set it */
-  GPtrArray *by_kind[CP_RULE_KIND_AUTHORITY + 1];   /* built on first use */
+  GPtrArray *by_kind[CP_RULE_KIND_LEAVING_CARE_STATUS + 1];   /* built on first use */
 };
 
 G_DEFINE_FINAL_TYPE (CpPolicy, cp_policy, G_TYPE_OBJECT)
@@ -338,6 +338,24 @@ direction_is (CpRule *rule, const char *path, CpDirection want, GError **error)
 
 #define AUTHORITY_PREFIX "authority."
 
+/* The placement types a rule names are codes of CpPlacementType. */
+static gboolean
+placements_known (CpRule *rule, const char *path, GError **error)
+{
+  const char * const *types = cp_rule_get_placements (rule);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_PLACEMENT_TYPE);
+
+  for (guint i = 0; types && types[i]; i++)
+    if (g_enum_get_value_by_nick (klass, types[i]) == NULL)
+      {
+        g_autofree char *nicks = cp_enum_nicks (CP_TYPE_PLACEMENT_TYPE);
+        return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
+                        "%s.placements[%u]: “%s” is not a known code (expected one of: %s)",
+                        path, i, types[i], nicks);
+      }
+  return TRUE;
+}
+
 static const char * const authority_actions[] = { "care-plan.authorise", "care-plan.ratify",
                                                   "dispute.register", NULL };
 
@@ -371,6 +389,20 @@ check_rule (CpRule      *rule,
   static const CpAnchor clock_anchors[] = { CP_ANCHOR_REVIEW, CP_ANCHOR_RULE };
   static const CpDuty stage_duty[] = { CP_DUTY_DISPUTE_STAGE };
   static const CpAnchor stage_anchor[] = { CP_ANCHOR_STAGE };
+  static const CpAnchor activity_anchors[] = { CP_ANCHOR_LOOKED_AFTER, CP_ANCHOR_PLACEMENT, CP_ANCHOR_BIRTH,
+                                               CP_ANCHOR_REVIEW, CP_ANCHOR_PERMANENCE_PLAN };
+  static const CpDuty activity_duties[] = { CP_DUTY_VISIT, CP_DUTY_HEALTH_ASSESSMENT, CP_DUTY_DENTAL_CHECK,
+                                            CP_DUTY_PEP_REVIEW, CP_DUTY_PLACEMENT_PLANNING_MEETING,
+                                            CP_DUTY_CARE_PLANNING_MEETING, CP_DUTY_LEGAL_PLANNING_MEETING,
+                                            CP_DUTY_PERMANENCE_PLAN, CP_DUTY_PERMANENCE_PLANNING_MEETING,
+                                            CP_DUTY_FINAL_CARE_PLANNING_MEETING, CP_DUTY_PERMANENCE_DECISION,
+                                            CP_DUTY_PERMANENCE_PROGRESS_MEETING, CP_DUTY_LANDMARK_REVIEW,
+                                            CP_DUTY_NEEDS_ASSESSMENT, CP_DUTY_PATHWAY_PLAN,
+                                            CP_DUTY_PATHWAY_PLAN_REVIEW, CP_DUTY_STAYING_PUT_CONSIDERED };
+  static const CpAnchor interval_anchor[] = { CP_ANCHOR_NONE, CP_ANCHOR_PERMANENCE_PLAN, CP_ANCHOR_RULE };
+  static const CpDuty milestone_duty[] = { CP_DUTY_PERMANENCE_MILESTONE };
+  static const CpAnchor target_anchor[] = { CP_ANCHOR_TARGET };
+  static const CpAnchor looked_after_anchor[] = { CP_ANCHOR_LOOKED_AFTER };
   CpRuleKind kind = cp_rule_get_kind (rule);
   const char * const *excluded;
 
@@ -392,14 +424,16 @@ check_rule (CpRule      *rule,
    * recommendation may have to be sent "immediately". */
   if (kind != CP_RULE_KIND_REVIEW_RESCHEDULE && kind != CP_RULE_KIND_RECOMMENDATION &&
       kind != CP_RULE_KIND_ESCALATION_STAGE && kind != CP_RULE_KIND_AUTHORITY &&
+      kind != CP_RULE_KIND_MILESTONE && kind != CP_RULE_KIND_ACTIVITY &&
       cp_rule_get_quantity (rule) == 0)
     return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.quantity: missing (a %s rule needs a timescale)",
                  path, cp_enum_to_nick (CP_TYPE_RULE_KIND, kind));
-  /* The case model records dates, so an hours rule has nothing to count
-   * from; rules in hours are refused until it records times. */
-  if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
+  /* The case model records dates. An activity counted from a day (72 hours
+   * from an emergency placement) is read in whole days, the earliest
+   * reading (docs/policy-format.md); nothing else may be in hours. */
+  if (cp_rule_get_unit (rule) == CP_UNIT_HOURS && kind != CP_RULE_KIND_ACTIVITY)
     return cp_fail (error, CP_ERROR_INVALID_VALUE,
-                 "%s.unit: “hours” is not supported yet (the case records dates, not times)", path);
+                 "%s.unit: “hours” is only for activity rules (the case records dates, not times)", path);
 
   switch (kind)
     {
@@ -506,6 +540,41 @@ check_rule (CpRule      *rule,
         return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.approver: missing (the role the action needs)", path);
       return anchor_allowed (rule, path, no_anchor, N (no_anchor), error);
 
+    case CP_RULE_KIND_ACTIVITY:
+      if (!anchor_allowed (rule, path, activity_anchors, N (activity_anchors), error) ||
+          !duty_allowed (rule, path, activity_duties, N (activity_duties), error) ||
+          !placements_known (rule, path, error))
+        return FALSE;
+      if (cp_rule_get_anchor (rule) == CP_ANCHOR_REVIEW &&
+          cp_rule_get_slot (rule) == CP_REVIEW_SLOT_LATER)
+        return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                        "%s.slot: an activity counted from a review names the first, second or third "
+                        "(“subsequent”) review, or any (the first once the child is min_age_months old)", path);
+      if (cp_rule_get_emergency_only (rule) && cp_rule_get_anchor (rule) != CP_ANCHOR_PLACEMENT)
+        return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.emergency_only: only for a rule counted from each placement", path);
+      if (cp_rule_get_direction (rule) == CP_DIRECTION_EVERY)
+        return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                        "%s.direction: “every” is an interval rule's (kind “interval”)", path);
+      return TRUE;
+
+    case CP_RULE_KIND_INTERVAL:
+      return anchor_allowed (rule, path, interval_anchor, N (interval_anchor), error) &&
+             duty_allowed (rule, path, activity_duties, N (activity_duties), error) &&
+             direction_is (rule, path, CP_DIRECTION_EVERY, error) &&
+             placements_known (rule, path, error);
+
+    case CP_RULE_KIND_MILESTONE:
+      return anchor_allowed (rule, path, target_anchor, N (target_anchor), error) &&
+             duty_allowed (rule, path, milestone_duty, N (milestone_duty), error) &&
+             direction_is (rule, path, CP_DIRECTION_WITHIN, error);
+
+    case CP_RULE_KIND_LEAVING_CARE_STATUS:
+      if (cp_rule_get_min_age_months (rule) == 0 || cp_rule_get_max_age_months (rule) == 0)
+        return cp_fail (error, CP_ERROR_MISSING_FIELD,
+                        "%s.min_age_months: a leaving-care-status rule needs min_age_months (the age the "
+                        "time counts from) and max_age_months (the age it must reach)", path);
+      return anchor_allowed (rule, path, looked_after_anchor, N (looked_after_anchor), error);
+
     case CP_RULE_KIND_ESCALATION_STAGE:
       if (cp_rule_get_stage (rule) == NULL)
         return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.stage: missing (an escalation stage has a name)", path);
@@ -543,12 +612,16 @@ check_chains (CpPolicy  *self,
         {
           const char *after = cp_rule_get_after (at);
           CpRule *next = g_hash_table_lookup (self->by_key, after);
+          /* An interval counts on from a one-off activity (pathway plan
+           * reviews from the pathway plan); other clocks from their own kind. */
+          CpRuleKind want = cp_rule_get_kind (at) == CP_RULE_KIND_INTERVAL ? CP_RULE_KIND_ACTIVITY
+                                                                          : cp_rule_get_kind (at);
 
-          if (next == NULL || cp_rule_get_kind (next) != cp_rule_get_kind (at))
+          if (next == NULL || cp_rule_get_kind (next) != want)
             return cp_fail (error, CP_ERROR_INCONSISTENT,
                             "rule “%s”: after: “%s” names no %s rule of the profile",
                             cp_rule_get_key (at), after,
-                            cp_enum_to_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (at)));
+                            cp_enum_to_nick (CP_TYPE_RULE_KIND, want));
           if (steps >= n)
             return cp_fail (error, CP_ERROR_INCONSISTENT,
                             "rule “%s”: after: the chain of rules counts from itself",

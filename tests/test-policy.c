@@ -162,7 +162,7 @@ static const BadProfile bad_profiles[] = {
   { RULE_HEAD GOOD_FIELDS ", \"quantity\": 20, \"quantty\": 3 } ] }", CP_ERROR_UNKNOWN_CODE, "rules[0].quantty: unknown key" },
   { RULE_HEAD GOOD_FIELDS " } ] }", CP_ERROR_MISSING_FIELD, "rules[0].quantity: missing" },
   { RULE_HEAD GOOD_FIELDS ", \"quantity\": -1 } ] }", CP_ERROR_INVALID_VALUE, "rules[0].quantity: -1 is outside 0 to 10000" },
-  { RULE_HEAD GOOD_FIELDS ", \"quantity\": 20, \"unit\": \"hours\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].unit: “hours” is not supported" },
+  { RULE_HEAD GOOD_FIELDS ", \"quantity\": 20, \"unit\": \"hours\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].unit: “hours” is only for activity rules" },
   { RULE_HEAD "\"key\": \"k\", \"id\": \"x\", \"kind\": \"review-schedule\", \"statement\": \"s\", \"quantity\": 3, \"anchor\": \"dawn\", \"citation\": \"c\" } ] }", CP_ERROR_UNKNOWN_CODE, "rules[0].anchor: “dawn” is not a known code" },
   { RULE_HEAD "\"key\": \"k\", \"id\": \"x\", \"kind\": \"deadline\", \"statement\": \"s\", \"quantity\": 3, \"anchor\": \"previous-review\", \"duty\": \"care-plan\", \"citation\": \"c\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].anchor: “previous-review” cannot anchor a deadline rule" },
   { RULE_HEAD "\"key\": \"k\", \"id\": \"x\", \"kind\": \"review-trigger\", \"statement\": \"s\", \"quantity\": 3, \"anchor\": \"event\", \"citation\": \"c\" } ] }", CP_ERROR_MISSING_FIELD, "rules[0].event: missing" },

@@ -43,6 +43,8 @@ gboolean      cp_evaluator_refresh            (CpEvaluator  *self,
 CP_AVAILABLE_IN_ALL
 GListModel   *cp_evaluator_get_obligations    (CpEvaluator  *self);
 CP_AVAILABLE_IN_ALL
+CpLeavingCareStatus cp_evaluator_get_leaving_care_status (CpEvaluator *self);
+CP_AVAILABLE_IN_ALL
 CpObligation *cp_evaluator_find               (CpEvaluator  *self,
                                                const char   *key,
                                                const char   *subject);

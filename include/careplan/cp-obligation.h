@@ -44,5 +44,7 @@ CP_AVAILABLE_IN_ALL
 const char         *cp_obligation_get_explanation  (CpObligation *self);
 CP_AVAILABLE_IN_ALL
 gboolean            cp_obligation_get_deemed       (CpObligation *self);
+CP_AVAILABLE_IN_ALL
+gboolean            cp_obligation_get_drift        (CpObligation *self);
 
 G_END_DECLS
