@@ -1524,9 +1524,14 @@ run_intervals (Run *run)
       if (start == 0)
         continue;
       days = activity_days (run, duty, start);
-      /* With no activity yet, a one-off rule says when the first is due. */
-      if (days->len == 0 && has_one_off && cp_rule_get_anchor (first) == CP_ANCHOR_NONE)
-        continue;
+      /* Where a one-off rule says when the first is due (the first visit of
+       * a placement), the intervals run from the first one done. */
+      if (has_one_off && cp_rule_get_anchor (first) == CP_ANCHOR_NONE)
+        {
+          if (days->len == 0)
+            continue;
+          start = g_array_index (days, guint32, 0);
+        }
 
       last = start;
       for (guint i = 0; i <= days->len; i++)

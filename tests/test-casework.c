@@ -1,0 +1,458 @@
+/* test-casework.c: visits, health, PEPs, permanence and leaving care
+ *
+ * Each rule at its boundary: the last day on time, the first day late,
+ * across Christmas 2026 (Friday 25 December; Boxing Day's substitute is
+ * Monday 28) and Easter 2027 (Good Friday 26 March, Easter Monday 29).
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include "test-helpers.h"
+
+static CpCalendar *calendar;
+
+static void
+setup (void)
+{
+  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&calendar);
+}
+
+TestSuite (casework, .init = setup, .fini = teardown);
+
+/* A case from JSON: @birth, @lac, one placement of @kind from @lac (or
+ * the placements in @placements), and @extra members. */
+static CpCase *
+make_case (const char *birth, const char *lac, const char *placements, const char *extra)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf (
+    "{\"version\":1,\"child\":{\"id\":\"T-1\",\"birth_date\":\"%s\",\"looked_after_since\":\"%s\","
+    "\"legal_statuses\":[{\"status\":\"care-order\",\"start\":\"%s\"}]},"
+    "\"placements\":%s%s%s}",
+    birth, lac, lac, placements, extra ? "," : "", extra ? extra : "");
+  CpCase *kase = cp_case_new_from_json (text, -1, &error);
+
+  cr_assert_not_null (kase, "%s\n%s", error ? error->message : "", text);
+  return kase;
+}
+
+static CpEvaluator *
+evaluate (CpCase *kase, const char *profile, const char *on)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
+  g_autoptr(GDate) d = test_date (on);
+  CpEvaluator *ev;
+
+  cr_assert_not_null (policy, "%s", error ? error->message : "");
+  ev = cp_evaluator_new (kase, policy, calendar);
+  cp_evaluator_set_date (ev, d);
+  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
+  return ev;
+}
+
+static void
+at (CpEvaluator *ev, const char *on)
+{
+  g_autoptr(GDate) d = test_date (on);
+  g_autoptr(GError) error = NULL;
+
+  cp_evaluator_set_date (ev, d);
+  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
+}
+
+static const char *
+nick (CpObligationStatus s)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
+  return g_enum_get_value (klass, s)->value_nick;
+}
+
+#define expect(ev, key, subject, due, status) expect_at (ev, key, subject, due, status, __LINE__)
+
+static CpObligation *
+expect_at (CpEvaluator *ev, const char *key, const char *subject, const char *due,
+           CpObligationStatus status, int line)
+{
+  CpObligation *o = cp_evaluator_find (ev, key, subject);
+  g_autofree char *got = NULL;
+
+  cr_assert_not_null (o, "line %d: no obligation %s for %s", line, key, subject);
+  if (due != NULL)
+    {
+      got = test_iso (cp_obligation_get_due (o));
+      cr_assert_str_eq (got, due, "line %d: %s %s due %s, expected %s (%s)", line, key, subject, got, due,
+                        cp_obligation_get_explanation (o));
+    }
+  cr_assert_eq (cp_obligation_get_status (o), status, "line %d: %s %s is %s, expected %s (%s)", line, key,
+                subject, nick (cp_obligation_get_status (o)), nick (status), cp_obligation_get_explanation (o));
+  return o;
+}
+
+static void
+record (CpCase *kase, CpDuty duty, const char *on)
+{
+  g_autoptr(GDate) d = test_date (on);
+  g_autoptr(CpActivity) a = cp_activity_new (duty, d);
+
+  cp_case_add_activity (kase, a, CP_ROLE_SOCIAL_WORKER, NULL);
+}
+
+#define FOSTER(start) "[{\"kind\":\"foster-own-authority\",\"start\":\"" start "\"}]"
+
+/* Visits ------------------------------------------------------------------ */
+
+Test (casework, first_visit_within_a_week_across_christmas)
+{
+  g_autoptr(CpCase) on_time = make_case ("2015-05-05", "2026-12-21", FOSTER ("2026-12-21"), NULL);
+  g_autoptr(CpCase) late = make_case ("2015-05-05", "2026-12-21", FOSTER ("2026-12-21"), NULL);
+  g_autoptr(CpEvaluator) ev = NULL, ev2 = NULL;
+
+  /* One calendar week from Monday 21 December: Monday 28, a bank holiday. */
+  ev = evaluate (on_time, "england", "2026-12-28");
+  expect (ev, "visit.first", "placement 1", "2026-12-28", CP_OBLIGATION_STATUS_DUE_SOON);
+  record (on_time, CP_DUTY_VISIT, "2026-12-28");
+  at (ev, "2026-12-29");
+  expect (ev, "visit.first", "placement 1", "2026-12-28", CP_OBLIGATION_STATUS_MET_ON_TIME);
+
+  ev2 = evaluate (late, "england", "2026-12-29");
+  expect (ev2, "visit.first", "placement 1", "2026-12-28", CP_OBLIGATION_STATUS_OVERDUE);
+  record (late, CP_DUTY_VISIT, "2026-12-29");
+  at (ev2, "2026-12-30");
+  expect (ev2, "visit.first", "placement 1", "2026-12-28", CP_OBLIGATION_STATUS_MET_LATE);
+}
+
+Test (casework, swindon_first_visit_in_five_working_days_across_christmas)
+{
+  g_autoptr(CpCase) kase = make_case ("2015-05-05", "2026-12-22", FOSTER ("2026-12-22"), NULL);
+  g_autoptr(CpEvaluator) ev = evaluate (kase, "swindon", "2026-12-31");
+
+  /* 23, 24, then over Christmas Day, the weekend and Monday 28: 29, 30, 31. */
+  expect (ev, "visit.first", "placement 1", "2026-12-31", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-01-01");
+  expect (ev, "visit.first", "placement 1", "2026-12-31", CP_OBLIGATION_STATUS_OVERDUE);
+}
+
+Test (casework, a_gap_between_visits_longer_than_six_weeks_is_flagged)
+{
+  g_autoptr(CpCase) kase = make_case ("2015-05-05", "2027-01-04", FOSTER ("2027-01-04"), NULL);
+  g_autoptr(CpEvaluator) ev = NULL;
+
+  record (kase, CP_DUTY_VISIT, "2027-01-08");
+  record (kase, CP_DUTY_VISIT, "2027-02-19");   /* exactly 6 weeks: on time */
+  record (kase, CP_DUTY_VISIT, "2027-04-03");   /* 6 weeks and a day, over Easter */
+  ev = evaluate (kase, "england", "2027-05-14");
+  cr_assert_null (cp_evaluator_find (ev, "visit.interval", "visit after 2027-01-08"));
+  expect (ev, "visit.interval", "visit after 2027-02-19", "2027-04-02", CP_OBLIGATION_STATUS_MET_LATE);
+  expect (ev, "visit.interval", "next visit", "2027-05-15", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-05-16");
+  expect (ev, "visit.interval", "next visit", "2027-05-15", CP_OBLIGATION_STATUS_OVERDUE);
+}
+
+Test (casework, salford_takes_the_shortest_interval_that_applies)
+{
+  /* Born 2010-06-01: 16 on 2026-06-01. In foster care from 2024-01-10. */
+  g_autoptr(CpCase) kase = make_case ("2010-06-01", "2024-01-10", FOSTER ("2024-01-10"), NULL);
+  g_autoptr(CpEvaluator) ev = NULL;
+
+  /* In the first year of the placement: six-weekly. */
+  record (kase, CP_DUTY_VISIT, "2024-11-01");
+  ev = evaluate (kase, "salford", "2024-11-02");
+  expect (ev, "visit.interval", "next visit", "2024-12-13", CP_OBLIGATION_STATUS_UPCOMING);
+  /* After a year, under 16: six-monthly. */
+  record (kase, CP_DUTY_VISIT, "2025-02-03");
+  at (ev, "2025-02-04");
+  expect (ev, "visit.interval", "visit after 2024-11-01", "2024-12-13", CP_OBLIGATION_STATUS_MET_LATE);
+  expect (ev, "visit.interval.later", "next visit", "2025-08-03", CP_OBLIGATION_STATUS_UPCOMING);
+  /* At 16 and over: eight-weekly. */
+  record (kase, CP_DUTY_VISIT, "2026-06-01");
+  at (ev, "2026-06-02");
+  expect (ev, "visit.interval.16-plus", "next visit", "2026-07-27", CP_OBLIGATION_STATUS_UPCOMING);
+}
+
+/* Health, dental and PEP ---------------------------------------------------- */
+
+Test (casework, swindon_health_reviews_six_monthly_under_five_then_yearly)
+{
+  g_autoptr(CpCase) kase = make_case ("2022-03-01", "2026-12-21", FOSTER ("2026-12-21"), NULL);
+  g_autoptr(CpEvaluator) ev = NULL;
+
+  /* Within 20 calendar days of Monday 21 December: Sunday 10 January. */
+  ev = evaluate (kase, "swindon", "2027-01-10");
+  expect (ev, "health.initial", "health-assessment", "2027-01-10", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-01-11");
+  expect (ev, "health.initial", "health-assessment", "2027-01-10", CP_OBLIGATION_STATUS_OVERDUE);
+  record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2027-01-11");
+  at (ev, "2027-01-12");
+  expect (ev, "health.initial", "health-assessment", "2027-01-10", CP_OBLIGATION_STATUS_MET_LATE);
+  /* Under 5: six months on. */
+  expect (ev, "health.review.under-5", "next health-assessment", "2027-07-11", CP_OBLIGATION_STATUS_UPCOMING);
+  /* At 5 (1 March 2027) the yearly interval is the only one left. */
+  record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2027-03-01");
+  at (ev, "2027-03-02");
+  expect (ev, "health.review", "next health-assessment", "2028-03-01", CP_OBLIGATION_STATUS_UPCOMING);
+}
+
+Test (casework, pep_reviews_follow_the_profile)
+{
+  g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-03-02", FOSTER ("2026-03-02"), NULL);
+  g_autoptr(CpEvaluator) stoke = NULL, swindon = NULL;
+
+  record (kase, CP_DUTY_PEP_REVIEW, "2026-03-20");
+  stoke = evaluate (kase, "stoke-on-trent", "2026-09-20");
+  expect (stoke, "pep.review", "next pep-review", "2026-09-20", CP_OBLIGATION_STATUS_DUE_SOON);
+  swindon = evaluate (kase, "swindon", "2026-09-21");
+  expect (swindon, "pep.initial", "pep-review", "2026-03-22", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (swindon, "pep.review", "next pep-review", "2027-03-20", CP_OBLIGATION_STATUS_UPCOMING);
+  at (stoke, "2026-09-21");
+  expect (stoke, "pep.review", "next pep-review", "2026-09-20", CP_OBLIGATION_STATUS_OVERDUE);
+}
+
+Test (casework, dental_checks_from_the_start_of_care)
+{
+  g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-03-02", FOSTER ("2026-03-02"), NULL);
+  g_autoptr(CpEvaluator) ev = evaluate (kase, "swindon", "2026-09-02");
+
+  expect (ev, "dental.check", "next dental-check", "2026-09-02", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2026-09-03");
+  expect (ev, "dental.check", "next dental-check", "2026-09-02", CP_OBLIGATION_STATUS_OVERDUE);
+  cr_assert_null (cp_evaluator_find (evaluate (kase, "england", "2026-09-03"), "dental.check", "next dental-check"));
+}
+
+/* Placements ---------------------------------------------------------------- */
+
+Test (casework, salford_emergency_meetings_counted_in_whole_days)
+{
+  g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-12-24",
+                                      "[{\"kind\":\"foster-agency\",\"start\":\"2026-12-24\",\"emergency\":true}]", NULL);
+  g_autoptr(CpEvaluator) ev = NULL;
+  CpObligation *o;
+
+  record (kase, CP_DUTY_PLACEMENT_PLANNING_MEETING, "2026-12-27");
+  record (kase, CP_DUTY_CARE_PLANNING_MEETING, "2026-12-30");
+  ev = evaluate (kase, "salford", "2027-01-04");
+  /* 72 hours from Christmas Eve: Sunday 27 December. */
+  o = expect (ev, "placement.planning-meeting", "placement 1", "2026-12-27", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "read in whole days"));
+  /* 5 days: 29 December; the meeting on the 30th is late. */
+  expect (ev, "placement.emergency.care-planning-meeting", "placement 1", "2026-12-29", CP_OBLIGATION_STATUS_MET_LATE);
+  /* A legal view within 10 working days of Thursday 24 December: over
+   * Christmas, the Boxing Day substitute and New Year's Day to 12 January. */
+  expect (ev, "permanence.legal-planning", "legal-planning-meeting", "2027-01-12", CP_OBLIGATION_STATUS_UPCOMING);
+}
+
+Test (casework, stoke_reviews_a_return_home_under_a_care_order_within_four_weeks)
+{
+  g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
+    "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"},{\"sequence\":2,\"held\":\"2026-04-24\"},"
+    "{\"sequence\":3,\"held\":\"2026-10-16\"}],"
+    "\"events\":[{\"date\":\"2027-03-05\",\"kind\":\"return-home-under-care-order\"}]");
+  g_autoptr(CpEvaluator) ev = evaluate (kase, "stoke-on-trent", "2027-04-02");
+
+  /* 4 weeks from Friday 5 March 2027: Friday 2 April, over Easter, before
+   * the six-monthly date (16 April). */
+  expect (ev, "review.trigger.return-home-under-care-order", "review 4", "2027-04-02", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-04-03");
+  expect (ev, "review.trigger.return-home-under-care-order", "review 4", "2027-04-02", CP_OBLIGATION_STATUS_OVERDUE);
+}
+
+/* Permanence ---------------------------------------------------------------- */
+
+#define TWO_REVIEWS "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"},{\"sequence\":2,\"held\":\"2026-04-24\"}]"
+
+Test (casework, a_permanence_plan_by_the_second_review)
+{
+  g_autoptr(CpCase) on_time = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
+    TWO_REVIEWS ",\"permanence_plan\":{\"pathway\":\"adoption\",\"agreed_on\":\"2026-04-24\"}");
+  g_autoptr(CpCase) late = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
+    TWO_REVIEWS ",\"permanence_plan\":{\"pathway\":\"adoption\",\"agreed_on\":\"2026-04-25\"}");
+  g_autoptr(CpEvaluator) a = evaluate (on_time, "england", "2026-05-01");
+  g_autoptr(CpEvaluator) b = evaluate (late, "england", "2026-05-01");
+
+  expect (a, "permanence.plan", "permanence-plan", "2026-04-24", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (b, "permanence.plan", "permanence-plan", "2026-04-24", CP_OBLIGATION_STATUS_MET_LATE);
+}
+
+Test (casework, permanence_meetings_before_the_second_review_and_yearly)
+{
+  g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
+    TWO_REVIEWS ",\"permanence_plan\":{\"pathway\":\"adoption\",\"agreed_on\":\"2026-04-24\"}");
+  g_autoptr(CpEvaluator) ev = NULL;
+
+  record (kase, CP_DUTY_PERMANENCE_PLANNING_MEETING, "2026-04-24");
+  ev = evaluate (kase, "salford", "2026-05-01");
+  /* "Before the second review": by the day before it. */
+  expect (ev, "permanence.planning-meeting", "permanence-planning-meeting", "2026-04-23", CP_OBLIGATION_STATUS_MET_LATE);
+  /* 26 weeks from 5 January 2026. */
+  expect (ev, "permanence.final-care-planning-meeting", "final-care-planning-meeting", "2026-07-06",
+          CP_OBLIGATION_STATUS_UPCOMING);
+  expect (ev, "permanence.progress-meeting", "next permanence-progress-meeting", "2027-04-24",
+          CP_OBLIGATION_STATUS_UPCOMING);
+}
+
+static void
+on_drift (CpEvaluator *ev, CpObligation *o, gpointer data)
+{
+  g_ptr_array_add (data, g_strdup (cp_obligation_get_subject (o)));
+}
+
+Test (casework, a_milestone_past_its_target_without_a_reason_is_drift)
+{
+  g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
+    "\"permanence_plan\":{\"pathway\":\"adoption\",\"agreed_on\":\"2026-04-24\",\"milestones\":["
+    "{\"description\":\"a\",\"target\":\"2026-06-30\"},"
+    "{\"description\":\"b\",\"target\":\"2026-06-30\",\"delay_reason\":\"court adjourned\"},"
+    "{\"description\":\"c\",\"target\":\"2026-06-30\",\"achieved\":\"2026-06-30\"}]}");
+  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", "2026-06-30");
+  g_autoptr(GPtrArray) drifted = g_ptr_array_new_with_free_func (g_free);
+  CpObligation *o;
+
+  g_signal_connect (ev, "drift-detected", G_CALLBACK (on_drift), drifted);
+  expect (ev, "permanence.milestones", "milestone 1", "2026-06-30", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2026-07-01");
+  o = expect (ev, "permanence.milestones", "milestone 1", "2026-06-30", CP_OBLIGATION_STATUS_OVERDUE);
+  cr_assert (cp_obligation_get_drift (o));
+  o = expect (ev, "permanence.milestones", "milestone 2", "2026-06-30", CP_OBLIGATION_STATUS_OVERDUE);
+  cr_assert_not (cp_obligation_get_drift (o));
+  cr_assert_null (strstr (cp_obligation_get_explanation (o), "court"), "reasons are not repeated");
+  o = expect (ev, "permanence.milestones", "milestone 3", "2026-06-30", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  cr_assert_not (cp_obligation_get_drift (o));
+  cr_assert_eq (drifted->len, 1);
+  cr_assert_str_eq (drifted->pdata[0], "milestone 1");
+}
+
+Test (casework, warrington_third_review_records_the_permanence_decision)
+{
+  g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
+    "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"},{\"sequence\":2,\"held\":\"2026-04-24\"},"
+    "{\"sequence\":3,\"held\":\"2026-10-16\"}]");
+  g_autoptr(CpEvaluator) ev = NULL;
+
+  record (kase, CP_DUTY_PERMANENCE_DECISION, "2026-10-16");
+  ev = evaluate (kase, "warrington", "2026-10-20");
+  expect (ev, "permanence.third-review", "permanence-decision", "2026-10-16", CP_OBLIGATION_STATUS_MET_ON_TIME);
+}
+
+/* Leaving care -------------------------------------------------------------- */
+
+static CpLeavingCareStatus
+status_on (CpCase *kase, const char *on)
+{
+  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", on);
+  return cp_evaluator_get_leaving_care_status (ev);
+}
+
+Test (casework, leaving_care_status_from_the_history)
+{
+  /* Born 2010-08-20 (14 on 2024-08-20, 16 on 2026-08-20, 18 on 2028-08-20). */
+  g_autoptr(CpCase) stays = make_case ("2010-08-20", "2024-01-10", FOSTER ("2024-01-10"), NULL);
+  g_autoptr(CpCase) left = make_case ("2010-08-20", "2024-01-10",
+    "[{\"kind\":\"foster-agency\",\"start\":\"2024-01-10\",\"end\":\"2027-02-01\"}]", NULL);
+  g_autoptr(CpCase) briefly = make_case ("2010-08-20", "2026-09-20",
+    "[{\"kind\":\"foster-agency\",\"start\":\"2026-09-20\",\"end\":\"2026-11-01\"}]", NULL);
+  g_autoptr(GError) error = NULL;
+
+  cr_assert_eq (status_on (stays, "2026-08-19"), CP_LEAVING_CARE_STATUS_NONE);
+  cr_assert_eq (status_on (stays, "2026-08-20"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+  cr_assert_eq (status_on (stays, "2028-08-19"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+  cr_assert_eq (status_on (stays, "2028-08-20"), CP_LEAVING_CARE_STATUS_FORMER_RELEVANT);
+
+  /* Left care at 16 and a half, after more than 13 weeks since 14: relevant. */
+  {
+    g_autofree char *text = cp_case_to_json_string (left, FALSE);
+    g_autofree char *with_end = NULL;
+    g_autoptr(CpCase) ended = NULL;
+    GString *s = g_string_new (text);
+
+    g_string_replace (s, "\"looked_after_since\":\"2024-01-10\"",
+                      "\"looked_after_since\":\"2024-01-10\",\"ceased_on\":\"2027-02-01\"", 1);
+    with_end = g_string_free (s, FALSE);
+    ended = cp_case_new_from_json (with_end, -1, &error);
+    cr_assert_not_null (ended, "%s", error ? error->message : "");
+    cr_assert_eq (status_on (ended, "2027-01-31"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+    cr_assert_eq (status_on (ended, "2027-02-01"), CP_LEAVING_CARE_STATUS_RELEVANT);
+    cr_assert_eq (status_on (ended, "2028-08-20"), CP_LEAVING_CARE_STATUS_FORMER_RELEVANT);
+    cr_assert_eq (status_on (ended, "2031-08-20"), CP_LEAVING_CARE_STATUS_NONE);
+  }
+
+  /* In care from 16 years 1 month for six weeks: never eligible; left
+   * after 16, so qualifying. */
+  {
+    g_autofree char *text = cp_case_to_json_string (briefly, FALSE);
+    GString *s = g_string_new (text);
+    g_autofree char *with_end = NULL;
+    g_autoptr(CpCase) ended = NULL;
+
+    g_string_replace (s, "\"looked_after_since\":\"2026-09-20\"",
+                      "\"looked_after_since\":\"2026-09-20\",\"ceased_on\":\"2026-11-01\"", 1);
+    with_end = g_string_free (s, FALSE);
+    ended = cp_case_new_from_json (with_end, -1, &error);
+    cr_assert_not_null (ended, "%s", error ? error->message : "");
+    cr_assert_eq (status_on (ended, "2026-10-31"), CP_LEAVING_CARE_STATUS_NONE);
+    cr_assert_eq (status_on (ended, "2026-11-01"), CP_LEAVING_CARE_STATUS_QUALIFYING);
+  }
+}
+
+Test (casework, pathway_plan_by_sixteen_and_three_months_or_when_eligible)
+{
+  g_autoptr(CpCase) early = make_case ("2010-08-20", "2024-01-10", FOSTER ("2024-01-10"), NULL);
+  g_autoptr(CpCase) late_entry = make_case ("2010-08-20", "2026-09-20", FOSTER ("2026-09-20"), NULL);
+  g_autoptr(CpEvaluator) ev = evaluate (early, "england", "2026-11-20");
+  g_autoptr(CpEvaluator) ev2 = NULL;
+  CpObligation *o;
+
+  expect (ev, "leaving-care.pathway-plan", "pathway-plan", "2026-11-20", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2026-11-21");
+  expect (ev, "leaving-care.pathway-plan", "pathway-plan", "2026-11-20", CP_OBLIGATION_STATUS_OVERDUE);
+  record (early, CP_DUTY_PATHWAY_PLAN, "2026-11-21");
+  at (ev, "2026-11-22");
+  expect (ev, "leaving-care.pathway-plan", "pathway-plan", "2026-11-20", CP_OBLIGATION_STATUS_MET_LATE);
+  /* Reviews at most six months apart from the plan. */
+  expect (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review", "2027-05-21",
+          CP_OBLIGATION_STATUS_UPCOMING);
+
+  /* Looked after from 16 years 1 month: eligible 13 weeks later. */
+  ev2 = evaluate (late_entry, "england", "2026-11-22");
+  o = expect (ev2, "leaving-care.pathway-plan", "pathway-plan", "2026-12-20", CP_OBLIGATION_STATUS_UPCOMING);
+  cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "eligible only from 2026-12-20"));
+}
+
+Test (casework, swindon_landmark_review_and_needs_assessment)
+{
+  g_autoptr(CpCase) kase = make_case ("2011-03-31", "2024-01-10", FOSTER ("2024-01-10"), NULL);
+  g_autoptr(CpCase) too_late = make_case ("2011-03-31", "2026-12-01", FOSTER ("2026-12-01"), NULL);
+  g_autoptr(CpEvaluator) ev = evaluate (kase, "swindon", "2026-09-30");
+
+  /* 15 and a half on 30 September 2026 (31 March + 6 months, clamped). */
+  expect (ev, "leaving-care.landmark-review", "landmark-review", "2026-09-30", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2026-10-01");
+  expect (ev, "leaving-care.landmark-review", "landmark-review", "2026-09-30", CP_OBLIGATION_STATUS_OVERDUE);
+  expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2027-06-30", CP_OBLIGATION_STATUS_UPCOMING);
+  /* A child who came into care after 15 and a half has no landmark review. */
+  expect (evaluate (too_late, "swindon", "2026-12-02"), "leaving-care.landmark-review", "landmark-review", NULL,
+          CP_OBLIGATION_STATUS_NOT_APPLICABLE);
+}
+
+Test (casework, warrington_considers_staying_put_at_the_first_review_after_sixteen)
+{
+  g_autoptr(CpCase) kase = make_case ("2010-08-20", "2024-01-10", FOSTER ("2024-01-10"),
+    "\"reviews\":[{\"sequence\":1,\"held\":\"2024-02-05\"},{\"sequence\":2,\"held\":\"2024-05-03\"},"
+    "{\"sequence\":3,\"held\":\"2024-10-25\"},{\"sequence\":4,\"held\":\"2025-04-11\"},"
+    "{\"sequence\":5,\"held\":\"2025-10-03\"},{\"sequence\":6,\"held\":\"2026-03-27\"},"
+    "{\"sequence\":7,\"held\":\"2026-09-11\"}]");
+  g_autoptr(CpEvaluator) ev = evaluate (kase, "warrington", "2026-09-11");
+
+  /* The first review on or after the 16th birthday (20 August) is review 7. */
+  expect (ev, "leaving-care.staying-put", "staying-put-considered", "2026-09-11", CP_OBLIGATION_STATUS_DUE_SOON);
+  record (kase, CP_DUTY_STAYING_PUT_CONSIDERED, "2026-09-11");
+  at (ev, "2026-09-12");
+  expect (ev, "leaving-care.staying-put", "staying-put-considered", "2026-09-11", CP_OBLIGATION_STATUS_MET_ON_TIME);
+}
