@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include "cp-calendar-private.h"
+#include "cp-date-private.h"
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -898,6 +901,132 @@ cp_case_add_activity (CpCase      *self,
   record_history (self, cp_activity_get_date (activity), role, actor,
                   "activity.record", cp_enum_to_nick (CP_TYPE_DUTY, cp_activity_get_duty (activity)),
                   FALSE);
+}
+
+/* The child's legal status on @day, or NULL. */
+static CpLegalStatus *
+legal_status_on (CpChild *child, const GDate *day)
+{
+  GListModel *list = cp_child_get_legal_statuses (child);
+  CpLegalStatus *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpLegalStatus) ls = g_list_model_get_item (list, i);
+      const GDate *start = cp_legal_status_get_start (ls), *end = cp_legal_status_get_end (ls);
+
+      if (g_date_compare (start, day) <= 0 && (end == NULL || g_date_compare (day, end) < 0))
+        found = ls;   /* the child keeps it alive */
+    }
+  return found;
+}
+
+/* Whether an `authority.cease.*` rule's conditions hold on @date. */
+static gboolean
+cease_rule_applies (CpCase *self, CpRule *rule, CpCalendar *calendar, const GDate *date,
+                    gboolean *applies, GError **error)
+{
+  CpChild *child = cp_case_get_child (self);
+  const char * const *statuses = cp_rule_get_legal_statuses (rule);
+  CpLegalStatus *ls = legal_status_on (child, date);
+  guint32 day = g_date_get_julian (date);
+  int age = cp_julian_months_between (g_date_get_julian (cp_child_get_birth_date (child)), day);
+  guint32 lac = g_date_get_julian (cp_child_get_looked_after_since (child)), enough;
+
+  *applies = FALSE;
+  if (statuses != NULL &&
+      (ls == NULL || !g_strv_contains (statuses, cp_enum_to_nick (CP_TYPE_LEGAL_STATUS_KIND,
+                                                                   cp_legal_status_get_status (ls)))))
+    return TRUE;
+  if ((cp_rule_get_min_age_months (rule) > 0 && age < cp_rule_get_min_age_months (rule)) ||
+      (cp_rule_get_max_age_months (rule) > 0 && age >= cp_rule_get_max_age_months (rule)))
+    return TRUE;
+  /* The least time looked after for the rule to apply ("for at least 20
+   * working days"). */
+  if (cp_rule_get_quantity (rule) > 0)
+    {
+      if (!cp_calendar_add_julian (calendar, lac, cp_rule_get_quantity (rule), cp_rule_get_unit (rule),
+                                   &enough, error))
+        return FALSE;
+      if (day < enough)
+        return TRUE;
+    }
+  *applies = TRUE;
+  return TRUE;
+}
+
+/**
+ * cp_case_cease:
+ * @self: a #CpCase
+ * @policy: the profile whose `authority.cease.*` rules say who must approve
+ * @calendar: the calendar the rules' "time looked after" is counted on
+ * @date: the day the child stops being looked after
+ * @role: the role of who approves the decision
+ * @actor: (nullable): the member of staff, if recorded
+ * @error: return location for a #GError
+ *
+ * Records that the child stops being looked after on @date
+ * ([property@Child:ceased-on]). Where one of the profile's
+ * `authority.cease.*` rules applies (Salford: an Assistant Director for a
+ * child under 16 accommodated under section 20 for 20 working days or more,
+ * the Strategic Director for a 16- or 17-year-old under section 20), only
+ * its approver may do it; anyone else is refused with
+ * %CP_ERROR_NOT_AUTHORISED and the refusal is recorded in the history.
+ * A review before ceasing is a separate obligation (the profile's
+ * `review.trigger.cease-proposed` rule, after a `cease-proposed` event).
+ *
+ * Returns: %TRUE if the child has ceased to be looked after
+ */
+gboolean
+cp_case_cease (CpCase       *self,
+               CpPolicy     *policy,
+               CpCalendar   *calendar,
+               const GDate  *date,
+               CpRole        role,
+               const char   *actor,
+               GError      **error)
+{
+  CpChild *child;
+  GListModel *rules;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_POLICY (policy), FALSE);
+  g_return_val_if_fail (CP_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  child = cp_case_get_child (self);
+  if (cp_child_get_ceased_on (child) != NULL)
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION, "child.ceased_on: the child has already ceased to be looked after");
+  if (!check_not_before_care (self, date, "child.ceased_on", error))
+    return FALSE;
+
+  rules = cp_policy_get_rules (policy);
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CpRule) rule = g_list_model_get_item (rules, i);
+      g_autofree char *reason = NULL;
+      gboolean applies;
+
+      if (cp_rule_get_kind (rule) != CP_RULE_KIND_AUTHORITY ||
+          !g_str_has_prefix (cp_rule_get_key (rule), "authority.cease."))
+        continue;
+      if (!cease_rule_applies (self, rule, calendar, date, &applies, error))
+        return FALSE;
+      if (!applies || role == cp_rule_get_approver (rule))
+        continue;
+      reason = g_strdup_printf ("ceasing care needs %s %s under %s (%s); %s %s may not",
+                                article (cp_rule_get_approver (rule)),
+                                cp_enum_to_nick (CP_TYPE_ROLE, cp_rule_get_approver (rule)),
+                                cp_policy_get_name (policy), cp_rule_get_id (rule),
+                                article (role), cp_enum_to_nick (CP_TYPE_ROLE, role));
+      record_history (self, date, role, actor, "case.cease", reason, TRUE);
+      return cp_fail (error, CP_ERROR_NOT_AUTHORISED, "%s", reason);
+    }
+
+  cp_child_set_ceased_on (child, date);
+  record_history (self, date, role, actor, "case.cease", NULL, FALSE);
+  return TRUE;
 }
 
 /* For the evaluator, which checks review changes against a policy. */

@@ -18,4 +18,14 @@ guint32  cp_julian_from_dmy     (int         year,
                                  int         month,
                                  int         day);
 
+/* Whole months from julian day @from to @to (an age in months when @from
+ * is a birth date), or -1 if @to is before @from or either is 0. A day of
+ * the month that @to's month lacks counts as its last day. */
+int      cp_julian_months_between (guint32   from,
+                                   guint32   to);
+
+/* @from plus @months, clamped to the end of a shorter month. */
+guint32  cp_julian_add_months     (guint32   from,
+                                   int       months);
+
 G_END_DECLS

@@ -108,3 +108,39 @@ cp_date_format_iso (const GDate *date)
                           (guint) g_date_get_month (date),
                           (guint) g_date_get_day (date));
 }
+
+int
+cp_julian_months_between (guint32 from,
+                          guint32 to)
+{
+  GDate b, d;
+  int months;
+
+  if (from == 0 || to == 0 || to < from)
+    return -1;
+  g_date_clear (&b, 1);
+  g_date_clear (&d, 1);
+  g_date_set_julian (&b, from);
+  g_date_set_julian (&d, to);
+  months = (g_date_get_year (&d) - g_date_get_year (&b)) * 12 +
+           (int) g_date_get_month (&d) - (int) g_date_get_month (&b);
+  if (g_date_get_day (&d) < g_date_get_day (&b) &&
+      g_date_get_day (&d) < g_date_get_days_in_month (g_date_get_month (&d), g_date_get_year (&d)))
+    months--;
+  return months;
+}
+
+guint32
+cp_julian_add_months (guint32 from,
+                      int     months)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, from);
+  if (months >= 0)
+    g_date_add_months (&d, months);
+  else
+    g_date_subtract_months (&d, -months);
+  return g_date_get_julian (&d);
+}

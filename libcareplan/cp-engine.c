@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "cp-calendar-private.h"
+#include "cp-date-private.h"
 #include "cp-engine-private.h"
 #include "cp-policy-private.h"
 #include "cp-obligation-private.h"
@@ -171,7 +172,10 @@ emit (Run        *run,
   g_date_clear (&d_window, 1);
   g_date_clear (&d_met, 1);
 
-  if (run->ceased != 0 && due > run->ceased && met == 0)
+  /* Pathway plans are reviewed for care leavers too (relevant and former
+   * relevant young people), so those reviews go on after care ends. */
+  if (run->ceased != 0 && due > run->ceased && met == 0 &&
+      cp_rule_get_duty (rule) != CP_DUTY_PATHWAY_PLAN_REVIEW)
     {
       /* Nothing falls due once the child has left care. */
       status = CP_OBLIGATION_STATUS_NOT_APPLICABLE;
@@ -963,38 +967,6 @@ run_disputes (Run *run)
 #define AGE_ADULT_MONTHS (18 * 12)
 #define AGE_FORMER_RELEVANT_END_MONTHS (21 * 12)
 
-static guint32
-add_months_julian (guint32 from, int months)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, from);
-  g_date_add_months (&d, months);
-  return g_date_get_julian (&d);
-}
-
-/* Whole months of age on @day. */
-static int
-age_months (guint32 birth, guint32 day)
-{
-  GDate b, d;
-  int months;
-
-  if (birth == 0 || day < birth)
-    return -1;
-  g_date_clear (&b, 1);
-  g_date_clear (&d, 1);
-  g_date_set_julian (&b, birth);
-  g_date_set_julian (&d, day);
-  months = (g_date_get_year (&d) - g_date_get_year (&b)) * 12 +
-           (int) g_date_get_month (&d) - (int) g_date_get_month (&b);
-  if (g_date_get_day (&d) < g_date_get_day (&b) &&
-      g_date_get_day (&d) < g_date_get_days_in_month (g_date_get_month (&d), g_date_get_year (&d)))
-    months--;
-  return months;
-}
-
 static CpRule *
 leaving_care_rule (CpPolicy *policy)
 {
@@ -1016,11 +988,11 @@ eligible_from (CpCalendar *calendar, CpPolicy *policy, guint32 birth, guint32 lo
   *out = 0;
   if (rule == NULL || birth == 0 || looked_after == 0)
     return TRUE;
-  start = MAX (looked_after, add_months_julian (birth, cp_rule_get_min_age_months (rule)));
+  start = MAX (looked_after, cp_julian_add_months (birth, cp_rule_get_min_age_months (rule)));
   if (!cp_calendar_add_julian (calendar, start, cp_rule_get_quantity (rule), cp_rule_get_unit (rule),
                                &counted, error))
     return FALSE;
-  from = MAX (counted, add_months_julian (birth, cp_rule_get_max_age_months (rule)));
+  from = MAX (counted, cp_julian_add_months (birth, cp_rule_get_max_age_months (rule)));
   if (ceased != 0 && from > ceased)
     return TRUE;
   *out = from;
@@ -1047,12 +1019,12 @@ cp_engine_leaving_care_status (CpCase              *kase,
   *status = CP_LEAVING_CARE_STATUS_NONE;
   if (ceased > today)
     ceased = 0;
-  age = age_months (birth, today);
+  age = cp_julian_months_between (birth, today);
   if (rule == NULL || lac == 0 || lac > today || age < 0)
     return TRUE;
   if (!eligible_from (calendar, policy, birth, lac, ceased, &eligible, error))
     return FALSE;
-  sixteen = add_months_julian (birth, cp_rule_get_max_age_months (rule));
+  sixteen = cp_julian_add_months (birth, cp_rule_get_max_age_months (rule));
 
   if (age < cp_rule_get_max_age_months (rule) || age >= AGE_FORMER_RELEVANT_END_MONTHS)
     return TRUE;
@@ -1068,7 +1040,7 @@ cp_engine_leaving_care_status (CpCase              *kase,
       return TRUE;
     }
   /* 18 to 20: was eligible or relevant before 18, else left care after 16. */
-  if (eligible != 0 && eligible < add_months_julian (birth, AGE_ADULT_MONTHS))
+  if (eligible != 0 && eligible < cp_julian_add_months (birth, AGE_ADULT_MONTHS))
     *status = CP_LEAVING_CARE_STATUS_FORMER_RELEVANT;
   else if (ceased == 0 || ceased >= sixteen)
     *status = CP_LEAVING_CARE_STATUS_QUALIFYING;
@@ -1194,7 +1166,7 @@ placement_type_listed (CpRule *rule, CpPlacement *p)
 static gboolean
 conditions_hold (Run *run, CpRule *rule, guint32 day)
 {
-  int age = age_months (run->birth, day);
+  int age = cp_julian_months_between (run->birth, day);
   int min_age = cp_rule_get_min_age_months (rule), max_age = cp_rule_get_max_age_months (rule);
   guint32 start = 0;
   CpPlacement *p;
@@ -1215,7 +1187,7 @@ conditions_hold (Run *run, CpRule *rule, guint32 day)
     return FALSE;
   if (cp_rule_get_long_term_only (rule) && !cp_placement_get_long_term (p))
     return FALSE;
-  months = age_months (start, day);
+  months = cp_julian_months_between (start, day);
   if (months < cp_rule_get_min_months (rule))
     return FALSE;
   if (cp_rule_get_max_months (rule) > 0 && months >= cp_rule_get_max_months (rule))
@@ -1350,7 +1322,7 @@ run_activities (Run *run)
         case CP_ANCHOR_BIRTH:
           {
             g_autoptr(GString) why = g_string_new (NULL);
-            guint32 due = add_months_julian (run->birth, cp_rule_get_quantity (rule));
+            guint32 due = cp_julian_add_months (run->birth, cp_rule_get_quantity (rule));
             char buf[16];
 
             if (cp_rule_get_unit (rule) != CP_UNIT_MONTHS)
@@ -1402,7 +1374,7 @@ run_activities (Run *run)
               case CP_REVIEW_SLOT_ANY:
               case CP_REVIEW_SLOT_LATER:
               default:
-                seq = first_review_from (run, add_months_julian (run->birth, cp_rule_get_min_age_months (rule)), &day);
+                seq = first_review_from (run, cp_julian_add_months (run->birth, cp_rule_get_min_age_months (rule)), &day);
                 break;
               }
             if (seq == 0)

@@ -337,6 +337,27 @@ direction_is (CpRule *rule, const char *path, CpDirection want, GError **error)
 }
 
 #define AUTHORITY_PREFIX "authority."
+/* authority.cease.NAME: who must approve ceasing care, where the rule's
+ * conditions (legal status, age, time looked after) hold. */
+#define AUTHORITY_CEASE_PREFIX "cease."
+
+/* The legal statuses a rule names are codes of CpLegalStatusKind. */
+static gboolean
+legal_statuses_known (CpRule *rule, const char *path, GError **error)
+{
+  const char * const *kinds = cp_rule_get_legal_statuses (rule);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_LEGAL_STATUS_KIND);
+
+  for (guint i = 0; kinds && kinds[i]; i++)
+    if (g_enum_get_value_by_nick (klass, kinds[i]) == NULL)
+      {
+        g_autofree char *nicks = cp_enum_nicks (CP_TYPE_LEGAL_STATUS_KIND);
+        return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
+                        "%s.legal_statuses[%u]: “%s” is not a known code (expected one of: %s)",
+                        path, i, kinds[i], nicks);
+      }
+  return TRUE;
+}
 
 /* The placement types a rule names are codes of CpPlacementType. */
 static gboolean
@@ -529,15 +550,20 @@ check_rule (CpRule      *rule,
 
     case CP_RULE_KIND_AUTHORITY:
       if (!g_str_has_prefix (cp_rule_get_key (rule), AUTHORITY_PREFIX) ||
-          !g_strv_contains (authority_actions, cp_rule_get_key (rule) + strlen (AUTHORITY_PREFIX)))
+          (!g_strv_contains (authority_actions, cp_rule_get_key (rule) + strlen (AUTHORITY_PREFIX)) &&
+           !g_str_has_prefix (cp_rule_get_key (rule), AUTHORITY_PREFIX AUTHORITY_CEASE_PREFIX)))
         {
           g_autofree char *list = g_strjoinv (", " AUTHORITY_PREFIX, (char **) authority_actions);
           return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
-                          "%s.key: “%s” is not an action with an authority (expected one of: %s%s)",
-                          path, cp_rule_get_key (rule), AUTHORITY_PREFIX, list);
+                          "%s.key: “%s” is not an action with an authority (expected one of: %s%s, "
+                          "or %s%s followed by a name)",
+                          path, cp_rule_get_key (rule), AUTHORITY_PREFIX, list,
+                          AUTHORITY_PREFIX, AUTHORITY_CEASE_PREFIX);
         }
       if (cp_rule_get_approver (rule) == CP_ROLE_UNKNOWN)
         return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.approver: missing (the role the action needs)", path);
+      if (!legal_statuses_known (rule, path, error))
+        return FALSE;
       return anchor_allowed (rule, path, no_anchor, N (no_anchor), error);
 
     case CP_RULE_KIND_ACTIVITY:

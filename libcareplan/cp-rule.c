@@ -63,6 +63,7 @@ enum {
   PROP_PLACEMENTS,
   PROP_EMERGENCY_ONLY,
   PROP_ELIGIBLE_ONLY,
+  PROP_LEGAL_STATUSES,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -355,6 +356,16 @@ cp_rule_class_init (CpRuleClass *klass)
   properties[PROP_ELIGIBLE_ONLY] =
     g_param_spec_boolean ("eligible-only", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:legal-statuses:
+   *
+   * For an authority rule about ceasing care: the legal statuses (nicks of
+   * #CpLegalStatusKind) it applies to on the day; %NULL for all.
+   */
+  properties[PROP_LEGAL_STATUSES] =
+    g_param_spec_boxed ("legal-statuses", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpRule:any-time:
@@ -904,6 +915,27 @@ cp_rule_describe_timescale (CpRule *self)
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
 
   q = cp_rule_get_quantity (self);
+  unit = units[cp_rule_get_unit (self)][q == 1 ? 0 : 1];
+  switch (cp_rule_get_kind (self))
+    {
+    case CP_RULE_KIND_AUTHORITY:
+      return q == 0 ? g_strdup ("no timescale")
+                    : g_strdup_printf ("applies after %d %s looked after", q, unit);
+    case CP_RULE_KIND_LEAVING_CARE_STATUS:
+      return g_strdup_printf ("%d %s looked after from age %d years %d months, reaching age %d years %d months",
+                              q, unit, cp_rule_get_min_age_months (self) / 12, cp_rule_get_min_age_months (self) % 12,
+                              cp_rule_get_max_age_months (self) / 12, cp_rule_get_max_age_months (self) % 12);
+    case CP_RULE_KIND_INTERVAL:
+      if (cp_rule_get_anchor (self) == CP_ANCHOR_NONE)
+        return g_strdup_printf ("at most %d %s apart", q, unit);
+      break;
+    case CP_RULE_KIND_ACTIVITY:
+      if (cp_rule_get_anchor (self) == CP_ANCHOR_BIRTH && cp_rule_get_unit (self) == CP_UNIT_MONTHS)
+        return g_strdup_printf ("by age %d years %d months", q / 12, q % 12);
+      break;
+    default:
+      break;
+    }
   if (cp_rule_get_anchor (self) == CP_ANCHOR_RULE)
     anchor = cp_rule_get_after (self);
   else
@@ -912,7 +944,6 @@ cp_rule_describe_timescale (CpRule *self)
     return cp_rule_get_anchor (self) == CP_ANCHOR_NONE ? g_strdup ("no timescale")
                                                        : g_strdup_printf ("on the day of %s", anchor);
 
-  unit = units[cp_rule_get_unit (self)][q == 1 ? 0 : 1];
   switch (cp_rule_get_direction (self))
     {
     case CP_DIRECTION_BEFORE:
@@ -1013,4 +1044,19 @@ cp_rule_get_placements (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
   return cp_record_get_strv (CP_RECORD (self), PROP_PLACEMENTS);
+}
+
+/**
+ * cp_rule_get_legal_statuses:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:legal-statuses] property.
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): for an authority rule about ceasing care: the legal statuses it applies to (nicks of #CpLegalStatusKind), or %NULL for all
+ */
+const char * const *
+cp_rule_get_legal_statuses (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_strv (CP_RECORD (self), PROP_LEGAL_STATUSES);
 }

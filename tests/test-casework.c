@@ -456,3 +456,86 @@ Test (casework, warrington_considers_staying_put_at_the_first_review_after_sixte
   at (ev, "2026-09-12");
   expect (ev, "leaving-care.staying-put", "staying-put-considered", "2026-09-11", CP_OBLIGATION_STATUS_MET_ON_TIME);
 }
+
+/* Ceasing to look after ------------------------------------------------------ */
+
+static CpCase *
+s20_case (const char *birth, const char *lac)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf (
+    "{\"version\":1,\"child\":{\"id\":\"T-2\",\"birth_date\":\"%s\",\"looked_after_since\":\"%s\","
+    "\"legal_statuses\":[{\"status\":\"section-20\",\"start\":\"%s\"}]},"
+    "\"placements\":[{\"kind\":\"foster-agency\",\"start\":\"%s\"}]}", birth, lac, lac, lac);
+  CpCase *kase = cp_case_new_from_json (text, -1, &error);
+
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  return kase;
+}
+
+static gboolean
+cease (CpCase *kase, const char *profile, const char *on, CpRole role, GError **error)
+{
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, NULL);
+  g_autoptr(GDate) d = test_date (on);
+
+  return cp_case_cease (kase, policy, calendar, d, role, NULL, error);
+}
+
+Test (casework, salford_approvals_to_cease_by_age_and_time_under_section_20)
+{
+  /* Under 16, accommodated from Wednesday 2 December 2026: 20 working days
+   * later, over Christmas, is 4 January 2027. */
+  g_autoptr(CpCase) a = s20_case ("2014-05-05", "2026-12-02");
+  g_autoptr(CpCase) b = s20_case ("2014-05-05", "2026-12-02");
+  g_autoptr(CpCase) c = s20_case ("2010-05-05", "2026-12-02");
+  g_autoptr(CpCase) d = s20_case ("2014-05-05", "2026-12-02");
+  g_autoptr(GError) error = NULL;
+  GListModel *history;
+  g_autoptr(CpHistoryEntry) last = NULL;
+
+  /* The day before the 20th working day: no approval needed. */
+  cr_assert (cease (a, "salford", "2026-12-31", CP_ROLE_SOCIAL_WORKER, &error), "%s", error ? error->message : "");
+  cr_assert_not_null (cp_child_get_ceased_on (cp_case_get_child (a)));
+
+  /* From the 20th working day, the Assistant Director's. */
+  cr_assert_not (cease (b, "salford", "2027-01-04", CP_ROLE_PRACTICE_MANAGER, &error));
+  cr_assert (g_error_matches (error, CP_ERROR, CP_ERROR_NOT_AUTHORISED));
+  cr_assert_not_null (strstr (error->message, "assistant-director"), "%s", error->message);
+  cr_assert_null (cp_child_get_ceased_on (cp_case_get_child (b)));
+  history = cp_case_get_history (b);
+  last = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
+  cr_assert (cp_history_entry_get_refused (last));
+  g_clear_error (&error);
+  cr_assert (cease (b, "salford", "2027-01-04", CP_ROLE_ASSISTANT_DIRECTOR, &error));
+
+  /* 16 or 17 under section 20: the Strategic Director's, at once. */
+  cr_assert_not (cease (c, "salford", "2026-12-03", CP_ROLE_ASSISTANT_DIRECTOR, &error));
+  cr_assert (g_error_matches (error, CP_ERROR, CP_ERROR_NOT_AUTHORISED));
+  g_clear_error (&error);
+  cr_assert (cease (c, "salford", "2026-12-03", CP_ROLE_STRATEGIC_DIRECTOR, &error));
+
+  /* Other profiles name no approver. */
+  cr_assert (cease (d, "stoke-on-trent", "2027-01-04", CP_ROLE_SOCIAL_WORKER, &error));
+  /* Once is enough; never before care began. */
+  cr_assert_not (cease (d, "stoke-on-trent", "2027-01-05", CP_ROLE_SOCIAL_WORKER, &error));
+  cr_assert (g_error_matches (error, CP_ERROR, CP_ERROR_ILLEGAL_TRANSITION));
+}
+
+Test (casework, pathway_plan_reviews_go_on_after_leaving_care)
+{
+  g_autoptr(CpCase) kase = make_case ("2010-08-20", "2024-01-10", FOSTER ("2024-01-10"), NULL);
+  g_autoptr(CpPolicy) england = cp_policy_new_builtin ("england", NULL);
+  g_autoptr(GDate) left = test_date ("2027-02-01");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEvaluator) ev = NULL;
+
+  record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
+  cr_assert (cp_case_cease (kase, england, calendar, left, CP_ROLE_SOCIAL_WORKER, NULL, &error));
+  ev = evaluate (kase, "england", "2027-05-03");
+  cr_assert_eq (cp_evaluator_get_leaving_care_status (ev), CP_LEAVING_CARE_STATUS_RELEVANT);
+  expect (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review", "2027-05-02",
+          CP_OBLIGATION_STATUS_OVERDUE);
+  /* What fell due while in care stays as it was (no visit was recorded). */
+  expect (ev, "visit.first", "placement 1", "2024-01-17", CP_OBLIGATION_STATUS_OVERDUE);
+}

@@ -10,6 +10,7 @@
 #endif
 
 #include "cp-enums.h"
+#include "cp-calendar.h"
 #include "cp-policy.h"
 #include "cp-record.h"
 #include "cp-version-macros.h"
@@ -52,6 +53,14 @@ void             cp_case_add_activity             (CpCase           *self,
                                                    CpActivity       *activity,
                                                    CpRole            role,
                                                    const char       *actor);
+CP_AVAILABLE_IN_ALL
+gboolean         cp_case_cease                    (CpCase           *self,
+                                                   CpPolicy         *policy,
+                                                   CpCalendar       *calendar,
+                                                   const GDate      *date,
+                                                   CpRole            role,
+                                                   const char       *actor,
+                                                   GError          **error);
 CP_AVAILABLE_IN_ALL
 GListModel      *cp_case_get_history              (CpCase           *self);
 CP_AVAILABLE_IN_ALL

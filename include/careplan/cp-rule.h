@@ -96,5 +96,7 @@ CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_emergency_only (CpRule *self);
 CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_eligible_only (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char * const *cp_rule_get_legal_statuses (CpRule *self);
 
 G_END_DECLS
