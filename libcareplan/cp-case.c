@@ -903,6 +903,112 @@ cp_case_add_activity (CpCase      *self,
                   FALSE);
 }
 
+/* The child's school year on @day in England: the age on the 31 August
+ * before the school year began (1 September), less 4. */
+static int
+school_year (CpChild *child, const GDate *day)
+{
+  GDate aug31;
+  int year = g_date_get_year (day) - (g_date_get_month (day) < G_DATE_SEPTEMBER ? 1 : 0);
+
+  g_date_clear (&aug31, 1);
+  g_date_set_dmy (&aug31, 31, G_DATE_AUGUST, (GDateYear) year);
+  return cp_julian_months_between (g_date_get_julian (cp_child_get_birth_date (child)),
+                                   g_date_get_julian (&aug31)) / 12 - 4;
+}
+
+/* Whether an `authority.placement.*` rule's conditions hold for @placement:
+ * its area, its type (and the types it exempts), and for a move the
+ * child's school year. */
+static gboolean
+placement_rule_applies (CpCase *self, CpRule *rule, CpPlacement *placement)
+{
+  const char * const *areas = cp_rule_get_areas (rule);
+  const char * const *types = cp_rule_get_placements (rule);
+  const char * const *exempt = cp_rule_get_excluded_placements (rule);
+  const char *kind = cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (placement));
+  int min_year = cp_rule_get_min_school_year (rule), max_year = cp_rule_get_max_school_year (rule);
+
+  if (areas != NULL && !g_strv_contains (areas, cp_enum_to_nick (CP_TYPE_PLACEMENT_AREA,
+                                                                 cp_placement_get_area (placement))))
+    return FALSE;
+  if ((types != NULL && !g_strv_contains (types, kind)) || (exempt != NULL && g_strv_contains (exempt, kind)))
+    return FALSE;
+  if (min_year > 0 || max_year > 0)
+    {
+      int year;
+
+      /* A school-year rule is about moves: the first placement is not one. */
+      if (g_list_model_get_n_items (cp_case_get_placements (self)) == 0)
+        return FALSE;
+      year = school_year (cp_case_get_child (self), cp_placement_get_start (placement));
+      if ((min_year > 0 && year < min_year) || (max_year > 0 && year > max_year))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cp_case_place:
+ * @self: a #CpCase
+ * @policy: the profile whose `authority.placement.*` rules say who must
+ *   approve the placement
+ * @placement: the new placement
+ * @role: the role of who approves it
+ * @actor: (nullable): the member of staff, if recorded
+ * @reason: (nullable): why the child moves
+ * @error: return location for a #GError
+ *
+ * Places the child as [method@Case.add_placement] does, once the profile's
+ * approvals are met: where an `authority.placement.*` rule applies (Stoke-on-
+ * Trent: a Strategic Manager for a placement outside the authority other
+ * than with its own foster carers, and for a move in school years 10 and
+ * 11; Salford: an Assistant Director out of borough, the Strategic Director
+ * for a distant placement, except with parents, connected persons or
+ * Salford's foster carers), only its approver may do it. Anyone else is
+ * refused with %CP_ERROR_NOT_AUTHORISED and the refusal recorded.
+ * [method@Case.add_placement] records a placement already made (an import,
+ * a correction) without these checks.
+ *
+ * Returns: %TRUE if the child was placed
+ */
+gboolean
+cp_case_place (CpCase       *self,
+               CpPolicy     *policy,
+               CpPlacement  *placement,
+               CpRole        role,
+               const char   *actor,
+               const char   *reason,
+               GError      **error)
+{
+  GListModel *rules;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_POLICY (policy), FALSE);
+  g_return_val_if_fail (CP_IS_PLACEMENT (placement), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  rules = cp_policy_get_rules (policy);
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CpRule) rule = g_list_model_get_item (rules, i);
+      g_autofree char *why = NULL;
+
+      if (cp_rule_get_kind (rule) != CP_RULE_KIND_AUTHORITY ||
+          !g_str_has_prefix (cp_rule_get_key (rule), "authority.placement.") ||
+          !placement_rule_applies (self, rule, placement) || role == cp_rule_get_approver (rule))
+        continue;
+      why = g_strdup_printf ("this placement needs %s %s under %s (%s); %s %s may not",
+                             article (cp_rule_get_approver (rule)),
+                             cp_enum_to_nick (CP_TYPE_ROLE, cp_rule_get_approver (rule)),
+                             cp_policy_get_name (policy), cp_rule_get_id (rule),
+                             article (role), cp_enum_to_nick (CP_TYPE_ROLE, role));
+      record_history (self, cp_placement_get_start (placement), role, actor, "placement.add", why, TRUE);
+      return cp_fail (error, CP_ERROR_NOT_AUTHORISED, "%s", why);
+    }
+  return cp_case_add_placement (self, placement, role, actor, reason, error);
+}
+
 /* The child's legal status on @day, or NULL. */
 static CpLegalStatus *
 legal_status_on (CpChild *child, const GDate *day)

@@ -340,41 +340,35 @@ direction_is (CpRule *rule, const char *path, CpDirection want, GError **error)
 /* authority.cease.NAME: who must approve ceasing care, where the rule's
  * conditions (legal status, age, time looked after) hold. */
 #define AUTHORITY_CEASE_PREFIX "cease."
+/* authority.placement.NAME: who must approve a placement, where the rule's
+ * conditions (area, placement type, school year) hold. */
+#define AUTHORITY_PLACEMENT_PREFIX "placement."
 
-/* The legal statuses a rule names are codes of CpLegalStatusKind. */
+/* Every code in a list field of a rule is a nick of @type. */
 static gboolean
-legal_statuses_known (CpRule *rule, const char *path, GError **error)
+codes_known (const char * const *codes, GType type, const char *path, const char *field, GError **error)
 {
-  const char * const *kinds = cp_rule_get_legal_statuses (rule);
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_LEGAL_STATUS_KIND);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
 
-  for (guint i = 0; kinds && kinds[i]; i++)
-    if (g_enum_get_value_by_nick (klass, kinds[i]) == NULL)
+  for (guint i = 0; codes && codes[i]; i++)
+    if (g_enum_get_value_by_nick (klass, codes[i]) == NULL)
       {
-        g_autofree char *nicks = cp_enum_nicks (CP_TYPE_LEGAL_STATUS_KIND);
-        return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
-                        "%s.legal_statuses[%u]: “%s” is not a known code (expected one of: %s)",
-                        path, i, kinds[i], nicks);
+        g_autofree char *nicks = cp_enum_nicks (type);
+        return cp_fail (error, CP_ERROR_UNKNOWN_CODE, "%s.%s[%u]: “%s” is not a known code (expected one of: %s)",
+                        path, field, i, codes[i], nicks);
       }
   return TRUE;
 }
 
-/* The placement types a rule names are codes of CpPlacementType. */
+/* The placement types, areas and legal statuses a rule names. */
 static gboolean
-placements_known (CpRule *rule, const char *path, GError **error)
+rule_codes_known (CpRule *rule, const char *path, GError **error)
 {
-  const char * const *types = cp_rule_get_placements (rule);
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_PLACEMENT_TYPE);
-
-  for (guint i = 0; types && types[i]; i++)
-    if (g_enum_get_value_by_nick (klass, types[i]) == NULL)
-      {
-        g_autofree char *nicks = cp_enum_nicks (CP_TYPE_PLACEMENT_TYPE);
-        return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
-                        "%s.placements[%u]: “%s” is not a known code (expected one of: %s)",
-                        path, i, types[i], nicks);
-      }
-  return TRUE;
+  return codes_known (cp_rule_get_placements (rule), CP_TYPE_PLACEMENT_TYPE, path, "placements", error) &&
+         codes_known (cp_rule_get_excluded_placements (rule), CP_TYPE_PLACEMENT_TYPE, path,
+                      "excluded_placements", error) &&
+         codes_known (cp_rule_get_areas (rule), CP_TYPE_PLACEMENT_AREA, path, "areas", error) &&
+         codes_known (cp_rule_get_legal_statuses (rule), CP_TYPE_LEGAL_STATUS_KIND, path, "legal_statuses", error);
 }
 
 static const char * const authority_actions[] = { "care-plan.authorise", "care-plan.ratify",
@@ -425,9 +419,11 @@ check_rule (CpRule      *rule,
   static const CpAnchor target_anchor[] = { CP_ANCHOR_TARGET };
   static const CpAnchor looked_after_anchor[] = { CP_ANCHOR_LOOKED_AFTER };
   CpRuleKind kind = cp_rule_get_kind (rule);
-  const char * const *excluded;
 
 #define N(a) G_N_ELEMENTS (a)
+
+  if (!rule_codes_known (rule, path, error))
+    return FALSE;
 
   if (cp_rule_get_deemed_agreed (rule) && cp_rule_get_duty (rule) != CP_DUTY_MANAGER_RESPONSE)
     return cp_fail (error, CP_ERROR_INVALID_VALUE,
@@ -516,18 +512,6 @@ check_rule (CpRule      *rule,
              direction_is (rule, path, CP_DIRECTION_WITHIN, error);
 
     case CP_RULE_KIND_REVIEW_WITHOUT_MEETING:
-      excluded = cp_rule_get_excluded_placements (rule);
-      for (guint i = 0; excluded && excluded[i]; i++)
-        {
-          g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_PLACEMENT_TYPE);
-          if (g_enum_get_value_by_nick (klass, excluded[i]) == NULL)
-            {
-              g_autofree char *nicks = cp_enum_nicks (CP_TYPE_PLACEMENT_TYPE);
-              return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
-                           "%s.excluded_placements[%u]: “%s” is not a known code (expected one of: %s)",
-                           path, i, excluded[i], nicks);
-            }
-        }
       return anchor_allowed (rule, path, meeting_anchor, N (meeting_anchor), error) &&
              duty_allowed (rule, path, meeting_duty, N (meeting_duty), error) &&
              direction_is (rule, path, CP_DIRECTION_EVERY, error);
@@ -551,25 +535,23 @@ check_rule (CpRule      *rule,
     case CP_RULE_KIND_AUTHORITY:
       if (!g_str_has_prefix (cp_rule_get_key (rule), AUTHORITY_PREFIX) ||
           (!g_strv_contains (authority_actions, cp_rule_get_key (rule) + strlen (AUTHORITY_PREFIX)) &&
-           !g_str_has_prefix (cp_rule_get_key (rule), AUTHORITY_PREFIX AUTHORITY_CEASE_PREFIX)))
+           !g_str_has_prefix (cp_rule_get_key (rule), AUTHORITY_PREFIX AUTHORITY_CEASE_PREFIX) &&
+           !g_str_has_prefix (cp_rule_get_key (rule), AUTHORITY_PREFIX AUTHORITY_PLACEMENT_PREFIX)))
         {
           g_autofree char *list = g_strjoinv (", " AUTHORITY_PREFIX, (char **) authority_actions);
           return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
                           "%s.key: “%s” is not an action with an authority (expected one of: %s%s, "
-                          "or %s%s followed by a name)",
+                          "or %s%s or %s%s followed by a name)",
                           path, cp_rule_get_key (rule), AUTHORITY_PREFIX, list,
-                          AUTHORITY_PREFIX, AUTHORITY_CEASE_PREFIX);
+                          AUTHORITY_PREFIX, AUTHORITY_CEASE_PREFIX, AUTHORITY_PREFIX, AUTHORITY_PLACEMENT_PREFIX);
         }
       if (cp_rule_get_approver (rule) == CP_ROLE_UNKNOWN)
         return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.approver: missing (the role the action needs)", path);
-      if (!legal_statuses_known (rule, path, error))
-        return FALSE;
       return anchor_allowed (rule, path, no_anchor, N (no_anchor), error);
 
     case CP_RULE_KIND_ACTIVITY:
       if (!anchor_allowed (rule, path, activity_anchors, N (activity_anchors), error) ||
-          !duty_allowed (rule, path, activity_duties, N (activity_duties), error) ||
-          !placements_known (rule, path, error))
+          !duty_allowed (rule, path, activity_duties, N (activity_duties), error))
         return FALSE;
       if (cp_rule_get_anchor (rule) == CP_ANCHOR_REVIEW &&
           cp_rule_get_slot (rule) == CP_REVIEW_SLOT_LATER)
@@ -586,8 +568,7 @@ check_rule (CpRule      *rule,
     case CP_RULE_KIND_INTERVAL:
       return anchor_allowed (rule, path, interval_anchor, N (interval_anchor), error) &&
              duty_allowed (rule, path, activity_duties, N (activity_duties), error) &&
-             direction_is (rule, path, CP_DIRECTION_EVERY, error) &&
-             placements_known (rule, path, error);
+             direction_is (rule, path, CP_DIRECTION_EVERY, error);
 
     case CP_RULE_KIND_MILESTONE:
       return anchor_allowed (rule, path, target_anchor, N (target_anchor), error) &&

@@ -64,6 +64,9 @@ enum {
   PROP_EMERGENCY_ONLY,
   PROP_ELIGIBLE_ONLY,
   PROP_LEGAL_STATUSES,
+  PROP_AREAS,
+  PROP_MIN_SCHOOL_YEAR,
+  PROP_MAX_SCHOOL_YEAR,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -366,6 +369,37 @@ cp_rule_class_init (CpRuleClass *klass)
   properties[PROP_LEGAL_STATUSES] =
     g_param_spec_boxed ("legal-statuses", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:areas:
+   *
+   * For an authority rule about placing a child: the areas (nicks of
+   * #CpPlacementArea) it applies to; %NULL for all.
+   */
+  properties[PROP_AREAS] =
+    g_param_spec_boxed ("areas", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:min-school-year:
+   *
+   * For an authority rule about moving a child: applies from this school
+   * year (England: the child's age on the 31 August before the school year
+   * began, less 4); 0 for no limit.
+   */
+  properties[PROP_MIN_SCHOOL_YEAR] =
+    g_param_spec_int ("min-school-year", NULL, NULL, 0, 14, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:max-school-year:
+   *
+   * For an authority rule about moving a child: applies up to and including
+   * this school year; 0 for no limit.
+   */
+  properties[PROP_MAX_SCHOOL_YEAR] =
+    g_param_spec_int ("max-school-year", NULL, NULL, 0, 14, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpRule:any-time:
@@ -1059,4 +1093,49 @@ cp_rule_get_legal_statuses (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
   return cp_record_get_strv (CP_RECORD (self), PROP_LEGAL_STATUSES);
+}
+
+/**
+ * cp_rule_get_areas:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:areas] property.
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): for an authority rule about placing a child: the areas it applies to (nicks of #CpPlacementArea), or %NULL for all
+ */
+const char * const *
+cp_rule_get_areas (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_strv (CP_RECORD (self), PROP_AREAS);
+}
+
+/**
+ * cp_rule_get_min_school_year:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:min-school-year] property.
+ *
+ * Returns: for an authority rule about moving a child: the first school year it applies in (0: any)
+ */
+int
+cp_rule_get_min_school_year (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_MIN_SCHOOL_YEAR);
+}
+
+/**
+ * cp_rule_get_max_school_year:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:max-school-year] property.
+ *
+ * Returns: for an authority rule about moving a child: the last school year it applies in (0: any)
+ */
+int
+cp_rule_get_max_school_year (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_MAX_SCHOOL_YEAR);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "test-helpers.h"
+#include "cp-record-private.h"
 
 static CpCalendar *calendar;
 
@@ -538,4 +539,73 @@ Test (casework, pathway_plan_reviews_go_on_after_leaving_care)
           CP_OBLIGATION_STATUS_OVERDUE);
   /* What fell due while in care stays as it was (no visit was recorded). */
   expect (ev, "visit.first", "placement 1", "2024-01-17", CP_OBLIGATION_STATUS_OVERDUE);
+}
+
+/* Placement approvals --------------------------------------------------------- */
+
+static gboolean
+place (CpCase *kase, const char *profile, const char *json, CpRole role, GError **error)
+{
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(CpPlacement) p = NULL;
+
+  cr_assert (json_parser_load_from_data (parser, json, -1, NULL));
+  p = CP_PLACEMENT (cp_record_from_json (CP_TYPE_PLACEMENT, json_parser_get_root (parser), "placement", error));
+  cr_assert_not_null (p);
+  return cp_case_place (kase, policy, p, role, NULL, NULL, error);
+}
+
+Test (casework, out_of_area_placements_need_the_profiles_approver)
+{
+  g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"), NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Salford: out of borough, the Assistant Director; distant, the Strategic Director. */
+  cr_assert_not (place (kase, "salford", "{\"kind\":\"foster-agency\",\"start\":\"2026-03-02\",\"area\":\"out-of-borough\"}",
+                        CP_ROLE_PRACTICE_MANAGER, &error));
+  cr_assert (g_error_matches (error, CP_ERROR, CP_ERROR_NOT_AUTHORISED), "%s", error ? error->message : "");
+  cr_assert_not_null (strstr (error->message, "assistant-director"));
+  g_clear_error (&error);
+  cr_assert (place (kase, "salford", "{\"kind\":\"foster-agency\",\"start\":\"2026-03-02\",\"area\":\"out-of-borough\"}",
+                    CP_ROLE_ASSISTANT_DIRECTOR, &error), "%s", error ? error->message : "");
+  cr_assert_not (place (kase, "salford", "{\"kind\":\"residential\",\"start\":\"2026-04-06\",\"area\":\"distant\"}",
+                        CP_ROLE_ASSISTANT_DIRECTOR, &error));
+  g_clear_error (&error);
+  /* With a connected person: no approval. */
+  cr_assert (place (kase, "salford", "{\"kind\":\"connected-person-approved\",\"start\":\"2026-04-06\",\"area\":\"distant\"}",
+                    CP_ROLE_SOCIAL_WORKER, &error), "%s", error ? error->message : "");
+  /* Stoke-on-Trent: outside the authority, the Strategic Manager, except with its own foster carers. */
+  cr_assert_not (place (kase, "stoke-on-trent", "{\"kind\":\"foster-agency\",\"start\":\"2026-05-04\",\"area\":\"distant\"}",
+                        CP_ROLE_PRACTICE_MANAGER, &error));
+  g_clear_error (&error);
+  cr_assert (place (kase, "stoke-on-trent", "{\"kind\":\"foster-own-authority\",\"start\":\"2026-05-04\",\"area\":\"distant\"}",
+                    CP_ROLE_SOCIAL_WORKER, &error), "%s", error ? error->message : "");
+  /* england names no approver. */
+  cr_assert (place (kase, "england", "{\"kind\":\"foster-agency\",\"start\":\"2026-06-01\",\"area\":\"distant\"}",
+                    CP_ROLE_SOCIAL_WORKER, &error), "%s", error ? error->message : "");
+}
+
+Test (casework, stoke_moves_in_school_years_10_and_11_need_the_strategic_manager)
+{
+  /* Born 1 September 2011, the oldest in the year: 13 on 31 August 2025
+   * (year 9 in 2025/26) and 14 on 31 August 2026 (year 10 from 1 September
+   * 2026). */
+  g_autoptr(CpCase) kase = make_case ("2011-09-01", "2026-01-05", FOSTER ("2026-01-05"), NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* The last day of year 9: no approval. */
+  cr_assert (place (kase, "stoke-on-trent", "{\"kind\":\"foster-own-authority\",\"start\":\"2026-08-31\"}",
+                    CP_ROLE_SOCIAL_WORKER, &error), "%s", error ? error->message : "");
+  /* The first day of year 10: the Strategic Manager's. */
+  cr_assert_not (place (kase, "stoke-on-trent", "{\"kind\":\"foster-own-authority\",\"start\":\"2026-09-01\"}",
+                        CP_ROLE_PRACTICE_MANAGER, &error));
+  cr_assert (g_error_matches (error, CP_ERROR, CP_ERROR_NOT_AUTHORISED));
+  cr_assert_not_null (strstr (error->message, "pl-ks4-move-strategic-manager-stoke"), "%s", error->message);
+  g_clear_error (&error);
+  cr_assert (place (kase, "stoke-on-trent", "{\"kind\":\"foster-own-authority\",\"start\":\"2026-09-01\"}",
+                    CP_ROLE_STRATEGIC_MANAGER, &error), "%s", error ? error->message : "");
+  /* Year 12 (from 1 September 2028): no approval. */
+  cr_assert (place (kase, "stoke-on-trent", "{\"kind\":\"residential\",\"start\":\"2028-09-01\"}",
+                    CP_ROLE_SOCIAL_WORKER, &error), "%s", error ? error->message : "");
 }

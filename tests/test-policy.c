@@ -187,7 +187,7 @@ static const BadProfile bad_profiles[] = {
   { RULE_HEAD STAR ("a") "\"quantity\": 5, \"anchor\": \"looked-after\", \"duty\": \"recommendation-agreed\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].anchor: “looked-after” cannot anchor a recommendation rule (expected one of: review, rule)" },
   { RULE_HEAD STAR ("a") "\"quantity\": 5, \"anchor\": \"review\", \"duty\": \"full-record\" } ] }", CP_ERROR_INVALID_VALUE, "rules[0].duty: “full-record” is not a duty of a recommendation rule" },
   { RULE_HEAD GOOD_FIELDS ", \"quantity\": 20, \"optional\": true } ] }", CP_ERROR_INVALID_VALUE, "rules[0].optional: only a recommendation rule can be optional" },
-  { RULE_HEAD "\"key\": \"authority.care-plan.shred\", \"id\": \"x\", \"kind\": \"authority\", \"statement\": \"s\", \"approver\": \"iro\", \"citation\": \"c\" } ] }", CP_ERROR_UNKNOWN_CODE, "rules[0].key: “authority.care-plan.shred” is not an action with an authority (expected one of: authority.care-plan.authorise, authority.care-plan.ratify, authority.dispute.register, or authority.cease. followed by a name)" },
+  { RULE_HEAD "\"key\": \"authority.care-plan.shred\", \"id\": \"x\", \"kind\": \"authority\", \"statement\": \"s\", \"approver\": \"iro\", \"citation\": \"c\" } ] }", CP_ERROR_UNKNOWN_CODE, "rules[0].key: “authority.care-plan.shred” is not an action with an authority (expected one of: authority.care-plan.authorise, authority.care-plan.ratify, authority.dispute.register, or authority.cease. or authority.placement. followed by a name)" },
   { RULE_HEAD "\"key\": \"authority.dispute.register\", \"id\": \"x\", \"kind\": \"authority\", \"statement\": \"s\", \"citation\": \"c\" } ] }", CP_ERROR_MISSING_FIELD, "rules[0].approver: missing (the role the action needs)" },
 #undef STAR
 };

@@ -54,6 +54,14 @@ void             cp_case_add_activity             (CpCase           *self,
                                                    CpRole            role,
                                                    const char       *actor);
 CP_AVAILABLE_IN_ALL
+gboolean         cp_case_place                    (CpCase           *self,
+                                                   CpPolicy         *policy,
+                                                   CpPlacement      *placement,
+                                                   CpRole            role,
+                                                   const char       *actor,
+                                                   const char       *reason,
+                                                   GError          **error);
+CP_AVAILABLE_IN_ALL
 gboolean         cp_case_cease                    (CpCase           *self,
                                                    CpPolicy         *policy,
                                                    CpCalendar       *calendar,

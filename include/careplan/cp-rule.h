@@ -98,5 +98,11 @@ CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_eligible_only (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char * const *cp_rule_get_legal_statuses (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char * const *cp_rule_get_areas (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_min_school_year (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_max_school_year (CpRule *self);
 
 G_END_DECLS
