@@ -1255,6 +1255,23 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
   append_reason (why, rule, sign < 0 ? "before" : "from", anchor_name, from);
   if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
     g_string_append (why, ", read in whole days");
+  /* One extension, recorded before the deadline passed, moves it once. */
+  if (cp_rule_get_extension (rule) > 0)
+    {
+      g_autoptr(GArray) extended = activity_days (run, CP_DUTY_APPROVAL_EXTENDED, from);
+      guint32 on = first_between (extended, from, until);
+
+      if (on != 0 && on <= due)
+        {
+          char buf[16];
+
+          if (!cp_calendar_add_julian (run->calendar, due, cp_rule_get_extension (rule), cp_rule_get_unit (rule),
+                                       &due, run->error))
+            return FALSE;
+          g_string_append_printf (why, ", extended once on %s by %d more", cp_engine_iso (on, buf),
+                                  cp_rule_get_extension (rule));
+        }
+    }
   /* Done on or after the day care began (or the anchor, for a placement),
    * and for a placement before it ended. */
   met = first_between (days, cp_rule_get_anchor (rule) == CP_ANCHOR_PLACEMENT ? from : run->looked_after, until);

@@ -413,7 +413,8 @@ check_rule (CpRule      *rule,
                                             CP_DUTY_FINAL_CARE_PLANNING_MEETING, CP_DUTY_PERMANENCE_DECISION,
                                             CP_DUTY_PERMANENCE_PROGRESS_MEETING, CP_DUTY_LANDMARK_REVIEW,
                                             CP_DUTY_NEEDS_ASSESSMENT, CP_DUTY_PATHWAY_PLAN,
-                                            CP_DUTY_PATHWAY_PLAN_REVIEW, CP_DUTY_STAYING_PUT_CONSIDERED };
+                                            CP_DUTY_PATHWAY_PLAN_REVIEW, CP_DUTY_STAYING_PUT_CONSIDERED,
+                                            CP_DUTY_CARER_APPROVED };
   static const CpAnchor interval_anchor[] = { CP_ANCHOR_NONE, CP_ANCHOR_PERMANENCE_PLAN, CP_ANCHOR_RULE };
   static const CpDuty milestone_duty[] = { CP_DUTY_PERMANENCE_MILESTONE };
   static const CpAnchor target_anchor[] = { CP_ANCHOR_TARGET };
@@ -558,6 +559,8 @@ check_rule (CpRule      *rule,
         return cp_fail (error, CP_ERROR_INVALID_VALUE,
                         "%s.slot: an activity counted from a review names the first, second or third "
                         "(“subsequent”) review, or any (the first once the child is min_age_months old)", path);
+      if (cp_rule_get_extension (rule) > 0 && cp_rule_get_anchor (rule) != CP_ANCHOR_PLACEMENT)
+        return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.extension: only for a rule counted from each placement", path);
       if (cp_rule_get_emergency_only (rule) && cp_rule_get_anchor (rule) != CP_ANCHOR_PLACEMENT)
         return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.emergency_only: only for a rule counted from each placement", path);
       if (cp_rule_get_direction (rule) == CP_DIRECTION_EVERY)

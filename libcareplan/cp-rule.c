@@ -67,6 +67,7 @@ enum {
   PROP_AREAS,
   PROP_MIN_SCHOOL_YEAR,
   PROP_MAX_SCHOOL_YEAR,
+  PROP_EXTENSION,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -399,6 +400,17 @@ cp_rule_class_init (CpRuleClass *klass)
    */
   properties[PROP_MAX_SCHOOL_YEAR] =
     g_param_spec_int ("max-school-year", NULL, NULL, 0, 14, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:extension:
+   *
+   * For an activity rule counted from each placement: how much longer (in
+   * the rule's unit) the deadline becomes, once, when an
+   * `approval-extended` activity is recorded before it passes; 0 for none.
+   */
+  properties[PROP_EXTENSION] =
+    g_param_spec_int ("extension", NULL, NULL, 0, 10000, 0,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -1138,4 +1150,19 @@ cp_rule_get_max_school_year (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), 0);
   return cp_record_get_int (CP_RECORD (self), PROP_MAX_SCHOOL_YEAR);
+}
+
+/**
+ * cp_rule_get_extension:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:extension] property.
+ *
+ * Returns: for an activity rule on placements: how much one recorded extension adds (0: none allowed)
+ */
+int
+cp_rule_get_extension (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_EXTENSION);
 }

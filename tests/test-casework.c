@@ -609,3 +609,33 @@ Test (casework, stoke_moves_in_school_years_10_and_11_need_the_strategic_manager
   cr_assert (place (kase, "stoke-on-trent", "{\"kind\":\"residential\",\"start\":\"2028-09-01\"}",
                     CP_ROLE_SOCIAL_WORKER, &error), "%s", error ? error->message : "");
 }
+
+Test (casework, connected_person_approval_in_16_weeks_with_one_extension)
+{
+  const char *cp = "[{\"kind\":\"connected-person-temporary\",\"start\":\"2026-12-21\"}]";
+  g_autoptr(CpCase) plain = make_case ("2014-05-05", "2026-12-21", cp, NULL);
+  g_autoptr(CpCase) extended = make_case ("2014-05-05", "2026-12-21", cp, NULL);
+  g_autoptr(CpCase) late_extension = make_case ("2014-05-05", "2026-12-21", cp, NULL);
+  g_autoptr(CpEvaluator) ev = NULL, ev2 = NULL, ev3 = NULL, stoke = NULL;
+
+  /* 16 weeks from Monday 21 December 2026: Monday 12 April 2027. */
+  ev = evaluate (plain, "england", "2027-04-12");
+  expect (ev, "placement.connected-person.approval", "placement 1", "2027-04-12", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-04-13");
+  expect (ev, "placement.connected-person.approval", "placement 1", "2027-04-12", CP_OBLIGATION_STATUS_OVERDUE);
+
+  /* Extended once before it passed: 8 weeks more, 7 June. */
+  record (extended, CP_DUTY_APPROVAL_EXTENDED, "2027-04-12");
+  record (extended, CP_DUTY_CARER_APPROVED, "2027-06-07");
+  ev2 = evaluate (extended, "england", "2027-06-08");
+  expect (ev2, "placement.connected-person.approval", "placement 1", "2027-06-07", CP_OBLIGATION_STATUS_MET_ON_TIME);
+
+  /* An extension after the deadline has passed does not count. */
+  record (late_extension, CP_DUTY_APPROVAL_EXTENDED, "2027-04-13");
+  ev3 = evaluate (late_extension, "england", "2027-04-14");
+  expect (ev3, "placement.connected-person.approval", "placement 1", "2027-04-12", CP_OBLIGATION_STATUS_OVERDUE);
+
+  /* Stoke-on-Trent: 6 weeks, no extension. */
+  stoke = evaluate (extended, "stoke-on-trent", "2027-02-02");
+  expect (stoke, "placement.connected-person.approval", "placement 1", "2027-02-01", CP_OBLIGATION_STATUS_OVERDUE);
+}

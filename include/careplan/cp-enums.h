@@ -439,6 +439,8 @@ typedef enum {
  * @CP_DUTY_PATHWAY_PLAN: a pathway plan is in place (an activity, or a `pathway-plan` sub-plan)
  * @CP_DUTY_PATHWAY_PLAN_REVIEW: a pathway plan review
  * @CP_DUTY_STAYING_PUT_CONSIDERED: Staying Put is considered for a young person in foster care
+ * @CP_DUTY_CARER_APPROVED: a connected person caring for the child is approved as a foster carer
+ * @CP_DUTY_APPROVAL_EXTENDED: a connected person's temporary approval is extended
  *
  * What has to be done to meet a rule. A review's [property@Review:tasks]
  * record when the preparation and follow-up duties were done.
@@ -483,6 +485,8 @@ typedef enum {
   CP_DUTY_PATHWAY_PLAN,
   CP_DUTY_PATHWAY_PLAN_REVIEW,
   CP_DUTY_STAYING_PUT_CONSIDERED,
+  CP_DUTY_CARER_APPROVED,
+  CP_DUTY_APPROVAL_EXTENDED,
 } CpDuty;
 
 /**

@@ -104,5 +104,7 @@ CP_AVAILABLE_IN_ALL
 int cp_rule_get_min_school_year (CpRule *self);
 CP_AVAILABLE_IN_ALL
 int cp_rule_get_max_school_year (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_extension (CpRule *self);
 
 G_END_DECLS
