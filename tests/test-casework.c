@@ -639,3 +639,32 @@ Test (casework, connected_person_approval_in_16_weeks_with_one_extension)
   stoke = evaluate (extended, "stoke-on-trent", "2027-02-02");
   expect (stoke, "placement.connected-person.approval", "placement 1", "2027-02-01", CP_OBLIGATION_STATUS_OVERDUE);
 }
+
+Test (casework, stoke_health_plan_reviewed_within_twelve_months)
+{
+  g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"), NULL);
+  g_autoptr(CpEvaluator) ev = NULL;
+
+  /* 12 months from Good Friday 2026 (3 April): Saturday 3 April 2027. */
+  record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2026-04-03");
+  ev = evaluate (kase, "stoke-on-trent", "2027-04-03");
+  expect (ev, "health.review", "next health-assessment", "2027-04-03", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-04-04");
+  expect (ev, "health.review", "next health-assessment", "2027-04-03", CP_OBLIGATION_STATUS_OVERDUE);
+  /* england sets no health interval. */
+  cr_assert_null (cp_evaluator_find (evaluate (kase, "england", "2027-04-04"), "health.review", "next health-assessment"));
+}
+
+Test (casework, swindon_permanence_planning_meeting_by_the_day_before_the_second_review)
+{
+  g_autoptr(CpCase) on_time = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"), TWO_REVIEWS);
+  g_autoptr(CpCase) late = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"), TWO_REVIEWS);
+  g_autoptr(CpEvaluator) a = NULL, b = NULL;
+
+  record (on_time, CP_DUTY_PERMANENCE_PLANNING_MEETING, "2026-04-23");
+  record (late, CP_DUTY_PERMANENCE_PLANNING_MEETING, "2026-04-24");
+  a = evaluate (on_time, "swindon", "2026-05-01");
+  b = evaluate (late, "swindon", "2026-05-01");
+  expect (a, "permanence.planning-meeting", "permanence-planning-meeting", "2026-04-23", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (b, "permanence.planning-meeting", "permanence-planning-meeting", "2026-04-23", CP_OBLIGATION_STATUS_MET_LATE);
+}
