@@ -255,7 +255,8 @@ class SummaryCommandTest(unittest.TestCase):
         r = run("summary", "--on", "2026-11-22", "--policy", "stoke-on-trent", self.CASELOAD)
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertTrue(r.stdout.startswith("200 cases under stoke-on-trent as at 2026-11-22\n"), r.stdout)
-        for area in ("reviews", "review paperwork", "plans", "recommendations", "disputes"):
+        for area in ("reviews", "review paperwork", "plans", "visits", "health, education", "permanence",
+                     "leaving care", "recommendations", "disputes"):
             self.assertRegex(r.stdout, "\n%s +\\d+ +\\d+ +\\d+\n" % area)
         self.assertIn("cases in dispute, by the stage reached:", r.stdout)
         self.assertIn("Drift: ", r.stdout)

@@ -43,13 +43,18 @@ typedef enum {
   AREA_REVIEWS,
   AREA_REVIEW_PAPERWORK,
   AREA_PLANS,
+  AREA_VISITS,
+  AREA_HEALTH_EDUCATION,
+  AREA_PERMANENCE,
+  AREA_LEAVING_CARE,
   AREA_RECOMMENDATIONS,
   AREA_DISPUTES,
   N_AREAS
 } Area;
 
 static const char * const area_names[N_AREAS] = {
-  "reviews", "review paperwork", "plans", "recommendations", "disputes",
+  "reviews", "review paperwork", "plans", "visits", "health, education", "permanence",
+  "leaving care", "recommendations", "disputes",
 };
 
 static Area
@@ -64,7 +69,31 @@ area_of (CpDuty duty)
     case CP_DUTY_CARE_PLAN:
     case CP_DUTY_PLACEMENT_PLAN:
     case CP_DUTY_CARE_PLAN_UPDATED:
+    case CP_DUTY_PLACEMENT_PLANNING_MEETING:
+    case CP_DUTY_CARE_PLANNING_MEETING:
+    case CP_DUTY_LEGAL_PLANNING_MEETING:
+    case CP_DUTY_CARER_APPROVED:
+    case CP_DUTY_APPROVAL_EXTENDED:
       return AREA_PLANS;
+    case CP_DUTY_VISIT:
+      return AREA_VISITS;
+    case CP_DUTY_HEALTH_ASSESSMENT:
+    case CP_DUTY_DENTAL_CHECK:
+    case CP_DUTY_PEP_REVIEW:
+      return AREA_HEALTH_EDUCATION;
+    case CP_DUTY_PERMANENCE_PLAN:
+    case CP_DUTY_PERMANENCE_PLANNING_MEETING:
+    case CP_DUTY_FINAL_CARE_PLANNING_MEETING:
+    case CP_DUTY_PERMANENCE_DECISION:
+    case CP_DUTY_PERMANENCE_PROGRESS_MEETING:
+    case CP_DUTY_PERMANENCE_MILESTONE:
+      return AREA_PERMANENCE;
+    case CP_DUTY_LANDMARK_REVIEW:
+    case CP_DUTY_NEEDS_ASSESSMENT:
+    case CP_DUTY_PATHWAY_PLAN:
+    case CP_DUTY_PATHWAY_PLAN_REVIEW:
+    case CP_DUTY_STAYING_PUT_CONSIDERED:
+      return AREA_LEAVING_CARE;
     case CP_DUTY_RECOMMENDATION:
     case CP_DUTY_RECOMMENDATION_NOTIFIED:
     case CP_DUTY_RECOMMENDATION_CONCERNS:
@@ -82,9 +111,11 @@ area_of (CpDuty duty)
     case CP_DUTY_FULL_RECORD:
     case CP_DUTY_RECORD_DISTRIBUTED:
     case CP_DUTY_MANAGER_RESPONSE:
-    default:
       return AREA_REVIEW_PAPERWORK;
     }
+  /* Every duty is named above (-Wswitch checks it); a value from outside
+   * the enumeration counts with the paperwork. */
+  return AREA_REVIEW_PAPERWORK;
 }
 
 typedef struct {
@@ -340,8 +371,9 @@ careplan_summary_main (int argc, char **argv)
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_set_summary (ctx,
     "The authority-wide picture of a caseload as at a date: obligations overdue\n"
-    "and due soon by area of work (reviews, review paperwork, plans,\n"
-    "recommendations, disputes) and how many cases each touches; open disputes\n"
+    "and due soon by area of work (reviews, review paperwork, plans, visits,\n"
+    "health and education, permanence, leaving care, recommendations, disputes)\n"
+    "and how many cases each touches; open disputes\n"
     "by the stage of the escalation ladder they have reached; and drift\n"
     "(permanence milestones past their target with no reason recorded).\n"
     "A progress bar is drawn on standard error when it is a terminal and the\n"
