@@ -225,7 +225,10 @@ Test (casework, dental_checks_from_the_start_of_care)
   expect (ev, "dental.check", "next dental-check", "2026-09-02", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2026-09-03");
   expect (ev, "dental.check", "next dental-check", "2026-09-02", CP_OBLIGATION_STATUS_OVERDUE);
-  cr_assert_null (cp_evaluator_find (evaluate (kase, "england", "2026-09-03"), "dental.check", "next dental-check"));
+  {
+    g_autoptr(CpEvaluator) england = evaluate (kase, "england", "2026-09-03");
+    cr_assert_null (cp_evaluator_find (england, "dental.check", "next dental-check"));
+  }
 }
 
 /* Placements ---------------------------------------------------------------- */
@@ -438,8 +441,10 @@ Test (casework, swindon_landmark_review_and_needs_assessment)
   expect (ev, "leaving-care.landmark-review", "landmark-review", "2026-09-30", CP_OBLIGATION_STATUS_OVERDUE);
   expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2027-06-30", CP_OBLIGATION_STATUS_UPCOMING);
   /* A child who came into care after 15 and a half has no landmark review. */
-  expect (evaluate (too_late, "swindon", "2026-12-02"), "leaving-care.landmark-review", "landmark-review", NULL,
-          CP_OBLIGATION_STATUS_NOT_APPLICABLE);
+  {
+    g_autoptr(CpEvaluator) later = evaluate (too_late, "swindon", "2026-12-02");
+    expect (later, "leaving-care.landmark-review", "landmark-review", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
+  }
 }
 
 Test (casework, warrington_considers_staying_put_at_the_first_review_after_sixteen)
@@ -652,7 +657,10 @@ Test (casework, stoke_health_plan_reviewed_within_twelve_months)
   at (ev, "2027-04-04");
   expect (ev, "health.review", "next health-assessment", "2027-04-03", CP_OBLIGATION_STATUS_OVERDUE);
   /* england sets no health interval. */
-  cr_assert_null (cp_evaluator_find (evaluate (kase, "england", "2027-04-04"), "health.review", "next health-assessment"));
+  {
+    g_autoptr(CpEvaluator) england = evaluate (kase, "england", "2027-04-04");
+    cr_assert_null (cp_evaluator_find (england, "health.review", "next health-assessment"));
+  }
 }
 
 Test (casework, swindon_permanence_planning_meeting_by_the_day_before_the_second_review)
