@@ -11,11 +11,17 @@
 /* A case with something for most rule kinds to look at. */
 static const char sample_case[] =
   "{\"version\":1,"
-  "\"child\":{\"id\":\"F1\",\"birth_date\":\"2011-03-01\",\"looked_after_since\":\"2026-01-05\","
-  "\"legal_statuses\":[{\"status\":\"section-20\",\"start\":\"2026-01-05\"}]},"
-  "\"placements\":[{\"kind\":\"foster-agency\",\"start\":\"2026-01-05\",\"emergency\":true}],"
-  "\"reviews\":[{\"sequence\":1,\"date\":\"2026-01-30\",\"recommendations\":"
-  "[{\"text\":\"x\",\"starred\":true,\"due\":\"2026-03-01\"}]}]}";
+  "\"child\":{\"id\":\"F1\",\"birth_date\":\"2010-03-01\",\"looked_after_since\":\"2024-01-05\","
+  "\"legal_statuses\":[{\"status\":\"section-20\",\"start\":\"2024-01-05\"}]},"
+  "\"placements\":[{\"kind\":\"foster-agency\",\"start\":\"2024-01-05\",\"end\":\"2025-03-03\",\"emergency\":true},"
+  "{\"kind\":\"connected-person-temporary\",\"start\":\"2025-03-03\",\"area\":\"distant\"}],"
+  "\"reviews\":[{\"sequence\":1,\"held\":\"2024-01-30\",\"recommendations\":"
+  "[{\"text\":\"x\",\"starred\":true,\"due\":\"2024-03-01\"}]},"
+  "{\"sequence\":2,\"held\":\"2024-04-26\"},{\"sequence\":3,\"held\":\"2024-10-18\"}],"
+  "\"permanence_plan\":{\"pathway\":\"adoption\",\"agreed_on\":\"2024-04-26\",\"milestones\":"
+  "[{\"description\":\"m\",\"target\":\"2024-09-30\"}]},"
+  "\"activities\":[{\"duty\":\"visit\",\"date\":\"2024-01-09\"},{\"duty\":\"visit\",\"date\":\"2024-03-20\"},"
+  "{\"duty\":\"pathway-plan\",\"date\":\"2026-06-01\"},{\"duty\":\"approval-extended\",\"date\":\"2025-05-01\"}]}";
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
