@@ -173,6 +173,29 @@ careplan_date_option (const char *text, const char *option, GError **error)
   return date;
 }
 
+gboolean
+careplan_evaluation_setup (const char   *command,
+                           const char   *policy_arg,
+                           const char   *region,
+                           const char   *bank_holidays,
+                           const char   *on,
+                           CpPolicy    **policy,
+                           CpCalendar  **calendar,
+                           GDate       **date)
+{
+  g_autoptr(GError) error = NULL;
+
+  *policy = careplan_policy_from_argument (policy_arg ? policy_arg : "england", &error);
+  if (*policy != NULL)
+    *calendar = careplan_calendar_from_options (region, bank_holidays, &error);
+  if (*policy != NULL && *calendar != NULL)
+    *date = careplan_date_option (on, "--on", &error);
+  if (error == NULL)
+    return TRUE;
+  fprintf (stderr, "careplan %s: %s\n", command, error->message);
+  return FALSE;
+}
+
 /* Progress on stderr, only when it is a terminal. */
 struct _CareplanProgress {
   guint total, done;

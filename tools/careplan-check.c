@@ -538,19 +538,9 @@ careplan_check_main (int argc, char **argv)
       return CAREPLAN_EXIT_USAGE;
     }
 
-  policy = careplan_policy_from_argument (opt_policy ? opt_policy : "england", &error);
-  if (policy == NULL)
-    {
-      fprintf (stderr, "careplan check: %s\n", error->message);
-      return CAREPLAN_EXIT_USAGE;
-    }
-  calendar = careplan_calendar_from_options (opt_region, opt_bank_holidays, &error);
-  date = calendar ? careplan_date_option (opt_on, "--on", &error) : NULL;
-  if (date == NULL)
-    {
-      fprintf (stderr, "careplan check: %s\n", error->message);
-      return CAREPLAN_EXIT_USAGE;
-    }
+  if (!careplan_evaluation_setup ("check", opt_policy, opt_region, opt_bank_holidays, opt_on,
+                                  &policy, &calendar, &date))
+    return CAREPLAN_EXIT_USAGE;
 
   c.policy = policy;
   c.calendar = calendar;

@@ -40,6 +40,12 @@ gboolean careplan_for_each_case (char **paths, char **ssda903_dirs, CareplanCase
 guint careplan_count_cases (char **paths, char **ssda903_dirs);
 GDate *careplan_date_option (const char *text, const char *option, GError **error);
 
+/* The profile (default england), calendar and date (--on, default today)
+ * of an evaluating command; on a bad option prints why and returns FALSE. */
+gboolean careplan_evaluation_setup (const char *command, const char *policy_arg, const char *region,
+                                    const char *bank_holidays, const char *on, CpPolicy **policy,
+                                    CpCalendar **calendar, GDate **date);
+
 /* A progress bar on stderr for large caseloads, when stderr is a terminal
  * (NULL otherwise; every function accepts NULL). */
 #define CAREPLAN_PROGRESS_MIN_CASES 500
