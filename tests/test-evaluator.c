@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "test-helpers.h"
+#include "test-evaluating.h"
 
 static CpCalendar *calendar;
 
@@ -54,44 +54,9 @@ new_evaluator (CpCase *kase, const char *profile)
   return cp_evaluator_new (kase, policy, calendar);
 }
 
-static void
-at (CpEvaluator *ev, const char *iso)
-{
-  g_autoptr(GDate) d = test_date (iso);
-  g_autoptr(GError) error = NULL;
 
-  cp_evaluator_set_date (ev, d);
-  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
-}
 
-static const char *
-status_nick (CpObligationStatus s)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
-  return g_enum_get_value (klass, s)->value_nick;
-}
 
-/* Checks one obligation: its due date and status. */
-#define expect(ev, key, subject, due, status) \
-  expect_at (ev, key, subject, due, status, __LINE__)
-
-static CpObligation *
-expect_at (CpEvaluator *ev, const char *key, const char *subject, const char *due,
-           CpObligationStatus status, int line)
-{
-  CpObligation *o = cp_evaluator_find (ev, key, subject);
-  g_autofree char *got = NULL;
-
-  cr_assert_not_null (o, "line %d: no obligation %s for %s", line, key, subject);
-  got = test_iso (cp_obligation_get_due (o));
-  cr_assert_str_eq (got, due, "line %d: %s %s due %s, expected %s (%s)", line, key, subject,
-                    got, due, cp_obligation_get_explanation (o));
-  cr_assert_eq (cp_obligation_get_status (o), status, "line %d: %s %s is %s, expected %s (%s)",
-                line, key, subject, status_nick (cp_obligation_get_status (o)), status_nick (status),
-                cp_obligation_get_explanation (o));
-  cr_assert_not_null (cp_obligation_get_citation (o));
-  return o;
-}
 
 static void
 add_task (CpCase *kase, int seq, CpDuty duty, const char *done)

@@ -196,6 +196,25 @@ careplan_evaluation_setup (const char   *command,
   return FALSE;
 }
 
+CpEvaluator *
+careplan_evaluate (CpCase      *kase,
+                   CpPolicy    *policy,
+                   CpCalendar  *calendar,
+                   const GDate *date,
+                   const char  *where)
+{
+  g_autoptr(CpEvaluator) ev = cp_evaluator_new (kase, policy, calendar);
+  g_autoptr(GError) error = NULL;
+
+  cp_evaluator_set_date (ev, date);
+  if (!cp_evaluator_refresh (ev, &error))
+    {
+      fprintf (stderr, "%s: %s\n", where, error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&ev);
+}
+
 /* Progress on stderr, only when it is a terminal. */
 struct _CareplanProgress {
   guint total, done;

@@ -359,16 +359,13 @@ static void
 check_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer data)
 {
   Check *c = data;
-  g_autoptr(CpEvaluator) ev = cp_evaluator_new (kase, c->policy, c->calendar);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, c->policy, c->calendar, c->date, where);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *list;
 
-  cp_evaluator_set_date (ev, c->date);
-  if (!cp_evaluator_refresh (ev, &error))
+  if (ev == NULL)
     {
-      fprintf (stderr, "%s: %s\n", where, error->message);
       c->refused++;
       return;
     }

@@ -46,6 +46,10 @@ gboolean careplan_evaluation_setup (const char *command, const char *policy_arg,
                                     const char *bank_holidays, const char *on, CpPolicy **policy,
                                     CpCalendar **calendar, GDate **date);
 
+/* @kase evaluated as at @date, or NULL after printing why (naming @where). */
+CpEvaluator *careplan_evaluate (CpCase *kase, CpPolicy *policy, CpCalendar *calendar, const GDate *date,
+                                const char *where);
+
 /* A progress bar on stderr for large caseloads, when stderr is a terminal
  * (NULL otherwise; every function accepts NULL). */
 #define CAREPLAN_PROGRESS_MIN_CASES 500

@@ -142,18 +142,16 @@ static void
 summarise_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer data)
 {
   Summary *s = data;
-  g_autoptr(CpEvaluator) ev = cp_evaluator_new (kase, s->policy, s->calendar);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEvaluator) ev = NULL;
   gboolean has[N_AREAS] = { FALSE }, any = FALSE, disputed = FALSE;
   GListModel *list, *disputes;
   CpPermanencePlan *perm;
   guint drift = 0;
 
   careplan_progress_step (s->progress);
-  cp_evaluator_set_date (ev, s->date);
-  if (!cp_evaluator_refresh (ev, &error))
+  ev = careplan_evaluate (kase, s->policy, s->calendar, s->date, where);
+  if (ev == NULL)
     {
-      fprintf (stderr, "%s: %s\n", where, error->message);
       s->refused++;
       return;
     }
