@@ -1179,13 +1179,44 @@ conditions_hold (Run *run, CpRule *rule, guint32 day)
       if (max_age > 0 && age >= max_age)
         return FALSE;
     }
+  if (cp_rule_get_first_review (rule) != NULL)
+    {
+      g_autoptr(CpReview) first = g_list_model_get_n_items (cp_case_get_reviews (run->kase)) > 0
+                                  ? g_list_model_get_item (cp_case_get_reviews (run->kase), 0) : NULL;
+      guint32 held = first ? known (run, cp_review_get_held (first)) : 0;
+      gboolean after = held != 0 && held <= day;
+
+      if (after != (g_strcmp0 (cp_rule_get_first_review (rule), "after") == 0))
+        return FALSE;
+    }
+  if (cp_rule_get_legal_statuses (rule) != NULL)
+    {
+      GListModel *statuses = cp_child_get_legal_statuses (cp_case_get_child (run->kase));
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+        {
+          g_autoptr(CpLegalStatus) ls = g_list_model_get_item (statuses, i);
+          guint32 from = cp_engine_julian (cp_legal_status_get_start (ls));
+          guint32 to = cp_engine_julian (cp_legal_status_get_end (ls));
+
+          if (from <= day && (to == 0 || day < to))
+            listed = g_strv_contains (cp_rule_get_legal_statuses (rule),
+                                      cp_enum_to_nick (CP_TYPE_LEGAL_STATUS_KIND, cp_legal_status_get_status (ls)));
+        }
+      if (!listed)
+        return FALSE;
+    }
   if (cp_rule_get_placements (rule) == NULL && cp_rule_get_min_months (rule) == 0 &&
-      cp_rule_get_max_months (rule) == 0 && !cp_rule_get_long_term_only (rule))
+      cp_rule_get_max_months (rule) == 0 && !cp_rule_get_long_term_only (rule) &&
+      !cp_rule_get_short_term_only (rule))
     return TRUE;
   p = placement_on (run, day, &start);
   if (p == NULL || !placement_type_listed (rule, p))
     return FALSE;
   if (cp_rule_get_long_term_only (rule) && !cp_placement_get_long_term (p))
+    return FALSE;
+  if (cp_rule_get_short_term_only (rule) && cp_placement_get_long_term (p))
     return FALSE;
   months = cp_julian_months_between (start, day);
   if (months < cp_rule_get_min_months (rule))

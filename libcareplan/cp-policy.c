@@ -425,6 +425,13 @@ check_rule (CpRule      *rule,
 
   if (!rule_codes_known (rule, path, error))
     return FALSE;
+  if (cp_rule_get_first_review (rule) != NULL &&
+      g_strcmp0 (cp_rule_get_first_review (rule), "before") != 0 &&
+      g_strcmp0 (cp_rule_get_first_review (rule), "after") != 0)
+    return cp_fail (error, CP_ERROR_UNKNOWN_CODE, "%s.first_review: “%s” is not a known code (expected one of: before, after)",
+                    path, cp_rule_get_first_review (rule));
+  if (cp_rule_get_long_term_only (rule) && cp_rule_get_short_term_only (rule))
+    return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.short_term_only: a rule cannot be both long- and short-term only", path);
 
   if (cp_rule_get_deemed_agreed (rule) && cp_rule_get_duty (rule) != CP_DUTY_MANAGER_RESPONSE)
     return cp_fail (error, CP_ERROR_INVALID_VALUE,

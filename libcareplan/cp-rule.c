@@ -68,6 +68,8 @@ enum {
   PROP_MIN_SCHOOL_YEAR,
   PROP_MAX_SCHOOL_YEAR,
   PROP_EXTENSION,
+  PROP_SHORT_TERM_ONLY,
+  PROP_FIRST_REVIEW,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -412,6 +414,26 @@ cp_rule_class_init (CpRuleClass *klass)
   properties[PROP_EXTENSION] =
     g_param_spec_int ("extension", NULL, NULL, 0, 10000, 0,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:short-term-only:
+   *
+   * For an interval rule: only while the current placement is not
+   * designated long-term (the opposite of [property@Rule:long-term-only]).
+   */
+  properties[PROP_SHORT_TERM_ONLY] =
+    g_param_spec_boolean ("short-term-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:first-review:
+   *
+   * For an interval rule: `before` (only until the first statutory review
+   * is held) or `after` (only once it has been held); %NULL for both.
+   */
+  properties[PROP_FIRST_REVIEW] =
+    g_param_spec_string ("first-review", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpRule:any-time:
@@ -1165,4 +1187,34 @@ cp_rule_get_extension (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), 0);
   return cp_record_get_int (CP_RECORD (self), PROP_EXTENSION);
+}
+
+/**
+ * cp_rule_get_short_term_only:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:short-term-only] property.
+ *
+ * Returns: for an interval rule: only while the current placement is not designated long-term
+ */
+gboolean
+cp_rule_get_short_term_only (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_SHORT_TERM_ONLY);
+}
+
+/**
+ * cp_rule_get_first_review:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:first-review] property.
+ *
+ * Returns: (nullable): for an interval rule: `before` or `after` the first review is held, or %NULL for both
+ */
+const char *
+cp_rule_get_first_review (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_FIRST_REVIEW);
 }

@@ -642,3 +642,46 @@ Test (casework, swindon_permanence_planning_meeting_by_the_day_before_the_second
   expect (a, "permanence.planning-meeting", "permanence-planning-meeting", "2026-04-23", CP_OBLIGATION_STATUS_MET_ON_TIME);
   expect (b, "permanence.planning-meeting", "permanence-planning-meeting", "2026-04-23", CP_OBLIGATION_STATUS_MET_LATE);
 }
+
+Test (casework, swindon_visits_weekly_until_the_first_review_then_by_placement)
+{
+  g_autoptr(CpCase) kase = make_case ("2015-05-05", "2027-03-01", FOSTER ("2027-03-01"),
+                                      "\"reviews\":[{\"sequence\":1,\"scheduled\":\"2027-03-24\"}]");
+  g_autoptr(CpCase) long_term = make_case ("2015-05-05", "2026-01-05",
+    "[{\"kind\":\"foster-own-authority\",\"start\":\"2026-01-05\",\"long_term\":true}]",
+    "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"}]");
+  g_autoptr(CpCase) short_term = make_case ("2015-05-05", "2026-01-05", FOSTER ("2026-01-05"),
+    "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"}]");
+  g_autoptr(CpCase) adoption = make_case ("2020-05-05", "2027-01-04",
+    "[{\"kind\":\"adoption\",\"start\":\"2027-01-04\"}]", "\"reviews\":[{\"sequence\":1,\"held\":\"2027-01-29\"}]");
+  g_autoptr(CpEvaluator) ev = NULL, lt = NULL, st = NULL, ad = NULL;
+
+  record (kase, CP_DUTY_VISIT, "2027-03-02");
+  record (kase, CP_DUTY_VISIT, "2027-03-09");
+  record (kase, CP_DUTY_VISIT, "2027-03-17");
+  ev = evaluate (kase, "swindon", "2027-03-18");
+  /* Weekly before the first review: the visit on the 17th was a day late. */
+  expect (ev, "visit.until-first-review", "visit after 2027-03-09", "2027-03-16", CP_OBLIGATION_STATUS_MET_LATE);
+  expect (ev, "visit.until-first-review", "next visit", "2027-03-24", CP_OBLIGATION_STATUS_DUE_SOON);
+  /* The review is held on the 24th: six-weekly from then on. */
+  {
+    g_autoptr(GDate) held = test_date ("2027-03-24");
+    cp_review_set_held (cp_case_get_review (kase, 1), held);
+  }
+  record (kase, CP_DUTY_VISIT, "2027-03-24");
+  at (ev, "2027-03-25");
+  expect (ev, "visit.interval", "next visit", "2027-05-05", CP_OBLIGATION_STATUS_UPCOMING);
+
+  /* After a year: three-monthly in a long-term placement, six-weekly otherwise. */
+  record (long_term, CP_DUTY_VISIT, "2027-02-01");
+  record (short_term, CP_DUTY_VISIT, "2027-02-01");
+  lt = evaluate (long_term, "swindon", "2027-02-02");
+  st = evaluate (short_term, "swindon", "2027-02-02");
+  expect (lt, "visit.interval.long-term", "next visit", "2027-05-01", CP_OBLIGATION_STATUS_UPCOMING);
+  expect (st, "visit.interval.later", "next visit", "2027-03-15", CP_OBLIGATION_STATUS_UPCOMING);
+
+  /* Placed for adoption: monthly after the first review. */
+  record (adoption, CP_DUTY_VISIT, "2027-02-01");
+  ad = evaluate (adoption, "swindon", "2027-02-02");
+  expect (ad, "visit.interval.adoption", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
+}

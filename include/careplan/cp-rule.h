@@ -106,5 +106,9 @@ CP_AVAILABLE_IN_ALL
 int cp_rule_get_max_school_year (CpRule *self);
 CP_AVAILABLE_IN_ALL
 int cp_rule_get_extension (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_short_term_only (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_first_review (CpRule *self);
 
 G_END_DECLS
