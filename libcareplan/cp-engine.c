@@ -1047,6 +1047,17 @@ cp_engine_leaving_care_status (CpCase              *kase,
   return TRUE;
 }
 
+/* A permanence plan counts once it has measurable milestones and a
+ * contingency (Warrington §9; Stoke-on-Trent §7.14): a contingency in
+ * words, or a contingency pathway other than the plan's own. */
+static gboolean
+permanence_plan_complete (CpPermanencePlan *perm)
+{
+  return perm != NULL && g_list_model_get_n_items (cp_permanence_plan_get_milestones (perm)) > 0 &&
+         (cp_permanence_plan_get_contingency (perm) != NULL ||
+          cp_permanence_plan_get_contingency_pathway (perm) != cp_permanence_plan_get_pathway (perm));
+}
+
 /* The day an activity of @duty was done, every one known by today and not
  * before @from, sorted. Plans recorded as sub-plans of the care plan count
  * for the matching duty. */
@@ -1086,7 +1097,7 @@ activity_days (Run *run, CpDuty duty, guint32 from)
               g_array_append_val (days, dates[d]);
         }
     }
-  if (duty == CP_DUTY_PERMANENCE_PLAN && cp_case_get_permanence_plan (run->kase) != NULL)
+  if (duty == CP_DUTY_PERMANENCE_PLAN && permanence_plan_complete (cp_case_get_permanence_plan (run->kase)))
     {
       guint32 day = known (run, cp_permanence_plan_get_agreed_on (cp_case_get_permanence_plan (run->kase)));
       if (day != 0 && day >= from)
@@ -1436,6 +1447,9 @@ run_activities (Run *run)
               return FALSE;
             anchor = g_strdup_printf ("review %d", seq);
             append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);
+            if (duty == CP_DUTY_PERMANENCE_PLAN && cp_case_get_permanence_plan (run->kase) != NULL &&
+                !permanence_plan_complete (cp_case_get_permanence_plan (run->kase)))
+              g_string_append (why, "; the permanence plan recorded lacks measurable milestones or a contingency");
             if (!emit (run, rule, what, seq, due, 0, first_between (days, run->looked_after, 0), why))
               return FALSE;
           }

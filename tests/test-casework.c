@@ -238,17 +238,29 @@ Test (casework, stoke_reviews_a_return_home_under_a_care_order_within_four_weeks
 
 #define TWO_REVIEWS "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"},{\"sequence\":2,\"held\":\"2026-04-24\"}]"
 
-Test (casework, a_permanence_plan_by_the_second_review)
+#define PLAN(agreed, extra) \
+  ",\"permanence_plan\":{\"pathway\":\"adoption\",\"agreed_on\":\"" agreed "\"" extra "}"
+#define MEASURABLE ",\"contingency_pathway\":\"long-term-fostering\"," \
+  "\"milestones\":[{\"description\":\"m\",\"target\":\"2026-12-01\"}]"
+
+Test (casework, a_permanence_plan_with_milestones_and_a_contingency_by_the_second_review)
 {
   g_autoptr(CpCase) on_time = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
-    TWO_REVIEWS ",\"permanence_plan\":{\"pathway\":\"adoption\",\"agreed_on\":\"2026-04-24\"}");
+                                         TWO_REVIEWS PLAN ("2026-04-24", MEASURABLE));
   g_autoptr(CpCase) late = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
-    TWO_REVIEWS ",\"permanence_plan\":{\"pathway\":\"adoption\",\"agreed_on\":\"2026-04-25\"}");
+                                      TWO_REVIEWS PLAN ("2026-04-25", MEASURABLE));
+  g_autoptr(CpCase) vague = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
+                                       TWO_REVIEWS PLAN ("2026-04-24", ""));
   g_autoptr(CpEvaluator) a = evaluate (on_time, "england", "2026-05-01");
   g_autoptr(CpEvaluator) b = evaluate (late, "england", "2026-05-01");
+  g_autoptr(CpEvaluator) c = evaluate (vague, "england", "2026-05-01");
+  CpObligation *o;
 
   expect (a, "permanence.plan", "permanence-plan", "2026-04-24", CP_OBLIGATION_STATUS_MET_ON_TIME);
   expect (b, "permanence.plan", "permanence-plan", "2026-04-24", CP_OBLIGATION_STATUS_MET_LATE);
+  /* Agreed, but with neither milestones nor a contingency: not yet a plan. */
+  o = expect (c, "permanence.plan", "permanence-plan", "2026-04-24", CP_OBLIGATION_STATUS_OVERDUE);
+  cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "lacks measurable milestones or a contingency"));
 }
 
 Test (casework, permanence_meetings_before_the_second_review_and_yearly)
