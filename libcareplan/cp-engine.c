@@ -356,6 +356,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReviewRules, review_rules_clear)
 
 /* When the next review is due: the earliest of the slot's rules and of
  * the triggers since the previous review. */
+static CpPlacement *placement_on (Run *run, guint32 day, guint32 *start_out);
+static gboolean placement_type_listed (CpRule *rule, CpPlacement *p);
+
 static gboolean
 review_due (Run          *run,
             ReviewRules  *rr,
@@ -375,16 +378,34 @@ review_due (Run          *run,
   g_autoptr(GString) best_why = g_string_new (NULL);
   g_autofree guint32 *waiting = NULL;
   g_autofree gboolean *acted = NULL;
+  gboolean specific = FALSE;
 
   *resets = FALSE;
+
+  /* A schedule rule for some placement types only (Stoke-on-Trent's
+   * short-break series) replaces the general rules for its slot while the
+   * child is in such a placement. */
+  for (guint i = 0; i < rr->schedule->len; i++)
+    {
+      CpRule *rule = rr->schedule->pdata[i];
+      guint32 start, at = prev != 0 ? prev : run->looked_after;
+
+      if (cp_rule_get_placements (rule) != NULL && slot_matches (cp_rule_get_slot (rule), cycle_pos) &&
+          placement_type_listed (rule, placement_on (run, at, &start)))
+        specific = TRUE;
+    }
 
   for (guint i = 0; i < rr->schedule->len; i++)
     {
       CpRule *rule = rr->schedule->pdata[i];
       g_autoptr(GString) w = g_string_new (NULL);
-      guint32 from, cand;
+      guint32 from, cand, start;
 
       if (!slot_matches (cp_rule_get_slot (rule), cycle_pos))
+        continue;
+      if (specific != (cp_rule_get_placements (rule) != NULL))
+        continue;
+      if (specific && !placement_type_listed (rule, placement_on (run, prev != 0 ? prev : run->looked_after, &start)))
         continue;
       if (cp_rule_get_anchor (rule) == CP_ANCHOR_LOOKED_AFTER)
         {

@@ -697,3 +697,23 @@ Test (casework, swindon_visits_weekly_until_the_first_review_then_by_placement)
   ad = evaluate (adoption, "swindon", "2027-02-02");
   expect (ad, "visit.interval.adoption", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
 }
+
+Test (casework, stoke_short_break_series_have_their_own_review_timing)
+{
+  g_autoptr(CpCase) breaks = make_case ("2015-05-05", "2026-12-21",
+    "[{\"kind\":\"short-breaks\",\"start\":\"2026-12-21\"}]", NULL);
+  g_autoptr(CpCase) held = make_case ("2015-05-05", "2026-12-21",
+    "[{\"kind\":\"short-breaks\",\"start\":\"2026-12-21\"}]", "\"reviews\":[{\"sequence\":1,\"held\":\"2027-03-19\"}]");
+  g_autoptr(CpEvaluator) ev = evaluate (breaks, "stoke-on-trent", "2027-03-21");
+  g_autoptr(CpEvaluator) ev2 = evaluate (held, "stoke-on-trent", "2027-03-22");
+  g_autoptr(CpEvaluator) england = evaluate (breaks, "england", "2027-01-04");
+
+  /* Three months from 21 December, not 20 working days. */
+  expect (ev, "review.first.short-breaks", "review 1", "2027-03-21", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-03-22");
+  expect (ev, "review.first.short-breaks", "review 1", "2027-03-21", CP_OBLIGATION_STATUS_OVERDUE);
+  /* Then six-monthly, not three months for the second. */
+  expect (ev2, "review.second.short-breaks", "review 2", "2027-09-19", CP_OBLIGATION_STATUS_UPCOMING);
+  /* england has no such rule: 20 working days, over Christmas. */
+  expect (england, "review.first", "review 1", "2027-01-21", CP_OBLIGATION_STATUS_UPCOMING);
+}
