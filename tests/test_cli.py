@@ -81,6 +81,13 @@ class PolicyCommandTest(unittest.TestCase):
         r = run("policy", "show", "england", "review-first-within-20wd")
         self.assertIn("timescale:      within 20 working days of looked-after", r.stdout)
 
+    def test_show_states_a_rules_conditions(self):
+        out = run("policy", "show", "swindon", "visit.interval.placed-with-parents-ico").stdout
+        self.assertIn("conditions:     placements: placed-with-parents; legal statuses: interim-care-order; "
+                      "after the first review", out)
+        out = run("policy", "show", "england", "leaving-care.pathway-plan").stdout
+        self.assertIn("timescale:      by age 16 years 3 months", out)
+
     def test_show_marks_local_rules(self):
         out = run("policy", "show", "warrington").stdout
         self.assertIn("* review.trigger.school-exclusion", out)

@@ -54,6 +54,58 @@ policy_list (void)
   return CAREPLAN_EXIT_OK;
 }
 
+/* The conditions an activity, interval or authority rule carries. */
+static void
+print_conditions (CpRule *r)
+{
+  g_autoptr(GString) c = g_string_new (NULL);
+  const char * const *lists[] = { cp_rule_get_placements (r), cp_rule_get_areas (r),
+                                  cp_rule_get_legal_statuses (r) };
+  const char *names[] = { "placements", "areas", "legal statuses" };
+
+  if (cp_rule_get_kind (r) == CP_RULE_KIND_REVIEW_WITHOUT_MEETING ||
+      cp_rule_get_kind (r) == CP_RULE_KIND_LEAVING_CARE_STATUS)
+    return;
+  if (cp_rule_get_min_age_months (r) > 0)
+    g_string_append_printf (c, "; from age %d years %d months", cp_rule_get_min_age_months (r) / 12,
+                            cp_rule_get_min_age_months (r) % 12);
+  if (cp_rule_get_max_age_months (r) > 0)
+    g_string_append_printf (c, "; under age %d years %d months", cp_rule_get_max_age_months (r) / 12,
+                            cp_rule_get_max_age_months (r) % 12);
+  if (cp_rule_get_min_months (r) > 0)
+    g_string_append_printf (c, "; after %d months in the placement", cp_rule_get_min_months (r));
+  if (cp_rule_get_max_months (r) > 0)
+    g_string_append_printf (c, "; in the first %d months of the placement", cp_rule_get_max_months (r));
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (lists[i] != NULL)
+      {
+        g_autofree char *joined = g_strjoinv (", ", (char **) lists[i]);
+        g_string_append_printf (c, "; %s: %s", names[i], joined);
+      }
+  if (cp_rule_get_excluded_placements (r) != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) cp_rule_get_excluded_placements (r));
+      g_string_append_printf (c, "; except %s", joined);
+    }
+  if (cp_rule_get_long_term_only (r))
+    g_string_append (c, "; long-term placements only");
+  if (cp_rule_get_short_term_only (r))
+    g_string_append (c, "; placements not designated long-term");
+  if (cp_rule_get_first_review (r) != NULL)
+    g_string_append_printf (c, "; %s the first review", cp_rule_get_first_review (r));
+  if (cp_rule_get_emergency_only (r))
+    g_string_append (c, "; emergency placements only");
+  if (cp_rule_get_eligible_only (r))
+    g_string_append (c, "; eligible young people only, from the day they become eligible");
+  if (cp_rule_get_extension (r) > 0)
+    g_string_append_printf (c, "; may be extended once by %d", cp_rule_get_extension (r));
+  if (cp_rule_get_min_school_year (r) > 0 || cp_rule_get_max_school_year (r) > 0)
+    g_string_append_printf (c, "; moves in school years %d to %d", cp_rule_get_min_school_year (r),
+                            cp_rule_get_max_school_year (r));
+  if (c->len > 0)
+    printf ("conditions:     %s\n", c->str + 2);
+}
+
 static void
 print_rule (CpPolicy *policy, CpRule *r)
 {
@@ -90,6 +142,7 @@ print_rule (CpPolicy *policy, CpRule *r)
               cp_rule_get_long_term_only (r) ? "designated long-term placement" : "any placement",
               cp_rule_get_min_months (r), ex);
     }
+  print_conditions (r);
   printf ("citation:       %s\n", cp_rule_get_citation (r));
   if (cp_rule_get_interpretation (r) != NULL)
     printf ("interpretation: %s\n", cp_rule_get_interpretation (r));
