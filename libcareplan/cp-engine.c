@@ -1264,12 +1264,19 @@ duty_words (CpDuty duty)
   return cp_enum_to_nick (CP_TYPE_DUTY, duty);
 }
 
-/* The day of review @seq: held if held, else its due date from the review
- * obligations already worked out; 0 if neither is known. */
+/* The day of review @seq: held if held, else the day it is booked for,
+ * else its due date from the review obligations already worked out; 0 if
+ * none is known. */
 static guint32
 review_day (Run *run, int seq)
 {
+  CpReview *review = cp_case_get_review (run->kase, seq);
   guint32 day = 0;
+
+  if (review != NULL && known (run, cp_review_get_held (review)) != 0)
+    return known (run, cp_review_get_held (review));
+  if (review != NULL && cp_engine_julian (cp_review_get_scheduled (review)) != 0)
+    return cp_engine_julian (cp_review_get_scheduled (review));
 
   for (guint i = 0; i < run->out->len; i++)
     {

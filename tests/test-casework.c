@@ -717,3 +717,42 @@ Test (casework, stoke_short_break_series_have_their_own_review_timing)
   /* england has no such rule: 20 working days, over Christmas. */
   expect (england, "review.first", "review 1", "2027-01-21", CP_OBLIGATION_STATUS_UPCOMING);
 }
+
+Test (casework, the_remaining_visit_and_health_variants)
+{
+  /* Swindon: placed with a parent under an interim care order, or with a
+   * temporarily approved connected person: four-weekly after the first review. */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) ico = cp_case_new_from_json (
+    "{\"version\":1,\"child\":{\"id\":\"T-3\",\"birth_date\":\"2020-05-05\",\"looked_after_since\":\"2027-01-04\","
+    "\"legal_statuses\":[{\"status\":\"interim-care-order\",\"start\":\"2027-01-04\"}]},"
+    "\"placements\":[{\"kind\":\"placed-with-parents\",\"start\":\"2027-01-04\"}],"
+    "\"reviews\":[{\"sequence\":1,\"held\":\"2027-01-29\"}]}", -1, &error);
+  g_autoptr(CpCase) reg24 = make_case ("2020-05-05", "2027-01-04",
+    "[{\"kind\":\"connected-person-temporary\",\"start\":\"2027-01-04\"}]", "\"reviews\":[{\"sequence\":1,\"held\":\"2027-01-29\"}]");
+  g_autoptr(CpCase) home = make_case ("2014-05-05", "2026-01-05",
+    "[{\"kind\":\"residential\",\"start\":\"2026-01-05\"}]", NULL);
+  g_autoptr(CpCase) health = make_case ("2014-05-05", "2027-03-01", FOSTER ("2027-03-01"),
+    "\"reviews\":[{\"sequence\":1,\"scheduled\":\"2027-03-26\"}]");
+  g_autoptr(CpEvaluator) a = NULL, b = NULL, c = NULL, d = NULL;
+
+  cr_assert_not_null (ico, "%s", error ? error->message : "");
+  record (ico, CP_DUTY_VISIT, "2027-02-01");
+  record (reg24, CP_DUTY_VISIT, "2027-02-01");
+  a = evaluate (ico, "swindon", "2027-02-02");
+  b = evaluate (reg24, "swindon", "2027-02-02");
+  expect (a, "visit.interval.placed-with-parents-ico", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
+  expect (b, "visit.interval.connected-person", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
+
+  /* Salford: outside foster care, the national six weeks. */
+  record (home, CP_DUTY_VISIT, "2027-02-01");
+  c = evaluate (home, "salford", "2027-02-02");
+  expect (c, "visit.interval.other", "next visit", "2027-03-15", CP_OBLIGATION_STATUS_UPCOMING);
+
+  /* Swindon: the health assessment by the day before the first review,
+   * booked for Good Friday 2027: Thursday 25 March. */
+  d = evaluate (health, "swindon", "2027-03-25");
+  expect (d, "health.before-first-review", "health-assessment", "2027-03-25", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (d, "2027-03-26");
+  expect (d, "health.before-first-review", "health-assessment", "2027-03-25", CP_OBLIGATION_STATUS_OVERDUE);
+}
