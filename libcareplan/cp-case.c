@@ -1371,7 +1371,6 @@ CpCase *
 cp_case_new_from_json_node (JsonNode  *node,
                             GError   **error)
 {
-  g_autoptr(JsonNode) body = NULL;
   g_autoptr(CpCase) self = NULL;
   JsonObject *obj;
 
@@ -1389,10 +1388,7 @@ cp_case_new_from_json_node (JsonNode  *node,
     return NULL;
 
   /* The version is the document's, not the case's: read the rest. */
-  body = json_node_copy (node);
-  json_object_remove_member (json_node_get_object (body), "version");
-
-  self = (CpCase *) cp_record_from_json (CP_TYPE_CASE, body, "", error);
+  self = (CpCase *) cp_record_from_json_document (CP_TYPE_CASE, node, "version", error);
   if (self == NULL || !cp_case_validate (self, error))
     return NULL;
 

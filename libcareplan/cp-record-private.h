@@ -77,6 +77,12 @@ CpRecord     *cp_record_from_json   (GType         type,
                                      JsonNode     *node,
                                      const char   *path,
                                      GError      **error);
+/* A whole document holding one record, whose member @envelope (the
+ * format version, already checked) is not one of the record's. */
+CpRecord     *cp_record_from_json_document (GType        type,
+                                            JsonNode    *node,
+                                            const char  *envelope,
+                                            GError     **error);
 char         *cp_enum_nicks         (GType         enum_type);
 const char   *cp_enum_to_nick       (GType         enum_type,
                                      int           value);

@@ -33,28 +33,60 @@ typedef struct
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CpRecord, cp_record, G_TYPE_OBJECT)
 
-static GQuark
-cp_field_flags_quark (void)
-{
-  return g_quark_from_static_string ("cp-field-flags");
-}
+static GQuark cp_field_flags_quark (void);
+static GQuark cp_field_item_type_quark (void);
+static GQuark cp_field_json_key_quark (void);
 
-static GQuark
-cp_field_item_type_quark (void)
-{
-  return g_quark_from_static_string ("cp-field-item-type");
-}
+/* static: the quarks are private to this file. */
+static G_DEFINE_QUARK (cp-field-flags, cp_field_flags)
+static G_DEFINE_QUARK (cp-field-item-type, cp_field_item_type)
+static G_DEFINE_QUARK (cp-field-json-key, cp_field_json_key)
 
-static GQuark
-cp_field_json_key_quark (void)
+/* What reading and writing JSON needs of a field, worked out once per
+ * class (CpRecordClass.fields), so reading a record looks nothing up by
+ * name but its members. */
+typedef enum {
+  FIELD_STRING,
+  FIELD_BOOLEAN,
+  FIELD_INT,
+  FIELD_ENUM,
+  FIELD_DATE,
+  FIELD_STRV,
+  FIELD_LIST,
+  FIELD_RECORD,
+  FIELD_OTHER,
+} FieldKind;
+
+typedef struct
 {
-  return g_quark_from_static_string ("cp-field-json-key");
-}
+  GParamSpec *pspec;
+  const char *key;        /* the JSON member name */
+  FieldKind   kind;
+  guint       flags;      /* CpFieldFlags */
+  GType       item_type;  /* for a list */
+  gboolean    writable;
+} FieldInfo;
+
+typedef struct
+{
+  FieldInfo  *info;       /* indexed by prop_id; [0] unused */
+  GHashTable *by_key;     /* JSON member name -> prop_id of a writable field */
+  GValue     *defaults;   /* indexed by prop_id */
+  gboolean    plain;      /* every default is bits that may be copied */
+} RecordFields;
 
 static CpRecordClass *
 record_class (CpRecord *self)
 {
   return CP_RECORD_GET_CLASS (self);
+}
+
+static RecordFields *ensure_fields (CpRecordClass *klass);
+
+static RecordFields *
+fields_of (CpRecordClass *klass)
+{
+  return ensure_fields (klass);
 }
 
 static GParamSpec *
@@ -74,12 +106,18 @@ values_of (CpRecord *self)
   if (priv->values == NULL)
     {
       CpRecordClass *klass = record_class (self);
+      RecordFields *fields = fields_of (klass);
 
+      if (fields->plain)
+        {
+          priv->values = g_memdup2 (fields->defaults, sizeof (GValue) * (klass->n_props + 1));
+          return priv->values;
+        }
       priv->values = g_new0 (GValue, klass->n_props + 1);
       for (guint i = 1; i <= klass->n_props; i++)
         {
           g_value_init (&priv->values[i], klass->pspecs[i]->value_type);
-          g_param_value_set_default (klass->pspecs[i], &priv->values[i]);
+          g_value_copy (&fields->defaults[i], &priv->values[i]);
         }
     }
   return priv->values;
@@ -148,8 +186,8 @@ cp_record_constructed (GObject *object)
   /* Every list field holds a GListStore, even when empty. */
   for (guint i = 1; i <= klass->n_props; i++)
     {
-      GType item = GPOINTER_TO_SIZE (g_param_spec_get_qdata (klass->pspecs[i],
-                                                             cp_field_item_type_quark ()));
+      GType item = fields_of (klass)->info[i].item_type;
+
       if (item != 0 && g_value_get_object (&values[i]) == NULL)
         g_value_take_object (&values[i], g_list_store_new (item));
     }
@@ -245,6 +283,78 @@ cp_record_class_install (GObjectClass  *klass,
       g_strdelimit (key, "-", '_');
       g_param_spec_set_qdata_full (pspecs[i], cp_field_json_key_quark (), key, g_free);
     }
+}
+
+static FieldKind
+field_kind (GType type)
+{
+  if (type == G_TYPE_STRING)
+    return FIELD_STRING;
+  if (type == G_TYPE_BOOLEAN)
+    return FIELD_BOOLEAN;
+  if (type == G_TYPE_INT)
+    return FIELD_INT;
+  if (G_TYPE_IS_ENUM (type))
+    return FIELD_ENUM;
+  if (type == G_TYPE_DATE)
+    return FIELD_DATE;
+  if (type == G_TYPE_STRV)
+    return FIELD_STRV;
+  if (type == G_TYPE_LIST_MODEL)
+    return FIELD_LIST;
+  if (g_type_is_a (type, CP_TYPE_RECORD))
+    return FIELD_RECORD;
+  return FIELD_OTHER;
+}
+
+/* The field table of @klass, built on first use: by then every subclass
+ * has marked its fields (required, list item types). Classes are never
+ * finalized, so the table lives as long as the program. */
+static RecordFields *
+ensure_fields (CpRecordClass *klass)
+{
+  static GMutex lock;
+  RecordFields *fields = g_atomic_pointer_get (&klass->fields);
+
+  if (G_LIKELY (fields != NULL))
+    return fields;
+
+  g_mutex_lock (&lock);
+  fields = klass->fields;
+  if (fields == NULL)
+    {
+      fields = g_new0 (RecordFields, 1);
+      fields->info = g_new0 (FieldInfo, klass->n_props + 1);
+      fields->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+      fields->defaults = g_new0 (GValue, klass->n_props + 1);
+      fields->plain = TRUE;
+      for (guint i = 1; i <= klass->n_props; i++)
+        {
+          GParamSpec *pspec = klass->pspecs[i];
+          FieldInfo *info = &fields->info[i];
+          GValue *def = &fields->defaults[i];
+
+          info->pspec = pspec;
+          info->key = g_param_spec_get_qdata (pspec, cp_field_json_key_quark ());
+          info->kind = field_kind (pspec->value_type);
+          info->flags = GPOINTER_TO_UINT (g_param_spec_get_qdata (pspec, cp_field_flags_quark ()));
+          info->item_type = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, cp_field_item_type_quark ()));
+          info->writable = (pspec->flags & G_PARAM_WRITABLE) != 0;
+          if (info->writable)
+            g_hash_table_insert (fields->by_key, (gpointer) info->key, GUINT_TO_POINTER (i));
+
+          g_value_init (def, pspec->value_type);
+          g_param_value_set_default (pspec, def);
+          /* Numbers, enums and NULL pointers may be copied as bits. */
+          if (G_VALUE_HOLDS_STRING (def) || G_VALUE_HOLDS_BOXED (def) || G_VALUE_HOLDS_OBJECT (def))
+            fields->plain &= def->data[0].v_pointer == NULL;
+          else if (!(info->kind == FIELD_BOOLEAN || info->kind == FIELD_INT || info->kind == FIELD_ENUM))
+            fields->plain = FALSE;
+        }
+      g_atomic_pointer_set (&klass->fields, fields);
+    }
+  g_mutex_unlock (&lock);
+  return fields;
 }
 
 void
@@ -437,14 +547,54 @@ json_type_name (JsonNode *node)
     }
 }
 
-static gboolean
-wrong_type (GError     **error,
-            const char  *path,
-            JsonNode    *node,
-            const char  *expected)
+/* Where a JSON value sits, for error messages only: a chain of member
+ * names and array indexes, turned into text ("reviews[2].held") only
+ * when something is wrong, so reading a good record formats nothing. */
+typedef struct _JsonPath JsonPath;
+struct _JsonPath
 {
+  const JsonPath *parent;
+  const char     *key;    /* a member name, or NULL for an array element */
+  guint           index;
+};
+
+static void
+path_append (GString *s, const JsonPath *path)
+{
+  if (path == NULL)
+    return;
+  path_append (s, path->parent);
+  if (path->key == NULL)
+    g_string_append_printf (s, "[%u]", path->index);
+  else if (*path->key != '\0')
+    {
+      if (s->len > 0)
+        g_string_append_c (s, '.');
+      g_string_append (s, path->key);
+    }
+}
+
+static char *
+path_text (const JsonPath *path)
+{
+  GString *s = g_string_new (NULL);
+
+  path_append (s, path);
+  if (s->len == 0)
+    g_string_append (s, "(document)");
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+wrong_type (GError         **error,
+            const JsonPath  *path,
+            JsonNode        *node,
+            const char      *expected)
+{
+  g_autofree char *where = path_text (path);
+
   g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
-               "%s: expected %s, found %s", path, expected, json_type_name (node));
+               "%s: expected %s, found %s", where, expected, json_type_name (node));
   return FALSE;
 }
 
@@ -454,172 +604,322 @@ holds (JsonNode *node, GType type)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
-static gboolean value_from_json (GParamSpec *pspec, JsonNode *node, const char *path,
-                                 GValue *out, GError **error);
+static CpRecord *record_from_json (GType type, JsonNode *node, const JsonPath *path,
+                                   const char *envelope, GError **error);
 
+/* Appends the records of @node to the (empty) list @store. */
 static gboolean
-list_from_json (GParamSpec  *pspec,
-                JsonNode    *node,
-                const char  *path,
-                GValue      *out,
-                GError     **error)
+list_from_json (FieldInfo       *info,
+                JsonNode        *node,
+                const JsonPath  *path,
+                GListStore      *store,
+                GError         **error)
 {
-  GType item = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, cp_field_item_type_quark ()));
-  g_autoptr(GListStore) store = g_list_store_new (item);
+  g_autoptr(GPtrArray) items = NULL;
   JsonArray *array;
+  guint n;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return wrong_type (error, path, node, "an array");
 
   array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  n = json_array_get_length (array);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
-      g_autoptr(CpRecord) r = cp_record_from_json (item, json_array_get_element (array, i),
-                                                   item_path, error);
+      JsonPath item_path = { path, NULL, i };
+      CpRecord *r = record_from_json (info->item_type, json_array_get_element (array, i),
+                                      &item_path, NULL, error);
       if (r == NULL)
         return FALSE;
-      g_list_store_append (store, r);
+      g_ptr_array_add (items, r);
     }
 
-  g_value_set_object (out, store);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return TRUE;
 }
 
+/* Converts @node for the field @info into @out (initialised here). A
+ * list field is not handled here: see list_from_json(). */
 static gboolean
-value_from_json (GParamSpec  *pspec,
-                 JsonNode    *node,
-                 const char  *path,
-                 GValue      *out,
-                 GError     **error)
+value_from_json (FieldInfo       *info,
+                 JsonNode        *node,
+                 const JsonPath  *path,
+                 GValue          *out,
+                 GError         **error)
 {
+  GParamSpec *pspec = info->pspec;
   GType type = pspec->value_type;
 
   g_value_init (out, type);
 
   if (JSON_NODE_HOLDS_NULL (node) &&
-      (type == G_TYPE_DATE || type == G_TYPE_STRING || type == G_TYPE_STRV))
+      (info->kind == FIELD_DATE || info->kind == FIELD_STRING || info->kind == FIELD_STRV ||
+       info->kind == FIELD_RECORD))
     return TRUE;
 
-  if (type == G_TYPE_STRING)
+  switch (info->kind)
     {
+    case FIELD_STRING:
       if (!holds (node, G_TYPE_STRING))
         return wrong_type (error, path, node, "a string");
       g_value_set_string (out, json_node_get_string (node));
       return TRUE;
-    }
 
-  if (type == G_TYPE_BOOLEAN)
-    {
+    case FIELD_BOOLEAN:
       if (!holds (node, G_TYPE_BOOLEAN))
         return wrong_type (error, path, node, "true or false");
       g_value_set_boolean (out, json_node_get_boolean (node));
       return TRUE;
-    }
 
-  if (type == G_TYPE_INT)
-    {
-      GParamSpecInt *ispec = G_PARAM_SPEC_INT (pspec);
-      gint64 v;
+    case FIELD_INT:
+      {
+        GParamSpecInt *ispec = G_PARAM_SPEC_INT (pspec);
+        gint64 v;
 
-      if (!holds (node, G_TYPE_INT64))
-        return wrong_type (error, path, node, "a whole number");
-      v = json_node_get_int (node);
-      if (v < ispec->minimum || v > ispec->maximum)
-        {
-          g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
-                       "%s: %" G_GINT64_FORMAT " is outside %d to %d",
-                       path, v, ispec->minimum, ispec->maximum);
-          return FALSE;
-        }
-      g_value_set_int (out, (int) v);
-      return TRUE;
-    }
-
-  if (G_TYPE_IS_ENUM (type))
-    {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-      GEnumValue *v;
-
-      if (!holds (node, G_TYPE_STRING))
-        return wrong_type (error, path, node, "a string");
-      v = g_enum_get_value_by_nick (klass, json_node_get_string (node));
-      if (v == NULL)
-        {
-          g_autofree char *nicks = cp_enum_nicks (type);
-          g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
-                       "%s: “%s” is not a known code (expected one of: %s)",
-                       path, json_node_get_string (node), nicks);
-          return FALSE;
-        }
-      g_value_set_enum (out, v->value);
-      return TRUE;
-    }
-
-  if (type == G_TYPE_DATE)
-    {
-      GDate d;
-
-      if (!holds (node, G_TYPE_STRING))
-        return wrong_type (error, path, node, "a date string (YYYY-MM-DD)");
-      if (!cp_date_parse_iso_into (json_node_get_string (node), &d))
-        {
-          g_set_error (error, CP_ERROR, CP_ERROR_INVALID_DATE,
-                       "%s: “%s” is not a date (expected YYYY-MM-DD)",
-                       path, json_node_get_string (node));
-          return FALSE;
-        }
-      g_value_set_boxed (out, &d);
-      return TRUE;
-    }
-
-  if (type == G_TYPE_STRV)
-    {
-      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return wrong_type (error, path, node, "an array of strings");
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *el = json_array_get_element (array, i);
-          if (!holds (el, G_TYPE_STRING))
-            {
-              g_autofree char *el_path = g_strdup_printf ("%s[%u]", path, i);
-              return wrong_type (error, el_path, el, "a string");
-            }
-          g_strv_builder_add (b, json_node_get_string (el));
-        }
-      g_value_take_boxed (out, g_strv_builder_end (b));
-      return TRUE;
-    }
-
-  if (type == G_TYPE_LIST_MODEL)
-    return list_from_json (pspec, node, path, out, error);
-
-  if (g_type_is_a (type, CP_TYPE_RECORD))
-    {
-      g_autoptr(CpRecord) r = NULL;
-
-      if (JSON_NODE_HOLDS_NULL (node))
+        if (!holds (node, G_TYPE_INT64))
+          return wrong_type (error, path, node, "a whole number");
+        v = json_node_get_int (node);
+        if (v < ispec->minimum || v > ispec->maximum)
+          {
+            g_autofree char *where = path_text (path);
+            g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
+                         "%s: %" G_GINT64_FORMAT " is outside %d to %d",
+                         where, v, ispec->minimum, ispec->maximum);
+            return FALSE;
+          }
+        g_value_set_int (out, (int) v);
         return TRUE;
-      r = cp_record_from_json (type, node, path, error);
-      if (r == NULL)
-        return FALSE;
-      g_value_set_object (out, r);
-      return TRUE;
+      }
+
+    case FIELD_ENUM:
+      {
+        GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+        GEnumValue *v;
+
+        if (!holds (node, G_TYPE_STRING))
+          return wrong_type (error, path, node, "a string");
+        v = g_enum_get_value_by_nick (klass, json_node_get_string (node));
+        if (v == NULL)
+          {
+            g_autofree char *nicks = cp_enum_nicks (type);
+            g_autofree char *where = path_text (path);
+            g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
+                         "%s: “%s” is not a known code (expected one of: %s)",
+                         where, json_node_get_string (node), nicks);
+            return FALSE;
+          }
+        g_value_set_enum (out, v->value);
+        return TRUE;
+      }
+
+    case FIELD_DATE:
+      {
+        GDate d;
+
+        if (!holds (node, G_TYPE_STRING))
+          return wrong_type (error, path, node, "a date string (YYYY-MM-DD)");
+        if (!cp_date_parse_iso_into (json_node_get_string (node), &d))
+          {
+            g_autofree char *where = path_text (path);
+            g_set_error (error, CP_ERROR, CP_ERROR_INVALID_DATE,
+                         "%s: “%s” is not a date (expected YYYY-MM-DD)",
+                         where, json_node_get_string (node));
+            return FALSE;
+          }
+        g_value_set_boxed (out, &d);
+        return TRUE;
+      }
+
+    case FIELD_STRV:
+      {
+        JsonArray *array;
+        char **strv;
+        guint n;
+
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          return wrong_type (error, path, node, "an array of strings");
+        array = json_node_get_array (node);
+        n = json_array_get_length (array);
+        strv = g_new0 (char *, n + 1);
+        for (guint i = 0; i < n; i++)
+          {
+            JsonNode *el = json_array_get_element (array, i);
+            if (!holds (el, G_TYPE_STRING))
+              {
+                JsonPath el_path = { path, NULL, i };
+                g_strfreev (strv);
+                return wrong_type (error, &el_path, el, "a string");
+              }
+            strv[i] = g_strdup (json_node_get_string (el));
+          }
+        g_value_take_boxed (out, strv);
+        return TRUE;
+      }
+
+    case FIELD_RECORD:
+      {
+        CpRecord *r = record_from_json (type, node, path, NULL, error);
+
+        if (r == NULL)
+          return FALSE;
+        g_value_take_object (out, r);
+        return TRUE;
+      }
+
+    case FIELD_LIST:
+    case FIELD_OTHER:
+    default:
+      break;
     }
 
-  g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
-               "%s: unsupported field type %s", path, g_type_name (type));
+  {
+    g_autofree char *where = path_text (path);
+    g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
+                 "%s: unsupported field type %s", where, g_type_name (type));
+  }
   return FALSE;
 }
 
-static char *
-child_path (const char *path, const char *key)
+static gboolean
+unknown_key (CpRecordClass   *klass,
+             const JsonPath  *path,
+             const char      *name,
+             GError         **error)
 {
-  return path && *path ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  RecordFields *fields = fields_of (klass);
+  JsonPath member_path = { path, name, 0 };
+  g_autofree char *where = path_text (&member_path);
+
+  for (guint i = 1; i <= klass->n_props; i++)
+    {
+      if (!fields->info[i].writable)
+        continue;
+      if (expected->len > 0)
+        g_string_append (expected, ", ");
+      g_string_append (expected, fields->info[i].key);
+    }
+  g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
+               "%s: unknown key (expected one of: %s)", where, expected->str);
+  return FALSE;
+}
+
+/* Reads an object into a new record of @type. Errors are found in the
+ * order of the type's fields, then unknown keys (for a strict type).
+ * The member @envelope (if not %NULL) belongs to the document around the
+ * record (its format version) and is passed over. */
+static CpRecord *
+record_from_json (GType            type,
+                  JsonNode        *node,
+                  const JsonPath  *path,
+                  const char      *envelope,
+                  GError         **error)
+{
+  CpRecordClass *klass;
+  RecordFields *fields;
+  JsonObject *obj;
+  JsonNode **by_field;
+  g_autoptr(CpRecord) record = NULL;
+  CpRecordPrivate *priv;
+  JsonObjectIter iter;
+  const char *member_name;
+  JsonNode *member;
+  gboolean any_unknown = FALSE;
+  GValue *values;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      wrong_type (error, path, node, "an object");
+      return NULL;
+    }
+
+  obj = json_node_get_object (node);
+  klass = g_type_class_peek (type);
+  if (klass == NULL)
+    klass = g_type_class_ref (type);   /* a class, once made, is never freed */
+  fields = fields_of (klass);
+  by_field = g_newa (JsonNode *, klass->n_props + 1);
+  memset (by_field, 0, sizeof (JsonNode *) * (klass->n_props + 1));
+
+  /* One look-up a member: which field it fills, if any. */
+  json_object_iter_init_ordered (&iter, obj);
+  while (json_object_iter_next_ordered (&iter, &member_name, &member))
+    {
+      guint prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, member_name));
+
+      if (envelope != NULL && strcmp (member_name, envelope) == 0)
+        continue;
+      if (prop_id == 0)
+        any_unknown = TRUE;
+      else
+        by_field[prop_id] = member;
+    }
+
+  record = g_object_new (type, NULL);
+  priv = cp_record_get_instance_private (record);
+  values = values_of (record);
+
+  for (guint i = 1; i <= klass->n_props; i++)
+    {
+      FieldInfo *info = &fields->info[i];
+      JsonNode *value_node = by_field[i];
+      JsonPath field_path = { path, info->key, 0 };
+      GValue v = G_VALUE_INIT;
+
+      if (!info->writable)
+        continue;
+
+      if (value_node == NULL || JSON_NODE_HOLDS_NULL (value_node))
+        {
+          if (info->flags & CP_FIELD_REQUIRED)
+            {
+              g_autofree char *where = path_text (&field_path);
+              g_set_error (error, CP_ERROR, CP_ERROR_MISSING_FIELD, "%s: missing", where);
+              return NULL;
+            }
+          if (value_node == NULL)
+            continue;
+        }
+
+      if (info->kind == FIELD_LIST)
+        {
+          if (!list_from_json (info, value_node, &field_path,
+                               g_value_get_object (&values[i]), error))
+            return NULL;
+          continue;
+        }
+
+      if (!value_from_json (info, value_node, &field_path, &v, error))
+        {
+          g_value_unset (&v);
+          return NULL;
+        }
+      /* A new record: nobody can be listening, so store without notifying. */
+      g_value_unset (&values[i]);
+      values[i] = v;
+    }
+
+  if (!any_unknown)
+    return g_steal_pointer (&record);
+
+  json_object_iter_init_ordered (&iter, obj);
+  while (json_object_iter_next_ordered (&iter, &member_name, &member))
+    {
+      if (g_hash_table_contains (fields->by_key, member_name) ||
+          (envelope != NULL && strcmp (member_name, envelope) == 0))
+        continue;
+      if (klass->strict)
+        {
+          unknown_key (klass, path, member_name, error);
+          return NULL;
+        }
+      if (priv->extra == NULL)
+        priv->extra = json_object_new ();
+      json_object_set_member (priv->extra, member_name, json_node_copy (member));
+    }
+
+  return g_steal_pointer (&record);
 }
 
 CpRecord *
@@ -628,110 +928,26 @@ cp_record_from_json (GType        type,
                      const char  *path,
                      GError     **error)
 {
-  g_autoptr(GTypeClass) type_class = NULL;
-  CpRecordClass *klass;
-  JsonObject *obj;
-  g_autoptr(GHashTable) known = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GArray) values = NULL;
-  CpRecord *record;
-  CpRecordPrivate *priv;
-  JsonObjectIter iter;
-  const char *member_name;
-  JsonNode *member;
+  JsonPath root = { NULL, path ? path : "", 0 };
 
   g_return_val_if_fail (g_type_is_a (type, CP_TYPE_RECORD), NULL);
+  g_return_val_if_fail (node != NULL, NULL);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      wrong_type (error, path && *path ? path : "(document)", node, "an object");
-      return NULL;
-    }
+  return record_from_json (type, node, &root, NULL, error);
+}
 
-  obj = json_node_get_object (node);
-  type_class = g_type_class_ref (type);
-  klass = (CpRecordClass *) type_class;
-  known = g_hash_table_new (g_str_hash, g_str_equal);
-  names = g_ptr_array_new ();
-  values = g_array_new (FALSE, TRUE, sizeof (GValue));
-  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+CpRecord *
+cp_record_from_json_document (GType        type,
+                              JsonNode    *node,
+                              const char  *envelope,
+                              GError     **error)
+{
+  JsonPath root = { NULL, "", 0 };
 
-  for (guint i = 1; i <= klass->n_props; i++)
-    {
-      GParamSpec *pspec = klass->pspecs[i];
-      const char *key = g_param_spec_get_qdata (pspec, cp_field_json_key_quark ());
-      guint flags = GPOINTER_TO_UINT (g_param_spec_get_qdata (pspec, cp_field_flags_quark ()));
-      g_autofree char *field_path = child_path (path, key);
-      JsonNode *value_node = json_object_get_member (obj, key);
-      GValue v = G_VALUE_INIT;
+  g_return_val_if_fail (g_type_is_a (type, CP_TYPE_RECORD), NULL);
+  g_return_val_if_fail (node != NULL, NULL);
 
-      if (!(pspec->flags & G_PARAM_WRITABLE))
-        continue;
-      g_hash_table_add (known, (gpointer) key);
-
-      if (value_node == NULL || JSON_NODE_HOLDS_NULL (value_node))
-        {
-          if (flags & CP_FIELD_REQUIRED)
-            {
-              g_set_error (error, CP_ERROR, CP_ERROR_MISSING_FIELD, "%s: missing", field_path);
-              return NULL;
-            }
-          if (value_node == NULL)
-            continue;
-        }
-
-      if (!value_from_json (pspec, value_node, field_path, &v, error))
-        {
-          g_value_unset (&v);
-          return NULL;
-        }
-      g_ptr_array_add (names, (gpointer) pspec->name);
-      g_array_append_val (values, v);
-    }
-
-  if (klass->strict)
-    {
-      json_object_iter_init_ordered (&iter, obj);
-      while (json_object_iter_next_ordered (&iter, &member_name, &member))
-        {
-          g_autoptr(GString) expected = NULL;
-          g_autofree char *member_path = NULL;
-
-          if (g_hash_table_contains (known, member_name))
-            continue;
-          expected = g_string_new (NULL);
-          for (guint i = 1; i <= klass->n_props; i++)
-            {
-              if (!(klass->pspecs[i]->flags & G_PARAM_WRITABLE))
-                continue;
-              if (expected->len > 0)
-                g_string_append (expected, ", ");
-              g_string_append (expected, g_param_spec_get_qdata (klass->pspecs[i],
-                                                                 cp_field_json_key_quark ()));
-            }
-          member_path = child_path (path, member_name);
-          g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
-                       "%s: unknown key (expected one of: %s)", member_path, expected->str);
-          return NULL;
-        }
-    }
-
-  record = (CpRecord *) g_object_new_with_properties (type, names->len,
-                                                      (const char **) names->pdata,
-                                                      (const GValue *) values->data);
-  priv = cp_record_get_instance_private (record);
-
-  json_object_iter_init_ordered (&iter, obj);
-  while (json_object_iter_next_ordered (&iter, &member_name, &member))
-    {
-      if (g_hash_table_contains (known, member_name))
-        continue;
-      if (priv->extra == NULL)
-        priv->extra = json_object_new ();
-      json_object_set_member (priv->extra, member_name, json_node_copy (member));
-    }
-
-  return record;
+  return record_from_json (type, node, &root, envelope, error);
 }
 
 static JsonNode *

@@ -28,6 +28,7 @@ struct _CpRecordClass
   guint        n_props;
   gboolean     strict;
   GParamSpec **pspecs;
+  gpointer     fields;
 };
 
 CP_AVAILABLE_IN_ALL
