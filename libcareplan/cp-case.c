@@ -14,6 +14,7 @@
 #include "cp-care-plan-private.h"
 #include "cp-case-private.h"
 #include "cp-error-private.h"
+#include "cp-json-text-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -1410,23 +1411,24 @@ cp_case_new_from_json (const char  *data,
                        gssize       length,
                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      cp_fail (error, CP_ERROR_PARSE, "%s", local_error->message);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      cp_fail (error, CP_ERROR_PARSE, "(document): the text holds no JSON value");
-      return NULL;
-    }
-  return cp_case_new_from_json_node (json_parser_get_root (parser), error);
+  return cp_case_new_from_json_text (data, length, NULL, error);
+}
+
+/* As cp_case_new_from_json(), with working space kept between cases. */
+CpCase *
+cp_case_new_from_json_text (const char  *data,
+                            gssize       length,
+                            GString     *scratch,
+                            GError     **error)
+{
+  g_autoptr(JsonNode) root = cp_json_text_parse (data, length, scratch, error);
+
+  if (root == NULL)
+    return NULL;
+  return cp_case_new_from_json_node (root, error);
 }
 
 /**

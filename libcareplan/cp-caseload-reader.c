@@ -5,7 +5,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "careplan.h"
+#include "cp-case-private.h"
+
+/* Lines are read out of a buffer that grows to hold the longest line. */
+#define CHUNK_SIZE 65536
 
 /**
  * CpCaseloadReader:
@@ -19,9 +25,16 @@
  */
 struct _CpCaseloadReader
 {
-  GObject           parent_instance;
-  GDataInputStream *input;
-  guint             line;
+  GObject       parent_instance;
+  GInputStream *input;
+  guint8       *buf;
+  gsize         size;       /* allocated */
+  gsize         start;      /* the next unread byte */
+  gsize         end;        /* one past the last byte read */
+  gsize         scanned;    /* bytes from start already known to hold no line end */
+  gboolean      eof;
+  GString      *scratch;    /* the JSON parser's working space */
+  guint         line;
 };
 
 G_DEFINE_FINAL_TYPE (CpCaseloadReader, cp_caseload_reader, G_TYPE_OBJECT)
@@ -42,6 +55,17 @@ cp_caseload_reader_dispose (GObject *object)
   g_clear_object (&self->input);
 
   G_OBJECT_CLASS (cp_caseload_reader_parent_class)->dispose (object);
+}
+
+static void
+cp_caseload_reader_finalize (GObject *object)
+{
+  CpCaseloadReader *self = (CpCaseloadReader *) object;
+
+  g_free (self->buf);
+  g_string_free (self->scratch, TRUE);
+
+  G_OBJECT_CLASS (cp_caseload_reader_parent_class)->finalize (object);
 }
 
 static void
@@ -68,6 +92,7 @@ cp_caseload_reader_class_init (CpCaseloadReaderClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cp_caseload_reader_dispose;
+  object_class->finalize = cp_caseload_reader_finalize;
   object_class->get_property = cp_caseload_reader_get_property;
 
   /**
@@ -85,6 +110,86 @@ cp_caseload_reader_class_init (CpCaseloadReaderClass *klass)
 static void
 cp_caseload_reader_init (CpCaseloadReader *self)
 {
+  self->scratch = g_string_new (NULL);
+}
+
+/* Reads more of the stream after what is buffered; FALSE on an error. */
+static gboolean
+fill (CpCaseloadReader  *self,
+      GError           **error)
+{
+  gssize n;
+
+  if (self->start > 0)
+    {
+      memmove (self->buf, self->buf + self->start, self->end - self->start);
+      self->end -= self->start;
+      self->start = 0;
+    }
+  if (self->size - self->end < CHUNK_SIZE)
+    {
+      self->size = MAX (2 * self->size, self->end + CHUNK_SIZE);
+      self->buf = g_realloc (self->buf, self->size);
+    }
+  n = g_input_stream_read (self->input, self->buf + self->end, self->size - self->end, NULL, error);
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
+    self->eof = TRUE;
+  self->end += n;
+  return TRUE;
+}
+
+/* The next line, without its end (LF, CR LF or a lone CR). FALSE at the
+ * end of the stream (with @error unset) or on an error. */
+static gboolean
+next_line (CpCaseloadReader  *self,
+           const char       **line,
+           gsize             *len,
+           GError           **error)
+{
+  for (;;)
+    {
+      guint8 *p = self->buf + self->start + self->scanned;
+      guint8 *stop = self->buf + self->end;
+
+      while (p < stop && *p != '\n' && *p != '\r')
+        p++;
+      self->scanned = p - (self->buf + self->start);
+
+      /* A CR at the end of what is buffered may be half of a CR LF. */
+      if (p < stop && (*p == '\n' || p + 1 < stop || self->eof))
+        {
+          gsize term = (*p == '\r' && p + 1 < stop && p[1] == '\n') ? 2 : 1;
+
+          *line = (const char *) self->buf + self->start;
+          *len = self->scanned;
+          self->start += self->scanned + term;
+          self->scanned = 0;
+          return TRUE;
+        }
+      if (self->eof)
+        {
+          if (self->start == self->end)
+            return FALSE;
+          *line = (const char *) self->buf + self->start;
+          *len = self->end - self->start;
+          self->start = self->end;
+          self->scanned = 0;
+          return TRUE;
+        }
+      if (!fill (self, error))
+        return FALSE;
+    }
+}
+
+static gboolean
+is_blank (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -103,8 +208,7 @@ cp_caseload_reader_new (GInputStream *stream)
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
   self = g_object_new (CP_TYPE_CASELOAD_READER, NULL);
-  self->input = g_data_input_stream_new (stream);
-  g_data_input_stream_set_newline_type (self->input, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+  self->input = g_object_ref (stream);
   return self;
 }
 
@@ -156,29 +260,26 @@ cp_caseload_reader_next (CpCaseloadReader  *self,
   for (;;)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *text = NULL;
-      CpCase *c;
+      const char *text;
       gsize len = 0;
+      CpCase *c;
 
-      text = g_data_input_stream_read_line_utf8 (self->input, &len, NULL, &local_error);
-      if (text == NULL && local_error == NULL)
-        return NULL;
+      if (!next_line (self, &text, &len, &local_error))
+        {
+          if (local_error == NULL)
+            return NULL;
+          g_set_error (error, CP_ERROR, CP_ERROR_PARSE, "line %u: %s",
+                       self->line + 1, local_error->message);
+          return NULL;
+        }
 
       self->line++;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
 
-      if (local_error != NULL)
-        {
-          g_set_error (error, CP_ERROR, CP_ERROR_PARSE, "line %u: %s",
-                       self->line, local_error->message);
-          return NULL;
-        }
-
-      g_strstrip (text);
-      if (*text == '\0')
+      if (is_blank (text, len))
         continue;
 
-      c = cp_case_new_from_json (text, -1, &local_error);
+      c = cp_case_new_from_json_text (text, (gssize) len, self->scratch, &local_error);
       if (c == NULL)
         {
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),

@@ -1,0 +1,514 @@
+/* cp-json-text.c: reading JSON text into json-glib nodes, fast and strict
+ *
+ * Cases are read one at a time, a hundred thousand to a caseload, so the
+ * parser is on the hot path of every caseload check. json-glib's own
+ * parser goes through GScanner a character at a time; this one reads
+ * RFC 8259 JSON straight into JsonNodes, and is stricter where a lenient
+ * reading could lose data silently: a member given twice, a NUL character
+ * or a lone UTF-16 surrogate in a string are errors, not a guess.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cp-error-private.h"
+#include "cp-json-text-private.h"
+
+/* Deeper than any case or profile needs; keeps the recursion bounded. */
+#define MAX_DEPTH 128
+
+typedef struct
+{
+  const char *start;
+  const char *p;
+  const char *end;
+  GString    *scratch;   /* a string's text, unescaped */
+  GError    **error;
+} Parser;
+
+static gboolean
+fail (Parser *ps, const char *at, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+/* "column 15: ..." for one line of text (a JSON Lines case), "line 2,
+ * column 15: ..." otherwise. Columns count characters, from 1. */
+static gboolean
+fail (Parser *ps, const char *at, const char *format, ...)
+{
+  g_autofree char *what = NULL;
+  const char *line_start = ps->start;
+  guint line = 1;
+  va_list args;
+
+  for (const char *q = ps->start; q < at; q++)
+    if (*q == '\n')
+      {
+        line++;
+        line_start = q + 1;
+      }
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line == 1 && memchr (ps->start, '\n', ps->end - ps->start) == NULL)
+    g_set_error (ps->error, CP_ERROR, CP_ERROR_PARSE, "column %ld: %s",
+                 g_utf8_pointer_to_offset (line_start, at) + 1, what);
+  else
+    g_set_error (ps->error, CP_ERROR, CP_ERROR_PARSE, "line %u, column %ld: %s",
+                 line, g_utf8_pointer_to_offset (line_start, at) + 1, what);
+  return FALSE;
+}
+
+/* What is at @at, for an error message: “x”, or the end of the text. */
+static const char *
+found (Parser *ps, const char *at, char buf[16])
+{
+  int n;
+
+  if (at >= ps->end)
+    return "the end of the text";
+  strcpy (buf, "“");                              /* 3 bytes */
+  n = g_unichar_to_utf8 (g_utf8_get_char (at), buf + 3);   /* up to 4 */
+  strcpy (buf + 3 + n, "”");                      /* 3 bytes and a NUL */
+  return buf;
+}
+
+static void
+skip_space (Parser *ps)
+{
+  while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\n' || *ps->p == '\r' || *ps->p == '\t'))
+    ps->p++;
+}
+
+static gboolean
+expect_word (Parser *ps, const char *word)
+{
+  size_t n = strlen (word);
+
+  if ((size_t) (ps->end - ps->p) < n || memcmp (ps->p, word, n) != 0)
+    {
+      char buf[16];
+      return fail (ps, ps->p, "expected a JSON value, found %s", found (ps, ps->p, buf));
+    }
+  ps->p += n;
+  return TRUE;
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Parser *ps, const char *at, gunichar *out)
+{
+  *out = 0;
+  if (ps->end - at < 4)
+    return fail (ps, at - 2, "a \\u escape needs four hex digits");
+  for (int i = 0; i < 4; i++)
+    {
+      int v = hex_value (at[i]);
+      if (v < 0)
+        return fail (ps, at - 2, "a \\u escape needs four hex digits");
+      *out = (*out << 4) | (guint) v;
+    }
+  return TRUE;
+}
+
+/* Reads a string (ps->p at its opening quote) into ps->scratch. The
+ * text was checked to be UTF-8 before parsing began. */
+static gboolean
+read_string (Parser *ps)
+{
+  const char *open = ps->p;
+
+  g_string_truncate (ps->scratch, 0);
+  ps->p++;
+  for (;;)
+    {
+      const char *run = ps->p;
+
+      while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && (guchar) *ps->p >= 0x20)
+        ps->p++;
+      g_string_append_len (ps->scratch, run, ps->p - run);
+
+      if (ps->p >= ps->end)
+        return fail (ps, open, "a string is not closed");
+      if (*ps->p == '"')
+        {
+          ps->p++;
+          return TRUE;
+        }
+      if ((guchar) *ps->p < 0x20)
+        return fail (ps, ps->p, "a control character (U+%04X) inside a string must be escaped",
+                     (guint) (guchar) *ps->p);
+
+      /* A backslash. */
+      if (ps->end - ps->p < 2)
+        return fail (ps, open, "a string is not closed");
+      switch (ps->p[1])
+        {
+        case '"': g_string_append_c (ps->scratch, '"'); break;
+        case '\\': g_string_append_c (ps->scratch, '\\'); break;
+        case '/': g_string_append_c (ps->scratch, '/'); break;
+        case 'b': g_string_append_c (ps->scratch, '\b'); break;
+        case 'f': g_string_append_c (ps->scratch, '\f'); break;
+        case 'n': g_string_append_c (ps->scratch, '\n'); break;
+        case 'r': g_string_append_c (ps->scratch, '\r'); break;
+        case 't': g_string_append_c (ps->scratch, '\t'); break;
+        case 'u':
+          {
+            gunichar c, low;
+
+            if (!read_hex4 (ps, ps->p + 2, &c))
+              return FALSE;
+            if (c >= 0xDC00 && c <= 0xDFFF)
+              return fail (ps, ps->p, "a \\u escape holds half a surrogate pair");
+            if (c >= 0xD800 && c <= 0xDBFF)
+              {
+                if (ps->end - ps->p < 12 || ps->p[6] != '\\' || ps->p[7] != 'u')
+                  return fail (ps, ps->p, "a \\u escape holds half a surrogate pair");
+                if (!read_hex4 (ps, ps->p + 8, &low))
+                  return FALSE;
+                if (low < 0xDC00 || low > 0xDFFF)
+                  return fail (ps, ps->p, "a \\u escape holds half a surrogate pair");
+                c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+                ps->p += 6;
+              }
+            if (c == 0)
+              return fail (ps, ps->p, "a string holds a NUL character (\\u0000)");
+            g_string_append_unichar (ps->scratch, c);
+            ps->p += 4;
+          }
+          break;
+        default:
+          {
+            char buf[16];
+            return fail (ps, ps->p, "%s is not an escape (expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)",
+                         found (ps, ps->p + 1, buf));
+          }
+        }
+      ps->p += 2;
+    }
+}
+
+static gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static JsonNode *
+read_number (Parser *ps)
+{
+  const char *start = ps->p;
+  gboolean integral = TRUE;
+  char text[64];
+  size_t n;
+
+  if (ps->p < ps->end && *ps->p == '-')
+    ps->p++;
+  if (ps->p >= ps->end || !is_digit (*ps->p))
+    {
+      char buf[16];
+      fail (ps, start, "expected a JSON value, found %s", found (ps, start, buf));
+      return NULL;
+    }
+  if (*ps->p == '0')
+    {
+      ps->p++;
+      if (ps->p < ps->end && is_digit (*ps->p))
+        {
+          fail (ps, start, "a number may not start with 0");
+          return NULL;
+        }
+    }
+  else
+    while (ps->p < ps->end && is_digit (*ps->p))
+      ps->p++;
+  if (ps->p < ps->end && *ps->p == '.')
+    {
+      integral = FALSE;
+      ps->p++;
+      if (ps->p >= ps->end || !is_digit (*ps->p))
+        {
+          fail (ps, start, "a number needs a digit after its decimal point");
+          return NULL;
+        }
+      while (ps->p < ps->end && is_digit (*ps->p))
+        ps->p++;
+    }
+  if (ps->p < ps->end && (*ps->p == 'e' || *ps->p == 'E'))
+    {
+      integral = FALSE;
+      ps->p++;
+      if (ps->p < ps->end && (*ps->p == '+' || *ps->p == '-'))
+        ps->p++;
+      if (ps->p >= ps->end || !is_digit (*ps->p))
+        {
+          fail (ps, start, "a number needs a digit in its exponent");
+          return NULL;
+        }
+      while (ps->p < ps->end && is_digit (*ps->p))
+        ps->p++;
+    }
+
+  n = ps->p - start;
+  if (n >= sizeof text)
+    {
+      fail (ps, start, "a number is too long (more than %zu characters)", sizeof text - 1);
+      return NULL;
+    }
+  memcpy (text, start, n);
+  text[n] = '\0';
+
+  if (integral)
+    {
+      gint64 v = 0;
+      gboolean negative = text[0] == '-';
+      gboolean overflow = FALSE;
+
+      for (const char *q = text + negative; *q; q++)
+        {
+          int d = *q - '0';
+          /* Accumulate negatively: G_MININT64 has no positive twin. */
+          if (v < (G_MININT64 + d) / 10)
+            {
+              overflow = TRUE;
+              break;
+            }
+          v = v * 10 - d;
+        }
+      if (!overflow && (negative || v != G_MININT64))
+        return json_node_init_int (json_node_alloc (), negative ? v : -v);
+    }
+  /* A fraction, an exponent, or a whole number too big for 64 bits. */
+  {
+    double d = g_ascii_strtod (text, NULL);
+
+    if (!isfinite (d))
+      {
+        fail (ps, start, "%s is too large a number", text);
+        return NULL;
+      }
+    return json_node_init_double (json_node_alloc (), d);
+  }
+}
+
+static JsonNode *read_value (Parser *ps, guint depth);
+
+static JsonNode *
+read_object (Parser *ps, guint depth)
+{
+  JsonObject *obj = json_object_new ();
+  JsonNode *node = json_node_init_object (json_node_alloc (), obj);
+
+  json_object_unref (obj);
+  ps->p++;   /* { */
+  skip_space (ps);
+  if (ps->p < ps->end && *ps->p == '}')
+    {
+      ps->p++;
+      return node;
+    }
+
+  for (;;)
+    {
+      g_autofree char *name = NULL;
+      const char *name_at = ps->p;
+      JsonNode *value;
+      char buf[16];
+
+      if (ps->p >= ps->end || *ps->p != '"')
+        {
+          fail (ps, ps->p, "expected a member name in quotes, found %s", found (ps, ps->p, buf));
+          goto error;
+        }
+      if (!read_string (ps))
+        goto error;
+      name = g_strndup (ps->scratch->str, ps->scratch->len);
+      if (json_object_has_member (obj, name))
+        {
+          fail (ps, name_at, "the member “%s” appears twice", name);
+          goto error;
+        }
+      skip_space (ps);
+      if (ps->p >= ps->end || *ps->p != ':')
+        {
+          fail (ps, ps->p, "expected “:” after a member name, found %s", found (ps, ps->p, buf));
+          goto error;
+        }
+      ps->p++;
+      skip_space (ps);
+      value = read_value (ps, depth + 1);
+      if (value == NULL)
+        goto error;
+      json_object_set_member (obj, name, value);
+      skip_space (ps);
+      if (ps->p < ps->end && *ps->p == ',')
+        {
+          ps->p++;
+          skip_space (ps);
+          continue;
+        }
+      if (ps->p < ps->end && *ps->p == '}')
+        {
+          ps->p++;
+          return node;
+        }
+      fail (ps, ps->p, "expected “,” or “}” after a member, found %s", found (ps, ps->p, buf));
+      goto error;
+    }
+
+error:
+  json_node_unref (node);
+  return NULL;
+}
+
+static JsonNode *
+read_array (Parser *ps, guint depth)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_init_array (json_node_alloc (), array);
+
+  json_array_unref (array);
+  ps->p++;   /* [ */
+  skip_space (ps);
+  if (ps->p < ps->end && *ps->p == ']')
+    {
+      ps->p++;
+      return node;
+    }
+
+  for (;;)
+    {
+      JsonNode *value = read_value (ps, depth + 1);
+      char buf[16];
+
+      if (value == NULL)
+        goto error;
+      json_array_add_element (array, value);
+      skip_space (ps);
+      if (ps->p < ps->end && *ps->p == ',')
+        {
+          ps->p++;
+          skip_space (ps);
+          continue;
+        }
+      if (ps->p < ps->end && *ps->p == ']')
+        {
+          ps->p++;
+          return node;
+        }
+      fail (ps, ps->p, "expected “,” or “]” after an element, found %s", found (ps, ps->p, buf));
+      goto error;
+    }
+
+error:
+  json_node_unref (node);
+  return NULL;
+}
+
+static JsonNode *
+read_value (Parser *ps, guint depth)
+{
+  char buf[16];
+
+  if (depth > MAX_DEPTH)
+    {
+      fail (ps, ps->p, "values are nested more than %d deep", MAX_DEPTH);
+      return NULL;
+    }
+  if (ps->p >= ps->end)
+    {
+      fail (ps, ps->p, "expected a JSON value, found the end of the text");
+      return NULL;
+    }
+
+  switch (*ps->p)
+    {
+    case '{':
+      return read_object (ps, depth);
+    case '[':
+      return read_array (ps, depth);
+    case '"':
+      if (!read_string (ps))
+        return NULL;
+      return json_node_init_string (json_node_alloc (), ps->scratch->str);
+    case 't':
+      return expect_word (ps, "true") ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
+    case 'f':
+      return expect_word (ps, "false") ? json_node_init_boolean (json_node_alloc (), FALSE) : NULL;
+    case 'n':
+      return expect_word (ps, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      return read_number (ps);
+    default:
+      fail (ps, ps->p, "expected a JSON value, found %s", found (ps, ps->p, buf));
+      return NULL;
+    }
+}
+
+JsonNode *
+cp_json_text_parse (const char  *data,
+                    gssize       length,
+                    GString     *scratch,
+                    GError     **error)
+{
+  g_autoptr(GString) own_scratch = NULL;
+  const char *invalid;
+  Parser ps;
+  JsonNode *root;
+  gsize len;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (!g_utf8_validate_len (data, len, &invalid))
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_PARSE,
+                   "byte %" G_GSIZE_FORMAT ": the text is not UTF-8 (or holds a NUL byte)", (gsize) (invalid - data) + 1);
+      return NULL;
+    }
+  if (scratch == NULL)
+    scratch = own_scratch = g_string_new (NULL);
+
+  ps.start = ps.p = data;
+  ps.end = data + len;
+  ps.scratch = scratch;
+  ps.error = error;
+
+  skip_space (&ps);
+  if (ps.p == ps.end)
+    {
+      g_set_error_literal (error, CP_ERROR, CP_ERROR_PARSE,
+                           "(document): the text holds no JSON value");
+      return NULL;
+    }
+  root = read_value (&ps, 0);
+  if (root == NULL)
+    return NULL;
+  skip_space (&ps);
+  if (ps.p != ps.end)
+    {
+      char buf[16];
+      fail (&ps, ps.p, "%s follows the JSON value", found (&ps, ps.p, buf));
+      json_node_unref (root);
+      return NULL;
+    }
+  return root;
+}
