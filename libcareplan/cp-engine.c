@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "cp-text-private.h"
 #include "cp-calendar-private.h"
 #include "cp-date-private.h"
 #include "cp-engine-private.h"
@@ -111,10 +112,10 @@ append_reason (GString *s, CpRule *rule, const char *word, const char *anchor, g
   int q = cp_rule_get_quantity (rule);
 
   if (q == 0)
-    g_string_append_printf (s, "the day of %s (%s)", anchor, cp_engine_iso (from, buf));
+    cp_text_append (s, "the day of %s (%s)", anchor, cp_engine_iso (from, buf));
   else
-    g_string_append_printf (s, "%d %s %s %s (%s)", q, unit_words (cp_rule_get_unit (rule), q),
-                            word, anchor, cp_engine_iso (from, buf));
+    cp_text_append (s, "%d %s %s %s (%s)", q, unit_words (cp_rule_get_unit (rule), q),
+                    word, anchor, cp_engine_iso (from, buf));
 }
 
 static CpObligationStatus
@@ -179,14 +180,14 @@ emit (Run        *run,
     {
       /* Nothing falls due once the child has left care. */
       status = CP_OBLIGATION_STATUS_NOT_APPLICABLE;
-      g_string_append_printf (text, "not applicable: due %s, after the child ceased to be looked after (%s)",
-                              cp_engine_iso (due, buf), cp_engine_iso (run->ceased, buf2));
+      cp_text_append (text, "not applicable: due %s, after the child ceased to be looked after (%s)",
+                      cp_engine_iso (due, buf), cp_engine_iso (run->ceased, buf2));
       due = 0;
     }
   else if (due == 0)
     {
       status = CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
-      g_string_append_printf (text, "%s: %s", status_words[status], reason->str);
+      cp_text_append (text, "%s: %s", status_words[status], reason->str);
     }
   else
     {
@@ -194,11 +195,11 @@ emit (Run        *run,
       if (failed)
         return FALSE;
       g_date_set_julian (&d_due, due);
-      g_string_append_printf (text, "%s; due %s: %s", status_words[status], cp_engine_iso (due, buf), reason->str);
+      cp_text_append (text, "%s; due %s: %s", status_words[status], cp_engine_iso (due, buf), reason->str);
       if (met != 0)
         {
           g_date_set_julian (&d_met, met);
-          g_string_append_printf (text, "; done %s", cp_engine_iso (met, buf2));
+          cp_text_append (text, "; done %s", cp_engine_iso (met, buf2));
         }
     }
   if (window != 0)
@@ -273,7 +274,7 @@ run_deadlines (Run *run)
         {
           g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
           g_autoptr(GString) why = g_string_new (NULL);
-          g_autofree char *subject = g_strdup_printf ("placement %u", i + 1);
+          g_autofree char *subject = cp_text_printf ("placement %u", i + 1);
           guint32 start = known (run, cp_placement_get_start (p));
           guint32 earliest = 0, due, met = 0;
 
@@ -417,7 +418,7 @@ review_due (Run          *run,
         }
       else
         {
-          g_autofree char *name = g_strdup_printf ("review %d", prev_seq);
+          g_autofree char *name = cp_text_printf ("review %d", prev_seq);
           if (prev == 0)
             continue;
           from = prev;
@@ -425,7 +426,7 @@ review_due (Run          *run,
         }
       if (!shift (run, rule, from, 1, &cand))
         return FALSE;
-      g_string_append_printf (w, " [%s]", cp_rule_get_id (rule));
+      cp_text_append (w, " [%s]", cp_rule_get_id (rule));
       if (due == 0 || cand < due)
         {
           due = cand;
@@ -433,7 +434,7 @@ review_due (Run          *run,
           g_string_assign (best_why, w->str);
         }
       else if (cand == due)
-        g_string_append_printf (best_why, "; also %s", w->str);
+        cp_text_append (best_why, "; also %s", w->str);
     }
 
   /* Per trigger rule: the first event still waiting for the IRO, and
@@ -471,7 +472,7 @@ review_due (Run          *run,
           if (!shift (run, rule, ev->date, 1, &cand))
             return FALSE;
           append_reason (w, rule, "from", cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind), ev->date);
-          g_string_append_printf (w, " [%s]", cp_rule_get_id (rule));
+          cp_text_append (w, " [%s]", cp_rule_get_id (rule));
           if (due == 0 || cand < due)
             {
               due = cand;
@@ -490,12 +491,12 @@ review_due (Run          *run,
 
       if (waiting[i] == 0 || acted[i])
         continue;
-      subject = g_strdup_printf ("review %d", seq);
+      subject = cp_text_printf ("review %d", seq);
       emit_not_applicable (run, rule, subject, seq,
-                           g_strdup_printf ("not applicable: %s on %s brings the review forward "
-                                            "only if the IRO agrees, and no agreement is recorded",
-                                            cp_enum_to_nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (rule)),
-                                            cp_engine_iso (waiting[i], buf)));
+                           cp_text_printf ("not applicable: %s on %s brings the review forward "
+                                           "only if the IRO agrees, and no agreement is recorded",
+                                           cp_enum_to_nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (rule)),
+                                           cp_engine_iso (waiting[i], buf)));
     }
 
   *due_out = due;
@@ -570,7 +571,7 @@ run_duties (Run        *run,
             guint32     anchor,
             const char *anchor_name)
 {
-  g_autofree char *subject = g_strdup_printf ("review %d", seq);
+  g_autofree char *subject = cp_text_printf ("review %d", seq);
 
   for (guint i = 0; i < rules->len; i++)
     {
@@ -592,8 +593,8 @@ run_duties (Run        *run,
           char buf[16];
 
           due = run->looked_after;
-          g_string_append_printf (why, ", which is before the child became looked after, so due on %s",
-                                  cp_engine_iso (due, buf));
+          cp_text_append (why, ", which is before the child became looked after, so due on %s",
+                          cp_engine_iso (due, buf));
         }
       if (review != NULL)
         met = known (run, cp_review_get_task_done (review, cp_rule_get_duty (rule)));
@@ -603,8 +604,8 @@ run_duties (Run        *run,
           char buf[16];
 
           met = due;
-          g_string_append_printf (why, "; no response by %s, so the decisions are deemed agreed",
-                                  cp_engine_iso (due, buf));
+          cp_text_append (why, "; no response by %s, so the decisions are deemed agreed",
+                          cp_engine_iso (due, buf));
           if (!emit (run, rule, subject, seq, due, 0, met, why))
             return FALSE;
           cp_obligation_set_deemed (g_ptr_array_index (run->out, run->out->len - 1));
@@ -711,7 +712,7 @@ run_recommendations (Run       *run,
         CpRule *rule = rules->pdata[r];
         CpDuty duty = cp_rule_get_duty (rule);
         g_autoptr(CpRecommendation) rec = g_list_model_get_item (recs, k);
-        g_autofree char *subject = g_strdup_printf ("review %d recommendation %u", seq, k + 1);
+        g_autofree char *subject = cp_text_printf ("review %d recommendation %u", seq, k + 1);
         g_autoptr(GString) why = g_string_new (NULL);
         CpDispute *dispute;
         guint32 due, met;
@@ -724,8 +725,8 @@ run_recommendations (Run       *run,
             due = cp_engine_julian (cp_recommendation_get_due (rec));
             if (due == 0)
               continue;
-            g_string_append_printf (why, "the date review %d set (%s)%s", seq, cp_engine_iso (due, buf),
-                                    cp_recommendation_get_starred (rec) ? "; starred" : "");
+            cp_text_append (why, "the date review %d set (%s)%s", seq, cp_engine_iso (due, buf),
+                            cp_recommendation_get_starred (rec) ? "; starred" : "");
           }
         else if (!clock_due (run, rule, held, &due, why))
           return FALSE;
@@ -741,15 +742,15 @@ run_recommendations (Run       *run,
         if (met == 0 && cp_rule_get_optional (rule) && run->today > due)
           {
             emit_not_applicable (run, rule, subject, seq,
-                                 g_strdup_printf ("not applicable: nothing was raised by %s (%s), "
-                                                  "so the recommendation stands",
-                                                  cp_engine_iso (due, buf), why->str));
+                                 cp_text_printf ("not applicable: nothing was raised by %s (%s), "
+                                                 "so the recommendation stands",
+                                                 cp_engine_iso (due, buf), why->str));
             continue;
           }
         if (dispute != NULL && (duty == CP_DUTY_RECOMMENDATION_AGREED || duty == CP_DUTY_DISPUTE_REGISTERED))
-          g_string_append_printf (why, "; disputed from %s%s",
-                                  cp_engine_iso (known (run, cp_dispute_get_raised_on (dispute)), buf),
-                                  cp_dispute_get_resolved_on (dispute) ? ", since resolved" : "");
+          cp_text_append (why, "; disputed from %s%s",
+                          cp_engine_iso (known (run, cp_dispute_get_raised_on (dispute)), buf),
+                          cp_dispute_get_resolved_on (dispute) ? ", since resolved" : "");
         if (!emit (run, rule, subject, seq, due, 0, met, why))
           return FALSE;
       }
@@ -812,8 +813,8 @@ run_reviews (Run *run)
           if (cp_review_get_kind (r) == CP_REVIEW_KIND_CONSULTATION_ONLY &&
               (refusal = no_meeting_refusal (run, &rr, r, h, buf, sizeof buf)) != NULL)
             {
-              g_string_append_printf (skipped, "; review %d, held without a meeting, does not count: %s",
-                                      cp_review_get_sequence (r), refusal);
+              cp_text_append (skipped, "; review %d, held without a meeting, does not count: %s",
+                              cp_review_get_sequence (r), refusal);
               continue;
             }
           review = g_steal_pointer (&r);
@@ -822,7 +823,7 @@ run_reviews (Run *run)
         }
 
       seq = review ? cp_review_get_sequence (review) : last_seq + 1;
-      subject = g_strdup_printf ("review %d", seq);
+      subject = cp_text_printf ("review %d", seq);
 
       if (!review_due (run, &rr, seq, cycle_pos, reset_before, prev, prev_seq, held,
                        &due, &rule, &resets, why))
@@ -840,7 +841,7 @@ run_reviews (Run *run)
           g_string_append (why, skipped->str);
           g_string_truncate (skipped, 0);
           if (adjourned)
-            g_string_append_printf (why, "; first sat %s, adjourned", cp_engine_iso (held, buf));
+            cp_text_append (why, "; first sat %s, adjourned", cp_engine_iso (held, buf));
           if (!emit (run, rule, subject, seq, due, 0, done, why))
             return FALSE;
 
@@ -912,7 +913,7 @@ run_reviews (Run *run)
 
         g_string_append (why, skipped->str);
         if (booked)
-          g_string_append_printf (why, "; booked for %s", cp_engine_iso (booked, buf));
+          cp_text_append (why, "; booked for %s", cp_engine_iso (booked, buf));
         if (!emit (run, rule, subject, seq, due, 0, 0, why))
           return FALSE;
         if (!run_duties (run, rr.preparation, -1, review, seq, cycle_pos, target,
@@ -940,7 +941,7 @@ run_disputes (Run *run)
   for (guint d = 0; d < g_list_model_get_n_items (disputes); d++)
     {
       g_autoptr(CpDispute) dispute = g_list_model_get_item (disputes, d);
-      g_autofree char *subject = g_strdup_printf ("dispute %u", d + 1);
+      g_autofree char *subject = cp_text_printf ("dispute %u", d + 1);
       GListModel *steps = cp_dispute_get_steps (dispute);
       guint32 resolved = known (run, cp_dispute_get_resolved_on (dispute));
       guint n = g_list_model_get_n_items (steps);
@@ -968,7 +969,7 @@ run_disputes (Run *run)
             return FALSE;
           {
             g_autoptr(GString) why = g_string_new (NULL);
-            g_autofree char *anchor = g_strdup_printf ("reaching %s", cp_rule_get_stage (rule));
+            g_autofree char *anchor = cp_text_printf ("reaching %s", cp_rule_get_stage (rule));
             append_reason (why, rule, "from", anchor, start);
             if (!emit (run, rule, subject, 0, due, 0, moved, why))
               return FALSE;
@@ -1338,8 +1339,8 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
           if (!cp_calendar_add_julian (run->calendar, due, cp_rule_get_extension (rule), cp_rule_get_unit (rule),
                                        &due, run->error))
             return FALSE;
-          g_string_append_printf (why, ", extended once on %s by %d more", cp_engine_iso (on, buf),
-                                  cp_rule_get_extension (rule));
+          cp_text_append (why, ", extended once on %s by %d more", cp_engine_iso (on, buf),
+                          cp_rule_get_extension (rule));
         }
     }
   /* Done on or after the day care began (or the anchor, for a placement),
@@ -1349,8 +1350,8 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
     {
       char buf[16];
       emit_not_applicable (run, rule, subject, 0,
-                           g_strdup_printf ("not applicable: the placement ended (%s) before it was due",
-                                            cp_engine_iso (until, buf)));
+                           cp_text_printf ("not applicable: the placement ended (%s) before it was due",
+                                           cp_engine_iso (until, buf)));
       return TRUE;
     }
   return emit (run, rule, subject, 0, due, 0, met, why);
@@ -1391,7 +1392,7 @@ run_activities (Run *run)
             for (guint i = 0; i < g_list_model_get_n_items (placements); i++)
               {
                 g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
-                g_autofree char *subject = g_strdup_printf ("placement %u", i + 1);
+                g_autofree char *subject = cp_text_printf ("placement %u", i + 1);
                 guint32 start = known (run, cp_placement_get_start (p));
                 guint32 end = known (run, cp_placement_get_end (p));
 
@@ -1420,8 +1421,8 @@ run_activities (Run *run)
             if (run->looked_after > due && !cp_rule_get_eligible_only (rule))
               {
                 emit_not_applicable (run, rule, what, 0,
-                                     g_strdup_printf ("not applicable: the child was not looked after at that age (%s)",
-                                                      cp_engine_iso (due, buf)));
+                                     cp_text_printf ("not applicable: the child was not looked after at that age (%s)",
+                                                     cp_engine_iso (due, buf)));
                 continue;
               }
             append_reason (why, rule, "from", "birth", run->birth);
@@ -1436,8 +1437,8 @@ run_activities (Run *run)
                 if (eligible > due)
                   {
                     due = eligible;
-                    g_string_append_printf (why, "; the child is eligible only from %s, so due then",
-                                            cp_engine_iso (eligible, buf));
+                    cp_text_append (why, "; the child is eligible only from %s, so due then",
+                                    cp_engine_iso (eligible, buf));
                   }
               }
             if (!emit (run, rule, what, 0, due, 0, first_between (days, 0, 0), why))
@@ -1473,7 +1474,7 @@ run_activities (Run *run)
               continue;
             if (!shift (run, rule, day, sign, &due))
               return FALSE;
-            anchor = g_strdup_printf ("review %d", seq);
+            anchor = cp_text_printf ("review %d", seq);
             append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);
             if (duty == CP_DUTY_PERMANENCE_PLAN && cp_case_get_permanence_plan (run->kase) != NULL &&
                 !permanence_plan_complete (cp_case_get_permanence_plan (run->kase)))
@@ -1621,8 +1622,8 @@ run_intervals (Run *run)
 
             append_reason (why, which, "after", last == start && i == 0 ? "the start" : "the last one", last);
             g_free (subject);
-            subject = next != 0 ? g_strdup_printf ("%s after %s", duty_words (duty), cp_engine_iso (last, buf))
-                                : g_strdup_printf ("next %s", duty_words (duty));
+            subject = next != 0 ? cp_text_printf ("%s after %s", duty_words (duty), cp_engine_iso (last, buf))
+                                : cp_text_printf ("next %s", duty_words (duty));
             if (!emit (run, which, subject, 0, due, 0, next, why))
               return FALSE;
           }
@@ -1652,7 +1653,7 @@ run_milestones (Run *run)
         CpRule *rule = rules->pdata[r];
         g_autoptr(CpMilestone) m = g_list_model_get_item (milestones, i);
         g_autoptr(GString) why = g_string_new (NULL);
-        g_autofree char *subject = g_strdup_printf ("milestone %u", i + 1);
+        g_autofree char *subject = cp_text_printf ("milestone %u", i + 1);
         guint32 target = cp_engine_julian (cp_milestone_get_target (m));
         guint32 met = known (run, cp_milestone_get_achieved (m));
         gboolean reason = cp_milestone_get_delay_reason (m) != NULL;

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 
+#include "cp-text-private.h"
 #include "cp-calendar-private.h"
 #include "cp-case-private.h"
 #include "cp-dispute-private.h"
@@ -663,7 +664,7 @@ statutory_due (CpEvaluator *self,
                GError     **error)
 {
   g_autoptr(GPtrArray) found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date, error);
-  g_autofree char *subject = g_strdup_printf ("review %d", seq);
+  g_autofree char *subject = cp_text_printf ("review %d", seq);
 
   if (found == NULL)
     return FALSE;
@@ -766,9 +767,9 @@ cp_evaluator_reschedule_review (CpEvaluator  *self,
     cp_review_set_rescheduled_from (review, cp_review_get_scheduled (review));
   cp_review_set_scheduled (review, new_date);
   {
-    g_autofree char *text = g_strdup_printf ("review %d moved to %s (statutory due date %s)%s%s",
-                                             sequence, new_text, due_text,
-                                             reason ? ": " : "", reason ? reason : "");
+    g_autofree char *text = cp_text_printf ("review %d moved to %s (statutory due date %s)%s%s",
+                                            sequence, new_text, due_text,
+                                            reason ? ": " : "", reason ? reason : "");
     cp_case_add_history (self->kase, &self->date, role, actor, "review.reschedule", text, FALSE);
   }
   return TRUE;
@@ -871,8 +872,8 @@ cp_evaluator_adjourn_review (CpEvaluator  *self,
 
   cp_review_set_adjourned_to (review, resume_on);
   {
-    g_autofree char *text = g_strdup_printf ("review %d adjourned to %s%s%s", sequence, resume_text,
-                                             reason ? ": " : "", reason ? reason : "");
+    g_autofree char *text = cp_text_printf ("review %d adjourned to %s%s%s", sequence, resume_text,
+                                            reason ? ": " : "", reason ? reason : "");
     cp_case_add_history (self->kase, &self->date, role, actor, "review.adjourn", text, FALSE);
   }
   return TRUE;
@@ -994,7 +995,7 @@ cp_evaluator_escalate_dispute (CpEvaluator  *self,
     {
       CpRule *r = stages->pdata[i];
 
-      g_string_append_printf (names, "%s%s", i ? ", " : "", cp_rule_get_stage (r));
+      cp_text_append (names, "%s%s", i ? ", " : "", cp_rule_get_stage (r));
       if (g_strcmp0 (cp_rule_get_stage (r), stage) == 0)
         target = r;
       if (g_strcmp0 (cp_rule_get_stage (r), cp_dispute_get_stage (dispute)) == 0)
@@ -1039,7 +1040,7 @@ cp_evaluator_escalate_dispute (CpEvaluator  *self,
   step = g_object_new (CP_TYPE_DISPUTE_STEP,
                        "stage", stage, "date", date, "actor-role", role, "reason", reason, NULL);
   cp_dispute_escalate (dispute, step);
-  text = g_strdup_printf ("dispute moved from %s to %s", from ? from : "(registered)", stage);
+  text = cp_text_printf ("dispute moved from %s to %s", from ? from : "(registered)", stage);
   cp_case_add_history (self->kase, date, role, actor, "dispute.escalate", text, FALSE);
 
   g_signal_emit (self, signals[ESCALATED], 0, dispute, from, stage);

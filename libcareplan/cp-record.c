@@ -273,6 +273,14 @@ cp_record_class_install (GObjectClass  *klass,
    * needs its own. */
   klass->get_property = cp_record_get_property;
   klass->set_property = cp_record_set_property;
+
+  /* A construct-only field is set once, before anybody can connect to
+   * notify: notifying it only costs (GObject would queue and emit a notify
+   * for each, default or not, every time a record is made). */
+  for (guint i = 1; i < n_pspecs; i++)
+    if (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY)
+      pspecs[i]->flags |= G_PARAM_EXPLICIT_NOTIFY;
+
   g_object_class_install_properties (klass, n_pspecs, pspecs);
   record_klass->n_props = n_pspecs - 1;
   record_klass->pspecs = pspecs;

@@ -1,0 +1,24 @@
+/* cp-text-private.h: formatting the engine's explanations quickly
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* g_string_append_printf() for the few conversions explanations use
+ * (%s, %d, %u, %02d, %c and %%), without the cost of the C library's
+ * printf, which the engine would otherwise pay a few times for every
+ * obligation of every case. Any other conversion is a programmer error. */
+void  cp_text_append (GString    *s,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (2, 3);
+
+/* g_strdup_printf() likewise. */
+char *cp_text_printf (const char *format,
+                      ...) G_GNUC_PRINTF (1, 2) G_GNUC_MALLOC;
+
+G_END_DECLS
