@@ -199,11 +199,17 @@ cp_record_dispose (GObject *object)
   CpRecord *self = CP_RECORD (object);
   CpRecordPrivate *priv = cp_record_get_instance_private (self);
 
-  /* Drop references to child records and lists first. */
+  /* Drop references to child records and lists first (an object value
+   * holds its reference in v_pointer). */
   if (priv->values != NULL)
-    for (guint i = 1; i <= record_class (self)->n_props; i++)
-      if (G_VALUE_HOLDS_OBJECT (&priv->values[i]))
-        g_value_set_object (&priv->values[i], NULL);
+    {
+      CpRecordClass *klass = record_class (self);
+      FieldInfo *info = fields_of (klass)->info;
+
+      for (guint i = 1; i <= klass->n_props; i++)
+        if (info[i].kind == FIELD_LIST || info[i].kind == FIELD_RECORD)
+          g_clear_object ((GObject **) &priv->values[i].data[0].v_pointer);
+    }
 
   G_OBJECT_CLASS (cp_record_parent_class)->dispose (object);
 }
@@ -410,52 +416,64 @@ cp_record_peek (CpRecord *self,
   return &values_of (self)[prop_id];
 }
 
+/* The typed getters below are called thousands of times a case by the
+ * engine, always by a public getter that has checked its instance, for
+ * a field whose type is fixed by the class. They read the stored GValue's
+ * data as GObject's own value tables lay it out (ints and booleans in
+ * v_int, enums in v_long, strings, boxed and objects in v_pointer) rather
+ * than pay for g_value_get_*()'s type checks on every call. */
+static inline const GValue *
+slot (CpRecord *self, guint prop_id)
+{
+  return &values_of (self)[prop_id];
+}
+
 const GDate *
 cp_record_get_date (CpRecord *self, guint prop_id)
 {
-  return g_value_get_boxed (cp_record_peek (self, prop_id));
+  return slot (self, prop_id)->data[0].v_pointer;
 }
 
 const char *
 cp_record_get_string (CpRecord *self, guint prop_id)
 {
-  return g_value_get_string (cp_record_peek (self, prop_id));
+  return slot (self, prop_id)->data[0].v_pointer;
 }
 
 gboolean
 cp_record_get_boolean (CpRecord *self, guint prop_id)
 {
-  return g_value_get_boolean (cp_record_peek (self, prop_id));
+  return slot (self, prop_id)->data[0].v_int;
 }
 
 int
 cp_record_get_int (CpRecord *self, guint prop_id)
 {
-  return g_value_get_int (cp_record_peek (self, prop_id));
+  return slot (self, prop_id)->data[0].v_int;
 }
 
 int
 cp_record_get_enum (CpRecord *self, guint prop_id)
 {
-  return g_value_get_enum (cp_record_peek (self, prop_id));
+  return (int) slot (self, prop_id)->data[0].v_long;
 }
 
 gpointer
 cp_record_get_object (CpRecord *self, guint prop_id)
 {
-  return g_value_get_object (cp_record_peek (self, prop_id));
+  return slot (self, prop_id)->data[0].v_pointer;
 }
 
 GListModel *
 cp_record_get_list (CpRecord *self, guint prop_id)
 {
-  return g_value_get_object (cp_record_peek (self, prop_id));
+  return slot (self, prop_id)->data[0].v_pointer;
 }
 
 const char * const *
 cp_record_get_strv (CpRecord *self, guint prop_id)
 {
-  return g_value_get_boxed (cp_record_peek (self, prop_id));
+  return slot (self, prop_id)->data[0].v_pointer;
 }
 
 void
