@@ -65,7 +65,7 @@ struct _CpEvaluator
   CpCalendar *calendar;
   GDate date;
   GListStore *obligations;
-  GHashTable *previous;   /* "key\x1fsubject" -> status, from the last refresh */
+  GPtrArray  *current;    /* the obligations of the last refresh, for the next to compare with */
   gboolean refreshed;
   CpLeavingCareStatus leaving_care_status;
 };
@@ -117,7 +117,7 @@ cp_evaluator_finalize (GObject *object)
 {
   CpEvaluator *self = CP_EVALUATOR (object);
 
-  g_clear_pointer (&self->previous, g_hash_table_unref);
+  g_clear_pointer (&self->current, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cp_evaluator_parent_class)->finalize (object);
 }
@@ -364,7 +364,6 @@ cp_evaluator_init (CpEvaluator *self)
 {
   g_date_set_time_t (&self->date, time (NULL));
   self->obligations = g_list_store_new (CP_TYPE_OBLIGATION);
-  self->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Public API -------------------------------------------------------------- */
@@ -520,14 +519,21 @@ cp_evaluator_refresh (CpEvaluator  *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEAVING_CARE_STATUS]);
     }
 
-  previous = g_steal_pointer (&self->previous);
-  self->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < found->len; i++)
-    g_hash_table_insert (self->previous, identity (found->pdata[i]),
-                         GINT_TO_POINTER (cp_obligation_get_status (found->pdata[i])));
-
+  /* What changed is worked out against the last refresh, if there was
+   * one: the map of its statuses is made only then, so an evaluator that
+   * refreshes once (a caseload check) never builds it. */
   compare = self->refreshed;
   self->refreshed = TRUE;
+  if (compare)
+    {
+      previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < self->current->len; i++)
+        g_hash_table_insert (previous, identity (self->current->pdata[i]),
+                             GINT_TO_POINTER (cp_obligation_get_status (self->current->pdata[i])));
+    }
+  g_clear_pointer (&self->current, g_ptr_array_unref);
+  self->current = g_ptr_array_ref (found);
+
   g_list_store_splice (self->obligations, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->obligations)),
                        found->pdata, found->len);
