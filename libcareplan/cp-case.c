@@ -1153,20 +1153,31 @@ cp_case_add_history (CpCase      *self,
 /* Consistency ---------------------------------------------------------- */
 
 static gboolean
-check_order (const GDate  *earlier,
+in_order (const GDate *earlier,
+          const GDate *later)
+{
+  return earlier == NULL || later == NULL || g_date_compare (earlier, later) <= 0;
+}
+
+static gboolean
+order_error (const GDate  *earlier,
              const char   *earlier_path,
              const GDate  *later,
              const char   *later_path,
              GError      **error)
 {
-  if (earlier == NULL || later == NULL || g_date_compare (earlier, later) <= 0)
-    return TRUE;
-  {
-    g_autofree char *a = cp_date_format_iso (later), *b = cp_date_format_iso (earlier);
-    return cp_fail (error, CP_ERROR_INCONSISTENT, "%s: %s is before %s %s",
-                        later_path, a, earlier_path, b);
-  }
+  g_autofree char *a = cp_date_format_iso (later), *b = cp_date_format_iso (earlier);
+
+  return cp_fail (error, CP_ERROR_INCONSISTENT, "%s: %s is before %s %s",
+                  later_path, a, earlier_path, b);
 }
+
+/* Whether @earlier is not after @later (either may be unset). A macro so
+ * that the paths, formatted for the error message, are formatted only
+ * when there is an error: a case is checked every time it is read. */
+#define check_order(earlier, earlier_path, later, later_path, error) \
+  (in_order ((earlier), (later)) ||                                   \
+   order_error ((earlier), (earlier_path), (later), (later_path), (error)))
 
 #define ITEM_PATH(buf, list, i, field) \
   (g_snprintf (buf, sizeof buf, "%s[%u]%s%s", list, i, *(field) ? "." : "", field), buf)

@@ -10,8 +10,40 @@
 
 #include "cp-text-private.h"
 
+/* Text is gathered in a buffer on the stack and handed to the GString a
+ * buffer at a time: one g_string_append_len() instead of one a piece. */
+typedef struct
+{
+  GString *s;
+  gsize    len;
+  char     buf[256];
+} Out;
+
 static void
-append_number (GString *s, gint64 v, int width)
+flush (Out *out)
+{
+  g_string_append_len (out->s, out->buf, out->len);
+  out->len = 0;
+}
+
+static void
+put (Out *out, const char *text, gsize n)
+{
+  if (out->len + n > sizeof out->buf)
+    {
+      flush (out);
+      if (n > sizeof out->buf)
+        {
+          g_string_append_len (out->s, text, n);
+          return;
+        }
+    }
+  memcpy (out->buf + out->len, text, n);
+  out->len += n;
+}
+
+static void
+put_number (Out *out, gint64 v, int width)
 {
   char buf[24];
   int i = sizeof buf;
@@ -28,12 +60,13 @@ append_number (GString *s, gint64 v, int width)
     buf[--i] = '0';
   if (negative)
     buf[--i] = '-';
-  g_string_append_len (s, buf + i, sizeof buf - i);
+  put (out, buf + i, sizeof buf - i);
 }
 
 static void
 append_valist (GString *s, const char *format, va_list args)
 {
+  Out out = { s, 0, { 0 } };
   const char *p = format;
 
   for (;;)
@@ -42,37 +75,43 @@ append_valist (GString *s, const char *format, va_list args)
 
       if (pct == NULL)
         {
-          g_string_append (s, p);
-          return;
+          put (&out, p, strlen (p));
+          break;
         }
-      g_string_append_len (s, p, pct - p);
+      put (&out, p, pct - p);
       p = pct + 1;
 
       if (p[0] == 's')
         {
           const char *v = va_arg (args, const char *);
-          g_string_append (s, v != NULL ? v : "(null)");
+          if (v == NULL)
+            v = "(null)";
+          put (&out, v, strlen (v));
         }
       else if (p[0] == 'd')
-        append_number (s, va_arg (args, int), 0);
+        put_number (&out, va_arg (args, int), 0);
       else if (p[0] == 'u')
-        append_number (s, va_arg (args, unsigned int), 0);
+        put_number (&out, va_arg (args, unsigned int), 0);
       else if (p[0] == 'c')
-        g_string_append_c (s, (char) va_arg (args, int));
+        {
+          char c = (char) va_arg (args, int);
+          put (&out, &c, 1);
+        }
       else if (p[0] == '%')
-        g_string_append_c (s, '%');
+        put (&out, "%", 1);
       else if (p[0] == '0' && p[1] == '2' && p[2] == 'd')
         {
-          append_number (s, va_arg (args, int), 2);
+          put_number (&out, va_arg (args, int), 2);
           p += 2;
         }
       else
         {
           g_critical ("cp_text_append: “%%%c” is not a conversion it knows", p[0]);
-          return;
+          break;
         }
       p++;
     }
+  flush (&out);
 }
 
 void
