@@ -174,23 +174,20 @@ store_value (CpRecord     *self,
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
-static void
-cp_record_constructed (GObject *object)
+/* The stored value of @prop_id. A list field holds a GListStore, even
+ * when empty, from the first time anybody asks for it: most lists of most
+ * records stay empty, and a store made for each would cost more than the
+ * rest of the record. */
+static GValue *
+slot_of (CpRecord *self, guint prop_id)
 {
-  CpRecord *self = CP_RECORD (object);
-  CpRecordClass *klass = record_class (self);
-  GValue *values = values_of (self);
+  GValue *v = &values_of (self)[prop_id];
+  FieldInfo *info = &fields_of (record_class (self))->info[prop_id];
 
-  G_OBJECT_CLASS (cp_record_parent_class)->constructed (object);
-
-  /* Every list field holds a GListStore, even when empty. */
-  for (guint i = 1; i <= klass->n_props; i++)
-    {
-      GType item = fields_of (klass)->info[i].item_type;
-
-      if (item != 0 && g_value_get_object (&values[i]) == NULL)
-        g_value_take_object (&values[i], g_list_store_new (item));
-    }
+  if (G_UNLIKELY (info->kind == FIELD_LIST && info->item_type != 0 &&
+                  v->data[0].v_pointer == NULL))
+    g_value_take_object (v, g_list_store_new (info->item_type));
+  return v;
 }
 
 static void
@@ -237,7 +234,7 @@ cp_record_get_property (GObject    *object,
                         GValue     *value,
                         GParamSpec *pspec)
 {
-  g_value_copy (&values_of (CP_RECORD (object))[prop_id], value);
+  g_value_copy (slot_of (CP_RECORD (object), prop_id), value);
 }
 
 static void
@@ -256,7 +253,6 @@ cp_record_class_init (CpRecordClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = cp_record_constructed;
   object_class->dispose = cp_record_dispose;
   object_class->finalize = cp_record_finalize;
 }
@@ -413,7 +409,7 @@ cp_record_peek (CpRecord *self,
 {
   g_return_val_if_fail (CP_IS_RECORD (self), NULL);
   g_return_val_if_fail (prop_id > 0 && prop_id <= record_class (self)->n_props, NULL);
-  return &values_of (self)[prop_id];
+  return slot_of (self, prop_id);
 }
 
 /* The typed getters below are called thousands of times a case by the
@@ -467,7 +463,7 @@ cp_record_get_object (CpRecord *self, guint prop_id)
 GListModel *
 cp_record_get_list (CpRecord *self, guint prop_id)
 {
-  return slot (self, prop_id)->data[0].v_pointer;
+  return slot_of (self, prop_id)->data[0].v_pointer;
 }
 
 const char * const *
@@ -911,7 +907,7 @@ record_from_json (GType            type,
       if (info->kind == FIELD_LIST)
         {
           if (!list_from_json (info, value_node, &field_path,
-                               g_value_get_object (&values[i]), error))
+                               slot_of (record, i)->data[0].v_pointer, error))
             return NULL;
           continue;
         }
