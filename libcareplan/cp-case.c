@@ -1458,7 +1458,6 @@ cp_case_to_json_string (CpCase   *self,
 {
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   JsonObject *out;
   JsonObjectIter iter;
   const char *name;
@@ -1475,9 +1474,7 @@ cp_case_to_json_string (CpCase   *self,
   root = json_node_init_object (json_node_alloc (), out);
   json_object_unref (out);
 
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, pretty);
-  return json_generator_to_data (gen, NULL);
+  return cp_json_text_write (root, pretty);
 }
 
 /**

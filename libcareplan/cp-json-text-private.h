@@ -13,11 +13,19 @@ G_BEGIN_DECLS
  * nul-terminated), with nothing but white space around it. Errors are
  * CP_ERROR_PARSE, placed by column (and line, for text of several lines).
  * A member named twice, a NUL character or half a surrogate pair in a
- * string are errors. @scratch, if not %NULL, is working space reused
+ * string, and a whole number beyond 64 bits or a number beyond a double's
+ * range are errors. @scratch, if not %NULL, is working space reused
  * between calls. */
 JsonNode *cp_json_text_parse (const char  *data,
                               gssize       length,
                               GString     *scratch,
                               GError     **error);
+
+/* Writes @node as JSON text, on one line or indented as json-glib does.
+ * Unlike json-glib 1.6's generator, every control character is escaped
+ * and doubles keep all their digits and stay valid JSON, so that what is
+ * written reads back to the same tree. */
+char     *cp_json_text_write (JsonNode    *node,
+                              gboolean     pretty);
 
 G_END_DECLS

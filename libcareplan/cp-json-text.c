@@ -291,10 +291,15 @@ read_number (Parser *ps)
             }
           v = v * 10 - d;
         }
-      if (!overflow && (negative || v != G_MININT64))
-        return json_node_init_int (json_node_alloc (), negative ? v : -v);
+      if (overflow || (!negative && v == G_MININT64))
+        {
+          /* No field is that large; json-glib would clamp it silently. */
+          fail (ps, start, "%s is outside the range of whole numbers (64 bits)", text);
+          return NULL;
+        }
+      return json_node_init_int (json_node_alloc (), negative ? v : -v);
     }
-  /* A fraction, an exponent, or a whole number too big for 64 bits. */
+  /* A fraction or an exponent. */
   {
     double d = g_ascii_strtod (text, NULL);
 
@@ -511,4 +516,172 @@ cp_json_text_parse (const char  *data,
       return NULL;
     }
   return root;
+}
+
+/* Writing ------------------------------------------------------------------ */
+
+static void
+write_indent (GString *out, guint level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_string (GString *out, const char *s)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            {
+              g_string_append (out, "\\u00");
+              g_string_append_c (out, hex[c >> 4]);
+              g_string_append_c (out, hex[c & 0xf]);
+            }
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+write_double (GString *out, double d)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (d))
+    {
+      /* JSON has no infinity: only a tree made in code can hold one. */
+      g_string_append (out, "null");
+      return;
+    }
+  /* 17 significant digits read back to the same double. */
+  g_ascii_formatd (buf, sizeof buf, "%.17g", d);
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");   /* still a double when read back */
+}
+
+static void
+write_value (GString *out, JsonNode *node, gboolean pretty, guint level)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      return;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          return;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          return;
+        case G_TYPE_DOUBLE:
+          write_double (out, json_node_get_double (node));
+          return;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          return;
+        default:
+          g_string_append (out, "null");
+          return;
+        }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            if (pretty)
+              {
+                g_string_append_c (out, '\n');
+                write_indent (out, level + 1);
+              }
+            write_value (out, json_array_get_element (array, i), pretty, level + 1);
+          }
+        if (pretty && n > 0)
+          {
+            g_string_append_c (out, '\n');
+            write_indent (out, level);
+          }
+        g_string_append_c (out, ']');
+        return;
+      }
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *obj = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, obj);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            if (pretty)
+              {
+                g_string_append_c (out, '\n');
+                write_indent (out, level + 1);
+              }
+            write_string (out, name);
+            g_string_append (out, pretty ? " : " : ":");
+            write_value (out, member, pretty, level + 1);
+          }
+        if (pretty)
+          {
+            /* json-glib's layout, kept so files do not change: an empty
+             * object holds the indent of its level. */
+            if (!first)
+              g_string_append_c (out, '\n');
+            write_indent (out, level);
+          }
+        g_string_append_c (out, '}');
+        return;
+      }
+
+    default:
+      g_string_append (out, "null");
+    }
+}
+
+char *
+cp_json_text_write (JsonNode *node,
+                    gboolean  pretty)
+{
+  GString *out = g_string_sized_new (1024);
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  write_value (out, node, pretty, 0);
+  return g_string_free (out, FALSE);
 }

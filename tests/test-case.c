@@ -420,6 +420,68 @@ Test (case_json, bad_input_names_path_and_value)
   cr_assert_geq (G_N_ELEMENTS (bad_cases), 15);
 }
 
+/* The JSON text itself: strict RFC 8259, errors placed by column. */
+static const struct {
+  const char *json;
+  const char *fragment;
+} bad_texts[] = {
+  { "{\"version\":1,\"version\":1}", "column 14: the member “version” appears twice" },
+  { "{\"version\":1,}", "column 14: expected a member name in quotes, found “}”" },
+  { "[1,]", "column 4: expected a JSON value, found “]”" },
+  { "{\"a\":\"\\u0000\"}", "a string holds a NUL character" },
+  { "{\"a\":\"\\ud800\"}", "half a surrogate pair" },
+  { "{\"a\":01}", "a number may not start with 0" },
+  { "{\"a\":1e999}", "1e999 is too large a number" },
+  { "{\"a\":9223372036854775808}", "outside the range of whole numbers" },
+  { "{\"a\":\"tab\there\"}", "a control character (U+0009) inside a string must be escaped" },
+  { "{\"a\":1} x", "column 9: “x” follows the JSON value" },
+  { "{\n  \"a\": tru\n}", "line 2, column 8: expected a JSON value, found “t”" },
+  { "   ", "(document): the text holds no JSON value" },
+  { "{\"a\":\"\xff\"}", "byte 7: the text is not UTF-8" },
+};
+
+Test (case_json, bad_json_text_is_placed_by_column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CpCase) c = cp_case_new_from_json (bad_texts[i].json, -1, &error);
+
+      cr_assert_null (c, "text %u was accepted", i);
+      assert_error (error, CP_ERROR_PARSE, bad_texts[i].fragment);
+    }
+}
+
+/* Members the library does not know are written back exactly: json-glib
+ * 1.6's generator would round 1e-7 to text that no longer reads
+ * ("1e-07.0"), and leave U+001F unescaped. */
+Test (case_json, unknown_members_survive_a_round_trip_exactly)
+{
+  const char *text =
+    "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\","
+    "\"looked_after_since\":\"2026-01-05\"},\"vendor\":{\"tiny\":1e-7,\"big\":1e222,"
+    "\"pi\":3.141592653589793,\"whole\":100.0,\"ctl\":\"a\\u001fb\\u007f\",\"empty\":{},"
+    "\"list\":[],\"n\":-9223372036854775808}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) a = cp_case_new_from_json (text, -1, &error);
+  g_autoptr(JsonNode) original = NULL;
+
+  cr_assert_not_null (a, "%s", error ? error->message : "");
+  original = json_from_string (text, NULL);
+
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autofree char *out = cp_case_to_json_string (a, pretty);
+      g_autoptr(CpCase) b = cp_case_new_from_json (out, -1, &error);
+      g_autoptr(JsonNode) written = NULL;
+
+      cr_assert_not_null (b, "%s\n%s", error ? error->message : "", out);
+      written = json_from_string (out, NULL);
+      cr_assert (json_node_equal (original, written), "%s", out);
+      cr_assert (cp_record_equal (CP_RECORD (a), CP_RECORD (b)));
+    }
+}
+
 /* JSON Lines ----------------------------------------------------------- */
 
 static char *
