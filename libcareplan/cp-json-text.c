@@ -314,6 +314,46 @@ read_number (Parser *ps)
 
 static JsonNode *read_value (Parser *ps, guint depth);
 
+typedef enum { ANOTHER, CLOSED, BAD } Separator;
+
+/* At the opening bracket of an object or array: steps over it, and says
+ * whether @close follows at once. */
+static gboolean
+empty_container (Parser *ps, char close)
+{
+  ps->p++;   /* the opening bracket */
+  skip_space (ps);
+  if (ps->p < ps->end && *ps->p == close)
+    {
+      ps->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* After a member (@what "a member") or an element: a comma, with another
+ * to come, or the closing @close. */
+static Separator
+separator (Parser *ps, char close, const char *what)
+{
+  char buf[16];
+
+  skip_space (ps);
+  if (ps->p < ps->end && *ps->p == ',')
+    {
+      ps->p++;
+      skip_space (ps);
+      return ANOTHER;
+    }
+  if (ps->p < ps->end && *ps->p == close)
+    {
+      ps->p++;
+      return CLOSED;
+    }
+  fail (ps, ps->p, "expected “,” or “%c” after %s, found %s", close, what, found (ps, ps->p, buf));
+  return BAD;
+}
+
 static JsonNode *
 read_object (Parser *ps, guint depth)
 {
@@ -321,13 +361,8 @@ read_object (Parser *ps, guint depth)
   JsonNode *node = json_node_init_object (json_node_alloc (), obj);
 
   json_object_unref (obj);
-  ps->p++;   /* { */
-  skip_space (ps);
-  if (ps->p < ps->end && *ps->p == '}')
-    {
-      ps->p++;
-      return node;
-    }
+  if (empty_container (ps, '}'))
+    return node;
 
   for (;;)
     {
@@ -361,20 +396,12 @@ read_object (Parser *ps, guint depth)
       if (value == NULL)
         goto error;
       json_object_set_member (obj, name, value);
-      skip_space (ps);
-      if (ps->p < ps->end && *ps->p == ',')
+      switch (separator (ps, '}', "a member"))
         {
-          ps->p++;
-          skip_space (ps);
-          continue;
+        case ANOTHER: continue;
+        case CLOSED: return node;
+        case BAD: default: goto error;
         }
-      if (ps->p < ps->end && *ps->p == '}')
-        {
-          ps->p++;
-          return node;
-        }
-      fail (ps, ps->p, "expected “,” or “}” after a member, found %s", found (ps, ps->p, buf));
-      goto error;
     }
 
 error:
@@ -389,36 +416,22 @@ read_array (Parser *ps, guint depth)
   JsonNode *node = json_node_init_array (json_node_alloc (), array);
 
   json_array_unref (array);
-  ps->p++;   /* [ */
-  skip_space (ps);
-  if (ps->p < ps->end && *ps->p == ']')
-    {
-      ps->p++;
-      return node;
-    }
+  if (empty_container (ps, ']'))
+    return node;
 
   for (;;)
     {
       JsonNode *value = read_value (ps, depth + 1);
-      char buf[16];
 
       if (value == NULL)
         goto error;
       json_array_add_element (array, value);
-      skip_space (ps);
-      if (ps->p < ps->end && *ps->p == ',')
+      switch (separator (ps, ']', "an element"))
         {
-          ps->p++;
-          skip_space (ps);
-          continue;
+        case ANOTHER: continue;
+        case CLOSED: return node;
+        case BAD: default: goto error;
         }
-      if (ps->p < ps->end && *ps->p == ']')
-        {
-          ps->p++;
-          return node;
-        }
-      fail (ps, ps->p, "expected “,” or “]” after an element, found %s", found (ps, ps->p, buf));
-      goto error;
     }
 
 error:
