@@ -10,9 +10,9 @@
 G_BEGIN_DECLS
 
 /* The obligations of @kase under @policy as at @date, in engine order
- * (a GPtrArray of CpObligation), or NULL with @error set when a date
+ * (a GArray of CpObligationData), or NULL with @error set when a date
  * falls outside the calendar. */
-GPtrArray   *cp_engine_evaluate      (CpCase      *kase,
+GArray      *cp_engine_evaluate      (CpCase      *kase,
                                       CpPolicy    *policy,
                                       CpCalendar  *calendar,
                                       const GDate *date,

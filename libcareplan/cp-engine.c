@@ -34,7 +34,7 @@ typedef struct {
   guint32 ceased;        /* known by today, or 0 */
   guint32 birth;
   GArray *events;        /* Event, known by today */
-  GPtrArray *out;        /* CpObligation */
+  GArray *out;           /* CpObligationData */
   GError **error;
 } Run;
 
@@ -143,7 +143,15 @@ judge (Run *run, guint32 due, guint32 met, gboolean *failed)
   return CP_OBLIGATION_STATUS_UPCOMING;
 }
 
-/* Adds an obligation; @reason says how @due was worked out. */
+/* The obligation added last. */
+static CpObligationData *
+last_out (Run *run)
+{
+  return &g_array_index (run->out, CpObligationData, run->out->len - 1);
+}
+
+/* Adds an obligation; @reason says how @due was worked out (its text is
+ * copied: the explanation is made from it only if somebody asks). */
 static gboolean
 emit (Run        *run,
       CpRule     *rule,
@@ -154,24 +162,10 @@ emit (Run        *run,
       guint32     met,
       GString    *reason)
 {
-  static const char *status_words[] = {
-    [CP_OBLIGATION_STATUS_UPCOMING] = "upcoming",
-    [CP_OBLIGATION_STATUS_DUE_SOON] = "due soon",
-    [CP_OBLIGATION_STATUS_OVERDUE] = "overdue",
-    [CP_OBLIGATION_STATUS_MET_ON_TIME] = "met on time",
-    [CP_OBLIGATION_STATUS_MET_LATE] = "met late",
-    [CP_OBLIGATION_STATUS_NOT_APPLICABLE] = "not applicable",
-    [CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY] = "not enough history",
+  CpObligationData d = {
+    .review = review,
+    .window = window,
   };
-  CpObligationStatus status;
-  gboolean failed;
-  GDate d_due, d_window, d_met;
-  char buf[16], buf2[16];
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_date_clear (&d_due, 1);
-  g_date_clear (&d_window, 1);
-  g_date_clear (&d_met, 1);
 
   /* Pathway plans are reviewed for care leavers too (relevant and former
    * relevant young people), so those reviews go on after care ends. */
@@ -179,38 +173,33 @@ emit (Run        *run,
       cp_rule_get_duty (rule) != CP_DUTY_PATHWAY_PLAN_REVIEW)
     {
       /* Nothing falls due once the child has left care. */
-      status = CP_OBLIGATION_STATUS_NOT_APPLICABLE;
-      cp_text_append (text, "not applicable: due %s, after the child ceased to be looked after (%s)",
-                      cp_engine_iso (due, buf), cp_engine_iso (run->ceased, buf2));
-      due = 0;
+      d.status = CP_OBLIGATION_STATUS_NOT_APPLICABLE;
+      d.form = CP_EXPLAIN_CEASED;
+      d.lapsed = due;
+      d.ceased = run->ceased;
     }
   else if (due == 0)
     {
-      status = CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
-      cp_text_append (text, "%s: %s", status_words[status], reason->str);
+      d.status = CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
+      d.form = CP_EXPLAIN_NO_HISTORY;
+      d.reason = g_strndup (reason->str, reason->len);
     }
   else
     {
-      status = judge (run, due, met, &failed);
+      gboolean failed;
+
+      d.status = judge (run, due, met, &failed);
       if (failed)
         return FALSE;
-      g_date_set_julian (&d_due, due);
-      cp_text_append (text, "%s; due %s: %s", status_words[status], cp_engine_iso (due, buf), reason->str);
-      if (met != 0)
-        {
-          g_date_set_julian (&d_met, met);
-          cp_text_append (text, "; done %s", cp_engine_iso (met, buf2));
-        }
+      d.form = CP_EXPLAIN_DATED;
+      d.reason = g_strndup (reason->str, reason->len);
+      d.due = due;
+      d.met = met;
     }
-  if (window != 0)
-    g_date_set_julian (&d_window, window);
 
-  g_ptr_array_add (run->out,
-                   cp_obligation_new (rule, subject, review,
-                                      due ? &d_due : NULL,
-                                      window ? &d_window : NULL,
-                                      met ? &d_met : NULL,
-                                      status, g_string_free (g_steal_pointer (&text), FALSE)));
+  d.rule = g_object_ref (rule);
+  d.subject = g_strdup (subject);
+  g_array_append_val (run->out, d);
   return TRUE;
 }
 
@@ -222,9 +211,16 @@ emit_not_applicable (Run        *run,
                      int         review,
                      char       *text)
 {
-  g_ptr_array_add (run->out,
-                   cp_obligation_new (rule, subject, review, NULL, NULL, NULL,
-                                      CP_OBLIGATION_STATUS_NOT_APPLICABLE, text));
+  CpObligationData d = {
+    .rule = g_object_ref (rule),
+    .subject = g_strdup (subject),
+    .reason = text,
+    .review = review,
+    .status = CP_OBLIGATION_STATUS_NOT_APPLICABLE,
+    .form = CP_EXPLAIN_AS_IS,
+  };
+
+  g_array_append_val (run->out, d);
 }
 
 
@@ -608,7 +604,7 @@ run_duties (Run        *run,
                           cp_engine_iso (due, buf));
           if (!emit (run, rule, subject, seq, due, 0, met, why))
             return FALSE;
-          cp_obligation_set_deemed (g_ptr_array_index (run->out, run->out->len - 1));
+          last_out (run)->deemed = TRUE;
           continue;
         }
       if (!emit (run, rule, subject, seq, due, 0, met, why))
@@ -1281,13 +1277,12 @@ review_day (Run *run, int seq)
 
   for (guint i = 0; i < run->out->len; i++)
     {
-      CpObligation *o = run->out->pdata[i];
+      const CpObligationData *o = &g_array_index (run->out, CpObligationData, i);
       guint32 d;
 
-      if (cp_obligation_get_review (o) != seq || cp_rule_get_duty (cp_obligation_get_rule (o)) != CP_DUTY_REVIEW)
+      if (o->review != seq || cp_rule_get_duty (o->rule) != CP_DUTY_REVIEW)
         continue;
-      d = cp_obligation_get_met_on (o) ? g_date_get_julian (cp_obligation_get_met_on (o))
-                                       : cp_engine_julian (cp_obligation_get_due (o));
+      d = o->met != 0 ? o->met : o->due;
       if (d != 0 && (day == 0 || d < day))
         day = d;
     }
@@ -1517,11 +1512,11 @@ chain_start (Run *run, CpRule *rule)
     {
       for (guint i = 0; i < run->out->len; i++)
         {
-          CpObligation *o = run->out->pdata[i];
+          const CpObligationData *o = &g_array_index (run->out, CpObligationData, i);
 
-          if (g_strcmp0 (cp_rule_get_key (cp_obligation_get_rule (o)), cp_rule_get_after (rule)) != 0)
+          if (g_strcmp0 (cp_rule_get_key (o->rule), cp_rule_get_after (rule)) != 0)
             continue;
-          return cp_obligation_get_met_on (o) ? g_date_get_julian (cp_obligation_get_met_on (o)) : 0;
+          return o->met;
         }
       return 0;
     }
@@ -1670,8 +1665,8 @@ run_milestones (Run *run)
         if (!emit (run, rule, subject, 0, due, 0, met, why))
           return FALSE;
         if (met == 0 && run->today > due && !reason &&
-            cp_obligation_get_status (g_ptr_array_index (run->out, run->out->len - 1)) == CP_OBLIGATION_STATUS_OVERDUE)
-          cp_obligation_set_drift (g_ptr_array_index (run->out, run->out->len - 1));
+            last_out (run)->status == CP_OBLIGATION_STATUS_OVERDUE)
+          last_out (run)->drift = TRUE;
       }
   return TRUE;
 }
@@ -1683,14 +1678,14 @@ compare_events (gconstpointer a, gconstpointer b)
   return x->date < y->date ? -1 : x->date > y->date;
 }
 
-GPtrArray *
+GArray *
 cp_engine_evaluate (CpCase      *kase,
                     CpPolicy    *policy,
                     CpCalendar  *calendar,
                     const GDate *date,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) out = g_array_sized_new (FALSE, FALSE, sizeof (CpObligationData), 48);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
   GListModel *list;
   CpCarePlan *care_plan;
@@ -1706,6 +1701,8 @@ cp_engine_evaluate (CpCase      *kase,
     .out = out,
     .error = error,
   };
+
+  g_array_set_clear_func (out, cp_obligation_data_clear);
 
   if (!cp_calendar_check_julian (calendar, run.today, "date", error))
     return NULL;

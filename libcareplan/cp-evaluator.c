@@ -8,6 +8,7 @@
 #include <stdarg.h>
 
 #include "cp-text-private.h"
+#include "cp-obligation-list-private.h"
 #include "cp-calendar-private.h"
 #include "cp-case-private.h"
 #include "cp-dispute-private.h"
@@ -64,8 +65,7 @@ struct _CpEvaluator
   CpPolicy *policy;
   CpCalendar *calendar;
   GDate date;
-  GListStore *obligations;
-  GPtrArray  *current;    /* the obligations of the last refresh, for the next to compare with */
+  CpObligationList *obligations;
   gboolean refreshed;
   CpLeavingCareStatus leaving_care_status;
 };
@@ -110,16 +110,6 @@ cp_evaluator_dispose (GObject *object)
   g_clear_object (&self->obligations);
 
   G_OBJECT_CLASS (cp_evaluator_parent_class)->dispose (object);
-}
-
-static void
-cp_evaluator_finalize (GObject *object)
-{
-  CpEvaluator *self = CP_EVALUATOR (object);
-
-  g_clear_pointer (&self->current, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (cp_evaluator_parent_class)->finalize (object);
 }
 
 static void
@@ -189,7 +179,6 @@ cp_evaluator_class_init (CpEvaluatorClass *klass)
   const GParamFlags fixed = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = cp_evaluator_dispose;
-  object_class->finalize = cp_evaluator_finalize;
   object_class->get_property = cp_evaluator_get_property;
   object_class->set_property = cp_evaluator_set_property;
 
@@ -363,7 +352,7 @@ static void
 cp_evaluator_init (CpEvaluator *self)
 {
   g_date_set_time_t (&self->date, time (NULL));
-  self->obligations = g_list_store_new (CP_TYPE_OBLIGATION);
+  self->obligations = cp_obligation_list_new ();
 }
 
 /* Public API -------------------------------------------------------------- */
@@ -477,9 +466,9 @@ cp_evaluator_set_date (CpEvaluator *self,
 }
 
 static char *
-identity (CpObligation *o)
+identity (const CpObligationData *o)
 {
-  return g_strconcat (cp_obligation_get_key (o), "\x1f", cp_obligation_get_subject (o), NULL);
+  return g_strconcat (cp_rule_get_key (o->rule), "\x1f", o->subject, NULL);
 }
 
 /**
@@ -501,7 +490,7 @@ gboolean
 cp_evaluator_refresh (CpEvaluator  *self,
                       GError      **error)
 {
-  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GArray) found = NULL;
   g_autoptr(GHashTable) previous = NULL;
   CpLeavingCareStatus status;
   gboolean compare;
@@ -527,46 +516,47 @@ cp_evaluator_refresh (CpEvaluator  *self,
   if (compare)
     {
       previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < self->current->len; i++)
-        g_hash_table_insert (previous, identity (self->current->pdata[i]),
-                             GINT_TO_POINTER (cp_obligation_get_status (self->current->pdata[i])));
+      for (guint i = 0; i < cp_obligation_list_length (self->obligations); i++)
+        {
+          const CpObligationData *o = cp_obligation_list_peek (self->obligations, i);
+          g_hash_table_insert (previous, identity (o), GINT_TO_POINTER (o->status));
+        }
     }
-  g_clear_pointer (&self->current, g_ptr_array_unref);
-  self->current = g_ptr_array_ref (found);
 
-  g_list_store_splice (self->obligations, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->obligations)),
-                       found->pdata, found->len);
+  cp_obligation_list_replace (self->obligations, g_steal_pointer (&found));
 
   if (!compare)
     return TRUE;
 
-  for (guint i = 0; i < found->len; i++)
+  for (guint i = 0; i < cp_obligation_list_length (self->obligations); i++)
     {
-      CpObligation *o = found->pdata[i];
-      g_autofree char *id = identity (o);
+      const CpObligationData *d = cp_obligation_list_peek (self->obligations, i);
+      g_autofree char *id = identity (d);
       gpointer old;
-      CpObligationStatus now = cp_obligation_get_status (o);
+      CpObligationStatus now = d->status;
       gboolean had = g_hash_table_lookup_extended (previous, id, NULL, &old);
       CpObligationStatus was = GPOINTER_TO_INT (old);
+      CpObligation *o;
 
       if (had && was == now)
         continue;
+      /* Only an obligation that is signalled is made an object here. */
+      o = cp_obligation_list_get (self->obligations, i);
       if (now == CP_OBLIGATION_STATUS_DUE_SOON)
         g_signal_emit (self, signals[OBLIGATION_DUE_SOON], 0, o);
       else if (now == CP_OBLIGATION_STATUS_OVERDUE)
         {
           g_signal_emit (self, signals[OBLIGATION_OVERDUE], 0, o);
-          if (cp_rule_get_kind (cp_obligation_get_rule (o)) == CP_RULE_KIND_RECOMMENDATION)
+          if (cp_rule_get_kind (d->rule) == CP_RULE_KIND_RECOMMENDATION)
             g_signal_emit (self, signals[DECISION_OVERDUE], 0, o);
-          if (cp_obligation_get_drift (o))
+          if (d->drift)
             g_signal_emit (self, signals[DRIFT_DETECTED], 0, o);
         }
       else if ((now == CP_OBLIGATION_STATUS_MET_ON_TIME || now == CP_OBLIGATION_STATUS_MET_LATE) &&
                !(had && (was == CP_OBLIGATION_STATUS_MET_ON_TIME || was == CP_OBLIGATION_STATUS_MET_LATE)))
         {
           g_signal_emit (self, signals[OBLIGATION_MET], 0, o);
-          if (cp_obligation_get_deemed (o))
+          if (d->deemed)
             g_signal_emit (self, signals[RESPONSE_DEEMED_AGREED], 0, o);
         }
     }
@@ -605,20 +595,17 @@ cp_evaluator_find (CpEvaluator *self,
                    const char  *key,
                    const char  *subject)
 {
-  GListModel *list;
-
   g_return_val_if_fail (CP_IS_EVALUATOR (self), NULL);
   g_return_val_if_fail (key != NULL && subject != NULL, NULL);
 
-  list = G_LIST_MODEL (self->obligations);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0; i < cp_obligation_list_length (self->obligations); i++)
     {
-      g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
+      const CpObligationData *o = cp_obligation_list_peek (self->obligations, i);
 
-      if ((g_strcmp0 (cp_obligation_get_key (o), key) == 0 ||
-           g_strcmp0 (cp_obligation_get_rule_id (o), key) == 0) &&
-          g_strcmp0 (cp_obligation_get_subject (o), subject) == 0)
-        return o;   /* the store keeps it alive */
+      if ((g_strcmp0 (cp_rule_get_key (o->rule), key) == 0 ||
+           g_strcmp0 (cp_rule_get_id (o->rule), key) == 0) &&
+          g_strcmp0 (o->subject, subject) == 0)
+        return cp_obligation_list_get (self->obligations, i);   /* the list keeps it alive */
     }
   return NULL;
 }
@@ -669,21 +656,20 @@ statutory_due (CpEvaluator *self,
                guint32     *due,
                GError     **error)
 {
-  g_autoptr(GPtrArray) found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date, error);
+  g_autoptr(GArray) found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date, error);
   g_autofree char *subject = cp_text_printf ("review %d", seq);
 
   if (found == NULL)
     return FALSE;
   for (guint i = 0; i < found->len; i++)
     {
-      CpObligation *o = found->pdata[i];
-      CpRuleKind kind = cp_rule_get_kind (cp_obligation_get_rule (o));
+      const CpObligationData *o = &g_array_index (found, CpObligationData, i);
+      CpRuleKind kind = cp_rule_get_kind (o->rule);
 
       if ((kind == CP_RULE_KIND_REVIEW_SCHEDULE || kind == CP_RULE_KIND_REVIEW_TRIGGER) &&
-          g_strcmp0 (cp_obligation_get_subject (o), subject) == 0 &&
-          cp_obligation_get_due (o) != NULL)
+          g_strcmp0 (o->subject, subject) == 0 && o->due != 0)
         {
-          *due = g_date_get_julian (cp_obligation_get_due (o));
+          *due = o->due;
           return TRUE;
         }
     }

@@ -9,19 +9,37 @@
 
 G_BEGIN_DECLS
 
-/* Dates are copied; NULL where they do not apply. */
-CpObligation *cp_obligation_new (CpRule             *rule,
-                                 const char         *subject,
-                                 int                 review,
-                                 const GDate        *due,
-                                 const GDate        *window_start,
-                                 const GDate        *met_on,
-                                 CpObligationStatus  status,
-                                 char               *explanation);   /* taken */
+/* How an obligation's explanation is made from its reason. */
+typedef enum {
+  CP_EXPLAIN_AS_IS,        /* the reason is the whole explanation */
+  CP_EXPLAIN_DATED,        /* "overdue; due 2026-12-14: <reason>[; done …]" */
+  CP_EXPLAIN_NO_HISTORY,   /* "not enough history: <reason>" */
+  CP_EXPLAIN_CEASED,       /* due after the child ceased to be looked after */
+} CpExplainForm;
 
-/* Marks an obligation met by deemed agreement (before it is published). */
-void          cp_obligation_set_deemed (CpObligation *self);
-/* Marks a milestone obligation as drift (before it is published). */
-void          cp_obligation_set_drift  (CpObligation *self);
+/* An obligation as the engine works it out: plain data, a few dozen a
+ * case. A CpObligation object is made from it only when somebody asks
+ * for one (see CpObligationList), and its explanation only then. */
+typedef struct
+{
+  CpRule             *rule;      /* a reference */
+  char               *subject;
+  char               *reason;    /* how the date was worked out (see form) */
+  guint32             due;       /* Julian days; 0 for none */
+  guint32             window;
+  guint32             met;
+  guint32             ceased;    /* for CP_EXPLAIN_CEASED: the day care ended, */
+  guint32             lapsed;    /* and the day it would have been due */
+  int                 review;
+  CpObligationStatus  status;
+  CpExplainForm       form;
+  gboolean            deemed;
+  gboolean            drift;
+} CpObligationData;
+
+/* Frees what @data holds (a GArray clear function). */
+void          cp_obligation_data_clear    (gpointer                data);
+
+CpObligation *cp_obligation_new_from_data (const CpObligationData *data);
 
 G_END_DECLS

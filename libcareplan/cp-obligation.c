@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include "cp-engine-private.h"
 #include "cp-obligation-private.h"
+#include "cp-text-private.h"
 
 /**
  * CpObligation:
@@ -252,29 +254,71 @@ cp_obligation_init (CpObligation *self)
 {
 }
 
+void
+cp_obligation_data_clear (gpointer data)
+{
+  CpObligationData *d = data;
+
+  g_clear_object (&d->rule);
+  g_clear_pointer (&d->subject, g_free);
+  g_clear_pointer (&d->reason, g_free);
+}
+
+static void
+set_julian (GDate *date, guint32 julian)
+{
+  if (julian != 0)
+    g_date_set_julian (date, julian);
+}
+
+static char *
+explain (const CpObligationData *d)
+{
+  static const char *status_words[] = {
+    [CP_OBLIGATION_STATUS_UPCOMING] = "upcoming",
+    [CP_OBLIGATION_STATUS_DUE_SOON] = "due soon",
+    [CP_OBLIGATION_STATUS_OVERDUE] = "overdue",
+    [CP_OBLIGATION_STATUS_MET_ON_TIME] = "met on time",
+    [CP_OBLIGATION_STATUS_MET_LATE] = "met late",
+    [CP_OBLIGATION_STATUS_NOT_APPLICABLE] = "not applicable",
+    [CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY] = "not enough history",
+  };
+  char a[16], b[16];
+
+  switch (d->form)
+    {
+    case CP_EXPLAIN_CEASED:
+      return cp_text_printf ("not applicable: due %s, after the child ceased to be looked after (%s)",
+                             cp_engine_iso (d->lapsed, a), cp_engine_iso (d->ceased, b));
+    case CP_EXPLAIN_NO_HISTORY:
+      return cp_text_printf ("%s: %s", status_words[d->status], d->reason);
+    case CP_EXPLAIN_DATED:
+      if (d->met != 0)
+        return cp_text_printf ("%s; due %s: %s; done %s", status_words[d->status],
+                               cp_engine_iso (d->due, a), d->reason, cp_engine_iso (d->met, b));
+      return cp_text_printf ("%s; due %s: %s", status_words[d->status],
+                             cp_engine_iso (d->due, a), d->reason);
+    case CP_EXPLAIN_AS_IS:
+    default:
+      return g_strdup (d->reason);
+    }
+}
+
 CpObligation *
-cp_obligation_new (CpRule             *rule,
-                   const char         *subject,
-                   int                 review,
-                   const GDate        *due,
-                   const GDate        *window_start,
-                   const GDate        *met_on,
-                   CpObligationStatus  status,
-                   char               *explanation)
+cp_obligation_new_from_data (const CpObligationData *d)
 {
   CpObligation *self = g_object_new (CP_TYPE_OBLIGATION, NULL);
 
-  self->rule = g_object_ref (rule);
-  self->subject = g_strdup (subject);
-  self->review = review;
-  if (due != NULL)
-    self->due = *due;
-  if (window_start != NULL)
-    self->window_start = *window_start;
-  if (met_on != NULL)
-    self->met_on = *met_on;
-  self->status = status;
-  self->explanation = explanation;
+  self->rule = g_object_ref (d->rule);
+  self->subject = g_strdup (d->subject);
+  self->review = d->review;
+  set_julian (&self->due, d->due);
+  set_julian (&self->window_start, d->window);
+  set_julian (&self->met_on, d->met);
+  self->status = d->status;
+  self->deemed = d->deemed;
+  self->drift = d->drift;
+  self->explanation = explain (d);
   return self;
 }
 
@@ -444,12 +488,6 @@ cp_obligation_get_explanation (CpObligation *self)
   return self->explanation;
 }
 
-void
-cp_obligation_set_deemed (CpObligation *self)
-{
-  self->deemed = TRUE;
-}
-
 /**
  * cp_obligation_get_deemed:
  * @self: a #CpObligation
@@ -463,12 +501,6 @@ cp_obligation_get_deemed (CpObligation *self)
 {
   g_return_val_if_fail (CP_IS_OBLIGATION (self), FALSE);
   return self->deemed;
-}
-
-void
-cp_obligation_set_drift (CpObligation *self)
-{
-  self->drift = TRUE;
 }
 
 /**

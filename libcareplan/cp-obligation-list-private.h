@@ -1,0 +1,34 @@
+/* cp-obligation-list-private.h: the evaluator's list of obligations
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "careplan.h"
+#include "cp-obligation-private.h"
+
+G_BEGIN_DECLS
+
+#define CP_TYPE_OBLIGATION_LIST (cp_obligation_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (CpObligationList, cp_obligation_list, CP, OBLIGATION_LIST, GObject)
+
+CpObligationList       *cp_obligation_list_new     (void);
+
+/* Replaces every obligation with @data (a GArray of CpObligationData,
+ * taken), emitting GListModel::items-changed. */
+void                    cp_obligation_list_replace (CpObligationList *self,
+                                                    GArray           *data);
+
+guint                   cp_obligation_list_length  (CpObligationList *self);
+
+const CpObligationData *cp_obligation_list_peek    (CpObligationList *self,
+                                                    guint             position);
+
+/* The obligation at @position as an object, made on first use and the
+ * same object every time after, until the next replace. */
+CpObligation           *cp_obligation_list_get     (CpObligationList *self,
+                                                    guint             position);
+
+G_END_DECLS
