@@ -1428,18 +1428,45 @@ cp_case_new_from_json (const char  *data,
   return cp_case_new_from_json_text (data, length, NULL, error);
 }
 
-/* As cp_case_new_from_json(), with working space kept between cases. */
+/* The document's format version, met as the case is read from text:
+ * the messages of cp_json_check_version(). */
+static gboolean
+check_version (const CpJsonScalar  *value,
+               GError             **error)
+{
+  if (value == NULL)
+    return cp_fail (error, CP_ERROR_MISSING_FIELD, "version: missing");
+  if (value->kind != CP_JSON_INTEGER)
+    return cp_fail (error, CP_ERROR_INVALID_VALUE, "version: expected a whole number");
+  if (value->integer < 1 || value->integer > CP_CASE_FORMAT_VERSION)
+    return cp_fail (error, CP_ERROR_UNSUPPORTED_VERSION,
+                    "version: %" G_GINT64_FORMAT " is not supported (this library reads 1 to %d)",
+                    value->integer, CP_CASE_FORMAT_VERSION);
+  return TRUE;
+}
+
+/* As cp_case_new_from_json(), with working space kept between cases. The
+ * text is read as it comes, into the case's records, without a tree. */
 CpCase *
 cp_case_new_from_json_text (const char  *data,
                             gssize       length,
                             GString     *scratch,
                             GError     **error)
 {
-  g_autoptr(JsonNode) root = cp_json_text_parse (data, length, scratch, error);
+  static const CpRecordEnvelope version = { "version", check_version };
+  g_autoptr(GString) own_scratch = NULL;
+  g_autoptr(GString) name = g_string_sized_new (32);
+  g_autoptr(CpCase) self = NULL;
+  CpJsonReader reader;
 
-  if (root == NULL)
+  if (scratch == NULL)
+    scratch = own_scratch = g_string_new (NULL);
+  if (!cp_json_reader_init (&reader, data, length, scratch, name, error))
     return NULL;
-  return cp_case_new_from_json_node (root, error);
+  self = (CpCase *) cp_record_from_reader (CP_TYPE_CASE, &reader, &version, error);
+  if (self == NULL || !cp_json_reader_end (&reader) || !cp_case_validate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 /**

@@ -22,14 +22,7 @@
 /* Deeper than any case or profile needs; keeps the recursion bounded. */
 #define MAX_DEPTH 128
 
-typedef struct
-{
-  const char *start;
-  const char *p;
-  const char *end;
-  GString    *scratch;   /* a string's text, unescaped */
-  GError    **error;
-} Parser;
+typedef CpJsonReader Parser;
 
 static gboolean
 fail (Parser *ps, const char *at, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -210,8 +203,8 @@ is_digit (char c)
   return c >= '0' && c <= '9';
 }
 
-static JsonNode *
-read_number (Parser *ps)
+static gboolean
+scan_number (Parser *ps, CpJsonScalar *out)
 {
   const char *start = ps->p;
   gboolean integral = TRUE;
@@ -223,16 +216,14 @@ read_number (Parser *ps)
   if (ps->p >= ps->end || !is_digit (*ps->p))
     {
       char buf[16];
-      fail (ps, start, "expected a JSON value, found %s", found (ps, start, buf));
-      return NULL;
+      return fail (ps, start, "expected a JSON value, found %s", found (ps, start, buf));
     }
   if (*ps->p == '0')
     {
       ps->p++;
       if (ps->p < ps->end && is_digit (*ps->p))
         {
-          fail (ps, start, "a number may not start with 0");
-          return NULL;
+          return fail (ps, start, "a number may not start with 0");
         }
     }
   else
@@ -244,8 +235,7 @@ read_number (Parser *ps)
       ps->p++;
       if (ps->p >= ps->end || !is_digit (*ps->p))
         {
-          fail (ps, start, "a number needs a digit after its decimal point");
-          return NULL;
+          return fail (ps, start, "a number needs a digit after its decimal point");
         }
       while (ps->p < ps->end && is_digit (*ps->p))
         ps->p++;
@@ -258,8 +248,7 @@ read_number (Parser *ps)
         ps->p++;
       if (ps->p >= ps->end || !is_digit (*ps->p))
         {
-          fail (ps, start, "a number needs a digit in its exponent");
-          return NULL;
+          return fail (ps, start, "a number needs a digit in its exponent");
         }
       while (ps->p < ps->end && is_digit (*ps->p))
         ps->p++;
@@ -268,8 +257,7 @@ read_number (Parser *ps)
   n = ps->p - start;
   if (n >= sizeof text)
     {
-      fail (ps, start, "a number is too long (more than %zu characters)", sizeof text - 1);
-      return NULL;
+      return fail (ps, start, "a number is too long (more than %zu characters)", sizeof text - 1);
     }
   memcpy (text, start, n);
   text[n] = '\0';
@@ -294,23 +282,32 @@ read_number (Parser *ps)
       if (overflow || (!negative && v == G_MININT64))
         {
           /* No field is that large; json-glib would clamp it silently. */
-          fail (ps, start, "%s is outside the range of whole numbers (64 bits)", text);
-          return NULL;
+          return fail (ps, start, "%s is outside the range of whole numbers (64 bits)", text);
         }
-      return json_node_init_int (json_node_alloc (), negative ? v : -v);
+      out->kind = CP_JSON_INTEGER;
+      out->integer = negative ? v : -v;
+      return TRUE;
     }
   /* A fraction or an exponent. */
-  {
-    double d = g_ascii_strtod (text, NULL);
-
-    if (!isfinite (d))
-      {
-        fail (ps, start, "%s is too large a number", text);
-        return NULL;
-      }
-    return json_node_init_double (json_node_alloc (), d);
-  }
+  out->kind = CP_JSON_NUMBER;
+  out->number = g_ascii_strtod (text, NULL);
+  if (!isfinite (out->number))
+    return fail (ps, start, "%s is too large a number", text);
+  return TRUE;
 }
+
+static JsonNode *
+read_number (Parser *ps)
+{
+  CpJsonScalar v;
+
+  if (!scan_number (ps, &v))
+    return NULL;
+  if (v.kind == CP_JSON_INTEGER)
+    return json_node_init_int (json_node_alloc (), v.integer);
+  return json_node_init_double (json_node_alloc (), v.number);
+}
+
 
 static JsonNode *read_value (Parser *ps, guint depth);
 
@@ -354,55 +351,88 @@ separator (Parser *ps, char close, const char *what)
   return BAD;
 }
 
+int
+cp_json_reader_next_member (CpJsonReader *ps,
+                            gboolean      first)
+{
+  char buf[16];
+
+  if (first)
+    {
+      if (empty_container (ps, '}'))
+        return 0;
+    }
+  else
+    switch (separator (ps, '}', "a member"))
+      {
+      case ANOTHER: break;
+      case CLOSED: return 0;
+      case BAD: default: return -1;
+      }
+
+  ps->name_at = ps->p;
+  if (ps->p >= ps->end || *ps->p != '"')
+    {
+      fail (ps, ps->p, "expected a member name in quotes, found %s", found (ps, ps->p, buf));
+      return -1;
+    }
+  if (!read_string (ps))
+    return -1;
+  g_string_assign (ps->name, ps->scratch->str);
+  skip_space (ps);
+  if (ps->p >= ps->end || *ps->p != ':')
+    {
+      fail (ps, ps->p, "expected “:” after a member name, found %s", found (ps, ps->p, buf));
+      return -1;
+    }
+  ps->p++;
+  skip_space (ps);
+  return 1;
+}
+
+int
+cp_json_reader_next_element (CpJsonReader *ps,
+                             gboolean      first)
+{
+  if (first)
+    return empty_container (ps, ']') ? 0 : 1;
+  switch (separator (ps, ']', "an element"))
+    {
+    case ANOTHER: return 1;
+    case CLOSED: return 0;
+    case BAD: default: return -1;
+    }
+}
+
 static JsonNode *
 read_object (Parser *ps, guint depth)
 {
   JsonObject *obj = json_object_new ();
   JsonNode *node = json_node_init_object (json_node_alloc (), obj);
+  int more;
 
   json_object_unref (obj);
-  if (empty_container (ps, '}'))
-    return node;
-
-  for (;;)
+  for (gboolean first = TRUE; (more = cp_json_reader_next_member (ps, first)) > 0; first = FALSE)
     {
-      g_autofree char *name = NULL;
-      const char *name_at = ps->p;
       JsonNode *value;
-      char buf[16];
 
-      if (ps->p >= ps->end || *ps->p != '"')
+      if (json_object_has_member (obj, ps->name->str))
         {
-          fail (ps, ps->p, "expected a member name in quotes, found %s", found (ps, ps->p, buf));
+          fail (ps, ps->name_at, "the member “%s” appears twice", ps->name->str);
           goto error;
         }
-      if (!read_string (ps))
-        goto error;
-      name = g_strndup (ps->scratch->str, ps->scratch->len);
-      if (json_object_has_member (obj, name))
-        {
-          fail (ps, name_at, "the member “%s” appears twice", name);
+      /* The value may be an object that reuses ps->name: keep this one. */
+      {
+        g_autofree char *name = g_strndup (ps->name->str, ps->name->len);
+
+        value = read_value (ps, depth + 1);
+        if (value == NULL)
           goto error;
-        }
-      skip_space (ps);
-      if (ps->p >= ps->end || *ps->p != ':')
-        {
-          fail (ps, ps->p, "expected “:” after a member name, found %s", found (ps, ps->p, buf));
-          goto error;
-        }
-      ps->p++;
-      skip_space (ps);
-      value = read_value (ps, depth + 1);
-      if (value == NULL)
-        goto error;
-      json_object_set_member (obj, name, value);
-      switch (separator (ps, '}', "a member"))
-        {
-        case ANOTHER: continue;
-        case CLOSED: return node;
-        case BAD: default: goto error;
-        }
+        json_object_set_member (obj, name, value);
+      }
     }
+  if (more == 0)
+    return node;
 
 error:
   json_node_unref (node);
@@ -414,25 +444,19 @@ read_array (Parser *ps, guint depth)
 {
   JsonArray *array = json_array_new ();
   JsonNode *node = json_node_init_array (json_node_alloc (), array);
+  int more;
 
   json_array_unref (array);
-  if (empty_container (ps, ']'))
-    return node;
-
-  for (;;)
+  for (gboolean first = TRUE; (more = cp_json_reader_next_element (ps, first)) > 0; first = FALSE)
     {
       JsonNode *value = read_value (ps, depth + 1);
 
       if (value == NULL)
         goto error;
       json_array_add_element (array, value);
-      switch (separator (ps, ']', "an element"))
-        {
-        case ANOTHER: continue;
-        case CLOSED: return node;
-        case BAD: default: goto error;
-        }
     }
+  if (more == 0)
+    return node;
 
 error:
   json_node_unref (node);
@@ -481,6 +505,132 @@ read_value (Parser *ps, guint depth)
     }
 }
 
+gboolean
+cp_json_reader_init (CpJsonReader  *reader,
+                     const char    *data,
+                     gssize         length,
+                     GString       *scratch,
+                     GString       *name,
+                     GError       **error)
+{
+  const char *invalid;
+  gsize len;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (scratch != NULL && name != NULL, FALSE);
+
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (!g_utf8_validate_len (data, len, &invalid))
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_PARSE,
+                   "byte %" G_GSIZE_FORMAT ": the text is not UTF-8 (or holds a NUL byte)",
+                   (gsize) (invalid - data) + 1);
+      return FALSE;
+    }
+
+  reader->start = reader->p = data;
+  reader->end = data + len;
+  reader->scratch = scratch;
+  reader->name = name;
+  reader->name_at = data;
+  reader->error = error;
+
+  skip_space (reader);
+  if (reader->p == reader->end)
+    {
+      g_set_error_literal (error, CP_ERROR, CP_ERROR_PARSE,
+                           "(document): the text holds no JSON value");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cp_json_reader_peek (CpJsonReader *reader,
+                     CpJsonKind   *kind)
+{
+  char buf[16];
+
+  if (reader->p < reader->end)
+    switch (*reader->p)
+      {
+      case '{': *kind = CP_JSON_OBJECT; return TRUE;
+      case '[': *kind = CP_JSON_ARRAY; return TRUE;
+      case '"': *kind = CP_JSON_STRING; return TRUE;
+      case 't': case 'f': *kind = CP_JSON_BOOLEAN; return TRUE;
+      case 'n': *kind = CP_JSON_NULL; return TRUE;
+      case '-':
+      case '0': case '1': case '2': case '3': case '4':
+      case '5': case '6': case '7': case '8': case '9':
+        *kind = CP_JSON_NUMBER;
+        return TRUE;
+      default:
+        break;
+      }
+  return fail (reader, reader->p, "expected a JSON value, found %s", found (reader, reader->p, buf));
+}
+
+gboolean
+cp_json_reader_scalar (CpJsonReader *reader,
+                       CpJsonScalar *value)
+{
+  if (!cp_json_reader_peek (reader, &value->kind))
+    return FALSE;
+
+  switch (value->kind)
+    {
+    case CP_JSON_OBJECT:
+    case CP_JSON_ARRAY:
+      return TRUE;
+    case CP_JSON_STRING:
+      if (!read_string (reader))
+        return FALSE;
+      value->string = reader->scratch->str;
+      return TRUE;
+    case CP_JSON_BOOLEAN:
+      value->boolean = *reader->p == 't';
+      return expect_word (reader, value->boolean ? "true" : "false");
+    case CP_JSON_NULL:
+      return expect_word (reader, "null");
+    case CP_JSON_NUMBER:
+    case CP_JSON_INTEGER:
+    default:
+      return scan_number (reader, value);
+    }
+}
+
+JsonNode *
+cp_json_reader_node (CpJsonReader *reader)
+{
+  return read_value (reader, 1);
+}
+
+gboolean
+cp_json_reader_end (CpJsonReader *reader)
+{
+  char buf[16];
+
+  skip_space (reader);
+  if (reader->p != reader->end)
+    return fail (reader, reader->p, "%s follows the JSON value", found (reader, reader->p, buf));
+  return TRUE;
+}
+
+gboolean
+cp_json_reader_fail (CpJsonReader *reader,
+                     const char   *at,
+                     const char   *format,
+                     ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  return fail (reader, at, "%s", what);
+}
+
 JsonNode *
 cp_json_text_parse (const char  *data,
                     gssize       length,
@@ -488,43 +638,21 @@ cp_json_text_parse (const char  *data,
                     GError     **error)
 {
   g_autoptr(GString) own_scratch = NULL;
-  const char *invalid;
-  Parser ps;
+  g_autoptr(GString) name = g_string_new (NULL);
+  CpJsonReader reader;
   JsonNode *root;
-  gsize len;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  len = length < 0 ? strlen (data) : (gsize) length;
-  if (!g_utf8_validate_len (data, len, &invalid))
-    {
-      g_set_error (error, CP_ERROR, CP_ERROR_PARSE,
-                   "byte %" G_GSIZE_FORMAT ": the text is not UTF-8 (or holds a NUL byte)", (gsize) (invalid - data) + 1);
-      return NULL;
-    }
   if (scratch == NULL)
     scratch = own_scratch = g_string_new (NULL);
-
-  ps.start = ps.p = data;
-  ps.end = data + len;
-  ps.scratch = scratch;
-  ps.error = error;
-
-  skip_space (&ps);
-  if (ps.p == ps.end)
-    {
-      g_set_error_literal (error, CP_ERROR, CP_ERROR_PARSE,
-                           "(document): the text holds no JSON value");
-      return NULL;
-    }
-  root = read_value (&ps, 0);
+  if (!cp_json_reader_init (&reader, data, length, scratch, name, error))
+    return NULL;
+  root = read_value (&reader, 0);
   if (root == NULL)
     return NULL;
-  skip_space (&ps);
-  if (ps.p != ps.end)
+  if (!cp_json_reader_end (&reader))
     {
-      char buf[16];
-      fail (&ps, ps.p, "%s follows the JSON value", found (&ps, ps.p, buf));
       json_node_unref (root);
       return NULL;
     }

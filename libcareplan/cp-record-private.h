@@ -7,6 +7,7 @@
 #pragma once
 
 #include "careplan.h"
+#include "cp-json-text-private.h"
 
 G_BEGIN_DECLS
 
@@ -83,6 +84,23 @@ CpRecord     *cp_record_from_json_document (GType        type,
                                             JsonNode    *node,
                                             const char  *envelope,
                                             GError     **error);
+/* A member of a document around a record (its format version): @check
+ * gets its value, or NULL when the document has none, and fails with an
+ * error to refuse the document. */
+typedef struct
+{
+  const char *key;
+  gboolean  (*check) (const CpJsonScalar *value,
+                      GError            **error);
+} CpRecordEnvelope;
+
+/* Reads a record of @type from JSON text as it comes, without a tree
+ * (the hot path of a caseload): what cp_record_from_json() accepts and
+ * refuses, except that errors come in document order. */
+CpRecord     *cp_record_from_reader (GType                    type,
+                                     CpJsonReader            *reader,
+                                     const CpRecordEnvelope  *envelope,
+                                     GError                 **error);
 char         *cp_enum_nicks         (GType         enum_type);
 const char   *cp_enum_to_nick       (GType         enum_type,
                                      int           value);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cp-date-private.h"
+#include "cp-json-text-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -550,22 +551,52 @@ cp_enum_to_nick (GType enum_type,
   return nick;
 }
 
-static const char *
-json_type_name (JsonNode *node)
+static CpJsonKind
+node_kind (JsonNode *node)
 {
   if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
+    return CP_JSON_NULL;
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    return CP_JSON_OBJECT;
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    return CP_JSON_ARRAY;
   switch (json_node_get_value_type (node))
     {
-    case G_TYPE_STRING: return "a string";
-    case G_TYPE_BOOLEAN: return "a boolean";
-    case G_TYPE_INT64: return "an integer";
-    case G_TYPE_DOUBLE: return "a number";
+    case G_TYPE_STRING: return CP_JSON_STRING;
+    case G_TYPE_BOOLEAN: return CP_JSON_BOOLEAN;
+    case G_TYPE_INT64: return CP_JSON_INTEGER;
+    default: return CP_JSON_NUMBER;
+    }
+}
+
+static const char *
+kind_name (CpJsonKind kind)
+{
+  switch (kind)
+    {
+    case CP_JSON_NULL: return "null";
+    case CP_JSON_BOOLEAN: return "a boolean";
+    case CP_JSON_INTEGER: return "an integer";
+    case CP_JSON_NUMBER: return "a number";
+    case CP_JSON_STRING: return "a string";
+    case CP_JSON_ARRAY: return "an array";
+    case CP_JSON_OBJECT: return "an object";
     default: return "a value";
+    }
+}
+
+/* A scalar node as the text reader would have read it. */
+static void
+scalar_of_node (JsonNode *node, CpJsonScalar *v)
+{
+  v->kind = node_kind (node);
+  switch (v->kind)
+    {
+    case CP_JSON_STRING: v->string = json_node_get_string (node); break;
+    case CP_JSON_BOOLEAN: v->boolean = json_node_get_boolean (node); break;
+    case CP_JSON_INTEGER: v->integer = json_node_get_int (node); break;
+    case CP_JSON_NUMBER: v->number = json_node_get_double (node); break;
+    default: break;
     }
 }
 
@@ -610,21 +641,156 @@ path_text (const JsonPath *path)
 static gboolean
 wrong_type (GError         **error,
             const JsonPath  *path,
-            JsonNode        *node,
+            CpJsonKind       found,
             const char      *expected)
 {
   g_autofree char *where = path_text (path);
 
   g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
-               "%s: expected %s, found %s", where, expected, json_type_name (node));
+               "%s: expected %s, found %s", where, expected, kind_name (found));
   return FALSE;
 }
 
 static gboolean
-holds (JsonNode *node, GType type)
+missing (GError **error, const JsonPath *path)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+  g_autofree char *where = path_text (path);
+
+  g_set_error (error, CP_ERROR, CP_ERROR_MISSING_FIELD, "%s: missing", where);
+  return FALSE;
 }
+
+/* Converts a scalar for a string, boolean, number, enumeration or date
+ * field into @out (initialised here). Both readers (of trees and of text)
+ * come through here, so they accept and refuse the same values. */
+static gboolean
+value_from_scalar (FieldInfo           *info,
+                   const CpJsonScalar  *v,
+                   const JsonPath      *path,
+                   GValue              *out,
+                   GError             **error)
+{
+  GParamSpec *pspec = info->pspec;
+  GType type = pspec->value_type;
+
+  g_value_init (out, type);
+
+  if (v->kind == CP_JSON_NULL && (info->kind == FIELD_DATE || info->kind == FIELD_STRING))
+    return TRUE;
+
+  switch (info->kind)
+    {
+    case FIELD_STRING:
+      if (v->kind != CP_JSON_STRING)
+        return wrong_type (error, path, v->kind, "a string");
+      g_value_set_string (out, v->string);
+      return TRUE;
+
+    case FIELD_BOOLEAN:
+      if (v->kind != CP_JSON_BOOLEAN)
+        return wrong_type (error, path, v->kind, "true or false");
+      g_value_set_boolean (out, v->boolean);
+      return TRUE;
+
+    case FIELD_INT:
+      {
+        GParamSpecInt *ispec = G_PARAM_SPEC_INT (pspec);
+
+        if (v->kind != CP_JSON_INTEGER)
+          return wrong_type (error, path, v->kind, "a whole number");
+        if (v->integer < ispec->minimum || v->integer > ispec->maximum)
+          {
+            g_autofree char *where = path_text (path);
+            g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
+                         "%s: %" G_GINT64_FORMAT " is outside %d to %d",
+                         where, v->integer, ispec->minimum, ispec->maximum);
+            return FALSE;
+          }
+        g_value_set_int (out, (int) v->integer);
+        return TRUE;
+      }
+
+    case FIELD_ENUM:
+      {
+        GEnumValue *e;
+
+        if (v->kind != CP_JSON_STRING)
+          return wrong_type (error, path, v->kind, "a string");
+        e = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class, v->string);
+        if (e == NULL)
+          {
+            g_autofree char *nicks = cp_enum_nicks (type);
+            g_autofree char *where = path_text (path);
+            g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
+                         "%s: “%s” is not a known code (expected one of: %s)",
+                         where, v->string, nicks);
+            return FALSE;
+          }
+        g_value_set_enum (out, e->value);
+        return TRUE;
+      }
+
+    case FIELD_DATE:
+      {
+        GDate d;
+
+        if (v->kind != CP_JSON_STRING)
+          return wrong_type (error, path, v->kind, "a date string (YYYY-MM-DD)");
+        if (!cp_date_parse_iso_into (v->string, &d))
+          {
+            g_autofree char *where = path_text (path);
+            g_set_error (error, CP_ERROR, CP_ERROR_INVALID_DATE,
+                         "%s: “%s” is not a date (expected YYYY-MM-DD)", where, v->string);
+            return FALSE;
+          }
+        g_value_set_boxed (out, &d);
+        return TRUE;
+      }
+
+    default:
+      {
+        g_autofree char *where = path_text (path);
+        g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
+                     "%s: unsupported field type %s", where, g_type_name (type));
+      }
+      return FALSE;
+    }
+}
+
+static gboolean
+unknown_key (CpRecordClass   *klass,
+             const JsonPath  *path,
+             const char      *name,
+             GError         **error)
+{
+  g_autoptr(GString) expected = g_string_new (NULL);
+  RecordFields *fields = fields_of (klass);
+  JsonPath member_path = { path, name, 0 };
+  g_autofree char *where = path_text (&member_path);
+
+  for (guint i = 1; i <= klass->n_props; i++)
+    {
+      if (!fields->info[i].writable)
+        continue;
+      if (expected->len > 0)
+        g_string_append (expected, ", ");
+      g_string_append (expected, fields->info[i].key);
+    }
+  g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
+               "%s: unknown key (expected one of: %s)", where, expected->str);
+  return FALSE;
+}
+
+static CpRecordClass *
+class_of (GType type)
+{
+  CpRecordClass *klass = g_type_class_peek (type);
+
+  /* A class, once made, is never freed. */
+  return klass != NULL ? klass : g_type_class_ref (type);
+}
+
+/* Reading trees (JsonNode) ------------------------------------------------- */
 
 static CpRecord *record_from_json (GType type, JsonNode *node, const JsonPath *path,
                                    const char *envelope, GError **error);
@@ -642,7 +808,7 @@ list_from_json (FieldInfo       *info,
   guint n;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_type (error, path, node, "an array");
+    return wrong_type (error, path, node_kind (node), "an array");
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
@@ -670,161 +836,53 @@ value_from_json (FieldInfo       *info,
                  GValue          *out,
                  GError         **error)
 {
-  GParamSpec *pspec = info->pspec;
-  GType type = pspec->value_type;
+  CpJsonScalar v;
 
-  g_value_init (out, type);
-
-  if (JSON_NODE_HOLDS_NULL (node) &&
-      (info->kind == FIELD_DATE || info->kind == FIELD_STRING || info->kind == FIELD_STRV ||
-       info->kind == FIELD_RECORD))
-    return TRUE;
-
-  switch (info->kind)
+  if (info->kind == FIELD_STRV)
     {
-    case FIELD_STRING:
-      if (!holds (node, G_TYPE_STRING))
-        return wrong_type (error, path, node, "a string");
-      g_value_set_string (out, json_node_get_string (node));
+      JsonArray *array;
+      char **strv;
+      guint n;
+
+      g_value_init (out, G_TYPE_STRV);
+      if (JSON_NODE_HOLDS_NULL (node))
+        return TRUE;
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return wrong_type (error, path, node_kind (node), "an array of strings");
+      array = json_node_get_array (node);
+      n = json_array_get_length (array);
+      strv = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *el = json_array_get_element (array, i);
+          if (node_kind (el) != CP_JSON_STRING)
+            {
+              JsonPath el_path = { path, NULL, i };
+              g_strfreev (strv);
+              return wrong_type (error, &el_path, node_kind (el), "a string");
+            }
+          strv[i] = g_strdup (json_node_get_string (el));
+        }
+      g_value_take_boxed (out, strv);
       return TRUE;
-
-    case FIELD_BOOLEAN:
-      if (!holds (node, G_TYPE_BOOLEAN))
-        return wrong_type (error, path, node, "true or false");
-      g_value_set_boolean (out, json_node_get_boolean (node));
-      return TRUE;
-
-    case FIELD_INT:
-      {
-        GParamSpecInt *ispec = G_PARAM_SPEC_INT (pspec);
-        gint64 v;
-
-        if (!holds (node, G_TYPE_INT64))
-          return wrong_type (error, path, node, "a whole number");
-        v = json_node_get_int (node);
-        if (v < ispec->minimum || v > ispec->maximum)
-          {
-            g_autofree char *where = path_text (path);
-            g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
-                         "%s: %" G_GINT64_FORMAT " is outside %d to %d",
-                         where, v, ispec->minimum, ispec->maximum);
-            return FALSE;
-          }
-        g_value_set_int (out, (int) v);
-        return TRUE;
-      }
-
-    case FIELD_ENUM:
-      {
-        GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
-        GEnumValue *v;
-
-        if (!holds (node, G_TYPE_STRING))
-          return wrong_type (error, path, node, "a string");
-        v = g_enum_get_value_by_nick (klass, json_node_get_string (node));
-        if (v == NULL)
-          {
-            g_autofree char *nicks = cp_enum_nicks (type);
-            g_autofree char *where = path_text (path);
-            g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
-                         "%s: “%s” is not a known code (expected one of: %s)",
-                         where, json_node_get_string (node), nicks);
-            return FALSE;
-          }
-        g_value_set_enum (out, v->value);
-        return TRUE;
-      }
-
-    case FIELD_DATE:
-      {
-        GDate d;
-
-        if (!holds (node, G_TYPE_STRING))
-          return wrong_type (error, path, node, "a date string (YYYY-MM-DD)");
-        if (!cp_date_parse_iso_into (json_node_get_string (node), &d))
-          {
-            g_autofree char *where = path_text (path);
-            g_set_error (error, CP_ERROR, CP_ERROR_INVALID_DATE,
-                         "%s: “%s” is not a date (expected YYYY-MM-DD)",
-                         where, json_node_get_string (node));
-            return FALSE;
-          }
-        g_value_set_boxed (out, &d);
-        return TRUE;
-      }
-
-    case FIELD_STRV:
-      {
-        JsonArray *array;
-        char **strv;
-        guint n;
-
-        if (!JSON_NODE_HOLDS_ARRAY (node))
-          return wrong_type (error, path, node, "an array of strings");
-        array = json_node_get_array (node);
-        n = json_array_get_length (array);
-        strv = g_new0 (char *, n + 1);
-        for (guint i = 0; i < n; i++)
-          {
-            JsonNode *el = json_array_get_element (array, i);
-            if (!holds (el, G_TYPE_STRING))
-              {
-                JsonPath el_path = { path, NULL, i };
-                g_strfreev (strv);
-                return wrong_type (error, &el_path, el, "a string");
-              }
-            strv[i] = g_strdup (json_node_get_string (el));
-          }
-        g_value_take_boxed (out, strv);
-        return TRUE;
-      }
-
-    case FIELD_RECORD:
-      {
-        CpRecord *r = record_from_json (type, node, path, NULL, error);
-
-        if (r == NULL)
-          return FALSE;
-        g_value_take_object (out, r);
-        return TRUE;
-      }
-
-    case FIELD_LIST:
-    case FIELD_OTHER:
-    default:
-      break;
     }
 
-  {
-    g_autofree char *where = path_text (path);
-    g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
-                 "%s: unsupported field type %s", where, g_type_name (type));
-  }
-  return FALSE;
-}
-
-static gboolean
-unknown_key (CpRecordClass   *klass,
-             const JsonPath  *path,
-             const char      *name,
-             GError         **error)
-{
-  g_autoptr(GString) expected = g_string_new (NULL);
-  RecordFields *fields = fields_of (klass);
-  JsonPath member_path = { path, name, 0 };
-  g_autofree char *where = path_text (&member_path);
-
-  for (guint i = 1; i <= klass->n_props; i++)
+  if (info->kind == FIELD_RECORD)
     {
-      if (!fields->info[i].writable)
-        continue;
-      if (expected->len > 0)
-        g_string_append (expected, ", ");
-      g_string_append (expected, fields->info[i].key);
+      CpRecord *r;
+
+      g_value_init (out, info->pspec->value_type);
+      if (JSON_NODE_HOLDS_NULL (node))
+        return TRUE;
+      r = record_from_json (info->pspec->value_type, node, path, NULL, error);
+      if (r == NULL)
+        return FALSE;
+      g_value_take_object (out, r);
+      return TRUE;
     }
-  g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
-               "%s: unknown key (expected one of: %s)", where, expected->str);
-  return FALSE;
+
+  scalar_of_node (node, &v);
+  return value_from_scalar (info, &v, path, out, error);
 }
 
 /* Reads an object into a new record of @type. Errors are found in the
@@ -852,14 +910,12 @@ record_from_json (GType            type,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      wrong_type (error, path, node, "an object");
+      wrong_type (error, path, node_kind (node), "an object");
       return NULL;
     }
 
   obj = json_node_get_object (node);
-  klass = g_type_class_peek (type);
-  if (klass == NULL)
-    klass = g_type_class_ref (type);   /* a class, once made, is never freed */
+  klass = class_of (type);
   fields = fields_of (klass);
   by_field = g_newa (JsonNode *, klass->n_props + 1);
   memset (by_field, 0, sizeof (JsonNode *) * (klass->n_props + 1));
@@ -895,11 +951,7 @@ record_from_json (GType            type,
       if (value_node == NULL || JSON_NODE_HOLDS_NULL (value_node))
         {
           if (info->flags & CP_FIELD_REQUIRED)
-            {
-              g_autofree char *where = path_text (&field_path);
-              g_set_error (error, CP_ERROR, CP_ERROR_MISSING_FIELD, "%s: missing", where);
-              return NULL;
-            }
+            return missing (error, &field_path), NULL;
           if (value_node == NULL)
             continue;
         }
@@ -970,6 +1022,259 @@ cp_record_from_json_document (GType        type,
   g_return_val_if_fail (node != NULL, NULL);
 
   return record_from_json (type, node, &root, envelope, error);
+}
+
+/* Reading text (CpJsonReader), without a tree ----------------------------- */
+
+static CpRecord *record_from_reader (GType type, CpJsonReader *reader, const JsonPath *path,
+                                     const CpRecordEnvelope *envelope, GError **error);
+
+static gboolean
+twice (CpJsonReader *reader, const char *name)
+{
+  return cp_json_reader_fail (reader, reader->name_at, "the member “%s” appears twice", name);
+}
+
+/* Reads an array of records into the (empty) list @store. */
+static gboolean
+list_from_reader (FieldInfo       *info,
+                  CpJsonReader    *reader,
+                  const JsonPath  *path,
+                  GListStore      *store,
+                  GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  CpJsonScalar v;
+  int more;
+  guint i = 0;
+
+  if (!cp_json_reader_scalar (reader, &v))
+    return FALSE;
+  if (v.kind != CP_JSON_ARRAY)
+    return wrong_type (error, path, v.kind, "an array");
+
+  for (gboolean first = TRUE; (more = cp_json_reader_next_element (reader, first)) > 0; first = FALSE)
+    {
+      JsonPath item_path = { path, NULL, i++ };
+      CpRecord *r = record_from_reader (info->item_type, reader, &item_path, NULL, error);
+
+      if (r == NULL)
+        return FALSE;
+      g_ptr_array_add (items, r);
+    }
+  if (more < 0)
+    return FALSE;
+
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
+static gboolean
+strv_from_reader (CpJsonReader    *reader,
+                  const JsonPath  *path,
+                  GValue          *out,
+                  GError         **error)
+{
+  g_autoptr(GStrvBuilder) b = NULL;
+  CpJsonScalar v;
+  int more;
+  guint i = 0;
+
+  g_value_init (out, G_TYPE_STRV);
+  if (!cp_json_reader_scalar (reader, &v))
+    return FALSE;
+  if (v.kind == CP_JSON_NULL)
+    return TRUE;
+  if (v.kind != CP_JSON_ARRAY)
+    return wrong_type (error, path, v.kind, "an array of strings");
+
+  b = g_strv_builder_new ();
+  for (gboolean first = TRUE; (more = cp_json_reader_next_element (reader, first)) > 0; first = FALSE)
+    {
+      JsonPath el_path = { path, NULL, i++ };
+
+      if (!cp_json_reader_scalar (reader, &v))
+        return FALSE;
+      if (v.kind != CP_JSON_STRING)
+        return wrong_type (error, &el_path, v.kind, "a string");
+      g_strv_builder_add (b, v.string);
+    }
+  if (more < 0)
+    return FALSE;
+  g_value_take_boxed (out, g_strv_builder_end (b));
+  return TRUE;
+}
+
+/* One member's value, for the field @info (the reader at the value). */
+static gboolean
+field_from_reader (CpRecord        *record,
+                   FieldInfo       *info,
+                   guint            prop_id,
+                   CpJsonReader    *reader,
+                   const JsonPath  *path,
+                   GError         **error)
+{
+  GValue *values = values_of (record);
+  GValue v = G_VALUE_INIT;
+  CpJsonKind kind;
+
+  if (!cp_json_reader_peek (reader, &kind))
+    return FALSE;
+  if (kind == CP_JSON_NULL && (info->flags & CP_FIELD_REQUIRED))
+    return missing (error, path);
+
+  switch (info->kind)
+    {
+    case FIELD_LIST:
+      return list_from_reader (info, reader, path, slot_of (record, prop_id)->data[0].v_pointer, error);
+
+    case FIELD_RECORD:
+      g_value_init (&v, info->pspec->value_type);
+      if (kind == CP_JSON_NULL)
+        {
+          CpJsonScalar null;
+          if (!cp_json_reader_scalar (reader, &null))
+            return FALSE;
+        }
+      else
+        {
+          CpRecord *r = record_from_reader (info->pspec->value_type, reader, path, NULL, error);
+          if (r == NULL)
+            return FALSE;
+          g_value_take_object (&v, r);
+        }
+      break;
+
+    case FIELD_STRV:
+      if (!strv_from_reader (reader, path, &v, error))
+        {
+          g_value_unset (&v);
+          return FALSE;
+        }
+      break;
+
+    default:
+      {
+        CpJsonScalar s;
+
+        if (!cp_json_reader_scalar (reader, &s))
+          return FALSE;
+        if (!value_from_scalar (info, &s, path, &v, error))
+          {
+            g_value_unset (&v);
+            return FALSE;
+          }
+      }
+      break;
+    }
+
+  /* A new record: nobody can be listening, so store without notifying. */
+  g_value_unset (&values[prop_id]);
+  values[prop_id] = v;
+  return TRUE;
+}
+
+/* Reads an object into a new record of @type, member by member as they
+ * come. Errors are found in document order, then missing fields in the
+ * order of the type's fields. */
+static CpRecord *
+record_from_reader (GType                    type,
+                    CpJsonReader            *reader,
+                    const JsonPath          *path,
+                    const CpRecordEnvelope  *envelope,
+                    GError                 **error)
+{
+  CpRecordClass *klass = class_of (type);
+  RecordFields *fields = fields_of (klass);
+  g_autoptr(CpRecord) record = NULL;
+  CpRecordPrivate *priv;
+  gboolean *seen;
+  gboolean envelope_seen = FALSE;
+  CpJsonScalar v;
+  int more;
+
+  if (!cp_json_reader_scalar (reader, &v))
+    return NULL;
+  if (v.kind != CP_JSON_OBJECT)
+    return wrong_type (error, path, v.kind, "an object"), NULL;
+
+  seen = g_newa (gboolean, klass->n_props + 1);
+  memset (seen, 0, sizeof (gboolean) * (klass->n_props + 1));
+  record = g_object_new (type, NULL);
+  priv = cp_record_get_instance_private (record);
+
+  for (gboolean first = TRUE; (more = cp_json_reader_next_member (reader, first)) > 0; first = FALSE)
+    {
+      const char *name = reader->name->str;
+      guint prop_id;
+
+      if (envelope != NULL && strcmp (name, envelope->key) == 0)
+        {
+          if (envelope_seen)
+            return twice (reader, name), NULL;
+          envelope_seen = TRUE;
+          if (!cp_json_reader_scalar (reader, &v) || !envelope->check (&v, error))
+            return NULL;
+          continue;
+        }
+
+      prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, name));
+      if (prop_id == 0)
+        {
+          g_autofree char *kept = NULL;
+          JsonNode *node;
+
+          if (klass->strict)
+            return unknown_key (klass, path, name, error), NULL;
+          if (priv->extra != NULL && json_object_has_member (priv->extra, name))
+            return twice (reader, name), NULL;
+          kept = g_strndup (name, reader->name->len);   /* the value may overwrite it */
+          node = cp_json_reader_node (reader);
+          if (node == NULL)
+            return NULL;
+          if (priv->extra == NULL)
+            priv->extra = json_object_new ();
+          json_object_set_member (priv->extra, kept, node);
+          continue;
+        }
+
+      if (seen[prop_id])
+        return twice (reader, name), NULL;
+      seen[prop_id] = TRUE;
+      {
+        JsonPath field_path = { path, fields->info[prop_id].key, 0 };
+
+        if (!field_from_reader (record, &fields->info[prop_id], prop_id, reader, &field_path, error))
+          return NULL;
+      }
+    }
+  if (more < 0)
+    return NULL;
+
+  for (guint i = 1; i <= klass->n_props; i++)
+    if (fields->info[i].writable && (fields->info[i].flags & CP_FIELD_REQUIRED) && !seen[i])
+      {
+        JsonPath field_path = { path, fields->info[i].key, 0 };
+        return missing (error, &field_path), NULL;
+      }
+  if (envelope != NULL && !envelope_seen && !envelope->check (NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&record);
+}
+
+CpRecord *
+cp_record_from_reader (GType                    type,
+                       CpJsonReader            *reader,
+                       const CpRecordEnvelope  *envelope,
+                       GError                 **error)
+{
+  JsonPath root = { NULL, "", 0 };
+
+  g_return_val_if_fail (g_type_is_a (type, CP_TYPE_RECORD), NULL);
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  return record_from_reader (type, reader, &root, envelope, error);
 }
 
 static JsonNode *

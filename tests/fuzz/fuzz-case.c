@@ -2,14 +2,39 @@
  *
  * A case that reads must validate or be refused with a GError, write back
  * to JSON that reads again into the same text, and evaluate under the
- * national and a local profile without a crash.
+ * national and a local profile without a crash. The text reader (records
+ * filled as the text comes) and the tree reader must agree on every input.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 #include <string.h>
 
+#include "cp-json-text-private.h"
 #include "fuzz-common.h"
+
+/* The same text through the tree reader (cp_case_new_from_json_node): it
+ * must accept exactly what the text reader accepts, into the same case. */
+static void
+check_tree_reader_agrees (const uint8_t *data, size_t size, CpCase *kase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = cp_json_text_parse ((const char *) data, (gssize) size, NULL, &error);
+  g_autoptr(CpCase) twin = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+
+  if (root != NULL)
+    twin = cp_case_new_from_json_node (root, &error);
+  if ((twin == NULL) != (kase == NULL))
+    g_error ("the text reader %s what the tree reader %s",
+             kase ? "accepted" : "refused", twin ? "accepted" : "refused");
+  if (kase == NULL)
+    return;
+  a = cp_case_to_json_string (kase, FALSE);
+  b = cp_case_to_json_string (twin, FALSE);
+  if (strcmp (a, b) != 0)
+    g_error ("the text and tree readers read different cases");
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
@@ -28,6 +53,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     }
 
   kase = cp_case_new_from_json ((const char *) data, (gssize) size, &error);
+  check_tree_reader_agrees (data, size, kase);
   if (kase == NULL)
     {
       g_assert (error != NULL && error->domain == CP_ERROR);
