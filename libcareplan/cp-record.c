@@ -161,6 +161,11 @@ store_value (CpRecord     *self,
   GValue *slot = &values_of (self)[prop_id];
   g_auto(GValue) copy = G_VALUE_INIT;
 
+  /* Nothing to do for the same value (GObject sets every construct-only
+   * field to its default as each record is made). */
+  if (G_VALUE_TYPE (value) == pspec->value_type && values_equal (pspec, slot, value))
+    return;
+
   g_value_init (&copy, pspec->value_type);
   g_value_copy (value, &copy);
 
