@@ -111,6 +111,10 @@ static void
 cp_caseload_reader_init (CpCaseloadReader *self)
 {
   self->scratch = g_string_new (NULL);
+  /* Allocated from the start: pointer arithmetic on a NULL buffer, even
+   * adding nothing, is undefined (UBSan, fuzz-caseload). */
+  self->size = CHUNK_SIZE;
+  self->buf = g_malloc (self->size);
 }
 
 /* Reads more of the stream after what is buffered; FALSE on an error. */
