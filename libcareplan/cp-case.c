@@ -1370,6 +1370,16 @@ cp_case_validate (CpCase  *self,
 
 /* JSON ------------------------------------------------------------------ */
 
+/* A case document's format version, around the case itself. */
+static gboolean
+check_version (const CpJsonScalar  *value,
+               GError             **error)
+{
+  return cp_json_check_version_value (value, "version", CP_CASE_FORMAT_VERSION, error);
+}
+
+static const CpRecordEnvelope case_version = { "version", check_version };
+
 /**
  * cp_case_new_from_json_node:
  * @node: a JSON object in the case format
@@ -1384,7 +1394,6 @@ cp_case_new_from_json_node (JsonNode  *node,
                             GError   **error)
 {
   g_autoptr(CpCase) self = NULL;
-  JsonObject *obj;
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1395,12 +1404,8 @@ cp_case_new_from_json_node (JsonNode  *node,
       return NULL;
     }
 
-  obj = json_node_get_object (node);
-  if (!cp_json_check_version (obj, "version", CP_CASE_FORMAT_VERSION, error))
-    return NULL;
-
-  /* The version is the document's, not the case's: read the rest. */
-  self = (CpCase *) cp_record_from_json_document (CP_TYPE_CASE, node, "version", error);
+  /* The version is the document's, not the case's. */
+  self = (CpCase *) cp_record_from_json_document (CP_TYPE_CASE, node, &case_version, error);
   if (self == NULL || !cp_case_validate (self, error))
     return NULL;
 
@@ -1428,23 +1433,6 @@ cp_case_new_from_json (const char  *data,
   return cp_case_new_from_json_text (data, length, NULL, error);
 }
 
-/* The document's format version, met as the case is read from text:
- * the messages of cp_json_check_version(). */
-static gboolean
-check_version (const CpJsonScalar  *value,
-               GError             **error)
-{
-  if (value == NULL)
-    return cp_fail (error, CP_ERROR_MISSING_FIELD, "version: missing");
-  if (value->kind != CP_JSON_INTEGER)
-    return cp_fail (error, CP_ERROR_INVALID_VALUE, "version: expected a whole number");
-  if (value->integer < 1 || value->integer > CP_CASE_FORMAT_VERSION)
-    return cp_fail (error, CP_ERROR_UNSUPPORTED_VERSION,
-                    "version: %" G_GINT64_FORMAT " is not supported (this library reads 1 to %d)",
-                    value->integer, CP_CASE_FORMAT_VERSION);
-  return TRUE;
-}
-
 /* As cp_case_new_from_json(), with working space kept between cases. The
  * text is read as it comes, into the case's records, without a tree. */
 CpCase *
@@ -1453,7 +1441,6 @@ cp_case_new_from_json_text (const char  *data,
                             GString     *scratch,
                             GError     **error)
 {
-  static const CpRecordEnvelope version = { "version", check_version };
   g_autoptr(GString) own_scratch = NULL;
   g_autoptr(GString) name = g_string_sized_new (32);
   g_autoptr(CpCase) self = NULL;
@@ -1463,7 +1450,7 @@ cp_case_new_from_json_text (const char  *data,
     scratch = own_scratch = g_string_new (NULL);
   if (!cp_json_reader_init (&reader, data, length, scratch, name, error))
     return NULL;
-  self = (CpCase *) cp_record_from_reader (CP_TYPE_CASE, &reader, &version, error);
+  self = (CpCase *) cp_record_from_reader (CP_TYPE_CASE, &reader, &case_version, error);
   if (self == NULL || !cp_json_reader_end (&reader) || !cp_case_validate (self, error))
     return NULL;
   return g_steal_pointer (&self);

@@ -78,12 +78,6 @@ CpRecord     *cp_record_from_json   (GType         type,
                                      JsonNode     *node,
                                      const char   *path,
                                      GError      **error);
-/* A whole document holding one record, whose member @envelope (the
- * format version, already checked) is not one of the record's. */
-CpRecord     *cp_record_from_json_document (GType        type,
-                                            JsonNode    *node,
-                                            const char  *envelope,
-                                            GError     **error);
 /* A member of a document around a record (its format version): @check
  * gets its value, or NULL when the document has none, and fails with an
  * error to refuse the document. */
@@ -94,6 +88,12 @@ typedef struct
                       GError            **error);
 } CpRecordEnvelope;
 
+/* A whole document holding one record, and the member of @envelope
+ * around it (checked before the record is read, and not kept). */
+CpRecord     *cp_record_from_json_document (GType                    type,
+                                            JsonNode                *node,
+                                            const CpRecordEnvelope  *envelope,
+                                            GError                 **error);
 /* Reads a record of @type from JSON text as it comes, without a tree
  * (the hot path of a caseload): what cp_record_from_json() accepts and
  * refuses, except that errors come in document order. */
@@ -112,6 +112,11 @@ gboolean      cp_json_check_version (JsonObject   *obj,
                                      const char   *member,
                                      int           newest,
                                      GError      **error);
+/* The same check of a value already read (NULL when there is none). */
+gboolean      cp_json_check_version_value (const CpJsonScalar  *value,
+                                           const char          *member,
+                                           int                  newest,
+                                           GError             **error);
 
 /* Appends @item to the list field @prop_id. */
 void          cp_record_list_append (CpRecord     *self,

@@ -798,7 +798,7 @@ class_of (GType type)
 /* Reading trees (JsonNode) ------------------------------------------------- */
 
 static CpRecord *record_from_json (GType type, JsonNode *node, const JsonPath *path,
-                                   const char *envelope, GError **error);
+                                   const CpRecordEnvelope *envelope, GError **error);
 
 /* Appends the records of @node to the (empty) list @store. */
 static gboolean
@@ -892,14 +892,14 @@ value_from_json (FieldInfo       *info,
 
 /* Reads an object into a new record of @type. Errors are found in the
  * order of the type's fields, then unknown keys (for a strict type).
- * The member @envelope (if not %NULL) belongs to the document around the
- * record (its format version) and is passed over. */
+ * The member of @envelope (if not %NULL) belongs to the document around
+ * the record (its format version): it is checked first, and not kept. */
 static CpRecord *
-record_from_json (GType            type,
-                  JsonNode        *node,
-                  const JsonPath  *path,
-                  const char      *envelope,
-                  GError         **error)
+record_from_json (GType                    type,
+                  JsonNode                *node,
+                  const JsonPath          *path,
+                  const CpRecordEnvelope  *envelope,
+                  GError                 **error)
 {
   CpRecordClass *klass;
   RecordFields *fields;
@@ -920,6 +920,16 @@ record_from_json (GType            type,
     }
 
   obj = json_node_get_object (node);
+  if (envelope != NULL)
+    {
+      JsonNode *member_node = json_object_get_member (obj, envelope->key);
+      CpJsonScalar v;
+
+      if (member_node != NULL)
+        scalar_of_node (member_node, &v);
+      if (!envelope->check (member_node != NULL ? &v : NULL, error))
+        return NULL;
+    }
   klass = class_of (type);
   fields = fields_of (klass);
   by_field = g_newa (JsonNode *, klass->n_props + 1);
@@ -931,7 +941,7 @@ record_from_json (GType            type,
     {
       guint prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, member_name));
 
-      if (envelope != NULL && strcmp (member_name, envelope) == 0)
+      if (envelope != NULL && strcmp (member_name, envelope->key) == 0)
         continue;
       if (prop_id == 0)
         any_unknown = TRUE;
@@ -986,7 +996,7 @@ record_from_json (GType            type,
   while (json_object_iter_next_ordered (&iter, &member_name, &member))
     {
       if (g_hash_table_contains (fields->by_key, member_name) ||
-          (envelope != NULL && strcmp (member_name, envelope) == 0))
+          (envelope != NULL && strcmp (member_name, envelope->key) == 0))
         continue;
       if (klass->strict)
         {
@@ -1016,10 +1026,10 @@ cp_record_from_json (GType        type,
 }
 
 CpRecord *
-cp_record_from_json_document (GType        type,
-                              JsonNode    *node,
-                              const char  *envelope,
-                              GError     **error)
+cp_record_from_json_document (GType                    type,
+                              JsonNode                *node,
+                              const CpRecordEnvelope  *envelope,
+                              GError                 **error)
 {
   JsonPath root = { NULL, "", 0 };
 
@@ -1443,31 +1453,41 @@ cp_record_list_append (CpRecord *self,
 }
 
 gboolean
+cp_json_check_version_value (const CpJsonScalar  *value,
+                             const char          *member,
+                             int                  newest,
+                             GError             **error)
+{
+  if (value == NULL)
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_MISSING_FIELD, "%s: missing", member);
+      return FALSE;
+    }
+  if (value->kind != CP_JSON_INTEGER)
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE, "%s: expected a whole number", member);
+      return FALSE;
+    }
+  if (value->integer < 1 || value->integer > newest)
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_UNSUPPORTED_VERSION,
+                   "%s: %" G_GINT64_FORMAT " is not supported (this library reads 1 to %d)",
+                   member, value->integer, newest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 cp_json_check_version (JsonObject  *obj,
                        const char  *member,
                        int          newest,
                        GError     **error)
 {
   JsonNode *node = json_object_get_member (obj, member);
-  gint64 v;
+  CpJsonScalar v;
 
-  if (node == NULL)
-    {
-      g_set_error (error, CP_ERROR, CP_ERROR_MISSING_FIELD, "%s: missing", member);
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE, "%s: expected a whole number", member);
-      return FALSE;
-    }
-  v = json_node_get_int (node);
-  if (v < 1 || v > newest)
-    {
-      g_set_error (error, CP_ERROR, CP_ERROR_UNSUPPORTED_VERSION,
-                   "%s: %" G_GINT64_FORMAT " is not supported (this library reads 1 to %d)",
-                   member, v, newest);
-      return FALSE;
-    }
-  return TRUE;
+  if (node != NULL)
+    scalar_of_node (node, &v);
+  return cp_json_check_version_value (node != NULL ? &v : NULL, member, newest, error);
 }
