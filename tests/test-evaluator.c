@@ -564,6 +564,61 @@ Test (evaluator, signals_when_an_obligation_becomes_due_soon_overdue_or_met)
   cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (met, "review.first")), 1);
 }
 
+typedef struct
+{
+  guint calls, position, removed, added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel *list, guint position, guint removed, guint added, ItemsChanged *seen)
+{
+  seen->calls++;
+  seen->position = position;
+  seen->removed = removed;
+  seen->added = added;
+}
+
+/* The obligations list is a GListModel like any other: an item is the
+ * same object each time it is asked for, until the next refresh, which
+ * replaces every item and says so. */
+Test (evaluator, the_obligations_list_keeps_its_items_and_says_when_they_change)
+{
+  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  GListModel *list = cp_evaluator_get_obligations (ev);
+  g_autoptr(CpObligation) first = NULL, again = NULL, after = NULL;
+  ItemsChanged seen = { 0 };
+  guint n;
+
+  cr_assert_eq (g_list_model_get_item_type (list), CP_TYPE_OBLIGATION);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &seen);
+
+  at (ev, "2026-12-29");
+  n = g_list_model_get_n_items (list);
+  cr_assert_gt (n, 3);
+  cr_assert_eq (seen.calls, 1);
+  cr_assert_eq (seen.position, 0);
+  cr_assert_eq (seen.removed, 0);
+  cr_assert_eq (seen.added, n);
+
+  first = g_list_model_get_item (list, 0);
+  again = g_list_model_get_item (list, 0);
+  cr_assert_eq (first, again, "one object an item");
+  cr_assert_null (g_list_model_get_item (list, n), "nothing past the end");
+  cr_assert_not_null (cp_obligation_get_explanation (first));
+  cr_assert_eq (cp_evaluator_find (ev, cp_obligation_get_key (first), cp_obligation_get_subject (first)),
+                first, "find gives the list's own object");
+
+  at (ev, "2026-12-30");
+  cr_assert_eq (seen.calls, 2);
+  cr_assert_eq (seen.removed, n);
+  cr_assert_eq (seen.added, g_list_model_get_n_items (list));
+  after = g_list_model_get_item (list, 0);
+  cr_assert_neq (after, first, "a refresh makes new obligations");
+  /* The old one stays whole for whoever holds it. */
+  cr_assert_not_null (cp_obligation_get_explanation (first));
+}
+
 Test (evaluator, nothing_is_owed_before_the_child_is_looked_after)
 {
   g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
