@@ -162,8 +162,11 @@ store_value (CpRecord     *self,
   g_auto(GValue) copy = G_VALUE_INIT;
 
   /* Nothing to do for the same value (GObject sets every construct-only
-   * field to its default as each record is made). */
-  if (G_VALUE_TYPE (value) == pspec->value_type && values_equal (pspec, slot, value))
+   * field to its default as each record is made). The same bits (a
+   * number, or the same string, date or object pointer) are the same
+   * value without a closer look. */
+  if (G_VALUE_TYPE (value) == pspec->value_type &&
+      (value->data[0].v_uint64 == slot->data[0].v_uint64 || values_equal (pspec, slot, value)))
     return;
 
   g_value_init (&copy, pspec->value_type);
