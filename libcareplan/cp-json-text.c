@@ -1,11 +1,18 @@
-/* cp-json-text.c: reading JSON text into json-glib nodes, fast and strict
+/* cp-json-text.c: reading and writing JSON text, fast and strict
  *
- * Cases are read one at a time, a hundred thousand to a caseload, so the
- * parser is on the hot path of every caseload check. json-glib's own
- * parser goes through GScanner a character at a time; this one reads
- * RFC 8259 JSON straight into JsonNodes, and is stricter where a lenient
- * reading could lose data silently: a member given twice, a NUL character
- * or a lone UTF-16 surrogate in a string are errors, not a guess.
+ * Cases are read one at a time, a hundred thousand to a caseload, so this
+ * is on the hot path of every caseload check. json-glib's own parser goes
+ * through GScanner a character at a time and builds a tree; here a pull
+ * reader (CpJsonReader) lets the record reader take values as they come
+ * (cp-record.c), and builds json-glib nodes only where a tree is wanted
+ * (members the library does not know, cp_json_text_parse()). It reads
+ * RFC 8259 JSON and is stricter where a lenient reading could lose data
+ * silently: a member given twice, a NUL character or a lone UTF-16
+ * surrogate in a string, a number out of range are errors, not a guess.
+ *
+ * The writer keeps json-glib's layout but, unlike json-glib 1.6's
+ * generator, escapes every control character and writes every double as
+ * valid JSON with all its digits, so what it writes reads back the same.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
