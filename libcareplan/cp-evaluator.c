@@ -218,6 +218,12 @@ cp_evaluator_class_init (CpEvaluatorClass *klass)
    * The obligations found by the last refresh, a list of
    * [class@Obligation] in the order the engine meets them: deadlines, then
    * reviews in order, each followed by its duties.
+   *
+   * The list is the same object for the evaluator's life; each refresh
+   * replaces its items and emits [signal@Gio.ListModel::items-changed].
+   * An item is made into an object (with its explanation) when it is
+   * first asked for, and is the same object each time after, until the
+   * next refresh: counting obligations costs nothing more.
    */
   properties[PROP_OBLIGATIONS] =
     g_param_spec_object ("obligations", NULL, NULL, G_TYPE_LIST_MODEL,
