@@ -21,6 +21,14 @@ GArray      *cp_engine_evaluate      (CpCase      *kase,
 /* 0 for NULL or an invalid date. */
 guint32      cp_engine_julian        (const GDate *date);
 
+/* Appends how a date was counted: "20 working days from looked-after
+ * (2026-12-14)", or "the day of …" for a rule of no length. */
+void         cp_engine_append_reason (GString     *s,
+                                      CpRule      *rule,
+                                      const char  *word,
+                                      const char  *anchor,
+                                      guint32      from);
+
 /* Formats julian day @j as YYYY-MM-DD into @buf. */
 const char  *cp_engine_iso           (guint32      j,
                                       char         buf[16]);

@@ -105,8 +105,12 @@ unit_words (CpUnit unit, int q)
 }
 
 /* "20 working days from looked-after (2026-12-14)" */
-static void
-append_reason (GString *s, CpRule *rule, const char *word, const char *anchor, guint32 from)
+void
+cp_engine_append_reason (GString    *s,
+                         CpRule     *rule,
+                         const char *word,
+                         const char *anchor,
+                         guint32     from)
 {
   char buf[16];
   int q = cp_rule_get_quantity (rule);
@@ -117,6 +121,8 @@ append_reason (GString *s, CpRule *rule, const char *word, const char *anchor, g
     cp_text_append (s, "%d %s %s %s (%s)", q, unit_words (cp_rule_get_unit (rule), q),
                     word, anchor, cp_engine_iso (from, buf));
 }
+
+#define append_reason cp_engine_append_reason
 
 static CpObligationStatus
 judge (Run *run, guint32 due, guint32 met, gboolean *failed)
@@ -150,17 +156,22 @@ last_out (Run *run)
   return &g_array_index (run->out, CpObligationData, run->out->len - 1);
 }
 
-/* Adds an obligation; @reason says how @due was worked out (its text is
- * copied: the explanation is made from it only if somebody asks). */
+/* Adds an obligation. How @due was worked out is @reason, or (with
+ * @anchor) the words append_reason() would write for @word, @anchor and
+ * @from, then @reason: those are kept as they are and written only if
+ * somebody asks for the explanation. */
 static gboolean
-emit (Run        *run,
-      CpRule     *rule,
-      const char *subject,
-      int         review,
-      guint32     due,
-      guint32     window,
-      guint32     met,
-      GString    *reason)
+emit_full (Run        *run,
+           CpRule     *rule,
+           const char *subject,
+           int         review,
+           guint32     due,
+           guint32     window,
+           guint32     met,
+           GString    *reason,
+           const char *word,
+           const char *anchor,
+           guint32     from)
 {
   CpObligationData d = {
     .review = review,
@@ -178,29 +189,49 @@ emit (Run        *run,
       d.lapsed = due;
       d.ceased = run->ceased;
     }
-  else if (due == 0)
-    {
-      d.status = CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
-      d.form = CP_EXPLAIN_NO_HISTORY;
-      d.reason = g_strndup (reason->str, reason->len);
-    }
   else
     {
-      gboolean failed;
+      if (due == 0)
+        {
+          d.status = CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
+          d.form = CP_EXPLAIN_NO_HISTORY;
+        }
+      else
+        {
+          gboolean failed;
 
-      d.status = judge (run, due, met, &failed);
-      if (failed)
-        return FALSE;
-      d.form = CP_EXPLAIN_DATED;
-      d.reason = g_strndup (reason->str, reason->len);
-      d.due = due;
-      d.met = met;
+          d.status = judge (run, due, met, &failed);
+          if (failed)
+            return FALSE;
+          d.form = CP_EXPLAIN_DATED;
+          d.due = due;
+          d.met = met;
+        }
+      if (reason != NULL && (reason->len > 0 || anchor == NULL))
+        d.reason = g_strndup (reason->str, reason->len);
+      d.reason_word = word;
+      d.reason_anchor = anchor;
+      d.reason_from = from;
     }
 
   d.rule = g_object_ref (rule);
   d.subject = g_strdup (subject);
   g_array_append_val (run->out, d);
   return TRUE;
+}
+
+/* Adds an obligation; @reason says how @due was worked out. */
+static gboolean
+emit (Run        *run,
+      CpRule     *rule,
+      const char *subject,
+      int         review,
+      guint32     due,
+      guint32     window,
+      guint32     met,
+      GString    *reason)
+{
+  return emit_full (run, rule, subject, review, due, window, met, reason, NULL, NULL, 0);
 }
 
 /* Adds an undated obligation that does not apply; @text is taken. */
@@ -568,18 +599,21 @@ run_duties (Run        *run,
             const char *anchor_name)
 {
   g_autofree char *subject = cp_text_printf ("review %d", seq);
+  g_autoptr(GString) more = g_string_new (NULL);
+  const char *word = sign < 0 ? "before" : "from";
 
   for (guint i = 0; i < rules->len; i++)
     {
       CpRule *rule = rules->pdata[i];
-      g_autoptr(GString) why = g_string_new (NULL);
       guint32 due, met = 0;
 
       if (!slot_matches (cp_rule_get_slot (rule), cycle_pos))
         continue;
       if (!shift (run, rule, anchor, sign, &due))
         return FALSE;
-      append_reason (why, rule, sign < 0 ? "before" : "from", anchor_name, anchor);
+      /* The reason is "N days before the review (date)" (written only
+       * when asked for), then anything in @more. */
+      g_string_truncate (more, 0);
       /* A duty counted back from a review that comes too soon after the
        * child became looked after (a first review within 20 working days)
        * cannot fall before the care began: it is due on the first day
@@ -589,7 +623,7 @@ run_duties (Run        *run,
           char buf[16];
 
           due = run->looked_after;
-          cp_text_append (why, ", which is before the child became looked after, so due on %s",
+          cp_text_append (more, ", which is before the child became looked after, so due on %s",
                           cp_engine_iso (due, buf));
         }
       if (review != NULL)
@@ -600,14 +634,14 @@ run_duties (Run        *run,
           char buf[16];
 
           met = due;
-          cp_text_append (why, "; no response by %s, so the decisions are deemed agreed",
+          cp_text_append (more, "; no response by %s, so the decisions are deemed agreed",
                           cp_engine_iso (due, buf));
-          if (!emit (run, rule, subject, seq, due, 0, met, why))
+          if (!emit_full (run, rule, subject, seq, due, 0, met, more, word, anchor_name, anchor))
             return FALSE;
           last_out (run)->deemed = TRUE;
           continue;
         }
-      if (!emit (run, rule, subject, seq, due, 0, met, why))
+      if (!emit_full (run, rule, subject, seq, due, 0, met, more, word, anchor_name, anchor))
         return FALSE;
     }
   return TRUE;

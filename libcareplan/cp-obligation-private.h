@@ -24,7 +24,10 @@ typedef struct
 {
   CpRule             *rule;      /* a reference */
   char               *subject;
-  char               *reason;    /* how the date was worked out (see form) */
+  char               *reason;    /* how the date was worked out (see form), */
+  const char         *reason_word;     /* or, with reason_anchor, the words */
+  const char         *reason_anchor;   /* of cp_engine_append_reason() first, */
+  guint32             reason_from;     /* then reason (if any) */
   guint32             due;       /* Julian days; 0 for none */
   guint32             window;
   guint32             met;

@@ -283,7 +283,18 @@ explain (const CpObligationData *d)
     [CP_OBLIGATION_STATUS_NOT_APPLICABLE] = "not applicable",
     [CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY] = "not enough history",
   };
+  g_autoptr(GString) built = NULL;
+  const char *reason = d->reason;
   char a[16], b[16];
+
+  if (d->reason_anchor != NULL)
+    {
+      built = g_string_new (NULL);
+      cp_engine_append_reason (built, d->rule, d->reason_word, d->reason_anchor, d->reason_from);
+      if (d->reason != NULL)
+        g_string_append (built, d->reason);
+      reason = built->str;
+    }
 
   switch (d->form)
     {
@@ -291,16 +302,16 @@ explain (const CpObligationData *d)
       return cp_text_printf ("not applicable: due %s, after the child ceased to be looked after (%s)",
                              cp_engine_iso (d->lapsed, a), cp_engine_iso (d->ceased, b));
     case CP_EXPLAIN_NO_HISTORY:
-      return cp_text_printf ("%s: %s", status_words[d->status], d->reason);
+      return cp_text_printf ("%s: %s", status_words[d->status], reason);
     case CP_EXPLAIN_DATED:
       if (d->met != 0)
         return cp_text_printf ("%s; due %s: %s; done %s", status_words[d->status],
-                               cp_engine_iso (d->due, a), d->reason, cp_engine_iso (d->met, b));
+                               cp_engine_iso (d->due, a), reason, cp_engine_iso (d->met, b));
       return cp_text_printf ("%s; due %s: %s", status_words[d->status],
-                             cp_engine_iso (d->due, a), d->reason);
+                             cp_engine_iso (d->due, a), reason);
     case CP_EXPLAIN_AS_IS:
     default:
-      return g_strdup (d->reason);
+      return g_strdup (reason);
     }
 }
 
