@@ -1252,7 +1252,7 @@ validate_reviews (CpCase *self, const GDate *lac, GError **error)
 static gboolean
 validate_disputes (CpCase *self, GError **error)
 {
-  GListModel *list = cp_case_get_disputes (self);
+  GListModel *list = cp_record_peek_list (CP_RECORD (self), "disputes");
   char a[64], b[96];
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)

@@ -321,7 +321,7 @@ run_deadlines (Run *run)
 
           if (care_plan != NULL)
             {
-              GListModel *subs = cp_care_plan_get_sub_plans (care_plan);
+              GListModel *subs = cp_record_peek_list (CP_RECORD (care_plan), "sub_plans");
               for (guint k = 0; k < g_list_model_get_n_items (subs); k++)
                 {
                   g_autoptr(CpSubPlan) sp = g_list_model_get_item (subs, k);
@@ -652,7 +652,7 @@ run_duties (Run        *run,
 static CpDispute *
 dispute_about (Run *run, int seq, guint pos)
 {
-  GListModel *disputes = cp_case_get_disputes (run->kase);
+  GListModel *disputes = cp_record_peek_list (CP_RECORD (run->kase), "disputes");
   CpDispute *found = NULL;
   guint32 first = 0;
 
@@ -734,7 +734,7 @@ run_recommendations (Run       *run,
                      int        seq,
                      guint32    held)
 {
-  GListModel *recs = cp_review_get_recommendations (review);
+  GListModel *recs = cp_record_peek_list (CP_RECORD (review), "recommendations");
 
   for (guint r = 0; r < rules->len; r++)
     for (guint k = 0; k < g_list_model_get_n_items (recs); k++)
@@ -966,13 +966,13 @@ static gboolean
 run_disputes (Run *run)
 {
   g_autoptr(GPtrArray) stages = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
-  GListModel *disputes = cp_case_get_disputes (run->kase);
+  GListModel *disputes = cp_record_peek_list (CP_RECORD (run->kase), "disputes");
 
   for (guint d = 0; d < g_list_model_get_n_items (disputes); d++)
     {
       g_autoptr(CpDispute) dispute = g_list_model_get_item (disputes, d);
       g_autofree char *subject = cp_text_printf ("dispute %u", d + 1);
-      GListModel *steps = cp_dispute_get_steps (dispute);
+      GListModel *steps = cp_record_peek_list (CP_RECORD (dispute), "steps");
       guint32 resolved = known (run, cp_dispute_get_resolved_on (dispute));
       guint n = g_list_model_get_n_items (steps);
 
@@ -1105,7 +1105,7 @@ cp_engine_leaving_care_status (CpCase              *kase,
 static gboolean
 permanence_plan_complete (CpPermanencePlan *perm)
 {
-  return perm != NULL && g_list_model_get_n_items (cp_permanence_plan_get_milestones (perm)) > 0 &&
+  return perm != NULL && g_list_model_get_n_items (cp_record_peek_list (CP_RECORD (perm), "milestones")) > 0 &&
          (cp_permanence_plan_get_contingency (perm) != NULL ||
           cp_permanence_plan_get_contingency_pathway (perm) != cp_permanence_plan_get_pathway (perm));
 }
@@ -1117,7 +1117,7 @@ static GArray *
 activity_days (Run *run, CpDuty duty, guint32 from)
 {
   GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GListModel *list = cp_case_get_activities (run->kase);
+  GListModel *list = cp_record_peek_list (CP_RECORD (run->kase), "activities");
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
   CpSubPlanKind sub_kind = duty == CP_DUTY_PATHWAY_PLAN ? CP_SUB_PLAN_KIND_PATHWAY_PLAN
                            : duty == CP_DUTY_PEP_REVIEW ? CP_SUB_PLAN_KIND_PEP
@@ -1134,7 +1134,7 @@ activity_days (Run *run, CpDuty duty, guint32 from)
     }
   if (care_plan != NULL && (int) sub_kind >= 0)
     {
-      GListModel *subs = cp_care_plan_get_sub_plans (care_plan);
+      GListModel *subs = cp_record_peek_list (CP_RECORD (care_plan), "sub_plans");
 
       for (guint i = 0; i < g_list_model_get_n_items (subs); i++)
         {
@@ -1675,7 +1675,7 @@ run_milestones (Run *run)
 
   if (perm == NULL || rules->len == 0)
     return TRUE;
-  milestones = cp_permanence_plan_get_milestones (perm);
+  milestones = cp_record_peek_list (CP_RECORD (perm), "milestones");
   for (guint r = 0; r < rules->len; r++)
     for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
       {
@@ -1746,7 +1746,7 @@ cp_engine_evaluate (CpCase      *kase,
     return g_steal_pointer (&out);
   run.ceased = known (&run, cp_child_get_ceased_on (cp_case_get_child (kase)));
 
-  list = cp_case_get_events (kase);
+  list = cp_record_peek_list (CP_RECORD (kase), "events");
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(CpCaseEvent) e = g_list_model_get_item (list, i);
@@ -1777,7 +1777,7 @@ cp_engine_evaluate (CpCase      *kase,
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(CpReview) review = g_list_model_get_item (list, i);
-      GListModel *recs = cp_review_get_recommendations (review);
+      GListModel *recs = cp_record_peek_list (CP_RECORD (review), "recommendations");
 
       for (guint k = 0; k < g_list_model_get_n_items (recs); k++)
         {

@@ -29,6 +29,12 @@ void          cp_record_class_install (GObjectClass *klass,
 
 const GValue *cp_record_peek        (CpRecord     *self,
                                      guint         prop_id);
+/* For the library's own reading: the list field whose JSON key is @key,
+ * without making its store if it has none yet (a shared empty list then,
+ * never to be changed). The engine reads a few dozen lists a case, most
+ * of them empty. */
+GListModel   *cp_record_peek_list   (CpRecord     *self,
+                                     const char   *key);
 const GDate  *cp_record_get_date    (CpRecord     *self,
                                      guint         prop_id);
 const char   *cp_record_get_string  (CpRecord     *self,

@@ -433,6 +433,28 @@ slot (CpRecord *self, guint prop_id)
   return &values_of (self)[prop_id];
 }
 
+GListModel *
+cp_record_peek_list (CpRecord   *self,
+                     const char *key)
+{
+  static GListModel *empty = NULL;
+  RecordFields *fields;
+  guint prop_id;
+  GListModel *list;
+
+  g_return_val_if_fail (CP_IS_RECORD (self), NULL);
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT)));
+
+  fields = fields_of (record_class (self));
+  prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, key));
+  g_return_val_if_fail (prop_id != 0 && fields->info[prop_id].kind == FIELD_LIST, empty);
+
+  list = values_of (self)[prop_id].data[0].v_pointer;
+  return list != NULL ? list : empty;
+}
+
 const GDate *
 cp_record_get_date (CpRecord *self, guint prop_id)
 {
