@@ -594,11 +594,11 @@ run_duties (Run        *run,
             int         sign,
             CpReview   *review,
             int         seq,
+            const char *subject,
             int         cycle_pos,
             guint32     anchor,
             const char *anchor_name)
 {
-  g_autofree char *subject = cp_text_printf ("review %d", seq);
   g_autoptr(GString) more = g_string_new (NULL);
   const char *word = sign < 0 ? "before" : "from";
 
@@ -799,6 +799,7 @@ run_reviews (Run *run)
   gboolean reset_before = FALSE;
   CpRule *meeting_rule;
   g_autoptr(GString) skipped = g_string_new (NULL);
+  g_autoptr(GString) why = g_string_new (NULL);   /* each review's, in turn */
 
   rr.schedule = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_SCHEDULE);
   rr.triggers = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_TRIGGER);
@@ -818,7 +819,6 @@ run_reviews (Run *run)
   for (;;)
     {
       g_autoptr(CpReview) review = NULL;
-      g_autoptr(GString) why = g_string_new (NULL);
       g_autofree char *subject = NULL;
       CpRule *rule = NULL;
       guint32 due, held = 0;
@@ -854,6 +854,7 @@ run_reviews (Run *run)
 
       seq = review ? cp_review_get_sequence (review) : last_seq + 1;
       subject = cp_text_printf ("review %d", seq);
+      g_string_truncate (why, 0);
 
       if (!review_due (run, &rr, seq, cycle_pos, reset_before, prev, prev_seq, held,
                        &due, &rule, &resets, why))
@@ -875,7 +876,7 @@ run_reviews (Run *run)
           if (!emit (run, rule, subject, seq, due, 0, done, why))
             return FALSE;
 
-          if (!run_duties (run, rr.preparation, -1, review, seq, cycle_pos, held, "the review"))
+          if (!run_duties (run, rr.preparation, -1, review, seq, subject, cycle_pos, held, "the review"))
             return FALSE;
 
           for (guint a = 0; adjourned && a < rr.adjournment->len; a++)
@@ -897,7 +898,7 @@ run_reviews (Run *run)
             }
 
           if (done != 0 &&
-              (!run_duties (run, rr.follow_up, 1, review, seq, cycle_pos, done, "the review") ||
+              (!run_duties (run, rr.follow_up, 1, review, seq, subject, cycle_pos, done, "the review") ||
                !run_recommendations (run, rr.recommendation, review, seq, done)))
             return FALSE;
 
@@ -946,7 +947,7 @@ run_reviews (Run *run)
           cp_text_append (why, "; booked for %s", cp_engine_iso (booked, buf));
         if (!emit (run, rule, subject, seq, due, 0, 0, why))
           return FALSE;
-        if (!run_duties (run, rr.preparation, -1, review, seq, cycle_pos, target,
+        if (!run_duties (run, rr.preparation, -1, review, seq, subject, cycle_pos, target,
                          booked ? "the booked review" : "the due date"))
           return FALSE;
         if (meeting_due != 0)

@@ -11,7 +11,9 @@
 #include "cp-text-private.h"
 
 /* Text is gathered in a buffer on the stack and handed to the GString a
- * buffer at a time: one g_string_append_len() instead of one a piece. */
+ * buffer at a time: one g_string_append_len() instead of one a piece.
+ * Without a GString (cp_text_printf()), one is made only for text longer
+ * than the buffer. */
 typedef struct
 {
   GString *s;
@@ -22,6 +24,8 @@ typedef struct
 static void
 flush (Out *out)
 {
+  if (out->s == NULL)
+    out->s = g_string_sized_new (2 * sizeof out->buf);
   g_string_append_len (out->s, out->buf, out->len);
   out->len = 0;
 }
@@ -64,9 +68,8 @@ put_number (Out *out, gint64 v, int width)
 }
 
 static void
-append_valist (GString *s, const char *format, va_list args)
+format_valist (Out *o, const char *format, va_list args)
 {
-  Out out = { s, 0, { 0 } };
   const char *p = format;
 
   for (;;)
@@ -75,10 +78,10 @@ append_valist (GString *s, const char *format, va_list args)
 
       if (pct == NULL)
         {
-          put (&out, p, strlen (p));
+          put (o, p, strlen (p));
           break;
         }
-      put (&out, p, pct - p);
+      put (o, p, pct - p);
       p = pct + 1;
 
       if (p[0] == 's')
@@ -86,22 +89,22 @@ append_valist (GString *s, const char *format, va_list args)
           const char *v = va_arg (args, const char *);
           if (v == NULL)
             v = "(null)";
-          put (&out, v, strlen (v));
+          put (o, v, strlen (v));
         }
       else if (p[0] == 'd')
-        put_number (&out, va_arg (args, int), 0);
+        put_number (o, va_arg (args, int), 0);
       else if (p[0] == 'u')
-        put_number (&out, va_arg (args, unsigned int), 0);
+        put_number (o, va_arg (args, unsigned int), 0);
       else if (p[0] == 'c')
         {
           char c = (char) va_arg (args, int);
-          put (&out, &c, 1);
+          put (o, &c, 1);
         }
       else if (p[0] == '%')
-        put (&out, "%", 1);
+        put (o, "%", 1);
       else if (p[0] == '0' && p[1] == '2' && p[2] == 'd')
         {
-          put_number (&out, va_arg (args, int), 2);
+          put_number (o, va_arg (args, int), 2);
           p += 2;
         }
       else
@@ -111,7 +114,6 @@ append_valist (GString *s, const char *format, va_list args)
         }
       p++;
     }
-  flush (&out);
 }
 
 void
@@ -119,22 +121,27 @@ cp_text_append (GString    *s,
                 const char *format,
                 ...)
 {
+  Out out = { s, 0, { 0 } };
   va_list args;
 
   va_start (args, format);
-  append_valist (s, format, args);
+  format_valist (&out, format, args);
   va_end (args);
+  flush (&out);
 }
 
 char *
 cp_text_printf (const char *format,
                 ...)
 {
-  GString *s = g_string_sized_new (64);
+  Out out = { NULL, 0, { 0 } };
   va_list args;
 
   va_start (args, format);
-  append_valist (s, format, args);
+  format_valist (&out, format, args);
   va_end (args);
-  return g_string_free (s, FALSE);
+  if (out.s == NULL)
+    return g_strndup (out.buf, out.len);
+  flush (&out);
+  return g_string_free (out.s, FALSE);
 }
