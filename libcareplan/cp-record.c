@@ -228,8 +228,27 @@ cp_record_finalize (GObject *object)
 
   if (priv->values != NULL)
     {
-      for (guint i = 1; i <= record_class (self)->n_props; i++)
-        g_value_unset (&priv->values[i]);
+      CpRecordClass *klass = record_class (self);
+      FieldInfo *info = fields_of (klass)->info;
+
+      /* Numbers and unset pointers hold nothing to free: most fields of
+       * most records, so they skip GValue's own look-ups. */
+      for (guint i = 1; i <= klass->n_props; i++)
+        {
+          GValue *v = &priv->values[i];
+
+          switch (info[i].kind)
+            {
+            case FIELD_BOOLEAN:
+            case FIELD_INT:
+            case FIELD_ENUM:
+              break;
+            default:
+              if (v->data[0].v_pointer != NULL)
+                g_value_unset (v);
+              break;
+            }
+        }
       g_free (priv->values);
     }
   g_clear_pointer (&priv->extra, json_object_unref);
