@@ -404,6 +404,7 @@ review_due (Run          *run,
   guint32 due = 0;
   CpRule *best = NULL;
   g_autoptr(GString) best_why = g_string_new (NULL);
+  g_autoptr(GString) w = g_string_new (NULL);   /* each candidate's reason, in turn */
   g_autofree guint32 *waiting = NULL;
   g_autofree gboolean *acted = NULL;
   gboolean specific = FALSE;
@@ -426,9 +427,9 @@ review_due (Run          *run,
   for (guint i = 0; i < rr->schedule->len; i++)
     {
       CpRule *rule = rr->schedule->pdata[i];
-      g_autoptr(GString) w = g_string_new (NULL);
       guint32 from, cand, start;
 
+      g_string_truncate (w, 0);
       if (!slot_matches (cp_rule_get_slot (rule), cycle_pos))
         continue;
       if (specific != (cp_rule_get_placements (rule) != NULL))
@@ -445,9 +446,11 @@ review_due (Run          *run,
         }
       else
         {
-          g_autofree char *name = cp_text_printf ("review %d", prev_seq);
+          char name[32];
+
           if (prev == 0)
             continue;
+          g_snprintf (name, sizeof name, "review %d", prev_seq);
           from = prev;
           append_reason (w, rule, "from", name, from);
         }
@@ -482,11 +485,11 @@ review_due (Run          *run,
       for (guint i = 0; i < rr->triggers->len; i++)
         {
           CpRule *rule = rr->triggers->pdata[i];
-          g_autoptr(GString) w = g_string_new (NULL);
           guint32 cand;
 
           if (cp_rule_get_event (rule) != ev->kind)
             continue;
+          g_string_truncate (w, 0);
           if (cp_rule_get_gate (rule) == CP_TRIGGER_GATE_IRO_DECIDES && !ev->agreed)
             {
               if (waiting[i] == 0)
