@@ -1189,7 +1189,7 @@ validate_placements (CpCase *self, const GDate *lac, GError **error)
   g_autoptr(CpPlacement) prev = NULL;
   char a[64], b[64];
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
     {
       g_autoptr(CpPlacement) p = g_list_model_get_item (list, i);
       const GDate *start = cp_placement_get_start (p);
@@ -1227,7 +1227,7 @@ validate_reviews (CpCase *self, const GDate *lac, GError **error)
   const GDate *prev_held = NULL;
   char a[64], b[64];
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
     {
       g_autoptr(CpReview) r = g_list_model_get_item (list, i);
       const GDate *held = cp_review_get_held (r);
@@ -1255,7 +1255,7 @@ validate_disputes (CpCase *self, GError **error)
   GListModel *list = cp_record_peek_list (CP_RECORD (self), "disputes");
   char a[64], b[96];
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
     {
       g_autoptr(CpDispute) d = g_list_model_get_item (list, i);
       GListModel *steps = cp_dispute_get_steps (d);
@@ -1269,7 +1269,7 @@ validate_disputes (CpCase *self, GError **error)
                         cp_dispute_get_resolved_on (d), ITEM_PATH (b, "disputes", i, "resolved_on"),
                         error))
         return FALSE;
-      for (guint k = 0; k < g_list_model_get_n_items (steps); k++)
+      for (guint k = 0, k_end = g_list_model_get_n_items (steps); k < k_end; k++)
         {
           g_autoptr(CpDisputeStep) s = g_list_model_get_item (steps, k);
           g_autofree char *prev_path = k == 0
@@ -1320,7 +1320,7 @@ validate_child (CpChild *child, GError **error)
                     cp_child_get_ceased_on (child), "child.ceased_on", error))
     return FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (statuses); i < i_end; i++)
     {
       g_autoptr(CpLegalStatus) s = g_list_model_get_item (statuses, i);
 

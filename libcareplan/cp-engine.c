@@ -322,7 +322,7 @@ run_deadlines (Run *run)
           if (care_plan != NULL)
             {
               GListModel *subs = cp_record_peek_list (CP_RECORD (care_plan), "sub_plans");
-              for (guint k = 0; k < g_list_model_get_n_items (subs); k++)
+              for (guint k = 0, k_end = g_list_model_get_n_items (subs); k < k_end; k++)
                 {
                   g_autoptr(CpSubPlan) sp = g_list_model_get_item (subs, k);
                   guint32 dates[2];
@@ -552,7 +552,7 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
   if (cp_rule_get_agreement_required (rule) && !cp_review_get_no_meeting_agreed (review))
     return "not everyone, the child included, agreed to a review without a meeting";
 
-  for (guint i = 0; i < g_list_model_get_n_items (placements); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (placements); i < i_end; i++)
     {
       g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
       guint32 start = cp_engine_julian (cp_placement_get_start (p));
@@ -659,7 +659,7 @@ dispute_about (Run *run, int seq, guint pos)
   CpDispute *found = NULL;
   guint32 first = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (disputes); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (disputes); i < i_end; i++)
     {
       g_autoptr(CpDispute) d = g_list_model_get_item (disputes, i);
       guint32 raised = known (run, cp_dispute_get_raised_on (d));
@@ -740,7 +740,7 @@ run_recommendations (Run       *run,
   GListModel *recs = cp_record_peek_list (CP_RECORD (review), "recommendations");
 
   for (guint r = 0; r < rules->len; r++)
-    for (guint k = 0; k < g_list_model_get_n_items (recs); k++)
+    for (guint k = 0, k_end = g_list_model_get_n_items (recs); k < k_end; k++)
       {
         CpRule *rule = rules->pdata[r];
         CpDuty duty = cp_rule_get_duty (rule);
@@ -972,7 +972,7 @@ run_disputes (Run *run)
   g_autoptr(GPtrArray) stages = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
   GListModel *disputes = cp_record_peek_list (CP_RECORD (run->kase), "disputes");
 
-  for (guint d = 0; d < g_list_model_get_n_items (disputes); d++)
+  for (guint d = 0, d_end = g_list_model_get_n_items (disputes); d < d_end; d++)
     {
       g_autoptr(CpDispute) dispute = g_list_model_get_item (disputes, d);
       g_autofree char *subject = cp_text_printf ("dispute %u", d + 1);
@@ -1128,7 +1128,7 @@ activity_days (Run *run, CpDuty duty, guint32 from)
                            : duty == CP_DUTY_HEALTH_ASSESSMENT ? CP_SUB_PLAN_KIND_HEALTH_PLAN
                            : (CpSubPlanKind) -1;
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
     {
       g_autoptr(CpActivity) a = g_list_model_get_item (list, i);
       guint32 day = known (run, cp_activity_get_date (a));
@@ -1140,7 +1140,7 @@ activity_days (Run *run, CpDuty duty, guint32 from)
     {
       GListModel *subs = cp_record_peek_list (CP_RECORD (care_plan), "sub_plans");
 
-      for (guint i = 0; i < g_list_model_get_n_items (subs); i++)
+      for (guint i = 0, i_end = g_list_model_get_n_items (subs); i < i_end; i++)
         {
           g_autoptr(CpSubPlan) sp = g_list_model_get_item (subs, i);
           guint32 dates[2] = { known (run, cp_sub_plan_get_completed (sp)),
@@ -1200,7 +1200,7 @@ placement_on (Run *run, guint32 day, guint32 *start_out)
   GListModel *placements = cp_case_get_placements (run->kase);
   CpPlacement *found = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (placements); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (placements); i < i_end; i++)
     {
       g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
       guint32 start = cp_engine_julian (cp_placement_get_start (p));
@@ -1261,7 +1261,7 @@ conditions_hold (Run *run, CpRule *rule, guint32 day)
       GListModel *statuses = cp_child_get_legal_statuses (cp_case_get_child (run->kase));
       gboolean listed = FALSE;
 
-      for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+      for (guint i = 0, i_end = g_list_model_get_n_items (statuses); i < i_end; i++)
         {
           g_autoptr(CpLegalStatus) ls = g_list_model_get_item (statuses, i);
           guint32 from = cp_engine_julian (cp_legal_status_get_start (ls));
@@ -1422,7 +1422,7 @@ run_activities (Run *run)
           {
             GListModel *placements = cp_case_get_placements (run->kase);
 
-            for (guint i = 0; i < g_list_model_get_n_items (placements); i++)
+            for (guint i = 0, i_end = g_list_model_get_n_items (placements); i < i_end; i++)
               {
                 g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
                 g_autofree char *subject = cp_text_printf ("placement %u", i + 1);
@@ -1681,7 +1681,7 @@ run_milestones (Run *run)
     return TRUE;
   milestones = cp_record_peek_list (CP_RECORD (perm), "milestones");
   for (guint r = 0; r < rules->len; r++)
-    for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    for (guint i = 0, i_end = g_list_model_get_n_items (milestones); i < i_end; i++)
       {
         CpRule *rule = rules->pdata[r];
         g_autoptr(CpMilestone) m = g_list_model_get_item (milestones, i);
@@ -1751,7 +1751,7 @@ cp_engine_evaluate (CpCase      *kase,
   run.ceased = known (&run, cp_child_get_ceased_on (cp_case_get_child (kase)));
 
   list = cp_record_peek_list (CP_RECORD (kase), "events");
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
     {
       g_autoptr(CpCaseEvent) e = g_list_model_get_item (list, i);
       Event ev = { cp_case_event_get_kind (e), known (&run, cp_case_event_get_date (e)),
@@ -1760,7 +1760,7 @@ cp_engine_evaluate (CpCase      *kase,
         g_array_append_val (events, ev);
     }
   list = cp_case_get_placements (kase);
-  for (guint i = 1; i < g_list_model_get_n_items (list); i++)
+  for (guint i = 1, i_end = g_list_model_get_n_items (list); i < i_end; i++)
     {
       g_autoptr(CpPlacement) p = g_list_model_get_item (list, i);
       Event ev = { CP_EVENT_KIND_PLACEMENT_CHANGE, known (&run, cp_placement_get_start (p)), FALSE };
@@ -1778,12 +1778,12 @@ cp_engine_evaluate (CpCase      *kase,
   /* A review decision past its date and not done is an event too
    * (catalogue §D2 trig-decisions-not-carried-out), from the day after. */
   list = cp_case_get_reviews (kase);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
     {
       g_autoptr(CpReview) review = g_list_model_get_item (list, i);
       GListModel *recs = cp_record_peek_list (CP_RECORD (review), "recommendations");
 
-      for (guint k = 0; k < g_list_model_get_n_items (recs); k++)
+      for (guint k = 0, k_end = g_list_model_get_n_items (recs); k < k_end; k++)
         {
           g_autoptr(CpRecommendation) rec = g_list_model_get_item (recs, k);
           guint32 due = cp_engine_julian (cp_recommendation_get_due (rec));

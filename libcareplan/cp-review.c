@@ -485,7 +485,7 @@ cp_review_get_task_done (CpReview *self,
   g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
 
   tasks = cp_record_peek_list (CP_RECORD (self), "tasks");   /* no store made for none */
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+  for (guint i = 0, i_end = g_list_model_get_n_items (tasks); i < i_end; i++)
     {
       g_autoptr(CpReviewTask) t = g_list_model_get_item (tasks, i);
       const GDate *done = cp_review_task_get_done (t);
