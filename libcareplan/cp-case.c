@@ -1398,14 +1398,10 @@ cp_case_new_from_json_node (JsonNode  *node,
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      cp_fail (error, CP_ERROR_INVALID_VALUE, "(document): expected an object");
-      return NULL;
-    }
-
-  /* The version is the document's, not the case's. */
-  self = (CpCase *) cp_record_from_json_document (CP_TYPE_CASE, node, &case_version, error);
+  /* The version is the document's, not the case's. A document that is
+   * not an object is refused by the reader ("(document): expected an
+   * object, found …"). */
+  self = (CpCase *) cp_record_from_json (CP_TYPE_CASE, node, "", &case_version, error);
   if (self == NULL || !cp_case_validate (self, error))
     return NULL;
 

@@ -794,7 +794,7 @@ parse (const char  *data,
       g_autoptr(CpRule) rule = NULL;
       gpointer first;
 
-      rule = (CpRule *) cp_record_from_json (CP_TYPE_RULE, el, path, error);
+      rule = (CpRule *) cp_record_from_json (CP_TYPE_RULE, el, path, NULL, error);
       if (rule == NULL || !check_rule (rule, json_node_get_object (el), path, error))
         return NULL;
       if (g_hash_table_lookup_extended (seen, cp_rule_get_key (rule), NULL, &first))

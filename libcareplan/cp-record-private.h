@@ -27,8 +27,6 @@ void          cp_record_class_install (GObjectClass *klass,
                                        GParamSpec  **pspecs,
                                        guint         n_pspecs);
 
-const GValue *cp_record_peek        (CpRecord     *self,
-                                     guint         prop_id);
 /* For the library's own reading: the list field whose JSON key is @key,
  * without making its store if it has none yet (a shared empty list then,
  * never to be changed). The engine reads a few dozen lists a case, most
@@ -79,11 +77,6 @@ void          cp_record_set_object  (CpRecord     *self,
  * policy profiles, where a misspelt key must not be ignored). */
 void          cp_record_class_set_strict (GObjectClass *klass);
 
-/* JSON: @path names the node for error messages ("placements[1]"). */
-CpRecord     *cp_record_from_json   (GType         type,
-                                     JsonNode     *node,
-                                     const char   *path,
-                                     GError      **error);
 /* A member of a document around a record (its format version): @check
  * gets its value, or NULL when the document has none, and fails with an
  * error to refuse the document. */
@@ -94,12 +87,15 @@ typedef struct
                       GError            **error);
 } CpRecordEnvelope;
 
-/* A whole document holding one record, and the member of @envelope
- * around it (checked before the record is read, and not kept). */
-CpRecord     *cp_record_from_json_document (GType                    type,
-                                            JsonNode                *node,
-                                            const CpRecordEnvelope  *envelope,
-                                            GError                 **error);
+/* JSON: @path names the node for error messages ("placements[1]"; "" for
+ * a whole document). The member of @envelope, if not %NULL, belongs to
+ * the document around the record: it is checked before the record is
+ * read, and not kept. */
+CpRecord     *cp_record_from_json   (GType                    type,
+                                     JsonNode                *node,
+                                     const char              *path,
+                                     const CpRecordEnvelope  *envelope,
+                                     GError                 **error);
 /* Reads a record of @type from JSON text as it comes, without a tree
  * (the hot path of a caseload): what cp_record_from_json() accepts and
  * refuses, except that errors come in document order. */

@@ -431,15 +431,6 @@ cp_field_date (const char   *name,
   return (flags & CP_FIELD_REQUIRED) ? cp_field_required (pspec) : pspec;
 }
 
-const GValue *
-cp_record_peek (CpRecord *self,
-                guint     prop_id)
-{
-  g_return_val_if_fail (CP_IS_RECORD (self), NULL);
-  g_return_val_if_fail (prop_id > 0 && prop_id <= record_class (self)->n_props, NULL);
-  return slot_of (self, prop_id);
-}
-
 /* The typed getters below are called thousands of times a case by the
  * engine, always by a public getter that has checked its instance, for
  * a field whose type is fixed by the class. They read the stored GValue's
@@ -1056,26 +1047,13 @@ record_from_json (GType                    type,
 }
 
 CpRecord *
-cp_record_from_json (GType        type,
-                     JsonNode    *node,
-                     const char  *path,
-                     GError     **error)
+cp_record_from_json (GType                    type,
+                     JsonNode                *node,
+                     const char              *path,
+                     const CpRecordEnvelope  *envelope,
+                     GError                 **error)
 {
   JsonPath root = { NULL, path ? path : "", 0 };
-
-  g_return_val_if_fail (g_type_is_a (type, CP_TYPE_RECORD), NULL);
-  g_return_val_if_fail (node != NULL, NULL);
-
-  return record_from_json (type, node, &root, NULL, error);
-}
-
-CpRecord *
-cp_record_from_json_document (GType                    type,
-                              JsonNode                *node,
-                              const CpRecordEnvelope  *envelope,
-                              GError                 **error)
-{
-  JsonPath root = { NULL, "", 0 };
 
   g_return_val_if_fail (g_type_is_a (type, CP_TYPE_RECORD), NULL);
   g_return_val_if_fail (node != NULL, NULL);

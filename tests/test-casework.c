@@ -534,7 +534,7 @@ place (CpCase *kase, const char *profile, const char *json, CpRole role, GError 
   g_autoptr(CpPlacement) p = NULL;
 
   cr_assert (json_parser_load_from_data (parser, json, -1, NULL));
-  p = CP_PLACEMENT (cp_record_from_json (CP_TYPE_PLACEMENT, json_parser_get_root (parser), "placement", error));
+  p = CP_PLACEMENT (cp_record_from_json (CP_TYPE_PLACEMENT, json_parser_get_root (parser), "placement", NULL, error));
   cr_assert_not_null (p);
   return cp_case_place (kase, policy, p, role, NULL, NULL, error);
 }
