@@ -25,11 +25,12 @@ void cp_case_import_placement (CpCase      *self,
 void cp_case_import_review    (CpCase      *self,
                                CpReview    *review);
 
-/* cp_case_new_from_json() with @scratch, working space for the parser
- * that a reader of many cases keeps (may be %NULL). */
+/* cp_case_new_from_json() with @scratch and @name, working space for the
+ * JSON reader that a reader of many cases keeps (either may be %NULL). */
 CpCase *cp_case_new_from_json_text (const char  *data,
                                     gssize       length,
                                     GString     *scratch,
+                                    GString     *name,
                                     GError     **error);
 
 G_END_DECLS

@@ -1426,7 +1426,7 @@ cp_case_new_from_json (const char  *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return cp_case_new_from_json_text (data, length, NULL, error);
+  return cp_case_new_from_json_text (data, length, NULL, NULL, error);
 }
 
 /* As cp_case_new_from_json(), with working space kept between cases. The
@@ -1435,15 +1435,18 @@ CpCase *
 cp_case_new_from_json_text (const char  *data,
                             gssize       length,
                             GString     *scratch,
+                            GString     *name,
                             GError     **error)
 {
   g_autoptr(GString) own_scratch = NULL;
-  g_autoptr(GString) name = g_string_sized_new (32);
+  g_autoptr(GString) own_name = NULL;
   g_autoptr(CpCase) self = NULL;
   CpJsonReader reader;
 
   if (scratch == NULL)
     scratch = own_scratch = g_string_new (NULL);
+  if (name == NULL)
+    name = own_name = g_string_sized_new (32);
   if (!cp_json_reader_init (&reader, data, length, scratch, name, error))
     return NULL;
   self = (CpCase *) cp_record_from_reader (CP_TYPE_CASE, &reader, &case_version, error);

@@ -33,7 +33,8 @@ struct _CpCaseloadReader
   gsize         end;        /* one past the last byte read */
   gsize         scanned;    /* bytes from start already known to hold no line end */
   gboolean      eof;
-  GString      *scratch;    /* the JSON parser's working space */
+  GString      *scratch;    /* the JSON reader's working space: strings, */
+  GString      *name;       /* and member names */
   guint         line;
 };
 
@@ -64,6 +65,7 @@ cp_caseload_reader_finalize (GObject *object)
 
   g_free (self->buf);
   g_string_free (self->scratch, TRUE);
+  g_string_free (self->name, TRUE);
 
   G_OBJECT_CLASS (cp_caseload_reader_parent_class)->finalize (object);
 }
@@ -111,6 +113,7 @@ static void
 cp_caseload_reader_init (CpCaseloadReader *self)
 {
   self->scratch = g_string_new (NULL);
+  self->name = g_string_new (NULL);
   /* Allocated from the start: pointer arithmetic on a NULL buffer, even
    * adding nothing, is undefined (UBSan, fuzz-caseload). */
   self->size = CHUNK_SIZE;
@@ -283,7 +286,7 @@ cp_caseload_reader_next (CpCaseloadReader  *self,
       if (is_blank (text, len))
         continue;
 
-      c = cp_case_new_from_json_text (text, (gssize) len, self->scratch, &local_error);
+      c = cp_case_new_from_json_text (text, (gssize) len, self->scratch, self->name, &local_error);
       if (c == NULL)
         {
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
