@@ -129,8 +129,8 @@ careplan_calendar_main (int argc, char **argv)
     "  between START END  working days after START up to and including END\n"
     "  holidays YEAR      the bank holidays and substitute days of YEAR");
   g_option_context_add_main_entries (ctx, common_entries, NULL);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return fail (CAREPLAN_EXIT_USAGE, "%s", error->message);
+  if (!careplan_parse_options (ctx, &argc, &argv))
+    return CAREPLAN_EXIT_USAGE;
 
   if (argc < 2)
     return fail (CAREPLAN_EXIT_USAGE, "missing action (add, between or holidays)");

@@ -519,11 +519,8 @@ careplan_check_main (int argc, char **argv)
     "Exit status: 0 nothing overdue; 1 something overdue; 2 bad command line;\n"
     "3 a file or case could not be read (errors name the file, line and JSON\n"
     "path, on standard error).");
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      fprintf (stderr, "careplan check: %s\n", error->message);
-      return CAREPLAN_EXIT_USAGE;
-    }
+  if (!careplan_parse_options (ctx, &argc, &argv))
+    return CAREPLAN_EXIT_USAGE;
   if (opt_files == NULL && opt_ssda903 == NULL)
     {
       fprintf (stderr, "careplan check: no file given (a case, a caseload or --ssda903 DIR)\n");

@@ -24,6 +24,11 @@ int careplan_check_main (int argc, char **argv);
 int careplan_summary_main (int argc, char **argv);
 
 /* Shared helpers. */
+
+/* Parses a subcommand's options; a bad one is reported on stderr as
+ * "careplan CMD: …" (the program name the dispatcher set), and the
+ * command should exit with CAREPLAN_EXIT_USAGE. */
+gboolean careplan_parse_options (GOptionContext *ctx, int *argc, char ***argv);
 gboolean careplan_parse_region (const char *text, CpRegion *region, GError **error);
 const char *careplan_nick (GType enum_type, int value);
 CpPolicy *careplan_policy_from_argument (const char *text, GError **error);

@@ -385,11 +385,8 @@ careplan_policy_main (int argc, char **argv)
     "Markdown (the docs' rules catalogue is made with it).\n"
     "Exit status: 0 success; 2 bad command line or unknown profile; 3 a\n"
     "profile's file could not be read.");
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      fprintf (stderr, "careplan policy: %s\n", error->message);
-      return CAREPLAN_EXIT_USAGE;
-    }
+  if (!careplan_parse_options (ctx, &argc, &argv))
+    return CAREPLAN_EXIT_USAGE;
   if (argc < 2)
     {
       fprintf (stderr, "careplan policy: say list, show, diff or catalogue\n");

@@ -357,7 +357,6 @@ int
 careplan_summary_main (int argc, char **argv)
 {
   g_autoptr(GOptionContext) ctx = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(CpPolicy) policy = NULL;
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
@@ -379,11 +378,8 @@ careplan_summary_main (int argc, char **argv)
   g_option_context_set_description (ctx,
     "Exit status: 0 nothing overdue; 1 something overdue; 2 bad command line;\n"
     "3 a file or case could not be read.");
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      fprintf (stderr, "careplan summary: %s\n", error->message);
-      return CAREPLAN_EXIT_USAGE;
-    }
+  if (!careplan_parse_options (ctx, &argc, &argv))
+    return CAREPLAN_EXIT_USAGE;
   if (opt_files == NULL && opt_ssda903 == NULL)
     {
       fprintf (stderr, "careplan summary: no caseload given\n");

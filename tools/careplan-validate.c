@@ -64,7 +64,6 @@ int
 careplan_validate_main (int argc, char **argv)
 {
   g_autoptr(GOptionContext) ctx = g_option_context_new ("CASE.json|CASELOAD.jsonl…");
-  g_autoptr(GError) error = NULL;
   guint n_ok = 0, n_bad = 0;
   gboolean readable = TRUE;
 
@@ -73,11 +72,8 @@ careplan_validate_main (int argc, char **argv)
     "code and date, and the consistency of the case. Each problem is printed\n"
     "as FILE:LINE: PATH: message (FILE: PATH: message for a .json file).\n"
     "Exit status 0 when every case is valid, 3 otherwise.");
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      fprintf (stderr, "careplan validate: %s\n", error->message);
-      return CAREPLAN_EXIT_USAGE;
-    }
+  if (!careplan_parse_options (ctx, &argc, &argv))
+    return CAREPLAN_EXIT_USAGE;
   if (argc < 2)
     {
       fprintf (stderr, "careplan validate: no file given\n");

@@ -21,6 +21,19 @@ static const struct {
   { "summary", careplan_summary_main, "the authority-wide picture of a caseload" },
 };
 
+gboolean
+careplan_parse_options (GOptionContext  *ctx,
+                        int             *argc,
+                        char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_option_context_parse (ctx, argc, argv, &error))
+    return TRUE;
+  fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
+  return FALSE;
+}
+
 static void
 usage (FILE *out)
 {
