@@ -1,13 +1,15 @@
 /* fuzz-json-text.c: the library's own JSON text parser, against json-glib
  *
- * cp_json_text_parse() reads every case of every caseload, so it is held
- * to json-glib's reading of the same bytes: whatever it accepts, json-glib
- * must accept too and read into an equal tree, and the tree written back
- * by cp_json_text_write() must parse again to the same (json-glib 1.6's
- * own generator does not: it leaves U+001F unescaped and writes 1e+222 as
- * "1e+222.0"). It may refuse more than
- * json-glib (a member named twice, NUL, half a surrogate pair, numbers
- * too large to keep), but only with a CP_ERROR_PARSE.
+ * Every case of every caseload is read by the scanner behind
+ * cp_json_text_parse() (through its pull reader), so the tree it builds is
+ * held to json-glib's reading of the same bytes: whatever it accepts,
+ * json-glib must accept too and read into an equal tree, and the tree
+ * written back by cp_json_text_write() must parse again to the same
+ * (json-glib 1.6's own generator does not: it leaves U+001F unescaped and
+ * writes 1e+222 as "1e+222.0"). It may refuse more than json-glib (a
+ * member named twice, NUL, half a surrogate pair, numbers too large to
+ * keep), but only with a CP_ERROR_PARSE. fuzz-case holds the pull reader
+ * to the tree.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
