@@ -122,8 +122,6 @@ cp_engine_append_reason (GString    *s,
                     word, anchor, cp_engine_iso (from, buf));
 }
 
-#define append_reason cp_engine_append_reason
-
 static CpObligationStatus
 judge (Run *run, guint32 due, guint32 met, gboolean *failed)
 {
@@ -157,9 +155,9 @@ last_out (Run *run)
 }
 
 /* Adds an obligation. How @due was worked out is @reason, or (with
- * @anchor) the words append_reason() would write for @word, @anchor and
- * @from, then @reason: those are kept as they are and written only if
- * somebody asks for the explanation. */
+ * @anchor) the words cp_engine_append_reason() would write for @word,
+ * @anchor and @from, then @reason: those are kept as they are and written
+ * only if somebody asks for the explanation. */
 static gboolean
 emit_full (Run        *run,
            CpRule     *rule,
@@ -283,9 +281,9 @@ run_deadlines (Run *run)
             g_string_append (why, "no placement has started yet");
           else
             {
-              append_reason (why, rule, "from",
-                             anchor == CP_ANCHOR_LOOKED_AFTER ? "looked-after" : "the first placement",
-                             from);
+              cp_engine_append_reason (why, rule, "from",
+                                       anchor == CP_ANCHOR_LOOKED_AFTER ? "looked-after" : "the first placement",
+                                       from);
               if (!shift (run, rule, from, 1, &due))
                 return FALSE;
             }
@@ -316,8 +314,8 @@ run_deadlines (Run *run)
             earliest = start;
           if (!shift (run, rule, anchor == CP_ANCHOR_LOOKED_AFTER ? run->looked_after : start, 1, &due))
             return FALSE;
-          append_reason (why, rule, "from", anchor == CP_ANCHOR_LOOKED_AFTER ? "looked-after" : "the placement start",
-                         anchor == CP_ANCHOR_LOOKED_AFTER ? run->looked_after : start);
+          cp_engine_append_reason (why, rule, "from", anchor == CP_ANCHOR_LOOKED_AFTER ? "looked-after" : "the placement start",
+                                   anchor == CP_ANCHOR_LOOKED_AFTER ? run->looked_after : start);
 
           if (care_plan != NULL)
             {
@@ -442,7 +440,7 @@ review_due (Run          *run,
           if (reset_before)
             continue;
           from = run->looked_after;
-          append_reason (w, rule, "from", "looked-after", from);
+          cp_engine_append_reason (w, rule, "from", "looked-after", from);
         }
       else
         {
@@ -452,7 +450,7 @@ review_due (Run          *run,
             continue;
           g_snprintf (name, sizeof name, "review %d", prev_seq);
           from = prev;
-          append_reason (w, rule, "from", name, from);
+          cp_engine_append_reason (w, rule, "from", name, from);
         }
       if (!shift (run, rule, from, 1, &cand))
         return FALSE;
@@ -501,7 +499,7 @@ review_due (Run          *run,
             *resets = TRUE;
           if (!shift (run, rule, ev->date, 1, &cand))
             return FALSE;
-          append_reason (w, rule, "from", cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind), ev->date);
+          cp_engine_append_reason (w, rule, "from", cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind), ev->date);
           cp_text_append (w, " [%s]", cp_rule_get_id (rule));
           if (due == 0 || cand < due)
             {
@@ -723,8 +721,8 @@ clock_due (Run *run, CpRule *rule, guint32 held, guint32 *due, GString *why)
   if (!shift (run, rule, from, 1, due))
     return FALSE;
   if (why != NULL)
-    append_reason (why, rule, cp_rule_get_anchor (rule) == CP_ANCHOR_RULE ? "after the due date of" : "from",
-                   anchor, from);
+    cp_engine_append_reason (why, rule, cp_rule_get_anchor (rule) == CP_ANCHOR_RULE ? "after the due date of" : "from",
+                             anchor, from);
   return TRUE;
 }
 
@@ -890,7 +888,7 @@ run_reviews (Run *run)
 
               if (!shift (run, adj, held, 1, &limit))
                 return FALSE;
-              append_reason (w, adj, "from", "the first sitting", held);
+              cp_engine_append_reason (w, adj, "from", "the first sitting", held);
               if (cp_rule_get_within_due (adj) && due < limit)
                 {
                   limit = due;
@@ -918,7 +916,7 @@ run_reviews (Run *run)
                   if (meeting_due != 0)
                     {
                       g_autoptr(GString) w = g_string_new (NULL);
-                      append_reason (w, meeting_rule, "from", "the last review meeting", last_meeting);
+                      cp_engine_append_reason (w, meeting_rule, "from", "the last review meeting", last_meeting);
                       if (!emit (run, meeting_rule, subject, seq, meeting_due, 0, held, w))
                         return FALSE;
                       meeting_due = 0;
@@ -956,7 +954,7 @@ run_reviews (Run *run)
         if (meeting_due != 0)
           {
             g_autoptr(GString) w = g_string_new (NULL);
-            append_reason (w, meeting_rule, "from", "the last review meeting", last_meeting);
+            cp_engine_append_reason (w, meeting_rule, "from", "the last review meeting", last_meeting);
             if (!emit (run, meeting_rule, subject, seq, meeting_due, 0, 0, w))
               return FALSE;
           }
@@ -1004,7 +1002,7 @@ run_disputes (Run *run)
           {
             g_autoptr(GString) why = g_string_new (NULL);
             g_autofree char *anchor = cp_text_printf ("reaching %s", cp_rule_get_stage (rule));
-            append_reason (why, rule, "from", anchor, start);
+            cp_engine_append_reason (why, rule, "from", anchor, start);
             if (!emit (run, rule, subject, 0, due, 0, moved, why))
               return FALSE;
           }
@@ -1356,7 +1354,7 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
 
   if (!shift_activity (run, rule, from, sign, &due))
     return FALSE;
-  append_reason (why, rule, sign < 0 ? "before" : "from", anchor_name, from);
+  cp_engine_append_reason (why, rule, sign < 0 ? "before" : "from", anchor_name, from);
   if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
     g_string_append (why, ", read in whole days");
   /* One extension, recorded before the deadline passed, moves it once. */
@@ -1458,7 +1456,7 @@ run_activities (Run *run)
                                                      cp_engine_iso (due, buf)));
                 continue;
               }
-            append_reason (why, rule, "from", "birth", run->birth);
+            cp_engine_append_reason (why, rule, "from", "birth", run->birth);
             if (cp_rule_get_eligible_only (rule))
               {
                 if (eligible == 0)
@@ -1508,7 +1506,7 @@ run_activities (Run *run)
             if (!shift (run, rule, day, sign, &due))
               return FALSE;
             anchor = cp_text_printf ("review %d", seq);
-            append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);
+            cp_engine_append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);
             if (duty == CP_DUTY_PERMANENCE_PLAN && cp_case_get_permanence_plan (run->kase) != NULL &&
                 !permanence_plan_complete (cp_case_get_permanence_plan (run->kase)))
               g_string_append (why, "; the permanence plan recorded lacks measurable milestones or a contingency");
@@ -1653,7 +1651,7 @@ run_intervals (Run *run)
           {
             g_autoptr(GString) why = g_string_new (NULL);
 
-            append_reason (why, which, "after", last == start && i == 0 ? "the start" : "the last one", last);
+            cp_engine_append_reason (why, which, "after", last == start && i == 0 ? "the start" : "the last one", last);
             g_free (subject);
             subject = next != 0 ? cp_text_printf ("%s after %s", duty_words (duty), cp_engine_iso (last, buf))
                                 : cp_text_printf ("next %s", duty_words (duty));
@@ -1696,7 +1694,7 @@ run_milestones (Run *run)
           continue;
         if (!shift (run, rule, target, 1, &due))
           return FALSE;
-        append_reason (why, rule, "from", "its target", target);
+        cp_engine_append_reason (why, rule, "from", "its target", target);
         if (met == 0 && run->today > due)
           g_string_append (why, reason ? "; a reason for the delay is recorded"
                                        : "; no reason for the delay is recorded: drift");
