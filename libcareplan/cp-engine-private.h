@@ -11,12 +11,14 @@ G_BEGIN_DECLS
 
 /* The obligations of @kase under @policy as at @date, in engine order
  * (a GArray of CpObligationData), or NULL with @error set when a date
- * falls outside the calendar. */
-GArray      *cp_engine_evaluate      (CpCase      *kase,
-                                      CpPolicy    *policy,
-                                      CpCalendar  *calendar,
-                                      const GDate *date,
-                                      GError     **error);
+ * falls outside the calendar. Their subjects and reasons are kept in
+ * *@strings (set only on success), which must outlive the array. */
+GArray      *cp_engine_evaluate      (CpCase        *kase,
+                                      CpPolicy      *policy,
+                                      CpCalendar    *calendar,
+                                      const GDate   *date,
+                                      GStringChunk **strings,
+                                      GError       **error);
 
 /* 0 for NULL or an invalid date. */
 guint32      cp_engine_julian        (const GDate *date);

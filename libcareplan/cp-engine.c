@@ -35,6 +35,7 @@ typedef struct {
   guint32 birth;
   GArray *events;        /* Event, known by today */
   GArray *out;           /* CpObligationData */
+  GStringChunk *strings; /* their subjects and reasons */
   GError **error;
 } Run;
 
@@ -206,14 +207,14 @@ emit_full (Run        *run,
           d.met = met;
         }
       if (reason != NULL && (reason->len > 0 || anchor == NULL))
-        d.reason = g_strndup (reason->str, reason->len);
+        d.reason = g_string_chunk_insert_len (run->strings, reason->str, reason->len);
       d.reason_word = word;
       d.reason_anchor = anchor;
       d.reason_from = from;
     }
 
   d.rule = g_object_ref (rule);
-  d.subject = g_strdup (subject);
+  d.subject = g_string_chunk_insert (run->strings, subject);
   g_array_append_val (run->out, d);
   return TRUE;
 }
@@ -240,10 +241,11 @@ emit_not_applicable (Run        *run,
                      int         review,
                      char       *text)
 {
+  g_autofree char *owned = text;
   CpObligationData d = {
     .rule = g_object_ref (rule),
-    .subject = g_strdup (subject),
-    .reason = text,
+    .subject = g_string_chunk_insert (run->strings, subject),
+    .reason = g_string_chunk_insert (run->strings, owned),
     .review = review,
     .status = CP_OBLIGATION_STATUS_NOT_APPLICABLE,
     .form = CP_EXPLAIN_AS_IS,
@@ -269,7 +271,7 @@ run_deadlines (Run *run)
 
       if (cp_rule_get_duty (rule) == CP_DUTY_CARE_PLAN)
         {
-          g_autoptr(GString) why = g_string_new (NULL);
+          g_autoptr(CpScratch) why = cp_scratch_new ();
           guint32 from = run->looked_after, due = 0, met = 0;
 
           if (anchor != CP_ANCHOR_LOOKED_AFTER)
@@ -298,7 +300,7 @@ run_deadlines (Run *run)
       for (guint i = 0; i < n_placements; i++)
         {
           g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
-          g_autoptr(GString) why = g_string_new (NULL);
+          g_autoptr(CpScratch) why = cp_scratch_new ();
           g_autofree char *subject = cp_text_printf ("placement %u", i + 1);
           guint32 start = known (run, cp_placement_get_start (p));
           guint32 earliest = 0, due, met = 0;
@@ -401,8 +403,8 @@ review_due (Run          *run,
 {
   guint32 due = 0;
   CpRule *best = NULL;
-  g_autoptr(GString) best_why = g_string_new (NULL);
-  g_autoptr(GString) w = g_string_new (NULL);   /* each candidate's reason, in turn */
+  g_autoptr(CpScratch) best_why = cp_scratch_new ();
+  g_autoptr(CpScratch) w = cp_scratch_new ();   /* each candidate's reason, in turn */
   g_autofree guint32 *waiting = NULL;
   g_autofree gboolean *acted = NULL;
   gboolean specific = FALSE;
@@ -600,7 +602,7 @@ run_duties (Run        *run,
             guint32     anchor,
             const char *anchor_name)
 {
-  g_autoptr(GString) more = g_string_new (NULL);
+  g_autoptr(CpScratch) more = cp_scratch_new ();
   const char *word = sign < 0 ? "before" : "from";
 
   for (guint i = 0; i < rules->len; i++)
@@ -744,7 +746,7 @@ run_recommendations (Run       *run,
         CpDuty duty = cp_rule_get_duty (rule);
         g_autoptr(CpRecommendation) rec = g_list_model_get_item (recs, k);
         g_autofree char *subject = cp_text_printf ("review %d recommendation %u", seq, k + 1);
-        g_autoptr(GString) why = g_string_new (NULL);
+        g_autoptr(CpScratch) why = cp_scratch_new ();
         CpDispute *dispute;
         guint32 due, met;
         char buf[16];
@@ -799,8 +801,8 @@ run_reviews (Run *run)
   int prev_seq = 0, cycle_pos = 0, last_seq = 0;
   gboolean reset_before = FALSE;
   CpRule *meeting_rule;
-  g_autoptr(GString) skipped = g_string_new (NULL);
-  g_autoptr(GString) why = g_string_new (NULL);   /* each review's, in turn */
+  g_autoptr(CpScratch) skipped = cp_scratch_new ();
+  g_autoptr(CpScratch) why = cp_scratch_new ();   /* each review's, in turn */
 
   rr.schedule = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_SCHEDULE);
   rr.triggers = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_TRIGGER);
@@ -883,7 +885,7 @@ run_reviews (Run *run)
           for (guint a = 0; adjourned && a < rr.adjournment->len; a++)
             {
               CpRule *adj = rr.adjournment->pdata[a];
-              g_autoptr(GString) w = g_string_new (NULL);
+              g_autoptr(CpScratch) w = cp_scratch_new ();
               guint32 limit;
 
               if (!shift (run, adj, held, 1, &limit))
@@ -915,7 +917,7 @@ run_reviews (Run *run)
                 {
                   if (meeting_due != 0)
                     {
-                      g_autoptr(GString) w = g_string_new (NULL);
+                      g_autoptr(CpScratch) w = cp_scratch_new ();
                       cp_engine_append_reason (w, meeting_rule, "from", "the last review meeting", last_meeting);
                       if (!emit (run, meeting_rule, subject, seq, meeting_due, 0, held, w))
                         return FALSE;
@@ -953,7 +955,7 @@ run_reviews (Run *run)
           return FALSE;
         if (meeting_due != 0)
           {
-            g_autoptr(GString) w = g_string_new (NULL);
+            g_autoptr(CpScratch) w = cp_scratch_new ();
             cp_engine_append_reason (w, meeting_rule, "from", "the last review meeting", last_meeting);
             if (!emit (run, meeting_rule, subject, seq, meeting_due, 0, 0, w))
               return FALSE;
@@ -1000,7 +1002,7 @@ run_disputes (Run *run)
           if (!shift (run, rule, start, 1, &due))
             return FALSE;
           {
-            g_autoptr(GString) why = g_string_new (NULL);
+            g_autoptr(CpScratch) why = cp_scratch_new ();
             g_autofree char *anchor = cp_text_printf ("reaching %s", cp_rule_get_stage (rule));
             cp_engine_append_reason (why, rule, "from", anchor, start);
             if (!emit (run, rule, subject, 0, due, 0, moved, why))
@@ -1348,7 +1350,7 @@ static gboolean
 activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const char *subject,
                      const char *anchor_name, GArray *days)
 {
-  g_autoptr(GString) why = g_string_new (NULL);
+  g_autoptr(CpScratch) why = cp_scratch_new ();
   int sign = cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE ? -1 : 1;
   guint32 due, met;
 
@@ -1440,7 +1442,7 @@ run_activities (Run *run)
 
         case CP_ANCHOR_BIRTH:
           {
-            g_autoptr(GString) why = g_string_new (NULL);
+            g_autoptr(CpScratch) why = cp_scratch_new ();
             guint32 due = cp_julian_add_months (run->birth, cp_rule_get_quantity (rule));
             char buf[16];
 
@@ -1479,7 +1481,7 @@ run_activities (Run *run)
 
         case CP_ANCHOR_REVIEW:
           {
-            g_autoptr(GString) why = g_string_new (NULL);
+            g_autoptr(CpScratch) why = cp_scratch_new ();
             int sign = cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE ? -1 : 1;
             int seq = 0;
             guint32 day = 0, due;
@@ -1649,7 +1651,7 @@ run_intervals (Run *run)
               continue;
             }
           {
-            g_autoptr(GString) why = g_string_new (NULL);
+            g_autoptr(CpScratch) why = cp_scratch_new ();
 
             cp_engine_append_reason (why, which, "after", last == start && i == 0 ? "the start" : "the last one", last);
             g_free (subject);
@@ -1683,7 +1685,7 @@ run_milestones (Run *run)
       {
         CpRule *rule = rules->pdata[r];
         g_autoptr(CpMilestone) m = g_list_model_get_item (milestones, i);
-        g_autoptr(GString) why = g_string_new (NULL);
+        g_autoptr(CpScratch) why = cp_scratch_new ();
         g_autofree char *subject = cp_text_printf ("milestone %u", i + 1);
         guint32 target = cp_engine_julian (cp_milestone_get_target (m));
         guint32 met = known (run, cp_milestone_get_achieved (m));
@@ -1715,13 +1717,15 @@ compare_events (gconstpointer a, gconstpointer b)
 }
 
 GArray *
-cp_engine_evaluate (CpCase      *kase,
-                    CpPolicy    *policy,
-                    CpCalendar  *calendar,
-                    const GDate *date,
-                    GError     **error)
+cp_engine_evaluate (CpCase        *kase,
+                    CpPolicy      *policy,
+                    CpCalendar    *calendar,
+                    const GDate   *date,
+                    GStringChunk **strings,
+                    GError       **error)
 {
   g_autoptr(GArray) out = g_array_sized_new (FALSE, FALSE, sizeof (CpObligationData), 48);
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (2048);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
   GListModel *list;
   CpCarePlan *care_plan;
@@ -1735,6 +1739,7 @@ cp_engine_evaluate (CpCase      *kase,
     .birth = cp_engine_julian (cp_child_get_birth_date (cp_case_get_child (kase))),
     .events = events,
     .out = out,
+    .strings = chunk,
     .error = error,
   };
 
@@ -1745,7 +1750,10 @@ cp_engine_evaluate (CpCase      *kase,
 
   /* Not yet looked after on the date: nothing is owed. */
   if (run.looked_after == 0 || run.looked_after > run.today)
-    return g_steal_pointer (&out);
+    {
+      *strings = g_steal_pointer (&chunk);
+      return g_steal_pointer (&out);
+    }
   run.ceased = known (&run, cp_child_get_ceased_on (cp_case_get_child (kase)));
 
   list = cp_record_peek_list (CP_RECORD (kase), "events");
@@ -1799,5 +1807,6 @@ cp_engine_evaluate (CpCase      *kase,
   if (!run_deadlines (&run) || !run_reviews (&run) || !run_disputes (&run) ||
       !run_activities (&run) || !run_intervals (&run) || !run_milestones (&run))
     return NULL;
+  *strings = g_steal_pointer (&chunk);
   return g_steal_pointer (&out);
 }

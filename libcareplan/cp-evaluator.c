@@ -497,6 +497,7 @@ cp_evaluator_refresh (CpEvaluator  *self,
                       GError      **error)
 {
   g_autoptr(GArray) found = NULL;
+  g_autoptr(GStringChunk) strings = NULL;
   g_autoptr(GHashTable) previous = NULL;
   CpLeavingCareStatus status;
   gboolean compare;
@@ -504,7 +505,7 @@ cp_evaluator_refresh (CpEvaluator  *self,
   g_return_val_if_fail (CP_IS_EVALUATOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date, error);
+  found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date, &strings, error);
   if (found == NULL ||
       !cp_engine_leaving_care_status (self->kase, self->policy, self->calendar, &self->date, &status, error))
     return FALSE;
@@ -529,7 +530,7 @@ cp_evaluator_refresh (CpEvaluator  *self,
         }
     }
 
-  cp_obligation_list_replace (self->obligations, g_steal_pointer (&found));
+  cp_obligation_list_replace (self->obligations, g_steal_pointer (&found), g_steal_pointer (&strings));
 
   if (!compare)
     return TRUE;
@@ -662,7 +663,9 @@ statutory_due (CpEvaluator *self,
                guint32     *due,
                GError     **error)
 {
-  g_autoptr(GArray) found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date, error);
+  g_autoptr(GStringChunk) strings = NULL;
+  g_autoptr(GArray) found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date,
+                                                &strings, error);
   g_autofree char *subject = cp_text_printf ("review %d", seq);
 
   if (found == NULL)

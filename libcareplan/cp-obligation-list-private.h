@@ -17,9 +17,11 @@ G_DECLARE_FINAL_TYPE (CpObligationList, cp_obligation_list, CP, OBLIGATION_LIST,
 CpObligationList       *cp_obligation_list_new     (void);
 
 /* Replaces every obligation with @data (a GArray of CpObligationData,
- * taken), emitting GListModel::items-changed. */
+ * taken) and @strings (the chunk holding their text, taken), emitting
+ * GListModel::items-changed. */
 void                    cp_obligation_list_replace (CpObligationList *self,
-                                                    GArray           *data);
+                                                    GArray           *data,
+                                                    GStringChunk     *strings);
 
 guint                   cp_obligation_list_length  (CpObligationList *self);
 

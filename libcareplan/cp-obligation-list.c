@@ -16,8 +16,9 @@
 struct _CpObligationList
 {
   GObject    parent_instance;
-  GArray    *data;      /* CpObligationData */
-  GPtrArray *objects;   /* CpObligation or NULL, parallel to data */
+  GArray       *data;      /* CpObligationData */
+  GStringChunk *strings;   /* their subjects and reasons */
+  GPtrArray    *objects;   /* CpObligation or NULL, parallel to data */
 };
 
 static void cp_obligation_list_model_init (GListModelInterface *iface);
@@ -63,6 +64,7 @@ cp_obligation_list_finalize (GObject *object)
   CpObligationList *self = CP_OBLIGATION_LIST (object);
 
   g_clear_pointer (&self->data, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->objects, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cp_obligation_list_parent_class)->finalize (object);
@@ -98,16 +100,20 @@ cp_obligation_list_new (void)
 
 void
 cp_obligation_list_replace (CpObligationList *self,
-                            GArray           *data)
+                            GArray           *data,
+                            GStringChunk     *strings)
 {
   guint removed;
 
   g_return_if_fail (CP_IS_OBLIGATION_LIST (self));
   g_return_if_fail (data != NULL);
+  g_return_if_fail (strings != NULL);
 
   removed = self->data->len;
   g_array_unref (self->data);
   self->data = data;
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  self->strings = strings;
   g_ptr_array_set_size (self->objects, 0);
   g_ptr_array_set_size (self->objects, data->len);   /* all NULL: none made yet */
 

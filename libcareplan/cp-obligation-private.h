@@ -19,12 +19,14 @@ typedef enum {
 
 /* An obligation as the engine works it out: plain data, a few dozen a
  * case. A CpObligation object is made from it only when somebody asks
- * for one (see CpObligationList), and its explanation only then. */
+ * for one (see CpObligationList), and its explanation only then. Its
+ * subject and reason live in the string chunk of the evaluation that
+ * made it (cp_engine_evaluate()), not in allocations of their own. */
 typedef struct
 {
   CpRule             *rule;      /* a reference */
-  char               *subject;
-  char               *reason;    /* how the date was worked out (see form), */
+  const char         *subject;
+  const char         *reason;    /* how the date was worked out (see form), */
   const char         *reason_word;     /* or, with reason_anchor, the words */
   const char         *reason_anchor;   /* of cp_engine_append_reason() first, */
   guint32             reason_from;     /* then reason (if any) */
@@ -40,7 +42,7 @@ typedef struct
   gboolean            drift;
 } CpObligationData;
 
-/* Frees what @data holds (a GArray clear function). */
+/* Drops what @data holds but its strings (a GArray clear function). */
 void          cp_obligation_data_clear    (gpointer                data);
 
 CpObligation *cp_obligation_new_from_data (const CpObligationData *data);

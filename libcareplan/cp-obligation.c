@@ -260,8 +260,6 @@ cp_obligation_data_clear (gpointer data)
   CpObligationData *d = data;
 
   g_clear_object (&d->rule);
-  g_clear_pointer (&d->subject, g_free);
-  g_clear_pointer (&d->reason, g_free);
 }
 
 static void

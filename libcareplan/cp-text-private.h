@@ -21,4 +21,15 @@ void  cp_text_append (GString    *s,
 char *cp_text_printf (const char *format,
                       ...) G_GNUC_PRINTF (1, 2) G_GNUC_MALLOC;
 
+/* Working text: a GString from a small per-thread pool, emptied, and given
+ * back by cp_scratch_free() (or g_autoptr(CpScratch)). The engine needs a
+ * few for every review of every case; making and freeing each would cost
+ * two allocations a time. Never hand one to code that keeps it. */
+typedef GString CpScratch;
+
+CpScratch *cp_scratch_new  (void);
+void       cp_scratch_free (CpScratch *s);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpScratch, cp_scratch_free)
+
 G_END_DECLS

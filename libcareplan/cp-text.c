@@ -145,3 +145,60 @@ cp_text_printf (const char *format,
   flush (&out);
   return g_string_free (out.s, FALSE);
 }
+
+/* Scratch text ------------------------------------------------------------ */
+
+#define SCRATCH_KEPT 16        /* per thread; more are made and freed */
+#define SCRATCH_LONGEST 4096   /* one grown longer is freed, not kept */
+
+typedef struct
+{
+  guint    n;
+  GString *kept[SCRATCH_KEPT];
+} ScratchPool;
+
+static void
+scratch_pool_free (gpointer data)
+{
+  ScratchPool *pool = data;
+
+  for (guint i = 0; i < pool->n; i++)
+    g_string_free (pool->kept[i], TRUE);
+  g_free (pool);
+}
+
+static GPrivate scratch_pool = G_PRIVATE_INIT (scratch_pool_free);
+
+CpScratch *
+cp_scratch_new (void)
+{
+  ScratchPool *pool = g_private_get (&scratch_pool);
+  GString *s;
+
+  if (pool == NULL || pool->n == 0)
+    return g_string_sized_new (128);
+  s = pool->kept[--pool->n];
+  g_string_truncate (s, 0);
+  return s;
+}
+
+void
+cp_scratch_free (CpScratch *s)
+{
+  ScratchPool *pool;
+
+  if (s == NULL)
+    return;
+  pool = g_private_get (&scratch_pool);
+  if (pool == NULL)
+    {
+      pool = g_new0 (ScratchPool, 1);
+      g_private_set (&scratch_pool, pool);
+    }
+  if (pool->n == SCRATCH_KEPT || s->allocated_len > SCRATCH_LONGEST)
+    {
+      g_string_free (s, TRUE);
+      return;
+    }
+  pool->kept[pool->n++] = s;
+}
