@@ -318,7 +318,7 @@ cp_care_plan_add_sub_plan (CpCarePlan *self,
 {
   g_return_if_fail (CP_IS_CARE_PLAN (self));
   g_return_if_fail (CP_IS_SUB_PLAN (sub_plan));
-  cp_record_list_append (CP_RECORD (self), PROP_SUB_PLANS, sub_plan);
+  cp_record_append_item (CP_RECORD (self), PROP_SUB_PLANS, sub_plan);
 }
 
 /* Lifecycle changes, for CpCase, which checks legality and records them. */

@@ -386,7 +386,7 @@ record_history (CpCase      *self,
                                                   "refused", refused,
                                                   NULL);
 
-  cp_record_list_append (CP_RECORD (self), PROP_HISTORY, entry);
+  cp_record_append_item (CP_RECORD (self), PROP_HISTORY, entry);
   g_signal_emit (self, signals[HISTORY_ADDED], 0, entry);
 }
 
@@ -533,7 +533,7 @@ cp_case_add_placement (CpCase       *self,
         }
     }
 
-  cp_record_list_append (CP_RECORD (self), PROP_PLACEMENTS, placement);
+  cp_record_append_item (CP_RECORD (self), PROP_PLACEMENTS, placement);
   record_history (self, start, role, actor, "placement.add", reason, FALSE);
   return TRUE;
 }
@@ -790,7 +790,7 @@ cp_case_add_review (CpCase      *self,
     return cp_fail (error, CP_ERROR_MISSING_FIELD,
                         "review: needs a scheduled or a held date");
 
-  cp_record_list_append (CP_RECORD (self), PROP_REVIEWS, review);
+  cp_record_append_item (CP_RECORD (self), PROP_REVIEWS, review);
   record_history (self, when, role, actor, held ? "review.held" : "review.schedule", NULL, FALSE);
   return TRUE;
 }
@@ -833,7 +833,7 @@ cp_case_add_dispute (CpCase      *self,
       !check_dispute_reference (self, dispute, "dispute", error))
     return FALSE;
 
-  cp_record_list_append (CP_RECORD (self), PROP_DISPUTES, dispute);
+  cp_record_append_item (CP_RECORD (self), PROP_DISPUTES, dispute);
   record_history (self, raised, role, actor, "dispute.register",
                   cp_dispute_get_subject (dispute), FALSE);
   return TRUE;
@@ -870,7 +870,7 @@ cp_case_record_event (CpCase       *self,
   if (!check_not_before_care (self, date, "event.date", error))
     return FALSE;
 
-  cp_record_list_append (CP_RECORD (self), PROP_EVENTS, event);
+  cp_record_append_item (CP_RECORD (self), PROP_EVENTS, event);
   record_history (self, date, role, actor,
                   "event.record", cp_enum_to_nick (CP_TYPE_EVENT_KIND,
                                                    cp_case_event_get_kind (event)),
@@ -898,7 +898,7 @@ cp_case_add_activity (CpCase      *self,
   g_return_if_fail (CP_IS_CASE (self));
   g_return_if_fail (CP_IS_ACTIVITY (activity));
 
-  cp_record_list_append (CP_RECORD (self), PROP_ACTIVITIES, activity);
+  cp_record_append_item (CP_RECORD (self), PROP_ACTIVITIES, activity);
   record_history (self, cp_activity_get_date (activity), role, actor,
                   "activity.record", cp_enum_to_nick (CP_TYPE_DUTY, cp_activity_get_duty (activity)),
                   FALSE);
@@ -1547,12 +1547,12 @@ void
 cp_case_import_placement (CpCase      *self,
                           CpPlacement *placement)
 {
-  cp_record_list_append (CP_RECORD (self), PROP_PLACEMENTS, placement);
+  cp_record_append_item (CP_RECORD (self), PROP_PLACEMENTS, placement);
 }
 
 void
 cp_case_import_review (CpCase   *self,
                        CpReview *review)
 {
-  cp_record_list_append (CP_RECORD (self), PROP_REVIEWS, review);
+  cp_record_append_item (CP_RECORD (self), PROP_REVIEWS, review);
 }

@@ -308,7 +308,7 @@ cp_child_add_legal_status (CpChild *self,
 {
   g_return_if_fail (CP_IS_CHILD (self));
   g_return_if_fail (CP_IS_LEGAL_STATUS (legal_status));
-  cp_record_list_append (CP_RECORD (self), PROP_LEGAL_STATUSES, legal_status);
+  cp_record_append_item (CP_RECORD (self), PROP_LEGAL_STATUSES, legal_status);
 }
 
 /**

@@ -259,7 +259,7 @@ cp_dispute_escalate (CpDispute     *self,
                      CpDisputeStep *step)
 {
   g_object_freeze_notify (G_OBJECT (self));
-  cp_record_list_append (CP_RECORD (self), PROP_STEPS, step);
+  cp_record_append_item (CP_RECORD (self), PROP_STEPS, step);
   cp_record_set_string (CP_RECORD (self), PROP_STAGE, cp_dispute_step_get_stage (step));
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -13,6 +13,7 @@
 #include "cp-case-private.h"
 #include "cp-dispute-private.h"
 #include "cp-engine-private.h"
+#include "cp-record-list-private.h"
 #include "cp-policy-private.h"
 #include "cp-error-private.h"
 #include "cp-record-private.h"
@@ -930,7 +931,7 @@ check_dispute (CpEvaluator *self,
 {
   guint pos;
 
-  if (!g_list_store_find (G_LIST_STORE (cp_case_get_disputes (self->kase)), dispute, &pos))
+  if (!cp_record_list_find (CP_RECORD_LIST (cp_case_get_disputes (self->kase)), dispute, &pos))
     return cp_fail (error, CP_ERROR_INVALID_VALUE, "dispute: not one of this case's disputes");
   if (cp_dispute_get_resolved_on (dispute) != NULL)
     return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION, "disputes[%u]: already resolved", pos);

@@ -253,5 +253,5 @@ cp_permanence_plan_add_milestone (CpPermanencePlan *self,
 {
   g_return_if_fail (CP_IS_PERMANENCE_PLAN (self));
   g_return_if_fail (CP_IS_MILESTONE (milestone));
-  cp_record_list_append (CP_RECORD (self), PROP_MILESTONES, milestone);
+  cp_record_append_item (CP_RECORD (self), PROP_MILESTONES, milestone);
 }

@@ -33,6 +33,15 @@ void          cp_record_class_install (GObjectClass *klass,
  * of them empty. */
 GListModel   *cp_record_peek_list   (CpRecord     *self,
                                      const char   *key);
+/* The records of the list field @key (or @prop_id) themselves, without
+ * references and without making a list: NULL and 0 for an empty one.
+ * Valid until the list changes. The engine's way through a case. */
+gpointer const *cp_record_peek_items (CpRecord    *self,
+                                      const char  *key,
+                                      guint       *n_items);
+gpointer const *cp_record_get_items  (CpRecord    *self,
+                                      guint        prop_id,
+                                      guint       *n_items);
 const GDate  *cp_record_get_date    (CpRecord     *self,
                                      guint         prop_id);
 const char   *cp_record_get_string  (CpRecord     *self,
@@ -121,7 +130,7 @@ gboolean      cp_json_check_version_value (const CpJsonScalar  *value,
                                            GError             **error);
 
 /* Appends @item to the list field @prop_id. */
-void          cp_record_list_append (CpRecord     *self,
+void          cp_record_append_item (CpRecord     *self,
                                      guint         prop_id,
                                      gpointer      item);
 

@@ -10,6 +10,7 @@
 
 #include "cp-date-private.h"
 #include "cp-json-text-private.h"
+#include "cp-record-list-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -151,6 +152,39 @@ values_equal (GParamSpec   *pspec,
 }
 
 /* A copy of @value, converted to the property's type, clamped to it. */
+/* A list given for a list field (construct-only): the record keeps its
+ * own list of the same items. */
+static void
+store_list (CpRecord     *self,
+            guint         prop_id,
+            const GValue *value)
+{
+  FieldInfo *info = &fields_of (record_class (self))->info[prop_id];
+  GListModel *given = g_value_get_object (value);
+  GValue *slot = &values_of (self)[prop_id];
+  CpRecordList *list;
+  guint n;
+
+  if (given == NULL)
+    return;
+  n = g_list_model_get_n_items (given);
+  list = cp_record_list_new (info->item_type);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (given, i);
+
+      if (item == NULL || !g_type_is_a (G_OBJECT_TYPE (item), info->item_type))
+        {
+          g_critical ("%s: item %u of the list is not a %s", info->key, i, g_type_name (info->item_type));
+          continue;
+        }
+      cp_record_list_append (list, item);
+    }
+  g_value_unset (slot);
+  g_value_init (slot, G_TYPE_LIST_MODEL);
+  g_value_take_object (slot, list);
+}
+
 static void
 store_value (CpRecord     *self,
              GParamSpec   *pspec,
@@ -160,6 +194,12 @@ store_value (CpRecord     *self,
 {
   GValue *slot = &values_of (self)[prop_id];
   g_auto(GValue) copy = G_VALUE_INIT;
+
+  if (fields_of (record_class (self))->info[prop_id].kind == FIELD_LIST)
+    {
+      store_list (self, prop_id, value);
+      return;
+    }
 
   /* Nothing to do for the same value (GObject sets every construct-only
    * field to its default as each record is made). The same bits (a
@@ -183,7 +223,7 @@ store_value (CpRecord     *self,
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
-/* The stored value of @prop_id. A list field holds a GListStore, even
+/* The stored value of @prop_id. A list field holds a CpRecordList, even
  * when empty, from the first time anybody asks for it: most lists of most
  * records stay empty, and a store made for each would cost more than the
  * rest of the record. */
@@ -195,7 +235,7 @@ slot_of (CpRecord *self, guint prop_id)
 
   if (G_UNLIKELY (info->kind == FIELD_LIST && info->item_type != 0 &&
                   v->data[0].v_pointer == NULL))
-    g_value_take_object (v, g_list_store_new (info->item_type));
+    g_value_take_object (v, cp_record_list_new (info->item_type));
   return v;
 }
 
@@ -455,7 +495,7 @@ cp_record_peek_list (CpRecord   *self,
   g_return_val_if_fail (CP_IS_RECORD (self), NULL);
 
   if (g_once_init_enter (&empty))
-    g_once_init_leave (&empty, G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT)));
+    g_once_init_leave (&empty, G_LIST_MODEL (cp_record_list_new (G_TYPE_OBJECT)));
 
   fields = fields_of (record_class (self));
   prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, key));
@@ -463,6 +503,40 @@ cp_record_peek_list (CpRecord   *self,
 
   list = values_of (self)[prop_id].data[0].v_pointer;
   return list != NULL ? list : empty;
+}
+
+gpointer const *
+cp_record_get_items (CpRecord *self,
+                     guint     prop_id,
+                     guint    *n_items)
+{
+  CpRecordList *list = values_of (self)[prop_id].data[0].v_pointer;
+
+  if (list == NULL)
+    {
+      *n_items = 0;
+      return NULL;
+    }
+  return cp_record_list_peek (list, n_items);
+}
+
+gpointer const *
+cp_record_peek_items (CpRecord   *self,
+                      const char *key,
+                      guint      *n_items)
+{
+  RecordFields *fields;
+  guint prop_id;
+
+  g_return_val_if_fail (CP_IS_RECORD (self), NULL);
+  g_return_val_if_fail (n_items != NULL, NULL);
+
+  *n_items = 0;
+  fields = fields_of (record_class (self));
+  prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, key));
+  g_return_val_if_fail (prop_id != 0 && fields->info[prop_id].kind == FIELD_LIST, NULL);
+
+  return cp_record_get_items (self, prop_id, n_items);
 }
 
 const GDate *
@@ -835,12 +909,12 @@ class_of (GType type)
 static CpRecord *record_from_json (GType type, JsonNode *node, const JsonPath *path,
                                    const CpRecordEnvelope *envelope, GError **error);
 
-/* Appends the records of @node to the (empty) list @store. */
+/* Fills the (new) list @list with the records of @node. */
 static gboolean
 list_from_json (FieldInfo       *info,
                 JsonNode        *node,
                 const JsonPath  *path,
-                GListStore      *store,
+                CpRecordList    *list,
                 GError         **error)
 {
   g_autoptr(GPtrArray) items = NULL;
@@ -863,7 +937,7 @@ list_from_json (FieldInfo       *info,
       g_ptr_array_add (items, r);
     }
 
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  cp_record_list_take_items (list, g_steal_pointer (&items));
   return TRUE;
 }
 
@@ -1072,12 +1146,12 @@ twice (CpJsonReader *reader, const char *name)
   return cp_json_reader_fail (reader, reader->name_at, "the member “%s” appears twice", name);
 }
 
-/* Reads an array of records into the (empty) list @store. */
+/* Reads an array of records into the (new) list @list. */
 static gboolean
 list_from_reader (FieldInfo       *info,
                   CpJsonReader    *reader,
                   const JsonPath  *path,
-                  GListStore      *store,
+                  CpRecordList    *list,
                   GError         **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1102,7 +1176,7 @@ list_from_reader (FieldInfo       *info,
   if (more < 0)
     return FALSE;
 
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  cp_record_list_take_items (list, g_steal_pointer (&items));
   return TRUE;
 }
 
@@ -1464,14 +1538,11 @@ cp_record_equal (CpRecord *a,
 }
 
 void
-cp_record_list_append (CpRecord *self,
+cp_record_append_item (CpRecord *self,
                        guint     prop_id,
                        gpointer  item)
 {
-  GListModel *list = cp_record_get_list (self, prop_id);
-
-  g_return_if_fail (G_IS_LIST_STORE (list));
-  g_list_store_append (G_LIST_STORE (list), item);
+  cp_record_list_append (CP_RECORD_LIST (cp_record_get_list (self, prop_id)), item);
 }
 
 gboolean

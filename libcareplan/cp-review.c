@@ -430,7 +430,7 @@ cp_review_add_recommendation (CpReview *self,
 {
   g_return_if_fail (CP_IS_REVIEW (self));
   g_return_if_fail (CP_IS_RECOMMENDATION (recommendation));
-  cp_record_list_append (CP_RECORD (self), PROP_RECOMMENDATIONS, recommendation);
+  cp_record_append_item (CP_RECORD (self), PROP_RECOMMENDATIONS, recommendation);
 }
 
 /**
@@ -462,7 +462,7 @@ cp_review_add_task (CpReview     *self,
 {
   g_return_if_fail (CP_IS_REVIEW (self));
   g_return_if_fail (CP_IS_REVIEW_TASK (task));
-  cp_record_list_append (CP_RECORD (self), PROP_TASKS, task);
+  cp_record_append_item (CP_RECORD (self), PROP_TASKS, task);
 }
 
 /**
