@@ -1185,13 +1185,14 @@ order_error (const GDate  *earlier,
 static gboolean
 validate_placements (CpCase *self, const GDate *lac, GError **error)
 {
-  GListModel *list = cp_case_get_placements (self);
-  g_autoptr(CpPlacement) prev = NULL;
+  guint n;
+  gpointer const *list = cp_record_peek_items (CP_RECORD (self), "placements", &n);
+  CpPlacement *prev = NULL;   /* the case keeps it alive */
   char a[64], b[64];
 
-  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CpPlacement) p = g_list_model_get_item (list, i);
+      CpPlacement *p = list[i];
       const GDate *start = cp_placement_get_start (p);
 
       if (!check_order (start, ITEM_PATH (a, "placements", i, "start"),
@@ -1215,7 +1216,7 @@ validate_placements (CpCase *self, const GDate *lac, GError **error)
                             start, ITEM_PATH (a, "placements", i, "start"), error))
             return FALSE;
         }
-      g_set_object (&prev, p);
+      prev = p;
     }
   return TRUE;
 }
@@ -1223,13 +1224,14 @@ validate_placements (CpCase *self, const GDate *lac, GError **error)
 static gboolean
 validate_reviews (CpCase *self, const GDate *lac, GError **error)
 {
-  GListModel *list = cp_case_get_reviews (self);
+  guint n;
+  gpointer const *list = cp_record_peek_items (CP_RECORD (self), "reviews", &n);
   const GDate *prev_held = NULL;
   char a[64], b[64];
 
-  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CpReview) r = g_list_model_get_item (list, i);
+      CpReview *r = list[i];
       const GDate *held = cp_review_get_held (r);
 
       if (cp_review_get_sequence (r) != (int) i + 1)
@@ -1252,13 +1254,15 @@ validate_reviews (CpCase *self, const GDate *lac, GError **error)
 static gboolean
 validate_disputes (CpCase *self, GError **error)
 {
-  GListModel *list = cp_record_peek_list (CP_RECORD (self), "disputes");
+  guint n;
+  gpointer const *list = cp_record_peek_items (CP_RECORD (self), "disputes", &n);
   char a[64], b[96];
 
-  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CpDispute) d = g_list_model_get_item (list, i);
-      GListModel *steps = cp_dispute_get_steps (d);
+      CpDispute *d = list[i];
+      guint n_steps;
+      gpointer const *steps = cp_record_peek_items (CP_RECORD (d), "steps", &n_steps);
       const GDate *raised = cp_dispute_get_raised_on (d);
       const GDate *prev = raised;
       g_autofree char *path = g_strdup_printf ("disputes[%u]", i);
@@ -1269,9 +1273,9 @@ validate_disputes (CpCase *self, GError **error)
                         cp_dispute_get_resolved_on (d), ITEM_PATH (b, "disputes", i, "resolved_on"),
                         error))
         return FALSE;
-      for (guint k = 0, k_end = g_list_model_get_n_items (steps); k < k_end; k++)
+      for (guint k = 0; k < n_steps; k++)
         {
-          g_autoptr(CpDisputeStep) s = g_list_model_get_item (steps, k);
+          CpDisputeStep *s = steps[k];
           g_autofree char *prev_path = k == 0
             ? g_strdup_printf ("disputes[%u].raised_on", i)
             : g_strdup_printf ("disputes[%u].steps[%u].date", i, k - 1);
@@ -1311,7 +1315,8 @@ validate_care_plan (CpCase *self, GError **error)
 static gboolean
 validate_child (CpChild *child, GError **error)
 {
-  GListModel *statuses = cp_child_get_legal_statuses (child);
+  guint n;
+  gpointer const *statuses = cp_record_peek_items (CP_RECORD (child), "legal_statuses", &n);
   char a[64], b[64];
 
   if (!check_order (cp_child_get_birth_date (child), "child.birth_date",
@@ -1320,9 +1325,9 @@ validate_child (CpChild *child, GError **error)
                     cp_child_get_ceased_on (child), "child.ceased_on", error))
     return FALSE;
 
-  for (guint i = 0, i_end = g_list_model_get_n_items (statuses); i < i_end; i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CpLegalStatus) s = g_list_model_get_item (statuses, i);
+      CpLegalStatus *s = statuses[i];
 
       if (!check_order (cp_legal_status_get_start (s), ITEM_PATH (a, "child.legal_statuses", i, "start"),
                         cp_legal_status_get_end (s), ITEM_PATH (b, "child.legal_statuses", i, "end"),

@@ -260,8 +260,8 @@ static gboolean
 run_deadlines (Run *run)
 {
   g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_DEADLINE);
-  GListModel *placements = cp_case_get_placements (run->kase);
-  guint n_placements = g_list_model_get_n_items (placements);
+  guint n_placements;
+  gpointer const *placements = cp_record_peek_items (CP_RECORD (run->kase), "placements", &n_placements);
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
 
   for (guint r = 0; r < rules->len; r++)
@@ -276,7 +276,7 @@ run_deadlines (Run *run)
 
           if (anchor != CP_ANCHOR_LOOKED_AFTER)
             {
-              g_autoptr(CpPlacement) first = n_placements ? g_list_model_get_item (placements, 0) : NULL;
+              CpPlacement *first = n_placements ? placements[0] : NULL;
               from = first ? known (run, cp_placement_get_start (first)) : 0;
             }
           if (from == 0)
@@ -299,7 +299,7 @@ run_deadlines (Run *run)
       /* The placement plan, for each placement (or the first only). */
       for (guint i = 0; i < n_placements; i++)
         {
-          g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
+          CpPlacement *p = placements[i];
           g_autoptr(CpScratch) why = cp_scratch_new ();
           g_autofree char *subject = cp_text_printf ("placement %u", i + 1);
           guint32 start = known (run, cp_placement_get_start (p));
@@ -321,10 +321,11 @@ run_deadlines (Run *run)
 
           if (care_plan != NULL)
             {
-              GListModel *subs = cp_record_peek_list (CP_RECORD (care_plan), "sub_plans");
-              for (guint k = 0, k_end = g_list_model_get_n_items (subs); k < k_end; k++)
+              guint n_subs;
+              gpointer const *subs = cp_record_peek_items (CP_RECORD (care_plan), "sub_plans", &n_subs);
+              for (guint k = 0; k < n_subs; k++)
                 {
-                  g_autoptr(CpSubPlan) sp = g_list_model_get_item (subs, k);
+                  CpSubPlan *sp = subs[k];
                   guint32 dates[2];
 
                   if (cp_sub_plan_get_kind (sp) != CP_SUB_PLAN_KIND_PLACEMENT_PLAN &&
@@ -539,8 +540,9 @@ review_due (Run          *run,
 static const char *
 no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, char *buf, gsize len)
 {
-  GListModel *placements = cp_case_get_placements (run->kase);
-  g_autoptr(CpPlacement) placement = NULL;
+  guint n_placements;
+  gpointer const *placements = cp_record_peek_items (CP_RECORD (run->kase), "placements", &n_placements);
+  CpPlacement *placement = NULL;   /* the case keeps it alive */
   CpRule *rule;
   const char * const *excluded;
   const char *kind;
@@ -552,14 +554,14 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
   if (cp_rule_get_agreement_required (rule) && !cp_review_get_no_meeting_agreed (review))
     return "not everyone, the child included, agreed to a review without a meeting";
 
-  for (guint i = 0, i_end = g_list_model_get_n_items (placements); i < i_end; i++)
+  for (guint i = 0; i < n_placements; i++)
     {
-      g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
+      CpPlacement *p = placements[i];
       guint32 start = cp_engine_julian (cp_placement_get_start (p));
       guint32 end = cp_engine_julian (cp_placement_get_end (p));
 
       if (start <= held && (end == 0 || end > held))
-        g_set_object (&placement, p);
+        placement = p;
     }
   if (placement == NULL)
     return "the child had no placement on the review date";
@@ -655,13 +657,14 @@ run_duties (Run        *run,
 static CpDispute *
 dispute_about (Run *run, int seq, guint pos)
 {
-  GListModel *disputes = cp_record_peek_list (CP_RECORD (run->kase), "disputes");
+  guint n_disputes;
+  gpointer const *disputes = cp_record_peek_items (CP_RECORD (run->kase), "disputes", &n_disputes);
   CpDispute *found = NULL;
   guint32 first = 0;
 
-  for (guint i = 0, i_end = g_list_model_get_n_items (disputes); i < i_end; i++)
+  for (guint i = 0; i < n_disputes; i++)
     {
-      g_autoptr(CpDispute) d = g_list_model_get_item (disputes, i);
+      CpDispute *d = disputes[i];
       guint32 raised = known (run, cp_dispute_get_raised_on (d));
 
       if (cp_dispute_get_review (d) != seq || (guint) cp_dispute_get_recommendation (d) != pos || raised == 0)
@@ -737,14 +740,15 @@ run_recommendations (Run       *run,
                      int        seq,
                      guint32    held)
 {
-  GListModel *recs = cp_record_peek_list (CP_RECORD (review), "recommendations");
+  guint n_recs;
+  gpointer const *recs = cp_record_peek_items (CP_RECORD (review), "recommendations", &n_recs);
 
   for (guint r = 0; r < rules->len; r++)
-    for (guint k = 0, k_end = g_list_model_get_n_items (recs); k < k_end; k++)
+    for (guint k = 0; k < n_recs; k++)
       {
         CpRule *rule = rules->pdata[r];
         CpDuty duty = cp_rule_get_duty (rule);
-        g_autoptr(CpRecommendation) rec = g_list_model_get_item (recs, k);
+        CpRecommendation *rec = recs[k];
         g_autofree char *subject = cp_text_printf ("review %d recommendation %u", seq, k + 1);
         g_autoptr(CpScratch) why = cp_scratch_new ();
         CpDispute *dispute;
@@ -794,8 +798,9 @@ static gboolean
 run_reviews (Run *run)
 {
   g_auto(ReviewRules) rr = { 0 };
-  GListModel *reviews = cp_case_get_reviews (run->kase);
-  guint n = g_list_model_get_n_items (reviews);
+  guint n_reviews;
+  gpointer const *reviews = cp_record_peek_items (CP_RECORD (run->kase), "reviews", &n_reviews);
+  guint n = n_reviews;
   guint i = 0;
   guint32 prev = 0, last_meeting = run->looked_after, meeting_due = 0;
   int prev_seq = 0, cycle_pos = 0, last_seq = 0;
@@ -815,13 +820,13 @@ run_reviews (Run *run)
 
   if (n > 0)
     {
-      g_autoptr(CpReview) last = g_list_model_get_item (reviews, n - 1);
+      CpReview *last = reviews[n - 1];
       last_seq = cp_review_get_sequence (last);
     }
 
   for (;;)
     {
-      g_autoptr(CpReview) review = NULL;
+      CpReview *review = NULL;   /* the case keeps it alive */
       g_autofree char *subject = NULL;
       CpRule *rule = NULL;
       guint32 due, held = 0;
@@ -832,14 +837,14 @@ run_reviews (Run *run)
        * the profile allows it without one. */
       while (i < n)
         {
-          g_autoptr(CpReview) r = g_list_model_get_item (reviews, i);
+          CpReview *r = reviews[i];
           guint32 h = known (run, cp_review_get_held (r));
           char buf[128];
           const char *refusal;
 
           if (h == 0)
             {
-              review = g_steal_pointer (&r);
+              review = r;
               break;
             }
           i++;
@@ -850,7 +855,7 @@ run_reviews (Run *run)
                               cp_review_get_sequence (r), refusal);
               continue;
             }
-          review = g_steal_pointer (&r);
+          review = r;
           held = h;
           break;
         }
@@ -970,19 +975,21 @@ static gboolean
 run_disputes (Run *run)
 {
   g_autoptr(GPtrArray) stages = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
-  GListModel *disputes = cp_record_peek_list (CP_RECORD (run->kase), "disputes");
+  guint n_disputes;
+  gpointer const *disputes = cp_record_peek_items (CP_RECORD (run->kase), "disputes", &n_disputes);
 
-  for (guint d = 0, d_end = g_list_model_get_n_items (disputes); d < d_end; d++)
+  for (guint d = 0; d < n_disputes; d++)
     {
-      g_autoptr(CpDispute) dispute = g_list_model_get_item (disputes, d);
+      CpDispute *dispute = disputes[d];
       g_autofree char *subject = cp_text_printf ("dispute %u", d + 1);
-      GListModel *steps = cp_record_peek_list (CP_RECORD (dispute), "steps");
+      guint n_steps;
+      gpointer const *steps = cp_record_peek_items (CP_RECORD (dispute), "steps", &n_steps);
       guint32 resolved = known (run, cp_dispute_get_resolved_on (dispute));
-      guint n = g_list_model_get_n_items (steps);
+      guint n = n_steps;
 
       for (guint k = 0; k < n; k++)
         {
-          g_autoptr(CpDisputeStep) step = g_list_model_get_item (steps, k);
+          CpDisputeStep *step = steps[k];
           guint32 start = known (run, cp_dispute_step_get_date (step));
           guint32 moved = 0, due;
           CpRule *rule = NULL;
@@ -994,7 +1001,7 @@ run_disputes (Run *run)
             continue;
           if (k + 1 < n)
             {
-              g_autoptr(CpDisputeStep) next = g_list_model_get_item (steps, k + 1);
+              CpDisputeStep *next = steps[k + 1];
               moved = known (run, cp_dispute_step_get_date (next));
             }
           if (moved == 0)
@@ -1109,7 +1116,11 @@ cp_engine_leaving_care_status (CpCase              *kase,
 static gboolean
 permanence_plan_complete (CpPermanencePlan *perm)
 {
-  return perm != NULL && g_list_model_get_n_items (cp_record_peek_list (CP_RECORD (perm), "milestones")) > 0 &&
+  guint n_milestones = 0;
+
+  if (perm != NULL)
+    cp_record_peek_items (CP_RECORD (perm), "milestones", &n_milestones);
+  return n_milestones > 0 &&
          (cp_permanence_plan_get_contingency (perm) != NULL ||
           cp_permanence_plan_get_contingency_pathway (perm) != cp_permanence_plan_get_pathway (perm));
 }
@@ -1121,16 +1132,17 @@ static GArray *
 activity_days (Run *run, CpDuty duty, guint32 from)
 {
   GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GListModel *list = cp_record_peek_list (CP_RECORD (run->kase), "activities");
+  guint n_list;
+  gpointer const *list = cp_record_peek_items (CP_RECORD (run->kase), "activities", &n_list);
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
   CpSubPlanKind sub_kind = duty == CP_DUTY_PATHWAY_PLAN ? CP_SUB_PLAN_KIND_PATHWAY_PLAN
                            : duty == CP_DUTY_PEP_REVIEW ? CP_SUB_PLAN_KIND_PEP
                            : duty == CP_DUTY_HEALTH_ASSESSMENT ? CP_SUB_PLAN_KIND_HEALTH_PLAN
                            : (CpSubPlanKind) -1;
 
-  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
+  for (guint i = 0; i < n_list; i++)
     {
-      g_autoptr(CpActivity) a = g_list_model_get_item (list, i);
+      CpActivity *a = list[i];
       guint32 day = known (run, cp_activity_get_date (a));
 
       if (cp_activity_get_duty (a) == duty && day != 0 && day >= from)
@@ -1138,11 +1150,12 @@ activity_days (Run *run, CpDuty duty, guint32 from)
     }
   if (care_plan != NULL && (int) sub_kind >= 0)
     {
-      GListModel *subs = cp_record_peek_list (CP_RECORD (care_plan), "sub_plans");
+      guint n_subs;
+      gpointer const *subs = cp_record_peek_items (CP_RECORD (care_plan), "sub_plans", &n_subs);
 
-      for (guint i = 0, i_end = g_list_model_get_n_items (subs); i < i_end; i++)
+      for (guint i = 0; i < n_subs; i++)
         {
-          g_autoptr(CpSubPlan) sp = g_list_model_get_item (subs, i);
+          CpSubPlan *sp = subs[i];
           guint32 dates[2] = { known (run, cp_sub_plan_get_completed (sp)),
                                known (run, cp_sub_plan_get_last_reviewed (sp)) };
 
@@ -1197,12 +1210,13 @@ shift_activity (Run *run, CpRule *rule, guint32 from, int sign, guint32 *out)
 static CpPlacement *
 placement_on (Run *run, guint32 day, guint32 *start_out)
 {
-  GListModel *placements = cp_case_get_placements (run->kase);
+  guint n_placements;
+  gpointer const *placements = cp_record_peek_items (CP_RECORD (run->kase), "placements", &n_placements);
   CpPlacement *found = NULL;
 
-  for (guint i = 0, i_end = g_list_model_get_n_items (placements); i < i_end; i++)
+  for (guint i = 0; i < n_placements; i++)
     {
-      g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
+      CpPlacement *p = placements[i];
       guint32 start = cp_engine_julian (cp_placement_get_start (p));
       guint32 end = cp_engine_julian (cp_placement_get_end (p));
 
@@ -1248,8 +1262,9 @@ conditions_hold (Run *run, CpRule *rule, guint32 day)
     }
   if (cp_rule_get_first_review (rule) != NULL)
     {
-      g_autoptr(CpReview) first = g_list_model_get_n_items (cp_case_get_reviews (run->kase)) > 0
-                                  ? g_list_model_get_item (cp_case_get_reviews (run->kase), 0) : NULL;
+      guint n_reviews;
+      gpointer const *reviews = cp_record_peek_items (CP_RECORD (run->kase), "reviews", &n_reviews);
+      CpReview *first = n_reviews > 0 ? reviews[0] : NULL;
       guint32 held = first ? known (run, cp_review_get_held (first)) : 0;
       gboolean after = held != 0 && held <= day;
 
@@ -1258,12 +1273,13 @@ conditions_hold (Run *run, CpRule *rule, guint32 day)
     }
   if (cp_rule_get_legal_statuses (rule) != NULL)
     {
-      GListModel *statuses = cp_child_get_legal_statuses (cp_case_get_child (run->kase));
+      guint n_statuses;
+      gpointer const *statuses = cp_record_peek_items (CP_RECORD (cp_case_get_child (run->kase)), "legal_statuses", &n_statuses);
       gboolean listed = FALSE;
 
-      for (guint i = 0, i_end = g_list_model_get_n_items (statuses); i < i_end; i++)
+      for (guint i = 0; i < n_statuses; i++)
         {
-          g_autoptr(CpLegalStatus) ls = g_list_model_get_item (statuses, i);
+          CpLegalStatus *ls = statuses[i];
           guint32 from = cp_engine_julian (cp_legal_status_get_start (ls));
           guint32 to = cp_engine_julian (cp_legal_status_get_end (ls));
 
@@ -1420,11 +1436,12 @@ run_activities (Run *run)
 
         case CP_ANCHOR_PLACEMENT:
           {
-            GListModel *placements = cp_case_get_placements (run->kase);
+            guint n_placements;
+            gpointer const *placements = cp_record_peek_items (CP_RECORD (run->kase), "placements", &n_placements);
 
-            for (guint i = 0, i_end = g_list_model_get_n_items (placements); i < i_end; i++)
+            for (guint i = 0; i < n_placements; i++)
               {
-                g_autoptr(CpPlacement) p = g_list_model_get_item (placements, i);
+                CpPlacement *p = placements[i];
                 g_autofree char *subject = cp_text_printf ("placement %u", i + 1);
                 guint32 start = known (run, cp_placement_get_start (p));
                 guint32 end = known (run, cp_placement_get_end (p));
@@ -1675,16 +1692,17 @@ run_milestones (Run *run)
 {
   g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_MILESTONE);
   CpPermanencePlan *perm = cp_case_get_permanence_plan (run->kase);
-  GListModel *milestones;
+  gpointer const *milestones;
+  guint n_milestones;
 
   if (perm == NULL || rules->len == 0)
     return TRUE;
-  milestones = cp_record_peek_list (CP_RECORD (perm), "milestones");
+  milestones = cp_record_peek_items (CP_RECORD (perm), "milestones", &n_milestones);
   for (guint r = 0; r < rules->len; r++)
-    for (guint i = 0, i_end = g_list_model_get_n_items (milestones); i < i_end; i++)
+    for (guint i = 0; i < n_milestones; i++)
       {
         CpRule *rule = rules->pdata[r];
-        g_autoptr(CpMilestone) m = g_list_model_get_item (milestones, i);
+        CpMilestone *m = milestones[i];
         g_autoptr(CpScratch) why = cp_scratch_new ();
         g_autofree char *subject = cp_text_printf ("milestone %u", i + 1);
         guint32 target = cp_engine_julian (cp_milestone_get_target (m));
@@ -1727,7 +1745,8 @@ cp_engine_evaluate (CpCase        *kase,
   g_autoptr(GArray) out = g_array_sized_new (FALSE, FALSE, sizeof (CpObligationData), 48);
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (2048);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
-  GListModel *list;
+  gpointer const *list;
+  guint n_list;
   CpCarePlan *care_plan;
   Run run = {
     .policy = policy,
@@ -1756,19 +1775,19 @@ cp_engine_evaluate (CpCase        *kase,
     }
   run.ceased = known (&run, cp_child_get_ceased_on (cp_case_get_child (kase)));
 
-  list = cp_record_peek_list (CP_RECORD (kase), "events");
-  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
+  list = cp_record_peek_items (CP_RECORD (kase), "events", &n_list);
+  for (guint i = 0; i < n_list; i++)
     {
-      g_autoptr(CpCaseEvent) e = g_list_model_get_item (list, i);
+      CpCaseEvent *e = list[i];
       Event ev = { cp_case_event_get_kind (e), known (&run, cp_case_event_get_date (e)),
                    cp_case_event_get_iro_agreed (e) };
       if (ev.date != 0)
         g_array_append_val (events, ev);
     }
-  list = cp_case_get_placements (kase);
-  for (guint i = 1, i_end = g_list_model_get_n_items (list); i < i_end; i++)
+  list = cp_record_peek_items (CP_RECORD (kase), "placements", &n_list);
+  for (guint i = 1; i < n_list; i++)
     {
-      g_autoptr(CpPlacement) p = g_list_model_get_item (list, i);
+      CpPlacement *p = list[i];
       Event ev = { CP_EVENT_KIND_PLACEMENT_CHANGE, known (&run, cp_placement_get_start (p)), FALSE };
       if (ev.date != 0)
         g_array_append_val (events, ev);
@@ -1783,15 +1802,16 @@ cp_engine_evaluate (CpCase        *kase,
     }
   /* A review decision past its date and not done is an event too
    * (catalogue §D2 trig-decisions-not-carried-out), from the day after. */
-  list = cp_case_get_reviews (kase);
-  for (guint i = 0, i_end = g_list_model_get_n_items (list); i < i_end; i++)
+  list = cp_record_peek_items (CP_RECORD (kase), "reviews", &n_list);
+  for (guint i = 0; i < n_list; i++)
     {
-      g_autoptr(CpReview) review = g_list_model_get_item (list, i);
-      GListModel *recs = cp_record_peek_list (CP_RECORD (review), "recommendations");
+      CpReview *review = list[i];
+      guint n_recs;
+      gpointer const *recs = cp_record_peek_items (CP_RECORD (review), "recommendations", &n_recs);
 
-      for (guint k = 0, k_end = g_list_model_get_n_items (recs); k < k_end; k++)
+      for (guint k = 0; k < n_recs; k++)
         {
-          g_autoptr(CpRecommendation) rec = g_list_model_get_item (recs, k);
+          CpRecommendation *rec = recs[k];
           guint32 due = cp_engine_julian (cp_recommendation_get_due (rec));
           guint32 done = cp_engine_julian (cp_recommendation_get_completed_on (rec));
           Event ev = { CP_EVENT_KIND_DECISIONS_NOT_CARRIED_OUT, due + 1, FALSE };

@@ -857,7 +857,13 @@ value_from_scalar (FieldInfo           *info,
                          "%s: “%s” is not a date (expected YYYY-MM-DD)", where, v->string);
             return FALSE;
           }
-        g_value_set_boxed (out, &d);
+        /* Taken, not copied: g_value_set_boxed() would copy it again. */
+        {
+          GDate *date = g_date_new ();
+
+          *date = d;
+          g_value_take_boxed (out, date);
+        }
         return TRUE;
       }
 

@@ -479,15 +479,16 @@ const GDate *
 cp_review_get_task_done (CpReview *self,
                          CpDuty    duty)
 {
-  GListModel *tasks;
+  gpointer const *tasks;
   const GDate *best = NULL;
+  guint n;
 
   g_return_val_if_fail (CP_IS_REVIEW (self), NULL);
 
-  tasks = cp_record_peek_list (CP_RECORD (self), "tasks");   /* no store made for none */
-  for (guint i = 0, i_end = g_list_model_get_n_items (tasks); i < i_end; i++)
+  tasks = cp_record_get_items (CP_RECORD (self), PROP_TASKS, &n);   /* no list made for none */
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CpReviewTask) t = g_list_model_get_item (tasks, i);
+      CpReviewTask *t = tasks[i];
       const GDate *done = cp_review_task_get_done (t);
 
       if (cp_review_task_get_duty (t) == duty &&
