@@ -1186,7 +1186,7 @@ static gboolean
 validate_placements (CpCase *self, const GDate *lac, GError **error)
 {
   guint n;
-  gpointer const *list = cp_record_peek_items (CP_RECORD (self), "placements", &n);
+  gpointer const *list = cp_record_peek_items (self, CP_TYPE_CASE, "placements", &n);
   CpPlacement *prev = NULL;   /* the case keeps it alive */
   char a[64], b[64];
 
@@ -1225,7 +1225,7 @@ static gboolean
 validate_reviews (CpCase *self, const GDate *lac, GError **error)
 {
   guint n;
-  gpointer const *list = cp_record_peek_items (CP_RECORD (self), "reviews", &n);
+  gpointer const *list = cp_record_peek_items (self, CP_TYPE_CASE, "reviews", &n);
   const GDate *prev_held = NULL;
   char a[64], b[64];
 
@@ -1255,14 +1255,14 @@ static gboolean
 validate_disputes (CpCase *self, GError **error)
 {
   guint n;
-  gpointer const *list = cp_record_peek_items (CP_RECORD (self), "disputes", &n);
+  gpointer const *list = cp_record_peek_items (self, CP_TYPE_CASE, "disputes", &n);
   char a[64], b[96];
 
   for (guint i = 0; i < n; i++)
     {
       CpDispute *d = list[i];
       guint n_steps;
-      gpointer const *steps = cp_record_peek_items (CP_RECORD (d), "steps", &n_steps);
+      gpointer const *steps = cp_record_peek_items (d, CP_TYPE_DISPUTE, "steps", &n_steps);
       const GDate *raised = cp_dispute_get_raised_on (d);
       const GDate *prev = raised;
       g_autofree char *path = g_strdup_printf ("disputes[%u]", i);
@@ -1316,7 +1316,7 @@ static gboolean
 validate_child (CpChild *child, GError **error)
 {
   guint n;
-  gpointer const *statuses = cp_record_peek_items (CP_RECORD (child), "legal_statuses", &n);
+  gpointer const *statuses = cp_record_peek_items (child, CP_TYPE_CHILD, "legal_statuses", &n);
   char a[64], b[64];
 
   if (!check_order (cp_child_get_birth_date (child), "child.birth_date",

@@ -261,7 +261,7 @@ run_deadlines (Run *run)
 {
   g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_DEADLINE);
   guint n_placements;
-  gpointer const *placements = cp_record_peek_items (CP_RECORD (run->kase), "placements", &n_placements);
+  gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
 
   for (guint r = 0; r < rules->len; r++)
@@ -322,7 +322,7 @@ run_deadlines (Run *run)
           if (care_plan != NULL)
             {
               guint n_subs;
-              gpointer const *subs = cp_record_peek_items (CP_RECORD (care_plan), "sub_plans", &n_subs);
+              gpointer const *subs = cp_record_peek_items (care_plan, CP_TYPE_CARE_PLAN, "sub_plans", &n_subs);
               for (guint k = 0; k < n_subs; k++)
                 {
                   CpSubPlan *sp = subs[k];
@@ -541,7 +541,7 @@ static const char *
 no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, char *buf, gsize len)
 {
   guint n_placements;
-  gpointer const *placements = cp_record_peek_items (CP_RECORD (run->kase), "placements", &n_placements);
+  gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
   CpPlacement *placement = NULL;   /* the case keeps it alive */
   CpRule *rule;
   const char * const *excluded;
@@ -658,7 +658,7 @@ static CpDispute *
 dispute_about (Run *run, int seq, guint pos)
 {
   guint n_disputes;
-  gpointer const *disputes = cp_record_peek_items (CP_RECORD (run->kase), "disputes", &n_disputes);
+  gpointer const *disputes = cp_record_peek_items (run->kase, CP_TYPE_CASE, "disputes", &n_disputes);
   CpDispute *found = NULL;
   guint32 first = 0;
 
@@ -741,7 +741,7 @@ run_recommendations (Run       *run,
                      guint32    held)
 {
   guint n_recs;
-  gpointer const *recs = cp_record_peek_items (CP_RECORD (review), "recommendations", &n_recs);
+  gpointer const *recs = cp_record_peek_items (review, CP_TYPE_REVIEW, "recommendations", &n_recs);
 
   for (guint r = 0; r < rules->len; r++)
     for (guint k = 0; k < n_recs; k++)
@@ -799,7 +799,7 @@ run_reviews (Run *run)
 {
   g_auto(ReviewRules) rr = { 0 };
   guint n_reviews;
-  gpointer const *reviews = cp_record_peek_items (CP_RECORD (run->kase), "reviews", &n_reviews);
+  gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n_reviews);
   guint n = n_reviews;
   guint i = 0;
   guint32 prev = 0, last_meeting = run->looked_after, meeting_due = 0;
@@ -976,14 +976,14 @@ run_disputes (Run *run)
 {
   g_autoptr(GPtrArray) stages = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
   guint n_disputes;
-  gpointer const *disputes = cp_record_peek_items (CP_RECORD (run->kase), "disputes", &n_disputes);
+  gpointer const *disputes = cp_record_peek_items (run->kase, CP_TYPE_CASE, "disputes", &n_disputes);
 
   for (guint d = 0; d < n_disputes; d++)
     {
       CpDispute *dispute = disputes[d];
       g_autofree char *subject = cp_text_printf ("dispute %u", d + 1);
       guint n_steps;
-      gpointer const *steps = cp_record_peek_items (CP_RECORD (dispute), "steps", &n_steps);
+      gpointer const *steps = cp_record_peek_items (dispute, CP_TYPE_DISPUTE, "steps", &n_steps);
       guint32 resolved = known (run, cp_dispute_get_resolved_on (dispute));
       guint n = n_steps;
 
@@ -1119,7 +1119,7 @@ permanence_plan_complete (CpPermanencePlan *perm)
   guint n_milestones = 0;
 
   if (perm != NULL)
-    cp_record_peek_items (CP_RECORD (perm), "milestones", &n_milestones);
+    cp_record_peek_items (perm, CP_TYPE_PERMANENCE_PLAN, "milestones", &n_milestones);
   return n_milestones > 0 &&
          (cp_permanence_plan_get_contingency (perm) != NULL ||
           cp_permanence_plan_get_contingency_pathway (perm) != cp_permanence_plan_get_pathway (perm));
@@ -1133,7 +1133,7 @@ activity_days (Run *run, CpDuty duty, guint32 from)
 {
   GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint n_list;
-  gpointer const *list = cp_record_peek_items (CP_RECORD (run->kase), "activities", &n_list);
+  gpointer const *list = cp_record_peek_items (run->kase, CP_TYPE_CASE, "activities", &n_list);
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
   CpSubPlanKind sub_kind = duty == CP_DUTY_PATHWAY_PLAN ? CP_SUB_PLAN_KIND_PATHWAY_PLAN
                            : duty == CP_DUTY_PEP_REVIEW ? CP_SUB_PLAN_KIND_PEP
@@ -1151,7 +1151,7 @@ activity_days (Run *run, CpDuty duty, guint32 from)
   if (care_plan != NULL && (int) sub_kind >= 0)
     {
       guint n_subs;
-      gpointer const *subs = cp_record_peek_items (CP_RECORD (care_plan), "sub_plans", &n_subs);
+      gpointer const *subs = cp_record_peek_items (care_plan, CP_TYPE_CARE_PLAN, "sub_plans", &n_subs);
 
       for (guint i = 0; i < n_subs; i++)
         {
@@ -1211,7 +1211,7 @@ static CpPlacement *
 placement_on (Run *run, guint32 day, guint32 *start_out)
 {
   guint n_placements;
-  gpointer const *placements = cp_record_peek_items (CP_RECORD (run->kase), "placements", &n_placements);
+  gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
   CpPlacement *found = NULL;
 
   for (guint i = 0; i < n_placements; i++)
@@ -1263,7 +1263,7 @@ conditions_hold (Run *run, CpRule *rule, guint32 day)
   if (cp_rule_get_first_review (rule) != NULL)
     {
       guint n_reviews;
-      gpointer const *reviews = cp_record_peek_items (CP_RECORD (run->kase), "reviews", &n_reviews);
+      gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n_reviews);
       CpReview *first = n_reviews > 0 ? reviews[0] : NULL;
       guint32 held = first ? known (run, cp_review_get_held (first)) : 0;
       gboolean after = held != 0 && held <= day;
@@ -1274,7 +1274,7 @@ conditions_hold (Run *run, CpRule *rule, guint32 day)
   if (cp_rule_get_legal_statuses (rule) != NULL)
     {
       guint n_statuses;
-      gpointer const *statuses = cp_record_peek_items (CP_RECORD (cp_case_get_child (run->kase)), "legal_statuses", &n_statuses);
+      gpointer const *statuses = cp_record_peek_items (cp_case_get_child (run->kase), CP_TYPE_CHILD, "legal_statuses", &n_statuses);
       gboolean listed = FALSE;
 
       for (guint i = 0; i < n_statuses; i++)
@@ -1437,7 +1437,7 @@ run_activities (Run *run)
         case CP_ANCHOR_PLACEMENT:
           {
             guint n_placements;
-            gpointer const *placements = cp_record_peek_items (CP_RECORD (run->kase), "placements", &n_placements);
+            gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
 
             for (guint i = 0; i < n_placements; i++)
               {
@@ -1697,7 +1697,7 @@ run_milestones (Run *run)
 
   if (perm == NULL || rules->len == 0)
     return TRUE;
-  milestones = cp_record_peek_items (CP_RECORD (perm), "milestones", &n_milestones);
+  milestones = cp_record_peek_items (perm, CP_TYPE_PERMANENCE_PLAN, "milestones", &n_milestones);
   for (guint r = 0; r < rules->len; r++)
     for (guint i = 0; i < n_milestones; i++)
       {
@@ -1775,7 +1775,7 @@ cp_engine_evaluate (CpCase        *kase,
     }
   run.ceased = known (&run, cp_child_get_ceased_on (cp_case_get_child (kase)));
 
-  list = cp_record_peek_items (CP_RECORD (kase), "events", &n_list);
+  list = cp_record_peek_items (kase, CP_TYPE_CASE, "events", &n_list);
   for (guint i = 0; i < n_list; i++)
     {
       CpCaseEvent *e = list[i];
@@ -1784,7 +1784,7 @@ cp_engine_evaluate (CpCase        *kase,
       if (ev.date != 0)
         g_array_append_val (events, ev);
     }
-  list = cp_record_peek_items (CP_RECORD (kase), "placements", &n_list);
+  list = cp_record_peek_items (kase, CP_TYPE_CASE, "placements", &n_list);
   for (guint i = 1; i < n_list; i++)
     {
       CpPlacement *p = list[i];
@@ -1802,12 +1802,12 @@ cp_engine_evaluate (CpCase        *kase,
     }
   /* A review decision past its date and not done is an event too
    * (catalogue §D2 trig-decisions-not-carried-out), from the day after. */
-  list = cp_record_peek_items (CP_RECORD (kase), "reviews", &n_list);
+  list = cp_record_peek_items (kase, CP_TYPE_CASE, "reviews", &n_list);
   for (guint i = 0; i < n_list; i++)
     {
       CpReview *review = list[i];
       guint n_recs;
-      gpointer const *recs = cp_record_peek_items (CP_RECORD (review), "recommendations", &n_recs);
+      gpointer const *recs = cp_record_peek_items (review, CP_TYPE_REVIEW, "recommendations", &n_recs);
 
       for (guint k = 0; k < n_recs; k++)
         {

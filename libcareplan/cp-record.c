@@ -195,12 +195,6 @@ store_value (CpRecord     *self,
   GValue *slot = &values_of (self)[prop_id];
   g_auto(GValue) copy = G_VALUE_INIT;
 
-  if (fields_of (record_class (self))->info[prop_id].kind == FIELD_LIST)
-    {
-      store_list (self, prop_id, value);
-      return;
-    }
-
   /* Nothing to do for the same value (GObject sets every construct-only
    * field to its default as each record is made). The same bits (a
    * number, or the same string, date or object pointer) are the same
@@ -208,6 +202,12 @@ store_value (CpRecord     *self,
   if (G_VALUE_TYPE (value) == pspec->value_type &&
       (value->data[0].v_uint64 == slot->data[0].v_uint64 || values_equal (pspec, slot, value)))
     return;
+
+  if (fields_of (record_class (self))->info[prop_id].kind == FIELD_LIST)
+    {
+      store_list (self, prop_id, value);
+      return;
+    }
 
   g_value_init (&copy, pspec->value_type);
   g_value_copy (value, &copy);
@@ -483,35 +483,16 @@ slot (CpRecord *self, guint prop_id)
   return &values_of (self)[prop_id];
 }
 
-GListModel *
-cp_record_peek_list (CpRecord   *self,
-                     const char *key)
-{
-  static GListModel *empty = NULL;
-  RecordFields *fields;
-  guint prop_id;
-  GListModel *list;
-
-  g_return_val_if_fail (CP_IS_RECORD (self), NULL);
-
-  if (g_once_init_enter (&empty))
-    g_once_init_leave (&empty, G_LIST_MODEL (cp_record_list_new (G_TYPE_OBJECT)));
-
-  fields = fields_of (record_class (self));
-  prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, key));
-  g_return_val_if_fail (prop_id != 0 && fields->info[prop_id].kind == FIELD_LIST, empty);
-
-  list = values_of (self)[prop_id].data[0].v_pointer;
-  return list != NULL ? list : empty;
-}
-
 gpointer const *
 cp_record_get_items (CpRecord *self,
                      guint     prop_id,
                      guint    *n_items)
 {
-  CpRecordList *list = values_of (self)[prop_id].data[0].v_pointer;
+  CpRecordList *list;
 
+  g_return_val_if_fail (prop_id > 0 && prop_id <= record_class (self)->n_props, NULL);
+
+  list = values_of (self)[prop_id].data[0].v_pointer;
   if (list == NULL)
     {
       *n_items = 0;
@@ -520,23 +501,21 @@ cp_record_get_items (CpRecord *self,
   return cp_record_list_peek (list, n_items);
 }
 
-gpointer const *
-cp_record_peek_items (CpRecord   *self,
-                      const char *key,
-                      guint      *n_items)
+static CpRecordClass *class_of (GType type);
+
+guint
+cp_record_list_field (GType       type,
+                      const char *key)
 {
   RecordFields *fields;
   guint prop_id;
 
-  g_return_val_if_fail (CP_IS_RECORD (self), NULL);
-  g_return_val_if_fail (n_items != NULL, NULL);
+  g_return_val_if_fail (g_type_is_a (type, CP_TYPE_RECORD), 0);
 
-  *n_items = 0;
-  fields = fields_of (record_class (self));
+  fields = fields_of (class_of (type));
   prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, key));
-  g_return_val_if_fail (prop_id != 0 && fields->info[prop_id].kind == FIELD_LIST, NULL);
-
-  return cp_record_get_items (self, prop_id, n_items);
+  g_return_val_if_fail (prop_id != 0 && fields->info[prop_id].kind == FIELD_LIST, 0);
+  return prop_id;
 }
 
 const GDate *
