@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cp-text-private.h"
 #include "cp-calendar-private.h"
 #include "cp-date-private.h"
@@ -81,6 +83,25 @@ cp_engine_iso (guint32 j, char buf[16])
   buf[8] = '0' + day / 10;
   buf[9] = '0' + day % 10;
   buf[10] = '\0';
+  return buf;
+}
+
+/* "review 3" into @buf: the subject of review @seq's obligations, written
+ * for every review of every case. */
+static const char *
+review_name (int seq, char buf[32])
+{
+  char digits[16];
+  int n = 0;
+  guint u = seq < 0 ? 0 : (guint) seq;
+
+  do
+    digits[n++] = (char) ('0' + u % 10);
+  while ((u /= 10) != 0 && n < (int) sizeof digits);
+  memcpy (buf, "review ", 7);
+  for (int i = 0; i < n; i++)
+    buf[7 + i] = digits[n - 1 - i];
+  buf[7 + n] = '\0';
   return buf;
 }
 
@@ -406,8 +427,8 @@ review_due (Run          *run,
   CpRule *best = NULL;
   g_autoptr(CpScratch) best_why = cp_scratch_new ();
   g_autoptr(CpScratch) w = cp_scratch_new ();   /* each candidate's reason, in turn */
-  g_autofree guint32 *waiting = NULL;
-  g_autofree gboolean *acted = NULL;
+  guint32 *waiting;
+  gboolean *acted;
   gboolean specific = FALSE;
 
   *resets = FALSE;
@@ -451,7 +472,7 @@ review_due (Run          *run,
 
           if (prev == 0)
             continue;
-          g_snprintf (name, sizeof name, "review %d", prev_seq);
+          review_name (prev_seq, name);
           from = prev;
           cp_engine_append_reason (w, rule, "from", name, from);
         }
@@ -470,8 +491,10 @@ review_due (Run          *run,
 
   /* Per trigger rule: the first event still waiting for the IRO, and
    * whether an event acted on it. */
-  waiting = g_new0 (guint32, rr->triggers->len + 1);
-  acted = g_new0 (gboolean, rr->triggers->len + 1);
+  waiting = g_newa (guint32, rr->triggers->len + 1);
+  acted = g_newa (gboolean, rr->triggers->len + 1);
+  memset (waiting, 0, sizeof (guint32) * (rr->triggers->len + 1));
+  memset (acted, 0, sizeof (gboolean) * (rr->triggers->len + 1));
 
   for (guint e = 0; e < run->events->len; e++)
     {
@@ -517,12 +540,12 @@ review_due (Run          *run,
   for (guint i = 0; i < rr->triggers->len; i++)
     {
       CpRule *rule = rr->triggers->pdata[i];
-      g_autofree char *subject = NULL;
+      char subject[32];
       char buf[16];
 
       if (waiting[i] == 0 || acted[i])
         continue;
-      subject = cp_text_printf ("review %d", seq);
+      review_name (seq, subject);
       emit_not_applicable (run, rule, subject, seq,
                            cp_text_printf ("not applicable: %s on %s brings the review forward "
                                            "only if the IRO agrees, and no agreement is recorded",
@@ -827,7 +850,7 @@ run_reviews (Run *run)
   for (;;)
     {
       CpReview *review = NULL;   /* the case keeps it alive */
-      g_autofree char *subject = NULL;
+      char subject[32];
       CpRule *rule = NULL;
       guint32 due, held = 0;
       gboolean resets;
@@ -861,7 +884,7 @@ run_reviews (Run *run)
         }
 
       seq = review ? cp_review_get_sequence (review) : last_seq + 1;
-      subject = cp_text_printf ("review %d", seq);
+      review_name (seq, subject);
       g_string_truncate (why, 0);
 
       if (!review_due (run, &rr, seq, cycle_pos, reset_before, prev, prev_seq, held,
