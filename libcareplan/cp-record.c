@@ -152,39 +152,6 @@ values_equal (GParamSpec   *pspec,
 }
 
 /* A copy of @value, converted to the property's type, clamped to it. */
-/* A list given for a list field (construct-only): the record keeps its
- * own list of the same items. */
-static void
-store_list (CpRecord     *self,
-            guint         prop_id,
-            const GValue *value)
-{
-  FieldInfo *info = &fields_of (record_class (self))->info[prop_id];
-  GListModel *given = g_value_get_object (value);
-  GValue *slot = &values_of (self)[prop_id];
-  CpRecordList *list;
-  guint n;
-
-  if (given == NULL)
-    return;
-  n = g_list_model_get_n_items (given);
-  list = cp_record_list_new (info->item_type);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (given, i);
-
-      if (item == NULL || !g_type_is_a (G_OBJECT_TYPE (item), info->item_type))
-        {
-          g_critical ("%s: item %u of the list is not a %s", info->key, i, g_type_name (info->item_type));
-          continue;
-        }
-      cp_record_list_append (list, item);
-    }
-  g_value_unset (slot);
-  g_value_init (slot, G_TYPE_LIST_MODEL);
-  g_value_take_object (slot, list);
-}
-
 static void
 store_value (CpRecord     *self,
              GParamSpec   *pspec,
@@ -202,12 +169,6 @@ store_value (CpRecord     *self,
   if (G_VALUE_TYPE (value) == pspec->value_type &&
       (value->data[0].v_uint64 == slot->data[0].v_uint64 || values_equal (pspec, slot, value)))
     return;
-
-  if (fields_of (record_class (self))->info[prop_id].kind == FIELD_LIST)
-    {
-      store_list (self, prop_id, value);
-      return;
-    }
 
   g_value_init (&copy, pspec->value_type);
   g_value_copy (value, &copy);
@@ -417,7 +378,9 @@ ensure_fields (CpRecordClass *klass)
           info->kind = field_kind (pspec->value_type);
           info->flags = GPOINTER_TO_UINT (g_param_spec_get_qdata (pspec, cp_field_flags_quark ()));
           info->item_type = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, cp_field_item_type_quark ()));
-          info->writable = (pspec->flags & G_PARAM_WRITABLE) != 0;
+          /* A list is read-only as a property (its items change through
+           * the record's add_ methods) but a field of the JSON all the same. */
+          info->writable = (pspec->flags & G_PARAM_WRITABLE) != 0 || info->kind == FIELD_LIST;
           if (info->writable)
             g_hash_table_insert (fields->by_key, (gpointer) info->key, GUINT_TO_POINTER (i));
 
@@ -454,8 +417,7 @@ cp_field_list (const char *name,
                GType       item_type)
 {
   GParamSpec *pspec = g_param_spec_object (name, NULL, NULL, G_TYPE_LIST_MODEL,
-                                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                           G_PARAM_STATIC_STRINGS);
+                                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_param_spec_set_qdata (pspec, cp_field_item_type_quark (), GSIZE_TO_POINTER (item_type));
   return pspec;
 }
@@ -1458,6 +1420,7 @@ cp_record_to_json (CpRecord *self)
 {
   CpRecordPrivate *priv = cp_record_get_instance_private (self);
   CpRecordClass *klass;
+  RecordFields *fields;
   JsonObject *obj;
   JsonNode *node;
   GValue *values;
@@ -1465,6 +1428,7 @@ cp_record_to_json (CpRecord *self)
   g_return_val_if_fail (CP_IS_RECORD (self), NULL);
 
   klass = record_class (self);
+  fields = fields_of (klass);
   values = values_of (self);
   obj = json_object_new ();
 
@@ -1473,7 +1437,7 @@ cp_record_to_json (CpRecord *self)
       GParamSpec *pspec = klass->pspecs[i];
       const char *key = g_param_spec_get_qdata (pspec, cp_field_json_key_quark ());
 
-      if (!(pspec->flags & G_PARAM_WRITABLE) || is_default (pspec, &values[i]))
+      if (!fields->info[i].writable || is_default (pspec, &values[i]))
         continue;
       json_object_set_member (obj, key, value_to_json (pspec, &values[i]));
     }
