@@ -2,9 +2,9 @@
  *
  * A GListModel over an array of records. The case model reads a few list
  * fields for every record of every case, and a caseload is a hundred
- * thousand cases: this list costs an array, where a GListStore is a
- * balanced tree (GSequence) with properties of its own. The library reads
- * the array directly (cp_record_list_peek()); programs see a GListModel.
+ * thousand cases: the record keeps its list as an array, which the
+ * library reads directly, and this object, a GListModel over the same
+ * array, is made only when a program asks for the list.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -17,7 +17,7 @@ struct _CpRecordList
 {
   GObject    parent_instance;
   GType      item_type;
-  GPtrArray *items;   /* references; NULL while empty */
+  GPtrArray *items;   /* of references; shared with the record */
 };
 
 static void cp_record_list_model_init (GListModelInterface *iface);
@@ -37,7 +37,7 @@ cp_record_list_model_get_n_items (GListModel *model)
 {
   CpRecordList *self = CP_RECORD_LIST (model);
 
-  return self->items != NULL ? self->items->len : 0;
+  return self->items->len;
 }
 
 static gpointer
@@ -46,7 +46,7 @@ cp_record_list_model_get_item (GListModel *model,
 {
   CpRecordList *self = CP_RECORD_LIST (model);
 
-  if (self->items == NULL || position >= self->items->len)
+  if (position >= self->items->len)
     return NULL;
   return g_object_ref (self->items->pdata[position]);
 }
@@ -81,14 +81,17 @@ cp_record_list_init (CpRecordList *self)
 }
 
 CpRecordList *
-cp_record_list_new (GType item_type)
+cp_record_list_new (GType      item_type,
+                    GPtrArray *items)
 {
   CpRecordList *self;
 
   g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
 
   self = g_object_new (CP_TYPE_RECORD_LIST, NULL);
   self->item_type = item_type;
+  self->items = g_ptr_array_ref (items);
   return self;
 }
 
@@ -100,31 +103,12 @@ cp_record_list_get_item_type (CpRecordList *self)
 }
 
 void
-cp_record_list_take_items (CpRecordList *self,
-                           GPtrArray    *items)
-{
-  g_return_if_fail (CP_IS_RECORD_LIST (self));
-  g_return_if_fail (self->items == NULL);
-  g_return_if_fail (items != NULL);
-
-  if (items->len == 0)
-    {
-      g_ptr_array_unref (items);
-      return;
-    }
-  g_ptr_array_set_free_func (items, g_object_unref);
-  self->items = items;
-}
-
-void
 cp_record_list_append (CpRecordList *self,
                        gpointer      item)
 {
   g_return_if_fail (CP_IS_RECORD_LIST (self));
   g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (item), self->item_type));
 
-  if (self->items == NULL)
-    self->items = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->items, g_object_ref (item));
   g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
 }
@@ -136,21 +120,5 @@ cp_record_list_find (CpRecordList *self,
 {
   g_return_val_if_fail (CP_IS_RECORD_LIST (self), FALSE);
 
-  return self->items != NULL && g_ptr_array_find (self->items, item, position);
-}
-
-gpointer const *
-cp_record_list_peek (CpRecordList *self,
-                     guint        *n_items)
-{
-  g_return_val_if_fail (CP_IS_RECORD_LIST (self), NULL);
-  g_return_val_if_fail (n_items != NULL, NULL);
-
-  if (self->items == NULL)
-    {
-      *n_items = 0;
-      return NULL;
-    }
-  *n_items = self->items->len;
-  return (gpointer const *) self->items->pdata;
+  return g_ptr_array_find (self->items, item, position);
 }

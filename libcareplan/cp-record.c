@@ -184,10 +184,35 @@ store_value (CpRecord     *self,
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
-/* The stored value of @prop_id. A list field holds a CpRecordList, even
- * when empty, from the first time anybody asks for it: most lists of most
- * records stay empty, and a store made for each would cost more than the
- * rest of the record. */
+/* A list field's slot holds two things: in data[1] the GPtrArray of its
+ * records (NULL until the first comes), which the library reads and
+ * appends to; in data[0] the CpRecordList a program sees (NULL until
+ * somebody asks for it), made over the same array. Most lists of most
+ * records stay empty, and most are never asked for: a caseload check
+ * reads a hundred thousand cases and makes none. GObject's value table
+ * only knows data[0], so the array is freed here, before the GValue. */
+static inline GPtrArray *
+list_items (const GValue *slot)
+{
+  return slot->data[1].v_pointer;
+}
+
+static GPtrArray *
+ensure_list_items (GValue *slot)
+{
+  if (slot->data[1].v_pointer == NULL)
+    slot->data[1].v_pointer = g_ptr_array_new_with_free_func (g_object_unref);
+  return slot->data[1].v_pointer;
+}
+
+static void
+clear_list_items (GValue *slot)
+{
+  g_clear_pointer ((GPtrArray **) &slot->data[1].v_pointer, g_ptr_array_unref);
+}
+
+/* The stored value of @prop_id; for a list field, with its CpRecordList
+ * made if it was not yet. */
 static GValue *
 slot_of (CpRecord *self, guint prop_id)
 {
@@ -196,7 +221,7 @@ slot_of (CpRecord *self, guint prop_id)
 
   if (G_UNLIKELY (info->kind == FIELD_LIST && info->item_type != 0 &&
                   v->data[0].v_pointer == NULL))
-    g_value_take_object (v, cp_record_list_new (info->item_type));
+    g_value_take_object (v, cp_record_list_new (info->item_type, ensure_list_items (v)));
   return v;
 }
 
@@ -215,7 +240,11 @@ cp_record_dispose (GObject *object)
 
       for (guint i = 1; i <= klass->n_props; i++)
         if (info[i].kind == FIELD_LIST || info[i].kind == FIELD_RECORD)
-          g_clear_object ((GObject **) &priv->values[i].data[0].v_pointer);
+          {
+            g_clear_object ((GObject **) &priv->values[i].data[0].v_pointer);
+            if (info[i].kind == FIELD_LIST)
+              clear_list_items (&priv->values[i]);
+          }
     }
 
   G_OBJECT_CLASS (cp_record_parent_class)->dispose (object);
@@ -243,6 +272,11 @@ cp_record_finalize (GObject *object)
             case FIELD_BOOLEAN:
             case FIELD_INT:
             case FIELD_ENUM:
+              break;
+            case FIELD_LIST:
+              clear_list_items (v);
+              if (v->data[0].v_pointer != NULL)
+                g_value_unset (v);
               break;
             default:
               if (v->data[0].v_pointer != NULL)
@@ -450,17 +484,13 @@ cp_record_get_items (CpRecord *self,
                      guint     prop_id,
                      guint    *n_items)
 {
-  CpRecordList *list;
+  GPtrArray *items;
 
   g_return_val_if_fail (prop_id > 0 && prop_id <= record_class (self)->n_props, NULL);
 
-  list = values_of (self)[prop_id].data[0].v_pointer;
-  if (list == NULL)
-    {
-      *n_items = 0;
-      return NULL;
-    }
-  return cp_record_list_peek (list, n_items);
+  items = list_items (&values_of (self)[prop_id]);
+  *n_items = items != NULL ? items->len : 0;
+  return items != NULL ? (gpointer const *) items->pdata : NULL;
 }
 
 static CpRecordClass *class_of (GType type);
@@ -856,12 +886,12 @@ class_of (GType type)
 static CpRecord *record_from_json (GType type, JsonNode *node, const JsonPath *path,
                                    const CpRecordEnvelope *envelope, GError **error);
 
-/* Fills the (new) list @list with the records of @node. */
+/* Fills the (empty) list field @slot with the records of @node. */
 static gboolean
 list_from_json (FieldInfo       *info,
                 JsonNode        *node,
                 const JsonPath  *path,
-                CpRecordList    *list,
+                GValue          *slot,
                 GError         **error)
 {
   g_autoptr(GPtrArray) items = NULL;
@@ -884,7 +914,8 @@ list_from_json (FieldInfo       *info,
       g_ptr_array_add (items, r);
     }
 
-  cp_record_list_take_items (list, g_steal_pointer (&items));
+  if (items->len > 0)
+    slot->data[1].v_pointer = g_steal_pointer (&items);
   return TRUE;
 }
 
@@ -1029,8 +1060,7 @@ record_from_json (GType                    type,
 
       if (info->kind == FIELD_LIST)
         {
-          if (!list_from_json (info, value_node, &field_path,
-                               slot_of (record, i)->data[0].v_pointer, error))
+          if (!list_from_json (info, value_node, &field_path, &values[i], error))
             return NULL;
           continue;
         }
@@ -1093,12 +1123,12 @@ twice (CpJsonReader *reader, const char *name)
   return cp_json_reader_fail (reader, reader->name_at, "the member “%s” appears twice", name);
 }
 
-/* Reads an array of records into the (new) list @list. */
+/* Reads an array of records into the (empty) list field @slot. */
 static gboolean
 list_from_reader (FieldInfo       *info,
                   CpJsonReader    *reader,
                   const JsonPath  *path,
-                  CpRecordList    *list,
+                  GValue          *slot,
                   GError         **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1123,7 +1153,8 @@ list_from_reader (FieldInfo       *info,
   if (more < 0)
     return FALSE;
 
-  cp_record_list_take_items (list, g_steal_pointer (&items));
+  if (items->len > 0)
+    slot->data[1].v_pointer = g_steal_pointer (&items);
   return TRUE;
 }
 
@@ -1184,7 +1215,7 @@ field_from_reader (CpRecord        *record,
   switch (info->kind)
     {
     case FIELD_LIST:
-      return list_from_reader (info, reader, path, slot_of (record, prop_id)->data[0].v_pointer, error);
+      return list_from_reader (info, reader, path, &values[prop_id], error);
 
     case FIELD_RECORD:
       g_value_init (&v, info->pspec->value_type);
@@ -1369,15 +1400,12 @@ value_to_json (GParamSpec   *pspec,
     }
   if (type == G_TYPE_LIST_MODEL)
     {
-      GListModel *list = g_value_get_object (value);
+      GPtrArray *items = list_items (value);   /* @value is the field's slot */
       JsonArray *array = json_array_new ();
       JsonNode *node;
 
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(CpRecord) item = g_list_model_get_item (list, i);
-          json_array_add_element (array, cp_record_to_json (item));
-        }
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        json_array_add_element (array, cp_record_to_json (items->pdata[i]));
       node = json_node_init_array (json_node_alloc (), array);
       json_array_unref (array);
       return node;
@@ -1398,8 +1426,8 @@ is_default (GParamSpec *pspec, const GValue *value)
     return FALSE;
   if (pspec->value_type == G_TYPE_LIST_MODEL)
     {
-      GListModel *list = g_value_get_object (value);
-      return list == NULL || g_list_model_get_n_items (list) == 0;
+      GPtrArray *items = list_items (value);   /* @value is the field's slot */
+      return items == NULL || items->len == 0;
     }
   if (pspec->value_type == G_TYPE_STRV)
     return g_value_get_boxed (value) == NULL;
@@ -1491,7 +1519,17 @@ cp_record_append_item (CpRecord *self,
                        guint     prop_id,
                        gpointer  item)
 {
-  cp_record_list_append (CP_RECORD_LIST (cp_record_get_list (self, prop_id)), item);
+  GValue *slot = &values_of (self)[prop_id];
+  FieldInfo *info = &fields_of (record_class (self))->info[prop_id];
+
+  g_return_if_fail (info->kind == FIELD_LIST);
+  g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (item), info->item_type));
+
+  /* Through the list when a program has it, so that it hears of it. */
+  if (slot->data[0].v_pointer != NULL)
+    cp_record_list_append (slot->data[0].v_pointer, item);
+  else
+    g_ptr_array_add (ensure_list_items (slot), g_object_ref (item));
 }
 
 gboolean
