@@ -159,9 +159,11 @@ next_line (CpCaseloadReader  *self,
     {
       guint8 *p = self->buf + self->start + self->scanned;
       guint8 *stop = self->buf + self->end;
+      guint8 *nl = memchr (p, '\n', stop - p);
+      guint8 *cr = memchr (p, '\r', (nl != NULL ? nl : stop) - p);
 
-      while (p < stop && *p != '\n' && *p != '\r')
-        p++;
+      /* The first LF or CR (a line may end in either, or in CR LF). */
+      p = cr != NULL ? cr : nl != NULL ? nl : stop;
       self->scanned = p - (self->buf + self->start);
 
       /* A CR at the end of what is buffered may be half of a CR LF. */

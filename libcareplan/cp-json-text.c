@@ -142,6 +142,17 @@ append_run (GString *s, const char *run, gsize n)
     g_string_append_len (s, run, n);
 }
 
+/* The bytes that end a run of plain text in a string: the closing quote,
+ * a backslash, and the control characters (an error). */
+static const guint8 ends_run[256] = {
+  [0x00] = TRUE, [0x01] = TRUE, [0x02] = TRUE, [0x03] = TRUE, [0x04] = TRUE, [0x05] = TRUE,
+  [0x06] = TRUE, [0x07] = TRUE, [0x08] = TRUE, [0x09] = TRUE, [0x0a] = TRUE, [0x0b] = TRUE,
+  [0x0c] = TRUE, [0x0d] = TRUE, [0x0e] = TRUE, [0x0f] = TRUE, [0x10] = TRUE, [0x11] = TRUE,
+  [0x12] = TRUE, [0x13] = TRUE, [0x14] = TRUE, [0x15] = TRUE, [0x16] = TRUE, [0x17] = TRUE,
+  [0x18] = TRUE, [0x19] = TRUE, [0x1a] = TRUE, [0x1b] = TRUE, [0x1c] = TRUE, [0x1d] = TRUE,
+  [0x1e] = TRUE, [0x1f] = TRUE, ['"'] = TRUE, ['\\'] = TRUE,
+};
+
 /* Reads a string (ps->p at its opening quote) into @into. The
  * text was checked to be UTF-8 before parsing began. */
 static gboolean
@@ -155,7 +166,7 @@ read_string (Parser *ps, GString *into)
     {
       const char *run = ps->p;
 
-      while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && (guchar) *ps->p >= 0x20)
+      while (ps->p < ps->end && !ends_run[(guchar) *ps->p])
         ps->p++;
       append_run (into, run, ps->p - run);
 
