@@ -405,7 +405,10 @@ review_rules_clear (ReviewRules *rr)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReviewRules, review_rules_clear)
 
 /* When the next review is due: the earliest of the slot's rules and of
- * the triggers since the previous review. */
+ * the triggers since the previous review. How it was counted is left to
+ * be written when asked for (*@anchor_out and *@from_out, with "from":
+ * see emit_full()); @why gets the rest (the rule's id, ties, triggers
+ * not acted on). */
 static CpPlacement *placement_on (Run *run, guint32 day, guint32 *start_out);
 static gboolean placement_type_listed (CpRule *rule, CpPlacement *p);
 
@@ -420,13 +423,17 @@ review_due (Run          *run,
             guint32       held,
             guint32      *due_out,
             CpRule      **rule_out,
+            const char  **anchor_out,
+            guint32      *from_out,
             gboolean     *resets,
             GString      *why)
 {
   guint32 due = 0;
   CpRule *best = NULL;
-  g_autoptr(CpScratch) best_why = cp_scratch_new ();
-  g_autoptr(CpScratch) w = cp_scratch_new ();   /* each candidate's reason, in turn */
+  const char *best_anchor = NULL;
+  guint32 best_from = 0;
+  g_autoptr(CpScratch) best_why = cp_scratch_new ();   /* after the best's reason */
+  g_autoptr(CpScratch) w = cp_scratch_new ();   /* a tied candidate's reason */
   guint32 *waiting;
   gboolean *acted;
   gboolean specific = FALSE;
@@ -449,9 +456,10 @@ review_due (Run          *run,
   for (guint i = 0; i < rr->schedule->len; i++)
     {
       CpRule *rule = rr->schedule->pdata[i];
+      const char *anchor;
+      char name[32];
       guint32 from, cand, start;
 
-      g_string_truncate (w, 0);
       if (!slot_matches (cp_rule_get_slot (rule), cycle_pos))
         continue;
       if (specific != (cp_rule_get_placements (rule) != NULL))
@@ -464,29 +472,32 @@ review_due (Run          *run,
           if (reset_before)
             continue;
           from = run->looked_after;
-          cp_engine_append_reason (w, rule, "from", "looked-after", from);
+          anchor = "looked-after";
         }
       else
         {
-          char name[32];
-
           if (prev == 0)
             continue;
-          review_name (prev_seq, name);
           from = prev;
-          cp_engine_append_reason (w, rule, "from", name, from);
+          anchor = review_name (prev_seq, name);
         }
       if (!shift (run, rule, from, 1, &cand))
         return FALSE;
-      cp_text_append (w, " [%s]", cp_rule_get_id (rule));
       if (due == 0 || cand < due)
         {
           due = cand;
           best = rule;
-          g_string_assign (best_why, w->str);
+          best_anchor = anchor == name ? g_string_chunk_insert (run->strings, name) : anchor;
+          best_from = from;
+          g_string_truncate (best_why, 0);
+          cp_text_append (best_why, " [%s]", cp_rule_get_id (rule));
         }
       else if (cand == due)
-        cp_text_append (best_why, "; also %s", w->str);
+        {
+          g_string_truncate (w, 0);
+          cp_engine_append_reason (w, rule, "from", anchor, from);
+          cp_text_append (best_why, "; also %s [%s]", w->str, cp_rule_get_id (rule));
+        }
     }
 
   /* Per trigger rule: the first event still waiting for the IRO, and
@@ -513,7 +524,6 @@ review_due (Run          *run,
 
           if (cp_rule_get_event (rule) != ev->kind)
             continue;
-          g_string_truncate (w, 0);
           if (cp_rule_get_gate (rule) == CP_TRIGGER_GATE_IRO_DECIDES && !ev->agreed)
             {
               if (waiting[i] == 0)
@@ -525,13 +535,14 @@ review_due (Run          *run,
             *resets = TRUE;
           if (!shift (run, rule, ev->date, 1, &cand))
             return FALSE;
-          cp_engine_append_reason (w, rule, "from", cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind), ev->date);
-          cp_text_append (w, " [%s]", cp_rule_get_id (rule));
           if (due == 0 || cand < due)
             {
               due = cand;
               best = rule;
-              g_string_assign (best_why, w->str);
+              best_anchor = cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind);   /* the enum class keeps it */
+              best_from = ev->date;
+              g_string_truncate (best_why, 0);
+              cp_text_append (best_why, " [%s]", cp_rule_get_id (rule));
             }
         }
     }
@@ -555,6 +566,8 @@ review_due (Run          *run,
 
   *due_out = due;
   *rule_out = best;
+  *anchor_out = best_anchor;
+  *from_out = best_from;
   g_string_append (why, best_why->str);
   return TRUE;
 }
@@ -851,6 +864,8 @@ run_reviews (Run *run)
     {
       CpReview *review = NULL;   /* the case keeps it alive */
       char subject[32];
+      const char *anchor = NULL;
+      guint32 from = 0;
       CpRule *rule = NULL;
       guint32 due, held = 0;
       gboolean resets;
@@ -888,7 +903,7 @@ run_reviews (Run *run)
       g_string_truncate (why, 0);
 
       if (!review_due (run, &rr, seq, cycle_pos, reset_before, prev, prev_seq, held,
-                       &due, &rule, &resets, why))
+                       &due, &rule, &anchor, &from, &resets, why))
         return FALSE;
       if (rule == NULL)
         return TRUE;   /* the profile schedules no further review */
@@ -904,7 +919,7 @@ run_reviews (Run *run)
           g_string_truncate (skipped, 0);
           if (adjourned)
             cp_text_append (why, "; first sat %s, adjourned", cp_engine_iso (held, buf));
-          if (!emit (run, rule, subject, seq, due, 0, done, why))
+          if (!emit_full (run, rule, subject, seq, due, 0, done, why, "from", anchor, from))
             return FALSE;
 
           if (!run_duties (run, rr.preparation, -1, review, seq, subject, cycle_pos, held, "the review"))
@@ -976,7 +991,7 @@ run_reviews (Run *run)
         g_string_append (why, skipped->str);
         if (booked)
           cp_text_append (why, "; booked for %s", cp_engine_iso (booked, buf));
-        if (!emit (run, rule, subject, seq, due, 0, 0, why))
+        if (!emit_full (run, rule, subject, seq, due, 0, 0, why, "from", anchor, from))
           return FALSE;
         if (!run_duties (run, rr.preparation, -1, review, seq, subject, cycle_pos, target,
                          booked ? "the booked review" : "the due date"))
