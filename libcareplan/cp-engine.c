@@ -380,6 +380,17 @@ slot_matches (CpReviewSlot slot, int cycle_pos)
     }
 }
 
+/* What run_duties() reads of a preparation or follow-up rule: read once
+ * an evaluation, not once a review. */
+typedef struct {
+  CpRule       *rule;
+  CpReviewSlot  slot;
+  int           quantity;
+  CpUnit        unit;
+  CpDuty        duty;
+  gboolean      deemed_agreed;
+} DutyRule;
+
 typedef struct {
   GPtrArray *schedule;
   GPtrArray *triggers;
@@ -388,7 +399,30 @@ typedef struct {
   GPtrArray *adjournment;
   GPtrArray *without_meeting;
   GPtrArray *recommendation;
+  GArray    *preparation_duties;   /* DutyRule */
+  GArray    *follow_up_duties;
 } ReviewRules;
+
+static GArray *
+duty_rules (GPtrArray *rules)
+{
+  GArray *duties = g_array_sized_new (FALSE, FALSE, sizeof (DutyRule), rules->len);
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      CpRule *rule = rules->pdata[i];
+      DutyRule d = {
+        .rule = rule,
+        .slot = cp_rule_get_slot (rule),
+        .quantity = cp_rule_get_quantity (rule),
+        .unit = cp_rule_get_unit (rule),
+        .duty = cp_rule_get_duty (rule),
+        .deemed_agreed = cp_rule_get_deemed_agreed (rule),
+      };
+      g_array_append_val (duties, d);
+    }
+  return duties;
+}
 
 static void
 review_rules_clear (ReviewRules *rr)
@@ -400,6 +434,8 @@ review_rules_clear (ReviewRules *rr)
   g_clear_pointer (&rr->adjournment, g_ptr_array_unref);
   g_clear_pointer (&rr->without_meeting, g_ptr_array_unref);
   g_clear_pointer (&rr->recommendation, g_ptr_array_unref);
+  g_clear_pointer (&rr->preparation_duties, g_array_unref);
+  g_clear_pointer (&rr->follow_up_duties, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReviewRules, review_rules_clear)
@@ -631,7 +667,7 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
 /* Duties before a review on @target, and after one completed on @done. */
 static gboolean
 run_duties (Run        *run,
-            GPtrArray  *rules,
+            GArray     *duties,
             int         sign,
             CpReview   *review,
             int         seq,
@@ -643,14 +679,15 @@ run_duties (Run        *run,
   g_autoptr(CpScratch) more = cp_scratch_new ();
   const char *word = sign < 0 ? "before" : "from";
 
-  for (guint i = 0; i < rules->len; i++)
+  for (guint i = 0; i < duties->len; i++)
     {
-      CpRule *rule = rules->pdata[i];
+      const DutyRule *d = &g_array_index (duties, DutyRule, i);
+      CpRule *rule = d->rule;
       guint32 due, met = 0;
 
-      if (!slot_matches (cp_rule_get_slot (rule), cycle_pos))
+      if (!slot_matches (d->slot, cycle_pos))
         continue;
-      if (!shift (run, rule, anchor, sign, &due))
+      if (!cp_calendar_add_julian (run->calendar, anchor, sign * d->quantity, d->unit, &due, run->error))
         return FALSE;
       /* The reason is "N days before the review (date)" (written only
        * when asked for), then anything in @more. */
@@ -668,9 +705,9 @@ run_duties (Run        *run,
                           cp_engine_iso (due, buf));
         }
       if (review != NULL)
-        met = known (run, cp_review_get_task_done (review, cp_rule_get_duty (rule)));
+        met = known (run, cp_review_get_task_done (review, d->duty));
       /* Silence until the window closes is agreement where the rule says so. */
-      if (met == 0 && cp_rule_get_deemed_agreed (rule) && run->today > due)
+      if (met == 0 && d->deemed_agreed && run->today > due)
         {
           char buf[16];
 
@@ -852,6 +889,8 @@ run_reviews (Run *run)
   rr.adjournment = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_ADJOURNMENT);
   rr.without_meeting = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_REVIEW_WITHOUT_MEETING);
   rr.recommendation = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_RECOMMENDATION);
+  rr.preparation_duties = duty_rules (rr.preparation);
+  rr.follow_up_duties = duty_rules (rr.follow_up);
   meeting_rule = rr.without_meeting->len ? rr.without_meeting->pdata[0] : NULL;
 
   if (n > 0)
@@ -922,7 +961,7 @@ run_reviews (Run *run)
           if (!emit_full (run, rule, subject, seq, due, 0, done, why, "from", anchor, from))
             return FALSE;
 
-          if (!run_duties (run, rr.preparation, -1, review, seq, subject, cycle_pos, held, "the review"))
+          if (!run_duties (run, rr.preparation_duties, -1, review, seq, subject, cycle_pos, held, "the review"))
             return FALSE;
 
           for (guint a = 0; adjourned && a < rr.adjournment->len; a++)
@@ -944,7 +983,7 @@ run_reviews (Run *run)
             }
 
           if (done != 0 &&
-              (!run_duties (run, rr.follow_up, 1, review, seq, subject, cycle_pos, done, "the review") ||
+              (!run_duties (run, rr.follow_up_duties, 1, review, seq, subject, cycle_pos, done, "the review") ||
                !run_recommendations (run, rr.recommendation, review, seq, done)))
             return FALSE;
 
@@ -993,7 +1032,7 @@ run_reviews (Run *run)
           cp_text_append (why, "; booked for %s", cp_engine_iso (booked, buf));
         if (!emit_full (run, rule, subject, seq, due, 0, 0, why, "from", anchor, from))
           return FALSE;
-        if (!run_duties (run, rr.preparation, -1, review, seq, subject, cycle_pos, target,
+        if (!run_duties (run, rr.preparation_duties, -1, review, seq, subject, cycle_pos, target,
                          booked ? "the booked review" : "the due date"))
           return FALSE;
         if (meeting_due != 0)
