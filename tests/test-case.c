@@ -235,6 +235,73 @@ Test (case_json, example_round_trips_losslessly)
   cr_assert_not_null (cp_record_get_extra (CP_RECORD (cp_case_get_child (a))));
 }
 
+typedef struct
+{
+  guint position, removed, added, calls;
+} ItemsChanged;
+
+static void
+note_items_changed (GListModel *list, guint position, guint removed, guint added, gpointer data)
+{
+  ItemsChanged *seen = data;
+
+  seen->position = position;
+  seen->removed = removed;
+  seen->added = added;
+  seen->calls++;
+}
+
+/* A list read from JSON and the GListModel a program gets later hold the
+ * same records; an append before the model exists shows in it, and one
+ * after is announced by items-changed. Lists are read-only properties. */
+Test (case_model, lists_read_from_json_are_the_models_a_program_sees)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) c = cp_case_new_from_json (
+    "{\"version\":1,\"child\":{\"id\":\"T\",\"birth_date\":\"2014-03-09\","
+    "\"looked_after_since\":\"2026-01-05\"},\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"}]}",
+    -1, &error);
+  g_autoptr(CpReview) second = cp_review_new (2);
+  g_autoptr(CpReview) third = cp_review_new (3);
+  g_autoptr(GDate) d2 = test_date ("2026-04-30");
+  g_autoptr(GDate) d3 = test_date ("2026-10-30");
+  g_autoptr(CpReview) first = NULL;
+  g_autoptr(CpReview) got = NULL;
+  GListModel *reviews;
+  GParamSpec *pspec;
+  ItemsChanged seen = { 0 };
+
+  cr_assert_not_null (c, "%s", error ? error->message : "");
+  cp_review_set_scheduled (second, d2);
+  cp_review_set_scheduled (third, d3);
+  cr_assert (cp_case_add_review (c, second, CP_ROLE_IRO, NULL, &error), "%s", error ? error->message : "");
+
+  reviews = cp_case_get_reviews (c);
+  cr_assert_eq (g_list_model_get_item_type (reviews), CP_TYPE_REVIEW);
+  cr_assert_eq (g_list_model_get_n_items (reviews), 2);
+  first = g_list_model_get_item (reviews, 0);
+  cr_assert_eq (cp_review_get_sequence (first), 1);
+  got = g_list_model_get_item (reviews, 1);
+  cr_assert_eq (got, second, "the same object, not a copy");
+  cr_assert_null (g_list_model_get_item (reviews, 2));
+  cr_assert_eq (cp_case_get_reviews (c), reviews, "one model for the list");
+
+  g_signal_connect (reviews, "items-changed", G_CALLBACK (note_items_changed), &seen);
+  cr_assert (cp_case_add_review (c, third, CP_ROLE_IRO, NULL, &error), "%s", error ? error->message : "");
+  cr_assert_eq (seen.calls, 1);
+  cr_assert_eq (seen.position, 2);
+  cr_assert_eq (seen.removed, 0);
+  cr_assert_eq (seen.added, 1);
+  cr_assert_eq (g_list_model_get_n_items (reviews), 3);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (c), "reviews");
+  cr_assert_not_null (pspec);
+  cr_assert ((pspec->flags & G_PARAM_READABLE) && !(pspec->flags & G_PARAM_WRITABLE),
+             "a list changes through add_ methods only");
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (second), "recommendations");
+  cr_assert (!(pspec->flags & (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY)));
+}
+
 Test (case_json, explicit_defaults_read_back_equal)
 {
   g_autoptr(CpCase) a = cp_case_new_from_json (
