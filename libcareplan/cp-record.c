@@ -278,6 +278,10 @@ cp_record_finalize (GObject *object)
               if (v->data[0].v_pointer != NULL)
                 g_value_unset (v);
               break;
+            case FIELD_DATE:
+              /* What g_value_unset() would do, without its look-ups. */
+              g_clear_pointer ((GDate **) &v->data[0].v_pointer, g_date_free);
+              break;
             default:
               if (v->data[0].v_pointer != NULL)
                 g_value_unset (v);
@@ -828,12 +832,13 @@ value_from_scalar (FieldInfo           *info,
                          "%s: “%s” is not a date (expected YYYY-MM-DD)", where, v->string);
             return FALSE;
           }
-        /* Taken, not copied: g_value_set_boxed() would copy it again. */
+        /* Taken, not copied (g_value_set_boxed() would copy it again),
+         * straight into the GValue of G_TYPE_DATE initialised above. */
         {
           GDate *date = g_date_new ();
 
           *date = d;
-          g_value_take_boxed (out, date);
+          out->data[0].v_pointer = date;
         }
         return TRUE;
       }
@@ -1257,8 +1262,10 @@ field_from_reader (CpRecord        *record,
       break;
     }
 
-  /* A new record: nobody can be listening, so store without notifying. */
-  g_value_unset (&values[prop_id]);
+  /* A new record: nobody can be listening, so store without notifying.
+   * The default it replaces mostly holds nothing to free. */
+  if (values[prop_id].data[0].v_pointer != NULL)
+    g_value_unset (&values[prop_id]);
   values[prop_id] = v;
   return TRUE;
 }
