@@ -307,18 +307,15 @@ cp_case_get_history (CpCase *self)
   return cp_record_get_list (CP_RECORD (self), PROP_HISTORY);
 }
 
-/* The last item of a list, borrowed (the list keeps it alive). */
+/* The last item of the list field @prop_id, borrowed (the list keeps it
+ * alive), without making the list's model. */
 static gpointer
-last_item (GListModel *list)
+last_item (CpCase *self, guint prop_id)
 {
-  guint n = g_list_model_get_n_items (list);
-  gpointer item;
+  guint n;
+  gpointer const *items = cp_record_get_items (CP_RECORD (self), prop_id, &n);
 
-  if (n == 0)
-    return NULL;
-  item = g_list_model_get_item (list, n - 1);
-  g_object_unref (item);
-  return item;
+  return n > 0 ? items[n - 1] : NULL;
 }
 
 /**
@@ -337,7 +334,7 @@ cp_case_get_current_placement (CpCase *self)
 
   g_return_val_if_fail (CP_IS_CASE (self), NULL);
 
-  p = last_item (cp_case_get_placements (self));
+  p = last_item (self, PROP_PLACEMENTS);
   return p != NULL && cp_placement_get_end (p) == NULL ? p : NULL;
 }
 
@@ -354,17 +351,15 @@ CpReview *
 cp_case_get_review (CpCase *self,
                     int     sequence)
 {
-  GListModel *reviews;
+  gpointer const *reviews;
+  guint n;
 
   g_return_val_if_fail (CP_IS_CASE (self), NULL);
 
-  reviews = cp_case_get_reviews (self);
-  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
-    {
-      g_autoptr(CpReview) r = g_list_model_get_item (reviews, i);
-      if (cp_review_get_sequence (r) == sequence)
-        return r;   /* the list keeps it alive */
-    }
+  reviews = cp_record_get_items (CP_RECORD (self), PROP_REVIEWS, &n);
+  for (guint i = 0; i < n; i++)
+    if (cp_review_get_sequence (reviews[i]) == sequence)
+      return reviews[i];   /* the list keeps it alive */
   return NULL;
 }
 
@@ -508,7 +503,7 @@ cp_case_add_placement (CpCase       *self,
                           "placement.end: %s is before its start %s", a, b);
     }
 
-  last = last_item (cp_case_get_placements (self));
+  last = last_item (self, PROP_PLACEMENTS);
   if (last != NULL)
     {
       const GDate *last_start = cp_placement_get_start (last);
