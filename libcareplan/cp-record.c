@@ -63,6 +63,7 @@ typedef struct
 {
   GParamSpec *pspec;
   const char *key;        /* the JSON member name */
+  gsize       key_len;
   FieldKind   kind;
   guint       flags;      /* CpFieldFlags */
   GType       item_type;  /* for a list */
@@ -413,6 +414,7 @@ ensure_fields (CpRecordClass *klass)
 
           info->pspec = pspec;
           info->key = g_param_spec_get_qdata (pspec, cp_field_json_key_quark ());
+          info->key_len = strlen (info->key);
           info->kind = field_kind (pspec->value_type);
           info->flags = GPOINTER_TO_UINT (g_param_spec_get_qdata (pspec, cp_field_flags_quark ()));
           info->item_type = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, cp_field_item_type_quark ()));
@@ -1270,6 +1272,28 @@ field_from_reader (CpRecord        *record,
   return TRUE;
 }
 
+/* The field (prop_id) the member @name (@len bytes) fills, or 0. A record
+ * has a dozen fields or so: comparing lengths, then bytes, costs less
+ * than hashing the name, and members mostly come in the order of the
+ * fields (as the library writes them), so @guess is tried first. */
+static guint
+field_named (CpRecordClass *klass,
+             RecordFields  *fields,
+             const char    *name,
+             gsize          len,
+             guint          guess)
+{
+  FieldInfo *info = fields->info;
+
+  if (guess <= klass->n_props && info[guess].writable && info[guess].key_len == len &&
+      memcmp (info[guess].key, name, len) == 0)
+    return guess;
+  for (guint i = 1; i <= klass->n_props; i++)
+    if (info[i].writable && info[i].key_len == len && memcmp (info[i].key, name, len) == 0)
+      return i;
+  return 0;
+}
+
 /* Reads an object into a new record of @type, member by member as they
  * come. Errors are found in document order, then missing fields in the
  * order of the type's fields. */
@@ -1288,6 +1312,7 @@ record_from_reader (GType                    type,
   gboolean envelope_seen = FALSE;
   CpJsonScalar v;
   int more;
+  guint guess = 1;   /* the field the next member most likely fills */
 
   if (!cp_json_reader_scalar (reader, &v))
     return NULL;
@@ -1314,7 +1339,8 @@ record_from_reader (GType                    type,
           continue;
         }
 
-      prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, name));
+      prop_id = field_named (klass, fields, name, reader->name->len, guess);
+      guess = prop_id + 1;
       if (prop_id == 0)
         {
           g_autofree char *kept = NULL;
