@@ -492,6 +492,7 @@ cp_record_get_items (CpRecord *self,
 {
   GPtrArray *items;
 
+  *n_items = 0;
   g_return_val_if_fail (prop_id > 0 && prop_id <= record_class (self)->n_props, NULL);
 
   items = list_items (&values_of (self)[prop_id]);
