@@ -78,6 +78,26 @@ class CaseApiTest(unittest.TestCase):
         self.assertFalse(Careplan.Review.find_property("held").flags & GObject.ParamFlags.CONSTRUCT_ONLY)
 
 
+    def test_lists_are_read_only_and_watchable(self):
+        # A list changes through the add_ methods only; a program that holds
+        # the list hears of each change.
+        pspec = Careplan.Review.find_property("recommendations")
+        self.assertTrue(pspec.flags & GObject.ParamFlags.READABLE)
+        self.assertFalse(pspec.flags & (GObject.ParamFlags.WRITABLE | GObject.ParamFlags.CONSTRUCT_ONLY))
+
+        review = Careplan.Review.new(1)
+        review.add_recommendation(Careplan.Recommendation(text="before"))
+        recs = review.props.recommendations
+        self.assertIs(recs, review.get_recommendations())
+        changes = []
+        recs.connect("items-changed", lambda model, pos, removed, added: changes.append((pos, removed, added)))
+        later = Careplan.Recommendation(text="after")
+        review.add_recommendation(later)
+        self.assertEqual(changes, [(1, 0, 1)])
+        self.assertEqual([r.props.text for r in recs], ["before", "after"])
+        self.assertIs(recs.get_item(1), later)
+
+
 class CaseJsonTest(unittest.TestCase):
     def setUp(self):
         with open(os.path.join(EXAMPLES, "data", "case-every-type.json")) as f:
