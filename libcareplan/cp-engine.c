@@ -38,6 +38,7 @@ typedef struct {
   GArray *events;        /* Event, known by today */
   GArray *out;           /* CpObligationData */
   GStringChunk *strings; /* their subjects and reasons */
+  const char *subject;   /* the subject kept last, in strings */
   GError **error;
 } Run;
 
@@ -176,6 +177,16 @@ last_out (Run *run)
   return &g_array_index (run->out, CpObligationData, run->out->len - 1);
 }
 
+/* @subject, kept in the evaluation's strings: the obligations of a review
+ * come one after another with the same subject, which is kept once. */
+static const char *
+keep_subject (Run *run, const char *subject)
+{
+  if (run->subject == NULL || strcmp (run->subject, subject) != 0)
+    run->subject = g_string_chunk_insert (run->strings, subject);
+  return run->subject;
+}
+
 /* Adds an obligation. How @due was worked out is @reason, or (with
  * @anchor) the words cp_engine_append_reason() would write for @word,
  * @anchor and @from, then @reason: those are kept as they are and written
@@ -235,7 +246,7 @@ emit_full (Run        *run,
     }
 
   d.rule = g_object_ref (rule);
-  d.subject = g_string_chunk_insert (run->strings, subject);
+  d.subject = keep_subject (run, subject);
   g_array_append_val (run->out, d);
   return TRUE;
 }
@@ -265,7 +276,7 @@ emit_not_applicable (Run        *run,
   g_autofree char *owned = text;
   CpObligationData d = {
     .rule = g_object_ref (rule),
-    .subject = g_string_chunk_insert (run->strings, subject),
+    .subject = keep_subject (run, subject),
     .reason = g_string_chunk_insert (run->strings, owned),
     .review = review,
     .status = CP_OBLIGATION_STATUS_NOT_APPLICABLE,
@@ -448,6 +459,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReviewRules, review_rules_clear)
 static CpPlacement *placement_on (Run *run, guint32 day, guint32 *start_out);
 static gboolean placement_type_listed (CpRule *rule, CpPlacement *p);
 
+/* " [rule-id]" */
+static void
+append_rule_id (GString *s, CpRule *rule)
+{
+  g_string_append_len (s, " [", 2);
+  g_string_append (s, cp_rule_get_id (rule));
+  g_string_append_c (s, ']');
+}
+
 static gboolean
 review_due (Run          *run,
             ReviewRules  *rr,
@@ -468,8 +488,7 @@ review_due (Run          *run,
   CpRule *best = NULL;
   const char *best_anchor = NULL;
   guint32 best_from = 0;
-  g_autoptr(CpScratch) best_why = cp_scratch_new ();   /* after the best's reason */
-  g_autoptr(CpScratch) w = cp_scratch_new ();   /* a tied candidate's reason */
+  gsize start_len = why->len;   /* @why gets the text after the best's reason */
   guint32 *waiting;
   gboolean *acted;
   gboolean specific = FALSE;
@@ -525,14 +544,14 @@ review_due (Run          *run,
           best = rule;
           best_anchor = anchor == name ? g_string_chunk_insert (run->strings, name) : anchor;
           best_from = from;
-          g_string_truncate (best_why, 0);
-          cp_text_append (best_why, " [%s]", cp_rule_get_id (rule));
+          g_string_truncate (why, start_len);
+          append_rule_id (why, rule);
         }
       else if (cand == due)
         {
-          g_string_truncate (w, 0);
-          cp_engine_append_reason (w, rule, "from", anchor, from);
-          cp_text_append (best_why, "; also %s [%s]", w->str, cp_rule_get_id (rule));
+          g_string_append (why, "; also ");
+          cp_engine_append_reason (why, rule, "from", anchor, from);
+          append_rule_id (why, rule);
         }
     }
 
@@ -577,8 +596,8 @@ review_due (Run          *run,
               best = rule;
               best_anchor = cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind);   /* the enum class keeps it */
               best_from = ev->date;
-              g_string_truncate (best_why, 0);
-              cp_text_append (best_why, " [%s]", cp_rule_get_id (rule));
+              g_string_truncate (why, start_len);
+              append_rule_id (why, rule);
             }
         }
     }
@@ -604,7 +623,6 @@ review_due (Run          *run,
   *rule_out = best;
   *anchor_out = best_anchor;
   *from_out = best_from;
-  g_string_append (why, best_why->str);
   return TRUE;
 }
 
@@ -1642,13 +1660,17 @@ chain_start (Run *run, CpRule *rule)
     }
   if (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE)
     {
+      /* The rule it follows, by its key: the same object as the
+       * obligations' (one policy, one rule a key). */
+      const char *key = cp_rule_get_after (rule);
+      CpRule *after = key != NULL ? cp_policy_lookup_rule (run->policy, key) : NULL;
+
       for (guint i = 0; i < run->out->len; i++)
         {
           const CpObligationData *o = &g_array_index (run->out, CpObligationData, i);
 
-          if (g_strcmp0 (cp_rule_get_key (o->rule), cp_rule_get_after (rule)) != 0)
-            continue;
-          return o->met;
+          if (o->rule == after)
+            return o->met;
         }
       return 0;
     }
