@@ -634,13 +634,15 @@ const char *
 cp_enum_to_nick (GType enum_type,
                  int   value)
 {
-  GEnumClass *klass = g_type_class_ref (enum_type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-  const char *nick = v ? v->value_nick : NULL;
+  GEnumClass *klass = g_type_class_peek (enum_type);
+  GEnumValue *v;
 
-  /* Enum classes are never freed once referenced: nick stays valid. */
-  g_type_class_unref (klass);
-  return nick;
+  /* The class of a static type, once made, is never freed, so the nick
+   * stays valid; the reference taken the first time is kept. */
+  if (klass == NULL)
+    klass = g_type_class_ref (enum_type);
+  v = g_enum_get_value (klass, value);
+  return v ? v->value_nick : NULL;
 }
 
 static CpJsonKind
