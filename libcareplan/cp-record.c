@@ -152,6 +152,38 @@ values_equal (GParamSpec   *pspec,
   return g_param_values_cmp (pspec, a, b) == 0;
 }
 
+/* A date read from JSON lives inside its GValue: data[0] points at
+ * data[1], which holds the GDate itself (a GDate is the eight bytes of a
+ * GValue's second word), so reading a case allocates nothing for its
+ * dates. Such a value is never given to g_value_unset(), which would free
+ * the pointer (release_value() knows), and is moved with place_value(),
+ * which points it at its new place. Dates set through the API are
+ * ordinary boxed copies. */
+G_STATIC_ASSERT (sizeof (GDate) <= sizeof (((GValue *) NULL)->data[1]));
+
+static inline gboolean
+date_is_inline (const GValue *v)
+{
+  return v->data[0].v_pointer == (gconstpointer) &v->data[1];
+}
+
+static void
+release_value (GValue *v)
+{
+  if (G_VALUE_TYPE (v) == G_TYPE_DATE && date_is_inline (v))
+    *v = (GValue) G_VALUE_INIT;
+  else if (G_VALUE_TYPE (v) != G_TYPE_INVALID)
+    g_value_unset (v);
+}
+
+static inline void
+place_value (GValue *slot, const GValue *v)
+{
+  *slot = *v;
+  if (G_VALUE_TYPE (v) == G_TYPE_DATE && date_is_inline (v))
+    slot->data[0].v_pointer = &slot->data[1];
+}
+
 /* A copy of @value, converted to the property's type, clamped to it. */
 static void
 store_value (CpRecord     *self,
@@ -177,7 +209,7 @@ store_value (CpRecord     *self,
   if (values_equal (pspec, slot, &copy))
     return;
 
-  g_value_unset (slot);
+  release_value (slot);
   *slot = copy;
   copy = (GValue) G_VALUE_INIT;
 
@@ -280,8 +312,10 @@ cp_record_finalize (GObject *object)
                 g_value_unset (v);
               break;
             case FIELD_DATE:
-              /* What g_value_unset() would do, without its look-ups. */
-              g_clear_pointer ((GDate **) &v->data[0].v_pointer, g_date_free);
+              /* What g_value_unset() would do, without its look-ups; a
+               * date read from JSON holds nothing to free. */
+              if (v->data[0].v_pointer != NULL && !date_is_inline (v))
+                g_date_free (v->data[0].v_pointer);
               break;
             default:
               if (v->data[0].v_pointer != NULL)
@@ -837,14 +871,10 @@ value_from_scalar (FieldInfo           *info,
                          "%s: “%s” is not a date (expected YYYY-MM-DD)", where, v->string);
             return FALSE;
           }
-        /* Taken, not copied (g_value_set_boxed() would copy it again),
-         * straight into the GValue of G_TYPE_DATE initialised above. */
-        {
-          GDate *date = g_date_new ();
-
-          *date = d;
-          out->data[0].v_pointer = date;
-        }
+        /* Inside the GValue of G_TYPE_DATE initialised above: see
+         * date_is_inline(). */
+        memcpy (&out->data[1], &d, sizeof d);
+        out->data[0].v_pointer = &out->data[1];
         return TRUE;
       }
 
@@ -1077,12 +1107,12 @@ record_from_json (GType                    type,
 
       if (!value_from_json (info, value_node, &field_path, &v, error))
         {
-          g_value_unset (&v);
+          release_value (&v);
           return NULL;
         }
       /* A new record: nobody can be listening, so store without notifying. */
-      g_value_unset (&values[i]);
-      values[i] = v;
+      release_value (&values[i]);
+      place_value (&values[i], &v);
     }
 
   if (!any_unknown)
@@ -1247,7 +1277,7 @@ field_from_reader (CpRecord        *record,
     case FIELD_STRV:
       if (!strv_from_reader (reader, path, &v, error))
         {
-          g_value_unset (&v);
+          release_value (&v);
           return FALSE;
         }
       break;
@@ -1260,7 +1290,7 @@ field_from_reader (CpRecord        *record,
           return FALSE;
         if (!value_from_scalar (info, &s, path, &v, error))
           {
-            g_value_unset (&v);
+            release_value (&v);
             return FALSE;
           }
       }
@@ -1270,8 +1300,8 @@ field_from_reader (CpRecord        *record,
   /* A new record: nobody can be listening, so store without notifying.
    * The default it replaces mostly holds nothing to free. */
   if (values[prop_id].data[0].v_pointer != NULL)
-    g_value_unset (&values[prop_id]);
-  values[prop_id] = v;
+    release_value (&values[prop_id]);
+  place_value (&values[prop_id], &v);
   return TRUE;
 }
 
