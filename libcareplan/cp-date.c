@@ -26,6 +26,15 @@ parse_digits (const char *p,
   return TRUE;
 }
 
+static int
+days_in_month (int year, int month)
+{
+  static const guint8 days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
 gboolean
 cp_date_parse_iso_into (const char  *text,
                         GDate       *out)
@@ -38,7 +47,9 @@ cp_date_parse_iso_into (const char  *text,
       !parse_digits (text + 5, 2, &m) ||
       !parse_digits (text + 8, 2, &d))
     return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
+  /* g_date_valid_dmy(), by hand: every date of every case comes here,
+   * and g_date_set_dmy() checks it once more. */
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month (y, m))
     return FALSE;
 
   g_date_clear (out, 1);

@@ -160,7 +160,8 @@ read_string (Parser *ps, GString *into)
 {
   const char *open = ps->p;
 
-  g_string_truncate (into, 0);
+  into->len = 0;   /* g_string_truncate (into, 0), without the call */
+  into->str[0] = '\0';
   ps->p++;
   for (;;)
     {

@@ -854,7 +854,7 @@ value_from_scalar (FieldInfo           *info,
                          where, v->string, nicks);
             return FALSE;
           }
-        g_value_set_enum (out, e->value);
+        out->data[0].v_long = e->value;   /* g_value_set_enum (), as GObject lays an enum out */
         return TRUE;
       }
 

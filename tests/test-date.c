@@ -48,3 +48,26 @@ Test (date, rejects_impossible_and_malformed)
   expect_bad (" 2026-12-14");
   expect_bad ("+2026-12-1");
 }
+
+/* The parser's own check of a day against its month agrees with GLib's
+ * g_date_valid_dmy() for every day of every month of years that test
+ * each leap-year rule. */
+Test (date, agrees_with_glib_on_every_day)
+{
+  const int years[] = { 1, 4, 100, 400, 1900, 1996, 2000, 2023, 2024, 2100, 2400, 9996, 9999 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= 31; d++)
+        {
+          g_autofree char *text = g_strdup_printf ("%04d-%02d-%02d", years[i], m, d);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GDate) date = cp_date_parse_iso (text, &error);
+          gboolean valid = g_date_valid_dmy (d, m, years[i]);
+
+          cr_assert_eq (date != NULL, valid, "%s: parsed %d, GLib says %d", text, date != NULL, valid);
+          if (date != NULL)
+            cr_assert (g_date_get_day (date) == d && g_date_get_month (date) == (GDateMonth) m &&
+                       g_date_get_year (date) == years[i], "%s", text);
+        }
+}
