@@ -18,8 +18,6 @@ G_DECLARE_FINAL_TYPE (CpRecordList, cp_record_list, CP, RECORD_LIST, GObject)
 CpRecordList   *cp_record_list_new        (GType         item_type,
                                            GPtrArray    *items);
 
-GType           cp_record_list_get_item_type (CpRecordList *self);
-
 /* Appends @item (a reference is added) to the shared array, emitting
  * items-changed. */
 void            cp_record_list_append     (CpRecordList *self,

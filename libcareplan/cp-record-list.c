@@ -95,13 +95,6 @@ cp_record_list_new (GType      item_type,
   return self;
 }
 
-GType
-cp_record_list_get_item_type (CpRecordList *self)
-{
-  g_return_val_if_fail (CP_IS_RECORD_LIST (self), G_TYPE_INVALID);
-  return self->item_type;
-}
-
 void
 cp_record_list_append (CpRecordList *self,
                        gpointer      item)
