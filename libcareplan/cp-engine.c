@@ -87,25 +87,6 @@ cp_engine_iso (guint32 j, char buf[16])
   return buf;
 }
 
-/* "review 3" into @buf: the subject of review @seq's obligations, written
- * for every review of every case. */
-static const char *
-review_name (int seq, char buf[32])
-{
-  char digits[16];
-  int n = 0;
-  guint u = seq < 0 ? 0 : (guint) seq;
-
-  do
-    digits[n++] = (char) ('0' + u % 10);
-  while ((u /= 10) != 0 && n < (int) sizeof digits);
-  memcpy (buf, "review ", 7);
-  for (int i = 0; i < n; i++)
-    buf[7 + i] = digits[n - 1 - i];
-  buf[7 + n] = '\0';
-  return buf;
-}
-
 static gboolean
 shift (Run *run, CpRule *rule, guint32 from, int sign, guint32 *out)
 {
@@ -534,7 +515,7 @@ review_due (Run          *run,
           if (prev == 0)
             continue;
           from = prev;
-          anchor = review_name (prev_seq, name);
+          anchor = cp_text_format (name, sizeof name, "review %d", prev_seq);
         }
       if (!shift (run, rule, from, 1, &cand))
         return FALSE;
@@ -611,7 +592,7 @@ review_due (Run          *run,
 
       if (waiting[i] == 0 || acted[i])
         continue;
-      review_name (seq, subject);
+      cp_text_format (subject, sizeof subject, "review %d", seq);
       emit_not_applicable (run, rule, subject, seq,
                            cp_text_printf ("not applicable: %s on %s brings the review forward "
                                            "only if the IRO agrees, and no agreement is recorded",
@@ -889,9 +870,8 @@ static gboolean
 run_reviews (Run *run)
 {
   g_auto(ReviewRules) rr = { 0 };
-  guint n_reviews;
-  gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n_reviews);
-  guint n = n_reviews;
+  guint n;
+  gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n);
   guint i = 0;
   guint32 prev = 0, last_meeting = run->looked_after, meeting_due = 0;
   int prev_seq = 0, cycle_pos = 0, last_seq = 0;
@@ -956,7 +936,7 @@ run_reviews (Run *run)
         }
 
       seq = review ? cp_review_get_sequence (review) : last_seq + 1;
-      review_name (seq, subject);
+      cp_text_format (subject, sizeof subject, "review %d", seq);
       g_string_truncate (why, 0);
 
       if (!review_due (run, &rr, seq, cycle_pos, reset_before, prev, prev_seq, held,
@@ -1077,10 +1057,9 @@ run_disputes (Run *run)
     {
       CpDispute *dispute = disputes[d];
       g_autofree char *subject = cp_text_printf ("dispute %u", d + 1);
-      guint n_steps;
-      gpointer const *steps = cp_record_peek_items (dispute, CP_TYPE_DISPUTE, "steps", &n_steps);
+      guint n;
+      gpointer const *steps = cp_record_peek_items (dispute, CP_TYPE_DISPUTE, "steps", &n);
       guint32 resolved = known (run, cp_dispute_get_resolved_on (dispute));
-      guint n = n_steps;
 
       for (guint k = 0; k < n; k++)
         {

@@ -21,6 +21,13 @@ void  cp_text_append (GString    *s,
 char *cp_text_printf (const char *format,
                       ...) G_GNUC_PRINTF (1, 2) G_GNUC_MALLOC;
 
+/* The same into @buf (@size bytes, the NUL included), cut short if it
+ * does not fit: for short text written often ("review 3"). Returns @buf. */
+const char *cp_text_format (char       *buf,
+                            gsize       size,
+                            const char *format,
+                            ...) G_GNUC_PRINTF (3, 4);
+
 /* Working text: a GString from a small per-thread pool, emptied, and given
  * back by cp_scratch_free() (or g_autoptr(CpScratch)). The engine needs a
  * few for every review of every case; making and freeing each would cost

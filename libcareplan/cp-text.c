@@ -146,6 +146,33 @@ cp_text_printf (const char *format,
   return g_string_free (out.s, FALSE);
 }
 
+const char *
+cp_text_format (char       *buf,
+                gsize       size,
+                const char *format,
+                ...)
+{
+  Out out = { NULL, 0, { 0 } };
+  const char *text;
+  gsize n;
+  va_list args;
+
+  g_return_val_if_fail (buf != NULL && size > 0, buf);
+
+  va_start (args, format);
+  format_valist (&out, format, args);
+  va_end (args);
+  if (out.s != NULL)
+    flush (&out);
+  text = out.s != NULL ? out.s->str : out.buf;
+  n = MIN (out.s != NULL ? out.s->len : out.len, size - 1);
+  memcpy (buf, text, n);
+  buf[n] = '\0';
+  if (out.s != NULL)
+    g_string_free (out.s, TRUE);
+  return buf;
+}
+
 /* Scratch text ------------------------------------------------------------ */
 
 #define SCRATCH_KEPT 16        /* per thread; more are made and freed */
