@@ -26,15 +26,6 @@ parse_digits (const char *p,
   return TRUE;
 }
 
-static int
-days_in_month (int year, int month)
-{
-  static const guint8 days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-
-  return month == 2 && leap ? 29 : days[month - 1];
-}
-
 gboolean
 cp_date_parse_iso_into (const char  *text,
                         GDate       *out)
@@ -47,9 +38,10 @@ cp_date_parse_iso_into (const char  *text,
       !parse_digits (text + 5, 2, &m) ||
       !parse_digits (text + 8, 2, &d))
     return FALSE;
-  /* g_date_valid_dmy(), by hand: every date of every case comes here,
-   * and g_date_set_dmy() checks it once more. */
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month (y, m))
+  /* g_date_valid_dmy() in one pass: every date of every case comes here,
+   * and g_date_set_dmy() checks it once more. Year and month are in range
+   * before GLib is asked for the month's length. */
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y))
     return FALSE;
 
   g_date_clear (out, 1);

@@ -167,11 +167,17 @@ date_is_inline (const GValue *v)
   return v->data[0].v_pointer == (gconstpointer) &v->data[1];
 }
 
+/* g_value_unset() for a stored value; a date is freed here, without the
+ * value table's look-ups, and only if it is not kept inside the GValue. */
 static void
 release_value (GValue *v)
 {
-  if (G_VALUE_TYPE (v) == G_TYPE_DATE && date_is_inline (v))
-    *v = (GValue) G_VALUE_INIT;
+  if (G_VALUE_TYPE (v) == G_TYPE_DATE)
+    {
+      if (v->data[0].v_pointer != NULL && !date_is_inline (v))
+        g_date_free (v->data[0].v_pointer);
+      *v = (GValue) G_VALUE_INIT;
+    }
   else if (G_VALUE_TYPE (v) != G_TYPE_INVALID)
     g_value_unset (v);
 }
@@ -312,10 +318,7 @@ cp_record_finalize (GObject *object)
                 g_value_unset (v);
               break;
             case FIELD_DATE:
-              /* What g_value_unset() would do, without its look-ups; a
-               * date read from JSON holds nothing to free. */
-              if (v->data[0].v_pointer != NULL && !date_is_inline (v))
-                g_date_free (v->data[0].v_pointer);
+              release_value (v);
               break;
             default:
               if (v->data[0].v_pointer != NULL)
