@@ -875,7 +875,7 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
     CpObligation *o = expect (ev, "recommendation.starred.dispute", "review 1 recommendation 1", "2027-01-20",
                               CP_OBLIGATION_STATUS_MET_ON_TIME);
     cr_assert (strstr (cp_obligation_get_explanation (o), "disputed from 2027-01-20"));
-    cr_assert_str_eq (cp_obligation_get_citation (o), "000_0a4842a4edbc68e2.txt §7.18 Starred Recommendations (Stoke-on-Trent)");
+    cr_assert_str_eq (cp_obligation_get_citation (o), "Stoke-on-Trent City Council, Children in Care: Care Planning, Placement and Case Review Policy, §7.18 Starred Recommendations");
   }
 
   g_signal_connect (ev, "escalated", G_CALLBACK (on_escalated), log);
