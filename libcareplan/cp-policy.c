@@ -43,7 +43,7 @@ struct _CpPolicy
   GListStore *rules;
   GHashTable *by_key;   /* key (owned) -> CpRule, borrowed from rules */
   GHashTable *origin;   /* key -> name of the profile that set it */
-  GPtrArray *by_kind[CP_RULE_KIND_LEAVING_CARE_STATUS + 1];   /* built on first use */
+  GPtrArray *by_kind[CP_RULE_KIND_LEAVING_CARE_STATUS + 1];   /* built at load, then read-only */
 };
 
 G_DEFINE_FINAL_TYPE (CpPolicy, cp_policy, G_TYPE_OBJECT)
@@ -666,6 +666,22 @@ add_rule (CpPolicy   *self,
   g_hash_table_insert (self->origin, g_strdup (key), g_strdup (origin));
 }
 
+/* Builds the per-kind lists once, while the profile is still private to
+ * the thread loading it: a loaded profile is immutable and shared. */
+static void
+index_by_kind (CpPolicy *self)
+{
+  GListModel *rules = G_LIST_MODEL (self->rules);
+
+  for (guint k = 0; k < G_N_ELEMENTS (self->by_kind); k++)
+    self->by_kind[k] = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      CpRule *rule = g_list_model_get_item (rules, i);
+      g_ptr_array_add (self->by_kind[cp_rule_get_kind (rule)], rule);
+    }
+}
+
 static CpPolicy *
 parse (const char  *data,
        gssize       length,
@@ -809,6 +825,7 @@ parse (const char  *data,
 
   if (!check_chains (self, error))
     return NULL;
+  index_by_kind (self);
   return g_steal_pointer (&self);
 }
 
@@ -1138,9 +1155,10 @@ cp_policy_get_rule_origin (CpPolicy   *self,
   return g_hash_table_lookup (self->origin, key);
 }
 
-/* The rules of one kind, in profile order; a profile does not change once
- * loaded, so the lists are built once. Returns a new reference: do not
- * reorder it. */
+/* The rules of one kind, in profile order. The lists are built when the
+ * profile is loaded (index_by_kind()) and never change afterwards, so any
+ * number of threads may ask for them at once. Returns a new reference: do
+ * not modify it. */
 GPtrArray *
 cp_policy_rules_of_kind (CpPolicy   *self,
                          CpRuleKind  kind)
@@ -1148,20 +1166,5 @@ cp_policy_rules_of_kind (CpPolicy   *self,
   g_return_val_if_fail (CP_IS_POLICY (self), NULL);
   g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (self->by_kind), NULL);
 
-  if (self->by_kind[kind] == NULL)
-    {
-      GListModel *rules = G_LIST_MODEL (self->rules);
-      GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-        {
-          CpRule *rule = g_list_model_get_item (rules, i);
-          if (cp_rule_get_kind (rule) == kind)
-            g_ptr_array_add (found, rule);
-          else
-            g_object_unref (rule);
-        }
-      self->by_kind[kind] = found;
-    }
   return g_ptr_array_ref (self->by_kind[kind]);
 }
