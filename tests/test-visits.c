@@ -180,6 +180,18 @@ Test (visits, england_three_months_after_a_year_only_if_intended_until_18)
   expect (b, "visit.interval.until-18", "visit after 2026-09-25", "2026-12-25", CP_OBLIGATION_STATUS_MET_LATE);
   expect (a, "visit.interval.until-18", "next visit", "2027-03-25", CP_OBLIGATION_STATUS_UPCOMING);
 
+  /* Three months from 30 November: February has no 30th, so the 28th,
+   * the earlier reading. */
+  {
+    g_autoptr(CpCase) clamp = make_case ("2012-05-05", "2025-06-02", NULL,
+                                         FOSTER_2025 (",\"intended_until_18\":true"), NULL);
+    g_autoptr(CpEvaluator) e = NULL;
+
+    record (clamp, CP_DUTY_VISIT, "2026-11-30");
+    e = evaluate (clamp, "england", "2026-12-01");
+    expect (e, "visit.interval.until-18", "next visit", "2027-02-28", CP_OBLIGATION_STATUS_UPCOMING);
+  }
+
   /* Designated long-term but not recorded as meant to last until 18: six weeks. */
   record (long_term, CP_DUTY_VISIT, "2026-09-25");
   c = evaluate (long_term, "england", "2026-09-26");
