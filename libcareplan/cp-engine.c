@@ -1317,9 +1317,105 @@ placement_type_listed (CpRule *rule, CpPlacement *p)
   return g_strv_contains (types, nick);
 }
 
-/* Whether the rule's conditions on age and placement hold on @day. */
+/* The legal status the child has on @day (the one begun last, so a later
+ * order supersedes an earlier one left open), or NULL; @start_out its start. */
+static CpLegalStatus *
+legal_status_on (Run *run, guint32 day, guint32 *start_out)
+{
+  guint n_statuses;
+  gpointer const *statuses = cp_record_peek_items (cp_case_get_child (run->kase), CP_TYPE_CHILD,
+                                                   "legal_statuses", &n_statuses);
+  CpLegalStatus *found = NULL;
+
+  for (guint i = 0; i < n_statuses; i++)
+    {
+      CpLegalStatus *ls = statuses[i];
+      guint32 from = cp_engine_julian (cp_legal_status_get_start (ls));
+      guint32 to = cp_engine_julian (cp_legal_status_get_end (ls));
+
+      if (from != 0 && from <= day && (to == 0 || day < to) && (found == NULL || from >= *start_out))
+        {
+          found = ls;
+          *start_out = from;
+        }
+    }
+  return found;
+}
+
 static gboolean
-conditions_hold (Run *run, CpRule *rule, guint32 day)
+legal_status_listed (CpRule *rule, CpLegalStatus *ls)
+{
+  return ls != NULL && g_strv_contains (cp_rule_get_legal_statuses (rule),
+                                        cp_enum_to_nick (CP_TYPE_LEGAL_STATUS_KIND, cp_legal_status_get_status (ls)));
+}
+
+/* The day the first review a rule's `first_review` means was held, known
+ * by today, or 0: the child's first review, or (`first_review_of`
+ * `placement`) the first held on or after the start of the placement the
+ * child is in on @day, or of the legal status the rule lists if that began
+ * later. */
+static guint32
+first_review_held (Run *run, CpRule *rule, guint32 day)
+{
+  guint n_reviews;
+  gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n_reviews);
+  guint32 since = 0;
+
+  if (g_strcmp0 (cp_rule_get_first_review_of (rule), "placement") == 0)
+    {
+      guint32 status_start = 0;
+
+      if (placement_on (run, day, &since) == NULL)
+        since = day;
+      if (cp_rule_get_legal_statuses (rule) != NULL &&
+          legal_status_on (run, day, &status_start) != NULL && status_start > since)
+        since = status_start;
+    }
+  for (guint i = 0; i < n_reviews; i++)
+    {
+      guint32 held = known (run, cp_review_get_held (reviews[i]));
+
+      if (held != 0 && held >= since)
+        return held;
+    }
+  return 0;
+}
+
+/* Whether an activity of each duty the rule needs recorded was recorded
+ * on or before @day, and on or after @since (the placement's start). */
+static gboolean
+recorded_by (Run *run, CpRule *rule, guint32 since, guint32 day)
+{
+  const char * const *duties = cp_rule_get_recorded (rule);
+  guint n_list;
+  gpointer const *list = cp_record_peek_items (run->kase, CP_TYPE_CASE, "activities", &n_list);
+
+  for (guint d = 0; duties != NULL && duties[d] != NULL; d++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < n_list && !found; i++)
+        {
+          CpActivity *a = list[i];
+          guint32 on = known (run, cp_activity_get_date (a));
+
+          found = on != 0 && on >= since && on <= day &&
+                  strcmp (cp_enum_to_nick (CP_TYPE_DUTY, cp_activity_get_duty (a)), duties[d]) == 0;
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the rule's conditions on age, legal status, placement and what
+ * is recorded hold on @day. For an interval, @due is the day the rule
+ * would make the next activity due (0 otherwise): a rule that lasts until
+ * the first review binds a gap only if it falls due by that review, and
+ * one that starts after it binds the gap the review falls in, so the gap
+ * across the review is judged by the rule that follows it. */
+static gboolean
+conditions_hold (Run *run, CpRule *rule, guint32 day, guint32 due)
 {
   int age = cp_julian_months_between (run->birth, day);
   int min_age = cp_rule_get_min_age_months (rule), max_age = cp_rule_get_max_age_months (rule);
@@ -1334,46 +1430,45 @@ conditions_hold (Run *run, CpRule *rule, guint32 day)
       if (max_age > 0 && age >= max_age)
         return FALSE;
     }
+  if (cp_rule_get_in_force_from (rule) != NULL)
+    {
+      GDate from;
+
+      if (cp_date_parse_iso_into (cp_rule_get_in_force_from (rule), &from) &&
+          day < g_date_get_julian (&from))
+        return FALSE;
+    }
   if (cp_rule_get_first_review (rule) != NULL)
     {
-      guint n_reviews;
-      gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n_reviews);
-      CpReview *first = n_reviews > 0 ? reviews[0] : NULL;
-      guint32 held = first ? known (run, cp_review_get_held (first)) : 0;
-      gboolean after = held != 0 && held <= day;
+      guint32 held = first_review_held (run, rule, day);
+      gboolean after = g_strcmp0 (cp_rule_get_first_review (rule), "after") == 0;
 
-      if (after != (g_strcmp0 (cp_rule_get_first_review (rule), "after") == 0))
+      if (due == 0 ? after != (held != 0 && held <= day)
+                   : after ? held == 0 || held > due : held != 0 && held < due)
         return FALSE;
     }
-  if (cp_rule_get_legal_statuses (rule) != NULL)
-    {
-      guint n_statuses;
-      gpointer const *statuses = cp_record_peek_items (cp_case_get_child (run->kase), CP_TYPE_CHILD, "legal_statuses", &n_statuses);
-      gboolean listed = FALSE;
-
-      for (guint i = 0; i < n_statuses; i++)
-        {
-          CpLegalStatus *ls = statuses[i];
-          guint32 from = cp_engine_julian (cp_legal_status_get_start (ls));
-          guint32 to = cp_engine_julian (cp_legal_status_get_end (ls));
-
-          if (from <= day && (to == 0 || day < to))
-            listed = g_strv_contains (cp_rule_get_legal_statuses (rule),
-                                      cp_enum_to_nick (CP_TYPE_LEGAL_STATUS_KIND, cp_legal_status_get_status (ls)));
-        }
-      if (!listed)
-        return FALSE;
-    }
+  if (cp_rule_get_legal_statuses (rule) != NULL &&
+      !legal_status_listed (rule, legal_status_on (run, day, &start)))
+    return FALSE;
   if (cp_rule_get_placements (rule) == NULL && cp_rule_get_min_months (rule) == 0 &&
       cp_rule_get_max_months (rule) == 0 && !cp_rule_get_long_term_only (rule) &&
-      !cp_rule_get_short_term_only (rule))
+      !cp_rule_get_short_term_only (rule) && !cp_rule_get_intended_until_18_only (rule) &&
+      cp_rule_get_excluded_placements (rule) == NULL && cp_rule_get_recorded (rule) == NULL)
     return TRUE;
   p = placement_on (run, day, &start);
   if (p == NULL || !placement_type_listed (rule, p))
     return FALSE;
+  if (cp_rule_get_excluded_placements (rule) != NULL &&
+      g_strv_contains (cp_rule_get_excluded_placements (rule),
+                       cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (p))))
+    return FALSE;
   if (cp_rule_get_long_term_only (rule) && !cp_placement_get_long_term (p))
     return FALSE;
   if (cp_rule_get_short_term_only (rule) && cp_placement_get_long_term (p))
+    return FALSE;
+  if (cp_rule_get_intended_until_18_only (rule) && !cp_placement_get_intended_until_18 (p))
+    return FALSE;
+  if (!recorded_by (run, rule, start, day))
     return FALSE;
   months = cp_julian_months_between (start, day);
   if (months < cp_rule_get_min_months (rule))
@@ -1468,12 +1563,15 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
     }
   /* Done on or after the day care began (or the anchor, for a placement),
    * and for a placement before it ended. */
-  met = first_between (days, cp_rule_get_anchor (rule) == CP_ANCHOR_PLACEMENT ? from : run->looked_after, until);
+  met = first_between (days, cp_rule_get_anchor (rule) == CP_ANCHOR_PLACEMENT ||
+                             cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS ? from : run->looked_after, until);
   if (met == 0 && until != 0 && until <= due)
     {
       char buf[16];
       emit_not_applicable (run, rule, subject, 0,
-                           cp_text_printf ("not applicable: the placement ended (%s) before it was due",
+                           cp_text_printf ("not applicable: the %s ended (%s) before it was due",
+                                           cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS ? "legal status"
+                                                                                               : "placement",
                                            cp_engine_iso (until, buf)));
       return TRUE;
     }
@@ -1502,7 +1600,7 @@ run_activities (Run *run)
       switch (cp_rule_get_anchor (rule))
         {
         case CP_ANCHOR_LOOKED_AFTER:
-          if (!conditions_hold (run, rule, run->looked_after))
+          if (!conditions_hold (run, rule, run->looked_after, 0))
             continue;
           if (!activity_for_anchor (run, rule, run->looked_after, 0, what, "looked-after", days))
             return FALSE;
@@ -1523,9 +1621,35 @@ run_activities (Run *run)
                 if (start == 0)
                   break;
                 if ((cp_rule_get_emergency_only (rule) && !cp_placement_get_emergency (p)) ||
-                    !placement_type_listed (rule, p) || !conditions_hold (run, rule, start))
+                    !placement_type_listed (rule, p) || !conditions_hold (run, rule, start, 0))
                   continue;
                 if (!activity_for_anchor (run, rule, start, end, subject, "the placement start", days))
+                  return FALSE;
+              }
+          }
+          break;
+
+        case CP_ANCHOR_LEGAL_STATUS:
+          {
+            /* One for each period of a listed status (the making of an
+             * order), if the other conditions hold that day. */
+            guint n_statuses;
+            gpointer const *statuses = cp_record_peek_items (cp_case_get_child (run->kase), CP_TYPE_CHILD,
+                                                             "legal_statuses", &n_statuses);
+
+            for (guint i = 0; i < n_statuses; i++)
+              {
+                CpLegalStatus *ls = statuses[i];
+                const char *nick = cp_enum_to_nick (CP_TYPE_LEGAL_STATUS_KIND, cp_legal_status_get_status (ls));
+                g_autofree char *subject = cp_text_printf ("legal status %u", i + 1);
+                g_autofree char *anchor = cp_text_printf ("the %s", nick);
+                guint32 start = known (run, cp_legal_status_get_start (ls));
+                guint32 end = known (run, cp_legal_status_get_end (ls));
+
+                if (start == 0 || !g_strv_contains (cp_rule_get_legal_statuses (rule), nick) ||
+                    !conditions_hold (run, rule, start, 0))
+                  continue;
+                if (!activity_for_anchor (run, rule, start, end, subject, anchor, days))
                   return FALSE;
               }
           }
@@ -1656,25 +1780,49 @@ chain_start (Run *run, CpRule *rule)
   return run->looked_after;
 }
 
+/* Whether @rule is set aside by another rule that applies (in @applies). */
+static gboolean
+replaced (GPtrArray *rules, const gboolean *applies, CpRule *rule)
+{
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const char * const *replaces = cp_rule_get_replaces (rules->pdata[i]);
+
+      if (applies[i] && replaces != NULL && g_strv_contains (replaces, cp_rule_get_key (rule)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The shortest applicable interval from @day, or FALSE if none applies. */
 static gboolean
 next_due (Run *run, GPtrArray *rules, guint32 day, guint32 *due, CpRule **which)
 {
+  /* A duty has a handful of rules: no allocation on this hot path. */
+  gboolean applies_buf[16];
+  guint32 dues_buf[16];
+  g_autofree gboolean *applies_heap = rules->len > 16 ? g_new0 (gboolean, rules->len) : NULL;
+  g_autofree guint32 *dues_heap = rules->len > 16 ? g_new0 (guint32, rules->len) : NULL;
+  gboolean *applies = applies_heap ? applies_heap : applies_buf;
+  guint32 *dues = dues_heap ? dues_heap : dues_buf;
   gboolean found = FALSE;
 
   for (guint i = 0; i < rules->len; i++)
     {
       CpRule *rule = rules->pdata[i];
-      guint32 d;
 
-      if (!conditions_hold (run, rule, day))
-        continue;
-      if (!shift (run, rule, day, 1, &d))
+      if (!shift (run, rule, day, 1, &dues[i]))
         return FALSE;
-      if (!found || d < *due)
+      applies[i] = conditions_hold (run, rule, day, dues[i]);
+    }
+  for (guint i = 0; i < rules->len; i++)
+    {
+      if (!applies[i] || replaced (rules, applies, rules->pdata[i]))
+        continue;
+      if (!found || dues[i] < *due)
         {
-          *due = d;
-          *which = rule;
+          *due = dues[i];
+          *which = rules->pdata[i];
           found = TRUE;
         }
     }

@@ -28,6 +28,7 @@ enum {
   PROP_UNPLANNED_END,
   PROP_AREA,
   PROP_LONG_TERM,
+  PROP_INTENDED_UNTIL_18,
   PROP_CHANGE_REASON,
   N_PROPS
 };
@@ -96,6 +97,17 @@ cp_placement_class_init (CpPlacementClass *klass)
    */
   properties[PROP_LONG_TERM] =
     g_param_spec_boolean ("long-term", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpPlacement:intended-until-18:
+   *
+   * Whether the plan records that the placement is intended to last until
+   * the child is 18. This is not [property@Placement:long-term]: a
+   * placement designated long-term need not be meant to last to 18.
+   */
+  properties[PROP_INTENDED_UNTIL_18] =
+    g_param_spec_boolean ("intended-until-18", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -283,6 +295,36 @@ cp_placement_set_long_term (CpPlacement *self,
 {
   g_return_if_fail (CP_IS_PLACEMENT (self));
   cp_record_set_boolean (CP_RECORD (self), PROP_LONG_TERM, long_term);
+}
+
+/**
+ * cp_placement_get_intended_until_18:
+ * @self: a #CpPlacement
+ *
+ * Gets the [property@Placement:intended-until-18] property.
+ *
+ * Returns: whether the placement is recorded as intended to last until the child is 18
+ */
+gboolean
+cp_placement_get_intended_until_18 (CpPlacement *self)
+{
+  g_return_val_if_fail (CP_IS_PLACEMENT (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_INTENDED_UNTIL_18);
+}
+
+/**
+ * cp_placement_set_intended_until_18:
+ * @self: a #CpPlacement
+ * @intended_until_18: whether the placement is intended to last until the child is 18
+ *
+ * Sets [property@Placement:intended-until-18].
+ */
+void
+cp_placement_set_intended_until_18 (CpPlacement *self,
+    gboolean intended_until_18)
+{
+  g_return_if_fail (CP_IS_PLACEMENT (self));
+  cp_record_set_boolean (CP_RECORD (self), PROP_INTENDED_UNTIL_18, intended_until_18);
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cp-date-private.h"
 #include "cp-error-private.h"
 #include "cp-policy-private.h"
 #include "cp-record-private.h"
@@ -405,7 +406,8 @@ check_rule (CpRule      *rule,
   static const CpDuty stage_duty[] = { CP_DUTY_DISPUTE_STAGE };
   static const CpAnchor stage_anchor[] = { CP_ANCHOR_STAGE };
   static const CpAnchor activity_anchors[] = { CP_ANCHOR_LOOKED_AFTER, CP_ANCHOR_PLACEMENT, CP_ANCHOR_BIRTH,
-                                               CP_ANCHOR_REVIEW, CP_ANCHOR_PERMANENCE_PLAN };
+                                               CP_ANCHOR_REVIEW, CP_ANCHOR_PERMANENCE_PLAN,
+                                               CP_ANCHOR_LEGAL_STATUS };
   static const CpDuty activity_duties[] = { CP_DUTY_VISIT, CP_DUTY_HEALTH_ASSESSMENT, CP_DUTY_DENTAL_CHECK,
                                             CP_DUTY_PEP_REVIEW, CP_DUTY_PLACEMENT_PLANNING_MEETING,
                                             CP_DUTY_CARE_PLANNING_MEETING, CP_DUTY_LEGAL_PLANNING_MEETING,
@@ -432,6 +434,25 @@ check_rule (CpRule      *rule,
                     path, cp_rule_get_first_review (rule));
   if (cp_rule_get_long_term_only (rule) && cp_rule_get_short_term_only (rule))
     return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.short_term_only: a rule cannot be both long- and short-term only", path);
+  if (cp_rule_get_first_review_of (rule) != NULL &&
+      g_strcmp0 (cp_rule_get_first_review_of (rule), "care") != 0 &&
+      g_strcmp0 (cp_rule_get_first_review_of (rule), "placement") != 0)
+    return cp_fail (error, CP_ERROR_UNKNOWN_CODE, "%s.first_review_of: “%s” is not a known code (expected one of: care, placement)",
+                    path, cp_rule_get_first_review_of (rule));
+  if (cp_rule_get_first_review_of (rule) != NULL && cp_rule_get_first_review (rule) == NULL)
+    return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.first_review_of: only with first_review", path);
+  if (!codes_known (cp_rule_get_recorded (rule), CP_TYPE_DUTY, path, "recorded", error))
+    return FALSE;
+  if (cp_rule_get_in_force_from (rule) != NULL)
+    {
+      GDate d;
+
+      if (!cp_date_parse_iso_into (cp_rule_get_in_force_from (rule), &d))
+        return cp_fail (error, CP_ERROR_INVALID_DATE, "%s.in_force_from: “%s” is not a date (expected YYYY-MM-DD)",
+                        path, cp_rule_get_in_force_from (rule));
+    }
+  if (cp_rule_get_replaces (rule) != NULL && kind != CP_RULE_KIND_INTERVAL)
+    return cp_fail (error, CP_ERROR_INVALID_VALUE, "%s.replaces: only an interval rule sets others aside", path);
 
   if (cp_rule_get_deemed_agreed (rule) && cp_rule_get_duty (rule) != CP_DUTY_MANAGER_RESPONSE)
     return cp_fail (error, CP_ERROR_INVALID_VALUE,
@@ -570,6 +591,10 @@ check_rule (CpRule      *rule,
         return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.extension: only for a rule counted from each placement", path);
       if (cp_rule_get_emergency_only (rule) && cp_rule_get_anchor (rule) != CP_ANCHOR_PLACEMENT)
         return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.emergency_only: only for a rule counted from each placement", path);
+      if (cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS &&
+          (cp_rule_get_legal_statuses (rule) == NULL || cp_rule_get_legal_statuses (rule)[0] == NULL))
+        return cp_fail (error, CP_ERROR_MISSING_FIELD,
+                        "%s.legal_statuses: missing (a rule counted from a legal status names the statuses)", path);
       if (cp_rule_get_direction (rule) == CP_DIRECTION_EVERY)
         return cp_fail (error, CP_ERROR_INVALID_VALUE,
                         "%s.direction: “every” is an interval rule's (kind “interval”)", path);
@@ -623,7 +648,20 @@ check_chains (CpPolicy  *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CpRule) rule = g_list_model_get_item (G_LIST_MODEL (self->rules), i);
+      const char * const *replaces = cp_rule_get_replaces (rule);
       CpRule *at = rule;
+
+      /* A rule sets aside interval rules of its own duty, not itself. */
+      for (guint r = 0; replaces != NULL && replaces[r] != NULL; r++)
+        {
+          CpRule *other = g_hash_table_lookup (self->by_key, replaces[r]);
+
+          if (other == NULL || other == rule || cp_rule_get_kind (other) != CP_RULE_KIND_INTERVAL ||
+              cp_rule_get_duty (other) != cp_rule_get_duty (rule))
+            return cp_fail (error, CP_ERROR_INCONSISTENT,
+                            "rule “%s”: replaces: “%s” names no other interval rule of the same duty",
+                            cp_rule_get_key (rule), replaces[r]);
+        }
 
       for (guint steps = 0; cp_rule_get_anchor (at) == CP_ANCHOR_RULE; steps++)
         {

@@ -70,6 +70,11 @@ enum {
   PROP_EXTENSION,
   PROP_SHORT_TERM_ONLY,
   PROP_FIRST_REVIEW,
+  PROP_FIRST_REVIEW_OF,
+  PROP_INTENDED_UNTIL_18_ONLY,
+  PROP_RECORDED,
+  PROP_REPLACES,
+  PROP_IN_FORCE_FROM,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -433,6 +438,63 @@ cp_rule_class_init (CpRuleClass *klass)
    */
   properties[PROP_FIRST_REVIEW] =
     g_param_spec_string ("first-review", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:first-review-of:
+   *
+   * With [property@Rule:first-review]: `care` (the child's first review,
+   * the default) or `placement` (the first review held on or after the
+   * start of the current placement, or of the current legal status when
+   * the rule lists legal statuses and it began later).
+   */
+  properties[PROP_FIRST_REVIEW_OF] =
+    g_param_spec_string ("first-review-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:intended-until-18-only:
+   *
+   * For an activity or interval rule: only while the current placement is
+   * recorded as intended to last until the child is 18
+   * ([property@Placement:intended-until-18]).
+   */
+  properties[PROP_INTENDED_UNTIL_18_ONLY] =
+    g_param_spec_boolean ("intended-until-18-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:recorded:
+   *
+   * For an activity or interval rule: the duties (nicks of [enum@Duty]) of
+   * which an activity must be recorded during the current placement, on or
+   * before the day, for the rule to apply (the child's agreement to fewer
+   * visits, a decision to reduce them).
+   */
+  properties[PROP_RECORDED] =
+    g_param_spec_boxed ("recorded", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:replaces:
+   *
+   * For an interval rule: the keys of the interval rules of the same duty
+   * it sets aside while it applies (a longer interval the law allows once
+   * a condition is met); the shortest of the rest still wins.
+   */
+  properties[PROP_REPLACES] =
+    g_param_spec_boxed ("replaces", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:in-force-from:
+   *
+   * For an activity or interval rule: the first day (`YYYY-MM-DD`) the rule
+   * applies on, for a provision that came into force later; %NULL for
+   * always.
+   */
+  properties[PROP_IN_FORCE_FROM] =
+    g_param_spec_string ("in-force-from", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -1217,4 +1279,79 @@ cp_rule_get_first_review (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
   return cp_record_get_string (CP_RECORD (self), PROP_FIRST_REVIEW);
+}
+
+/**
+ * cp_rule_get_first_review_of:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:first-review-of] property.
+ *
+ * Returns: (nullable): `care`, `placement`, or %NULL (the child's first review)
+ */
+const char *
+cp_rule_get_first_review_of (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_FIRST_REVIEW_OF);
+}
+
+/**
+ * cp_rule_get_intended_until_18_only:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:intended-until-18-only] property.
+ *
+ * Returns: whether the rule applies only while the placement is intended to last until 18
+ */
+gboolean
+cp_rule_get_intended_until_18_only (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_INTENDED_UNTIL_18_ONLY);
+}
+
+/**
+ * cp_rule_get_recorded:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:recorded] property.
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the duties that must be recorded during the placement
+ */
+const char * const *
+cp_rule_get_recorded (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_strv (CP_RECORD (self), PROP_RECORDED);
+}
+
+/**
+ * cp_rule_get_replaces:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:replaces] property.
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the keys of the interval rules it sets aside while it applies
+ */
+const char * const *
+cp_rule_get_replaces (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_strv (CP_RECORD (self), PROP_REPLACES);
+}
+
+/**
+ * cp_rule_get_in_force_from:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:in-force-from] property.
+ *
+ * Returns: (nullable): the first day the rule applies on (`YYYY-MM-DD`), or %NULL
+ */
+const char *
+cp_rule_get_in_force_from (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_IN_FORCE_FROM);
 }

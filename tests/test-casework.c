@@ -103,9 +103,11 @@ Test (casework, swindon_first_visit_in_five_working_days_across_christmas)
   g_autoptr(CpEvaluator) ev = evaluate (kase, "swindon", "2026-12-31");
 
   /* 23, 24, then over Christmas Day, the weekend and Monday 28: 29, 30, 31. */
-  expect (ev, "visit.first", "placement 1", "2026-12-31", CP_OBLIGATION_STATUS_DUE_SOON);
+  expect (ev, "visit.first.working-days", "placement 1", "2026-12-31", CP_OBLIGATION_STATUS_DUE_SOON);
+  /* The regulations' week still applies, and is earlier here. */
+  expect (ev, "visit.first", "placement 1", "2026-12-29", CP_OBLIGATION_STATUS_OVERDUE);
   at (ev, "2027-01-01");
-  expect (ev, "visit.first", "placement 1", "2026-12-31", CP_OBLIGATION_STATUS_OVERDUE);
+  expect (ev, "visit.first.working-days", "placement 1", "2026-12-31", CP_OBLIGATION_STATUS_OVERDUE);
 }
 
 Test (casework, a_gap_between_visits_longer_than_six_weeks_is_flagged)
@@ -134,15 +136,16 @@ Test (casework, salford_takes_the_shortest_interval_that_applies)
   record (kase, CP_DUTY_VISIT, "2024-11-01");
   ev = evaluate (kase, "salford", "2024-11-02");
   expect (ev, "visit.interval", "next visit", "2024-12-13", CP_OBLIGATION_STATUS_UPCOMING);
-  /* After a year, under 16: six-monthly. */
+  /* After a year, under 16, with no decision to reduce recorded: still
+   * six-weekly (tests/test-visits.c has the six-monthly reduction). */
   record (kase, CP_DUTY_VISIT, "2025-02-03");
   at (ev, "2025-02-04");
   expect (ev, "visit.interval", "visit after 2024-11-01", "2024-12-13", CP_OBLIGATION_STATUS_MET_LATE);
-  expect (ev, "visit.interval.later", "next visit", "2025-08-03", CP_OBLIGATION_STATUS_UPCOMING);
-  /* At 16 and over: eight-weekly. */
+  expect (ev, "visit.interval", "next visit", "2025-03-17", CP_OBLIGATION_STATUS_UPCOMING);
+  /* At 16 and over: eight-weekly, but six weeks is shorter. */
   record (kase, CP_DUTY_VISIT, "2026-06-01");
   at (ev, "2026-06-02");
-  expect (ev, "visit.interval.16-plus", "next visit", "2026-07-27", CP_OBLIGATION_STATUS_UPCOMING);
+  expect (ev, "visit.interval", "next visit", "2026-07-13", CP_OBLIGATION_STATUS_UPCOMING);
 }
 
 /* Health, dental and PEP ---------------------------------------------------- */
@@ -660,7 +663,7 @@ Test (casework, swindon_visits_weekly_until_the_first_review_then_by_placement)
   g_autoptr(CpCase) kase = make_case ("2015-05-05", "2027-03-01", FOSTER ("2027-03-01"),
                                       "\"reviews\":[{\"sequence\":1,\"scheduled\":\"2027-03-24\"}]");
   g_autoptr(CpCase) long_term = make_case ("2015-05-05", "2026-01-05",
-    "[{\"kind\":\"foster-own-authority\",\"start\":\"2026-01-05\",\"long_term\":true}]",
+    "[{\"kind\":\"foster-own-authority\",\"start\":\"2026-01-05\",\"long_term\":true,\"intended_until_18\":true}]",
     "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"}]");
   g_autoptr(CpCase) short_term = make_case ("2015-05-05", "2026-01-05", FOSTER ("2026-01-05"),
     "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"}]");
@@ -689,8 +692,8 @@ Test (casework, swindon_visits_weekly_until_the_first_review_then_by_placement)
   record (short_term, CP_DUTY_VISIT, "2027-02-01");
   lt = evaluate (long_term, "swindon", "2027-02-02");
   st = evaluate (short_term, "swindon", "2027-02-02");
-  expect (lt, "visit.interval.long-term", "next visit", "2027-05-01", CP_OBLIGATION_STATUS_UPCOMING);
-  expect (st, "visit.interval.later", "next visit", "2027-03-15", CP_OBLIGATION_STATUS_UPCOMING);
+  expect (lt, "visit.interval.until-18", "next visit", "2027-05-01", CP_OBLIGATION_STATUS_UPCOMING);
+  expect (st, "visit.interval", "next visit", "2027-03-15", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* Placed for adoption: monthly after the first review. */
   record (adoption, CP_DUTY_VISIT, "2027-02-01");
@@ -741,13 +744,13 @@ Test (casework, the_remaining_visit_and_health_variants)
   record (reg24, CP_DUTY_VISIT, "2027-02-01");
   a = evaluate (ico, "swindon", "2027-02-02");
   b = evaluate (reg24, "swindon", "2027-02-02");
-  expect (a, "visit.interval.placed-with-parents-ico", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
+  expect (a, "visit.interval.ico-with-parent", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
   expect (b, "visit.interval.connected-person", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* Salford: outside foster care, the national six weeks. */
   record (home, CP_DUTY_VISIT, "2027-02-01");
   c = evaluate (home, "salford", "2027-02-02");
-  expect (c, "visit.interval.other", "next visit", "2027-03-15", CP_OBLIGATION_STATUS_UPCOMING);
+  expect (c, "visit.interval", "next visit", "2027-03-15", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* Swindon: the health assessment by the day before the first review,
    * booked for Good Friday 2027: Thursday 25 March. */

@@ -82,9 +82,9 @@ class PolicyCommandTest(unittest.TestCase):
         self.assertIn("timescale:      within 20 working days of looked-after", r.stdout)
 
     def test_show_states_a_rules_conditions(self):
-        out = run("policy", "show", "swindon", "visit.interval.placed-with-parents-ico").stdout
+        out = run("policy", "show", "swindon", "visit.interval.ico-with-parent").stdout
         self.assertIn("conditions:     placements: placed-with-parents; legal statuses: interim-care-order; "
-                      "after the first review", out)
+                      "after the first review of the placement", out)
         out = run("policy", "show", "england", "leaving-care.pathway-plan").stdout
         self.assertIn("timescale:      by age 16 years 3 months", out)
 

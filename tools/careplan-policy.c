@@ -91,8 +91,23 @@ print_conditions (CpRule *r)
     g_string_append (c, "; long-term placements only");
   if (cp_rule_get_short_term_only (r))
     g_string_append (c, "; placements not designated long-term");
+  if (cp_rule_get_intended_until_18_only (r))
+    g_string_append (c, "; placements intended to last until 18 only");
   if (cp_rule_get_first_review (r) != NULL)
-    g_string_append_printf (c, "; %s the first review", cp_rule_get_first_review (r));
+    g_string_append_printf (c, "; %s the first review%s", cp_rule_get_first_review (r),
+                            g_strcmp0 (cp_rule_get_first_review_of (r), "placement") == 0 ? " of the placement" : "");
+  if (cp_rule_get_recorded (r) != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) cp_rule_get_recorded (r));
+      g_string_append_printf (c, "; once recorded in the placement: %s", joined);
+    }
+  if (cp_rule_get_in_force_from (r) != NULL)
+    g_string_append_printf (c, "; from %s", cp_rule_get_in_force_from (r));
+  if (cp_rule_get_replaces (r) != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) cp_rule_get_replaces (r));
+      g_string_append_printf (c, "; sets aside %s", joined);
+    }
   if (cp_rule_get_emergency_only (r))
     g_string_append (c, "; emergency placements only");
   if (cp_rule_get_eligible_only (r))

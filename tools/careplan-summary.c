@@ -76,6 +76,8 @@ area_of (CpDuty duty)
     case CP_DUTY_APPROVAL_EXTENDED:
       return AREA_PLANS;
     case CP_DUTY_VISIT:
+    case CP_DUTY_VISITS_REDUCTION_AGREED:
+    case CP_DUTY_VISITS_REDUCTION_DECIDED:
       return AREA_VISITS;
     case CP_DUTY_HEALTH_ASSESSMENT:
     case CP_DUTY_DENTAL_CHECK:

@@ -441,6 +441,10 @@ typedef enum {
  * @CP_DUTY_STAYING_PUT_CONSIDERED: Staying Put is considered for a young person in foster care
  * @CP_DUTY_CARER_APPROVED: a connected person caring for the child is approved as a foster carer
  * @CP_DUTY_APPROVAL_EXTENDED: a connected person's temporary approval is extended
+ * @CP_DUTY_VISITS_REDUCTION_AGREED: the child agreed to less frequent social
+ *   worker visits (recorded; a rule's [property@Rule:recorded] may need it)
+ * @CP_DUTY_VISITS_REDUCTION_DECIDED: a decision to reduce the frequency of
+ *   visits was recorded (at a permanence progress meeting, for example)
  *
  * What has to be done to meet a rule. A review's [property@Review:tasks]
  * record when the preparation and follow-up duties were done.
@@ -487,6 +491,8 @@ typedef enum {
   CP_DUTY_STAYING_PUT_CONSIDERED,
   CP_DUTY_CARER_APPROVED,
   CP_DUTY_APPROVAL_EXTENDED,
+  CP_DUTY_VISITS_REDUCTION_AGREED,
+  CP_DUTY_VISITS_REDUCTION_DECIDED,
 } CpDuty;
 
 /**
@@ -557,6 +563,8 @@ typedef enum {
  *   years and 3 months)
  * @CP_ANCHOR_PERMANENCE_PLAN: the day the permanence plan was agreed
  * @CP_ANCHOR_TARGET: a permanence milestone's target date
+ * @CP_ANCHOR_LEGAL_STATUS: the start of each period of a legal status the
+ *   rule lists (the making of an order)
  *
  * What a rule counts from.
  */
@@ -574,6 +582,7 @@ typedef enum {
   CP_ANCHOR_BIRTH,
   CP_ANCHOR_PERMANENCE_PLAN,
   CP_ANCHOR_TARGET,
+  CP_ANCHOR_LEGAL_STATUS,
 } CpAnchor;
 
 /**

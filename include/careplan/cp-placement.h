@@ -46,6 +46,11 @@ CP_AVAILABLE_IN_ALL
 void cp_placement_set_long_term (CpPlacement *self,
     gboolean long_term);
 CP_AVAILABLE_IN_ALL
+gboolean cp_placement_get_intended_until_18 (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+void cp_placement_set_intended_until_18 (CpPlacement *self,
+    gboolean intended_until_18);
+CP_AVAILABLE_IN_ALL
 const char *cp_placement_get_change_reason (CpPlacement *self);
 CP_AVAILABLE_IN_ALL
 void cp_placement_set_change_reason (CpPlacement *self,

@@ -110,5 +110,15 @@ CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_short_term_only (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_first_review (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_first_review_of (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_intended_until_18_only (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char * const *cp_rule_get_recorded (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char * const *cp_rule_get_replaces (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_in_force_from (CpRule *self);
 
 G_END_DECLS
