@@ -655,7 +655,7 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
 
   excluded = cp_rule_get_excluded_placements (rule);
   kind = cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (placement));
-  if (excluded != NULL && g_strv_contains (excluded, kind))
+  if ((excluded != NULL && g_strv_contains (excluded, kind)) || !placement_type_listed (rule, placement))
     {
       g_snprintf (buf, len, "reviews without a meeting are not allowed in a %s placement", kind);
       return buf;
@@ -781,25 +781,40 @@ recommendation_done (Run *run, CpRecommendation *rec, CpDuty duty, CpDispute *di
 }
 
 /* The due date of a recommendation clock that starts at the review held on
- * @held, or at the due date of the rule it follows (the profile has checked
- * that such chains end). */
+ * @held, or where the rule it follows ends: the day that rule's duty was
+ * done for @rec, if it was done by its due date, else that due date (the
+ * earlier of the two; the profile has checked that such chains end). */
 static gboolean
-clock_due (Run *run, CpRule *rule, guint32 held, guint32 *due, GString *why)
+clock_due (Run *run, CpRule *rule, guint32 held, CpRecommendation *rec, CpDispute *dispute,
+           guint32 *due, GString *why)
 {
   guint32 from = held;
   const char *anchor = "the review";
+  const char *word = "from";
+  char met_text[96];
 
   if (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE)
     {
+      CpRule *before = cp_policy_lookup_rule (run->policy, cp_rule_get_after (rule));
+      guint32 done = recommendation_done (run, rec, cp_rule_get_duty (before), dispute);
+
       anchor = cp_rule_get_after (rule);
-      if (!clock_due (run, cp_policy_lookup_rule (run->policy, anchor), held, &from, NULL))
+      word = "after the due date of";
+      if (!clock_due (run, before, held, rec, dispute, &from, NULL))
         return FALSE;
+      /* Done before its due date: the next clock starts that day (one
+       * dated before the review is read as the review). */
+      if (done != 0 && done < from)
+        {
+          from = MAX (done, held);
+          word = "from";
+          anchor = cp_text_format (met_text, sizeof met_text, "the day %s was met", anchor);
+        }
     }
   if (!shift (run, rule, from, 1, due))
     return FALSE;
   if (why != NULL)
-    cp_engine_append_reason (why, rule, cp_rule_get_anchor (rule) == CP_ANCHOR_RULE ? "after the due date of" : "from",
-                             anchor, from);
+    cp_engine_append_reason (why, rule, word, anchor, from);
   return TRUE;
 }
 
@@ -829,6 +844,7 @@ run_recommendations (Run       *run,
 
         if (cp_rule_get_starred_only (rule) && !cp_recommendation_get_starred (rec))
           continue;
+        dispute = dispute_about (run, seq, k + 1);
         if (duty == CP_DUTY_RECOMMENDATION)
           {
             due = cp_engine_julian (cp_recommendation_get_due (rec));
@@ -837,7 +853,7 @@ run_recommendations (Run       *run,
             cp_text_append (why, "the date review %d set (%s)%s", seq, cp_engine_iso (due, buf),
                             cp_recommendation_get_starred (rec) ? "; starred" : "");
           }
-        else if (!clock_due (run, rule, held, &due, why))
+        else if (!clock_due (run, rule, held, rec, dispute, &due, why))
           return FALSE;
         if (cp_recommendation_get_status (rec) == CP_RECOMMENDATION_STATUS_WITHDRAWN)
           {
@@ -846,7 +862,6 @@ run_recommendations (Run       *run,
             continue;
           }
 
-        dispute = dispute_about (run, seq, k + 1);
         met = recommendation_done (run, rec, duty, dispute);
         if (met == 0 && cp_rule_get_optional (rule) && run->today > due)
           {
@@ -1045,7 +1060,28 @@ run_reviews (Run *run)
     }
 }
 
-/* Each timed stage a dispute reached: settled or moved on in time. */
+/* Whether @dispute is about a starred recommendation the case holds. */
+static gboolean
+about_starred (Run *run, CpDispute *dispute)
+{
+  guint n_reviews;
+  gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n_reviews);
+  int pos = cp_dispute_get_recommendation (dispute);
+
+  for (guint i = 0; i < n_reviews && pos > 0; i++)
+    {
+      guint n_recs;
+      gpointer const *recs = cp_record_peek_items (reviews[i], CP_TYPE_REVIEW, "recommendations", &n_recs);
+
+      if (cp_review_get_sequence (reviews[i]) == cp_dispute_get_review (dispute) && (guint) pos <= n_recs)
+        return cp_recommendation_get_starred (recs[pos - 1]);
+    }
+  return FALSE;
+}
+
+/* Each timed stage a dispute reached: settled or moved on in time. A
+ * stage timed for disputed starred recommendations only (starred_only)
+ * gives other disputes no time limit, and says so. */
 static gboolean
 run_disputes (Run *run)
 {
@@ -1073,6 +1109,14 @@ run_disputes (Run *run)
               rule = stages->pdata[r];
           if (start == 0 || rule == NULL || cp_rule_get_quantity (rule) == 0)
             continue;
+          if (cp_rule_get_starred_only (rule) && !about_starred (run, dispute))
+            {
+              emit_not_applicable (run, rule, subject, 0,
+                                   cp_text_printf ("not applicable: the time limit at %s is for disputed "
+                                                   "starred recommendations, and this dispute is not about one",
+                                                   cp_rule_get_stage (rule)));
+              continue;
+            }
           if (k + 1 < n)
             {
               CpDisputeStep *next = steps[k + 1];
