@@ -663,7 +663,10 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
   return NULL;
 }
 
-/* Duties before a review on @target, and after one completed on @done. */
+/* Duties before a review on @target, and after one completed on @done.
+ * A duty before the review falls no earlier than @floor: the day the event
+ * that brought the review forward happened (@floor_event, its kind), or
+ * the first day of care (@floor_event NULL). */
 static gboolean
 run_duties (Run        *run,
             GArray     *duties,
@@ -673,7 +676,9 @@ run_duties (Run        *run,
             const char *subject,
             int         cycle_pos,
             guint32     anchor,
-            const char *anchor_name)
+            const char *anchor_name,
+            guint32     floor,
+            const char *floor_event)
 {
   g_autoptr(CpScratch) more = cp_scratch_new ();
   const char *word = sign < 0 ? "before" : "from";
@@ -692,16 +697,20 @@ run_duties (Run        *run,
        * when asked for), then anything in @more. */
       g_string_truncate (more, 0);
       /* A duty counted back from a review that comes too soon after the
-       * child became looked after (a first review within 20 working days)
-       * cannot fall before the care began: it is due on the first day
-       * (the earliest reading still possible). */
-      if (sign < 0 && due < run->looked_after)
+       * child became looked after (a first review booked very early), or
+       * after the event that brought it forward, cannot fall before that
+       * day: it is due on it (the earliest reading still possible). */
+      if (sign < 0 && due < MAX (floor, run->looked_after))
         {
           char buf[16];
 
-          due = run->looked_after;
-          cp_text_append (more, ", which is before the child became looked after, so due on %s",
-                          cp_engine_iso (due, buf));
+          due = MAX (floor, run->looked_after);
+          if (floor_event != NULL && floor > run->looked_after)
+            cp_text_append (more, ", which is before the %s that brought the review forward, so due on %s",
+                            floor_event, cp_engine_iso (due, buf));
+          else
+            cp_text_append (more, ", which is before the child became looked after, so due on %s",
+                            cp_engine_iso (due, buf));
         }
       if (review != NULL)
         met = known (run, cp_review_get_task_done (review, d->duty));
@@ -919,7 +928,8 @@ run_reviews (Run *run)
       const char *anchor = NULL;
       guint32 from = 0;
       CpRule *rule = NULL;
-      guint32 due, held = 0;
+      guint32 due, held = 0, floor;
+      const char *floor_event;
       gboolean resets;
       int seq;
 
@@ -959,6 +969,9 @@ run_reviews (Run *run)
         return FALSE;
       if (rule == NULL)
         return TRUE;   /* the profile schedules no further review */
+      /* A review brought forward by an event is prepared from that day. */
+      floor = cp_rule_get_kind (rule) == CP_RULE_KIND_REVIEW_TRIGGER ? from : 0;
+      floor_event = floor != 0 ? anchor : NULL;
 
       if (held != 0)
         {
@@ -974,7 +987,8 @@ run_reviews (Run *run)
           if (!emit_full (run, rule, subject, seq, due, 0, done, why, "from", anchor, from))
             return FALSE;
 
-          if (!run_duties (run, rr.preparation_duties, -1, review, seq, subject, cycle_pos, held, "the review"))
+          if (!run_duties (run, rr.preparation_duties, -1, review, seq, subject, cycle_pos, held, "the review",
+                           floor, floor_event))
             return FALSE;
 
           for (guint a = 0; adjourned && a < rr.adjournment->len; a++)
@@ -996,7 +1010,7 @@ run_reviews (Run *run)
             }
 
           if (done != 0 &&
-              (!run_duties (run, rr.follow_up_duties, 1, review, seq, subject, cycle_pos, done, "the review") ||
+              (!run_duties (run, rr.follow_up_duties, 1, review, seq, subject, cycle_pos, done, "the review", 0, NULL) ||
                !run_recommendations (run, rr.recommendation, review, seq, done)))
             return FALSE;
 
@@ -1046,7 +1060,7 @@ run_reviews (Run *run)
         if (!emit_full (run, rule, subject, seq, due, 0, 0, why, "from", anchor, from))
           return FALSE;
         if (!run_duties (run, rr.preparation_duties, -1, review, seq, subject, cycle_pos, target,
-                         booked ? "the booked review" : "the due date"))
+                         booked ? "the booked review" : "the due date", floor, floor_event))
           return FALSE;
         if (meeting_due != 0)
           {

@@ -642,6 +642,34 @@ Test (readings, child_consulted_before_later_reviews_keeps_twenty_working_days)
   expect (ev, "review.prepare.child-consulted", "review 2", "2027-03-02", CP_OBLIGATION_STATUS_OVERDUE);
 }
 
+/* A review brought forward by a move on Monday 14 December 2026 and booked
+ * for 11 January: 20 working days before it (back over New Year's Day,
+ * Boxing Day's substitute and Christmas) is 9 December, before the move,
+ * so the child is consulted on the day of the move at the latest. */
+Test (readings, preparation_for_a_review_brought_forward_starts_with_the_event)
+{
+  g_autoptr(CpCase) on_time = stoke_case_reviewed_once ();
+  g_autoptr(CpCase) late = stoke_case_reviewed_once ();
+  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  CpObligation *o;
+
+  move (on_time, CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2026-12-14");
+  move (late, CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2026-12-14");
+  book_review (on_time, 2, "2027-01-11");
+  book_review (late, 2, "2027-01-11");
+  at (a, "2026-12-14");
+  o = expect (a, "review.prepare.child-consulted", "review 2", "2026-12-14", CP_OBLIGATION_STATUS_DUE_SOON);
+  assert_explains (o, "before the placement-change that brought the review forward");
+
+  add_task (on_time, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-14");
+  add_task (late, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-15");
+  at (a, "2026-12-16");
+  at (b, "2026-12-16");
+  expect (a, "review.prepare.child-consulted", "review 2", "2026-12-14", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (b, "review.prepare.child-consulted", "review 2", "2026-12-14", CP_OBLIGATION_STATUS_MET_LATE);
+}
+
 /* Item 8: citations -------------------------------------------------------- */
 
 static char *
