@@ -640,14 +640,16 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
   if (cp_rule_get_long_term_only (rule) && !cp_placement_get_long_term (placement))
     return "the placement is not designated long-term";
 
+  /* The sources say "over" / "more than" the months: the anniversary
+   * itself is not enough (the reading that allows fewer such reviews). */
   if (cp_rule_get_min_months (rule) > 0)
     {
       guint32 since;
       if (!cp_calendar_add_julian (run->calendar, cp_engine_julian (cp_placement_get_start (placement)),
                                    cp_rule_get_min_months (rule), CP_UNIT_MONTHS, &since, NULL) ||
-          since > held)
+          since >= held)
         {
-          g_snprintf (buf, len, "the child had been in the placement for less than %d months",
+          g_snprintf (buf, len, "the child had not been in the placement for more than %d months",
                       cp_rule_get_min_months (rule));
           return buf;
         }

@@ -540,11 +540,14 @@ static const NoMeeting no_meeting[] = {
   { "england", CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2025-04-25", FALSE },
   { "stoke-on-trent", CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2025-04-25", FALSE },
   { "swindon", CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2025-04-25", FALSE },
-  /* The ISP guide, with the national conditions: 12 months in the
-   * placement, the anniversary itself the first day. */
-  { "isp-fostering", CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2025-01-08", TRUE },
-  { "isp-fostering", CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2025-01-07", FALSE },
-  { "isp-fostering", CP_PLACEMENT_TYPE_RESIDENTIAL, "2025-01-08", FALSE },
+  /* The ISP guide, with the national conditions: more than 12 months in
+   * the placement, so the day after the anniversary is the first day. */
+  { "isp-fostering", CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2025-01-09", TRUE },
+  { "isp-fostering", CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2025-01-08", FALSE },
+  { "isp-fostering", CP_PLACEMENT_TYPE_RESIDENTIAL, "2025-01-09", FALSE },
+  /* Warrington's "more than a year" likewise. */
+  { "warrington", CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2025-01-09", TRUE },
+  { "warrington", CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2025-01-08", FALSE },
 };
 
 Test (readings, reviews_without_a_meeting_only_where_a_seed_allows_one)
