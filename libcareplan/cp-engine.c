@@ -640,14 +640,16 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
   if (cp_rule_get_long_term_only (rule) && !cp_placement_get_long_term (placement))
     return "the placement is not designated long-term";
 
+  /* The sources say "over" / "more than" the months: the anniversary
+   * itself is not enough (the reading that allows fewer such reviews). */
   if (cp_rule_get_min_months (rule) > 0)
     {
       guint32 since;
       if (!cp_calendar_add_julian (run->calendar, cp_engine_julian (cp_placement_get_start (placement)),
                                    cp_rule_get_min_months (rule), CP_UNIT_MONTHS, &since, NULL) ||
-          since > held)
+          since >= held)
         {
-          g_snprintf (buf, len, "the child had been in the placement for less than %d months",
+          g_snprintf (buf, len, "the child had not been in the placement for more than %d months",
                       cp_rule_get_min_months (rule));
           return buf;
         }
@@ -655,7 +657,7 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
 
   excluded = cp_rule_get_excluded_placements (rule);
   kind = cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (placement));
-  if (excluded != NULL && g_strv_contains (excluded, kind))
+  if ((excluded != NULL && g_strv_contains (excluded, kind)) || !placement_type_listed (rule, placement))
     {
       g_snprintf (buf, len, "reviews without a meeting are not allowed in a %s placement", kind);
       return buf;
@@ -663,7 +665,10 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
   return NULL;
 }
 
-/* Duties before a review on @target, and after one completed on @done. */
+/* Duties before a review on @target, and after one completed on @done.
+ * A duty before the review falls no earlier than @floor: the day the event
+ * that brought the review forward happened (@floor_event, its kind), or
+ * the first day of care (@floor_event NULL). */
 static gboolean
 run_duties (Run        *run,
             GArray     *duties,
@@ -673,7 +678,9 @@ run_duties (Run        *run,
             const char *subject,
             int         cycle_pos,
             guint32     anchor,
-            const char *anchor_name)
+            const char *anchor_name,
+            guint32     floor,
+            const char *floor_event)
 {
   g_autoptr(CpScratch) more = cp_scratch_new ();
   const char *word = sign < 0 ? "before" : "from";
@@ -692,16 +699,20 @@ run_duties (Run        *run,
        * when asked for), then anything in @more. */
       g_string_truncate (more, 0);
       /* A duty counted back from a review that comes too soon after the
-       * child became looked after (a first review within 20 working days)
-       * cannot fall before the care began: it is due on the first day
-       * (the earliest reading still possible). */
-      if (sign < 0 && due < run->looked_after)
+       * child became looked after (a first review booked very early), or
+       * after the event that brought it forward, cannot fall before that
+       * day: it is due on it (the earliest reading still possible). */
+      if (sign < 0 && due < MAX (floor, run->looked_after))
         {
           char buf[16];
 
-          due = run->looked_after;
-          cp_text_append (more, ", which is before the child became looked after, so due on %s",
-                          cp_engine_iso (due, buf));
+          due = MAX (floor, run->looked_after);
+          if (floor_event != NULL && floor > run->looked_after)
+            cp_text_append (more, ", which is before the %s that brought the review forward, so due on %s",
+                            floor_event, cp_engine_iso (due, buf));
+          else
+            cp_text_append (more, ", which is before the child became looked after, so due on %s",
+                            cp_engine_iso (due, buf));
         }
       if (review != NULL)
         met = known (run, cp_review_get_task_done (review, d->duty));
@@ -781,25 +792,40 @@ recommendation_done (Run *run, CpRecommendation *rec, CpDuty duty, CpDispute *di
 }
 
 /* The due date of a recommendation clock that starts at the review held on
- * @held, or at the due date of the rule it follows (the profile has checked
- * that such chains end). */
+ * @held, or where the rule it follows ends: the day that rule's duty was
+ * done for @rec, if it was done by its due date, else that due date (the
+ * earlier of the two; the profile has checked that such chains end). */
 static gboolean
-clock_due (Run *run, CpRule *rule, guint32 held, guint32 *due, GString *why)
+clock_due (Run *run, CpRule *rule, guint32 held, CpRecommendation *rec, CpDispute *dispute,
+           guint32 *due, GString *why)
 {
   guint32 from = held;
   const char *anchor = "the review";
+  const char *word = "from";
+  char met_text[96];
 
   if (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE)
     {
+      CpRule *before = cp_policy_lookup_rule (run->policy, cp_rule_get_after (rule));
+      guint32 done = recommendation_done (run, rec, cp_rule_get_duty (before), dispute);
+
       anchor = cp_rule_get_after (rule);
-      if (!clock_due (run, cp_policy_lookup_rule (run->policy, anchor), held, &from, NULL))
+      word = "after the due date of";
+      if (!clock_due (run, before, held, rec, dispute, &from, NULL))
         return FALSE;
+      /* Done before its due date: the next clock starts that day (one
+       * dated before the review is read as the review). */
+      if (done != 0 && done < from)
+        {
+          from = MAX (done, held);
+          word = "from";
+          anchor = cp_text_format (met_text, sizeof met_text, "the day %s was met", anchor);
+        }
     }
   if (!shift (run, rule, from, 1, due))
     return FALSE;
   if (why != NULL)
-    cp_engine_append_reason (why, rule, cp_rule_get_anchor (rule) == CP_ANCHOR_RULE ? "after the due date of" : "from",
-                             anchor, from);
+    cp_engine_append_reason (why, rule, word, anchor, from);
   return TRUE;
 }
 
@@ -829,6 +855,7 @@ run_recommendations (Run       *run,
 
         if (cp_rule_get_starred_only (rule) && !cp_recommendation_get_starred (rec))
           continue;
+        dispute = dispute_about (run, seq, k + 1);
         if (duty == CP_DUTY_RECOMMENDATION)
           {
             due = cp_engine_julian (cp_recommendation_get_due (rec));
@@ -837,7 +864,7 @@ run_recommendations (Run       *run,
             cp_text_append (why, "the date review %d set (%s)%s", seq, cp_engine_iso (due, buf),
                             cp_recommendation_get_starred (rec) ? "; starred" : "");
           }
-        else if (!clock_due (run, rule, held, &due, why))
+        else if (!clock_due (run, rule, held, rec, dispute, &due, why))
           return FALSE;
         if (cp_recommendation_get_status (rec) == CP_RECOMMENDATION_STATUS_WITHDRAWN)
           {
@@ -846,7 +873,6 @@ run_recommendations (Run       *run,
             continue;
           }
 
-        dispute = dispute_about (run, seq, k + 1);
         met = recommendation_done (run, rec, duty, dispute);
         if (met == 0 && cp_rule_get_optional (rule) && run->today > due)
           {
@@ -904,7 +930,8 @@ run_reviews (Run *run)
       const char *anchor = NULL;
       guint32 from = 0;
       CpRule *rule = NULL;
-      guint32 due, held = 0;
+      guint32 due, held = 0, floor;
+      const char *floor_event;
       gboolean resets;
       int seq;
 
@@ -944,6 +971,9 @@ run_reviews (Run *run)
         return FALSE;
       if (rule == NULL)
         return TRUE;   /* the profile schedules no further review */
+      /* A review brought forward by an event is prepared from that day. */
+      floor = cp_rule_get_kind (rule) == CP_RULE_KIND_REVIEW_TRIGGER ? from : 0;
+      floor_event = floor != 0 ? anchor : NULL;
 
       if (held != 0)
         {
@@ -959,7 +989,8 @@ run_reviews (Run *run)
           if (!emit_full (run, rule, subject, seq, due, 0, done, why, "from", anchor, from))
             return FALSE;
 
-          if (!run_duties (run, rr.preparation_duties, -1, review, seq, subject, cycle_pos, held, "the review"))
+          if (!run_duties (run, rr.preparation_duties, -1, review, seq, subject, cycle_pos, held, "the review",
+                           floor, floor_event))
             return FALSE;
 
           for (guint a = 0; adjourned && a < rr.adjournment->len; a++)
@@ -981,7 +1012,7 @@ run_reviews (Run *run)
             }
 
           if (done != 0 &&
-              (!run_duties (run, rr.follow_up_duties, 1, review, seq, subject, cycle_pos, done, "the review") ||
+              (!run_duties (run, rr.follow_up_duties, 1, review, seq, subject, cycle_pos, done, "the review", 0, NULL) ||
                !run_recommendations (run, rr.recommendation, review, seq, done)))
             return FALSE;
 
@@ -1031,7 +1062,7 @@ run_reviews (Run *run)
         if (!emit_full (run, rule, subject, seq, due, 0, 0, why, "from", anchor, from))
           return FALSE;
         if (!run_duties (run, rr.preparation_duties, -1, review, seq, subject, cycle_pos, target,
-                         booked ? "the booked review" : "the due date"))
+                         booked ? "the booked review" : "the due date", floor, floor_event))
           return FALSE;
         if (meeting_due != 0)
           {
@@ -1045,7 +1076,28 @@ run_reviews (Run *run)
     }
 }
 
-/* Each timed stage a dispute reached: settled or moved on in time. */
+/* Whether @dispute is about a starred recommendation the case holds. */
+static gboolean
+about_starred (Run *run, CpDispute *dispute)
+{
+  guint n_reviews;
+  gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n_reviews);
+  int pos = cp_dispute_get_recommendation (dispute);
+
+  for (guint i = 0; i < n_reviews && pos > 0; i++)
+    {
+      guint n_recs;
+      gpointer const *recs = cp_record_peek_items (reviews[i], CP_TYPE_REVIEW, "recommendations", &n_recs);
+
+      if (cp_review_get_sequence (reviews[i]) == cp_dispute_get_review (dispute) && (guint) pos <= n_recs)
+        return cp_recommendation_get_starred (recs[pos - 1]);
+    }
+  return FALSE;
+}
+
+/* Each timed stage a dispute reached: settled or moved on in time. A
+ * stage timed for disputed starred recommendations only (starred_only)
+ * gives other disputes no time limit, and says so. */
 static gboolean
 run_disputes (Run *run)
 {
@@ -1073,6 +1125,14 @@ run_disputes (Run *run)
               rule = stages->pdata[r];
           if (start == 0 || rule == NULL || cp_rule_get_quantity (rule) == 0)
             continue;
+          if (cp_rule_get_starred_only (rule) && !about_starred (run, dispute))
+            {
+              emit_not_applicable (run, rule, subject, 0,
+                                   cp_text_printf ("not applicable: the time limit at %s is for disputed "
+                                                   "starred recommendations, and this dispute is not about one",
+                                                   cp_rule_get_stage (rule)));
+              continue;
+            }
           if (k + 1 < n)
             {
               CpDisputeStep *next = steps[k + 1];

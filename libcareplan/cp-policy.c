@@ -457,12 +457,16 @@ check_rule (CpRule      *rule,
   if (cp_rule_get_deemed_agreed (rule) && cp_rule_get_duty (rule) != CP_DUTY_MANAGER_RESPONSE)
     return cp_fail (error, CP_ERROR_INVALID_VALUE,
                     "%s.deemed_agreed: only a manager-response rule can deem silence agreement", path);
-  if (kind != CP_RULE_KIND_RECOMMENDATION &&
-      (cp_rule_get_starred_only (rule) || cp_rule_get_optional (rule)))
+  if (kind != CP_RULE_KIND_RECOMMENDATION && cp_rule_get_optional (rule))
     return cp_fail (error, CP_ERROR_INVALID_VALUE,
-                    "%s.%s: only a recommendation rule can be %s", path,
-                    cp_rule_get_optional (rule) ? "optional" : "starred_only",
-                    cp_rule_get_optional (rule) ? "optional" : "limited to starred recommendations");
+                    "%s.optional: only a recommendation rule can be optional", path);
+  /* A ladder stage may time only the disputes about starred
+   * recommendations (Stoke-on-Trent's 10 working days). */
+  if (kind != CP_RULE_KIND_RECOMMENDATION && kind != CP_RULE_KIND_ESCALATION_STAGE &&
+      cp_rule_get_starred_only (rule))
+    return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                    "%s.starred_only: only a recommendation or escalation-stage rule can be "
+                    "limited to starred recommendations", path);
   if ((cp_rule_get_after (rule) != NULL) != (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE))
     return cp_fail (error, CP_ERROR_INCONSISTENT,
                     "%s.after: a rule names the rule it counts from exactly when its anchor is “rule”", path);

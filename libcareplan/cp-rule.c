@@ -341,8 +341,8 @@ cp_rule_class_init (CpRuleClass *klass)
   /**
    * CpRule:placements:
    *
-   * For an activity or interval rule: the placement types it applies to
-   * (nicks of #CpPlacementType); %NULL for all.
+   * For an activity, interval or review-without-meeting rule: the placement
+   * types it applies to (nicks of #CpPlacementType); %NULL for all.
    */
   properties[PROP_PLACEMENTS] =
     g_param_spec_boxed ("placements", NULL, NULL, G_TYPE_STRV,
@@ -513,6 +513,8 @@ cp_rule_class_init (CpRuleClass *klass)
    * CpRule:starred-only:
    *
    * For a recommendation rule: it applies only to starred recommendations.
+   * For an escalation stage: its time limit applies only to a dispute about
+   * a starred recommendation.
    */
   properties[PROP_STARRED_ONLY] =
     g_param_spec_boolean ("starred-only", NULL, NULL, FALSE,
@@ -533,8 +535,9 @@ cp_rule_class_init (CpRuleClass *klass)
    * CpRule:after:
    *
    * With the anchor %CP_ANCHOR_RULE: the key of the rule, of the same kind,
-   * whose due date this one counts from, so that clocks can run one after
-   * another ("then 5 days").
+   * this one counts from, so that clocks can run one after another ("then
+   * 5 days"): its due date or, for a recommendation clock, the day it was
+   * met if that is earlier.
    */
   properties[PROP_AFTER] =
     g_param_spec_string ("after", NULL, NULL, NULL,
@@ -949,7 +952,7 @@ cp_rule_get_any_time (CpRule *self)
  * Gets the [property@Rule:starred-only] property.
  *
  * Returns: for a recommendation rule, whether it applies only to starred
- *   recommendations
+ *   recommendations; for an escalation stage, whether its time limit does
  */
 gboolean
 cp_rule_get_starred_only (CpRule *self)
@@ -1167,7 +1170,7 @@ cp_rule_get_eligible_only (CpRule *self)
  *
  * Gets the [property@Rule:placements] property.
  *
- * Returns: (transfer none) (nullable) (array zero-terminated=1): for an activity or interval rule: the placement types it applies to (nicks of #CpPlacementType), or %NULL for all
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): for an activity, interval or review-without-meeting rule: the placement types it applies to (nicks of #CpPlacementType), or %NULL for all
  */
 const char * const *
 cp_rule_get_placements (CpRule *self)

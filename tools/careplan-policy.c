@@ -152,9 +152,12 @@ print_rule (CpPolicy *policy, CpRule *r)
   if (cp_rule_get_kind (r) == CP_RULE_KIND_REVIEW_WITHOUT_MEETING)
     {
       g_autofree char *ex = excluded ? g_strjoinv (", ", (char **) excluded) : g_strdup ("none");
-      printf ("conditions:     %s%s; at least %d months in the placement; excluded: %s\n",
+      const char * const *types = cp_rule_get_placements (r);
+      g_autofree char *only = types ? g_strjoinv (", ", (char **) types) : NULL;
+      printf ("conditions:     %s%s%s%s%s; at least %d months in the placement; excluded: %s\n",
               cp_rule_get_agreement_required (r) ? "everyone agrees; " : "",
               cp_rule_get_long_term_only (r) ? "designated long-term placement" : "any placement",
+              only ? " (" : "", only ? only : "", only ? ")" : "",
               cp_rule_get_min_months (r), ex);
     }
   print_conditions (r);

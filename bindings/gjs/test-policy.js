@@ -32,7 +32,11 @@ check('care plan and first review due dates differ by profile', () => {
         ev.set_date(D('2026-12-14'));
         ev.refresh();
         due[name] = iso(ev.find('care-plan.complete', 'care plan').get_due());
-        assertEqual(iso(ev.find('review.first', 'review 1').get_due()), '2027-01-07');
+        // Stoke-on-Trent's "four weeks (20 working days)": 28 days come first across Christmas.
+        if (name === 'stoke-on-trent')
+            assertEqual(iso(ev.find('review.first.four-weeks', 'review 1').get_due()), '2027-01-04');
+        else
+            assertEqual(iso(ev.find('review.first', 'review 1').get_due()), '2027-01-07');
     }
     assertEqual(due['england'], '2026-12-21');
     assertEqual(due['stoke-on-trent'], '2026-12-17');
