@@ -1269,13 +1269,27 @@ first_between (GArray *days, guint32 from, guint32 until)
   return 0;
 }
 
-/* Shifts by the rule's timescale; hours are read in whole days, the
- * earliest reading of "within 72 hours" of a day. */
+/* Whole days for @hours counted from a day whose hour is not known: the
+ * last day that lies wholly inside the hours whatever the hour the anchor
+ * day began at (its first minute is the worst case), the earliest reading.
+ * "Within 72 hours" of day D ends, at the earliest, as D + 3 begins, so
+ * D + 2 is the last safe day; "within 12 hours" is D itself. Counting back
+ * ("N hours before"), the day must end before the hours begin, whatever the
+ * hour: one day further back than the hours round up to. */
+static int
+hours_in_whole_days (int hours, int sign)
+{
+  if (sign > 0)
+    return MAX (hours / 24 - 1, 0);
+  return -((hours + 23) / 24 + 1);
+}
+
+/* Shifts by the rule's timescale; hours are read in whole days (above). */
 static gboolean
 shift_activity (Run *run, CpRule *rule, guint32 from, int sign, guint32 *out)
 {
   if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
-    return cp_calendar_add_julian (run->calendar, from, sign * (cp_rule_get_quantity (rule) / 24),
+    return cp_calendar_add_julian (run->calendar, from, hours_in_whole_days (cp_rule_get_quantity (rule), sign),
                                    CP_UNIT_CALENDAR_DAYS, out, run->error);
   return shift (run, rule, from, sign, out);
 }
@@ -1448,7 +1462,7 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
     return FALSE;
   cp_engine_append_reason (why, rule, sign < 0 ? "before" : "from", anchor_name, from);
   if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
-    g_string_append (why, ", read in whole days");
+    g_string_append (why, ", read in whole days (the last day wholly inside them, whatever the hour)");
   /* One extension, recorded before the deadline passed, moves it once. */
   if (cp_rule_get_extension (rule) > 0)
     {
@@ -1596,7 +1610,7 @@ run_activities (Run *run)
               continue;
             if (!placement_type_listed (rule, placement_on (run, day, &due)))
               continue;
-            if (!shift (run, rule, day, sign, &due))
+            if (!shift_activity (run, rule, day, sign, &due))
               return FALSE;
             anchor = cp_text_printf ("review %d", seq);
             cp_engine_append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);
