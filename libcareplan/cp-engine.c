@@ -1331,6 +1331,17 @@ placement_type_listed (CpRule *rule, CpPlacement *p)
   return g_strv_contains (types, nick);
 }
 
+/* Whether @p (may be NULL) is of a type the rule's excluded_placements
+ * name: short breaks, say, to which some regulations do not apply. */
+static gboolean
+placement_type_excluded (CpRule *rule, CpPlacement *p)
+{
+  const char * const *types = cp_rule_get_excluded_placements (rule);
+
+  return p != NULL && types != NULL &&
+         g_strv_contains (types, cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (p)));
+}
+
 /* Whether the rule's conditions on age and placement hold on @day. */
 static gboolean
 conditions_hold (Run *run, CpRule *rule, guint32 day)
@@ -1378,6 +1389,9 @@ conditions_hold (Run *run, CpRule *rule, guint32 day)
       if (!listed)
         return FALSE;
     }
+  if (cp_rule_get_excluded_placements (rule) != NULL &&
+      placement_type_excluded (rule, placement_on (run, day, &start)))
+    return FALSE;
   if (cp_rule_get_placements (rule) == NULL && cp_rule_get_min_months (rule) == 0 &&
       cp_rule_get_max_months (rule) == 0 && !cp_rule_get_long_term_only (rule) &&
       !cp_rule_get_short_term_only (rule))
@@ -1608,8 +1622,12 @@ run_activities (Run *run)
             day = review_day (run, seq);
             if (day == 0)
               continue;
-            if (!placement_type_listed (rule, placement_on (run, day, &due)))
-              continue;
+            {
+              CpPlacement *p = placement_on (run, day, &due);
+
+              if (!placement_type_listed (rule, p) || placement_type_excluded (rule, p))
+                continue;
+            }
             if (!shift_activity (run, rule, day, sign, &due))
               return FALSE;
             anchor = cp_text_printf ("review %d", seq);

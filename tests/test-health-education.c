@@ -355,3 +355,27 @@ Test (health_education, hours_in_a_local_profile_are_read_the_earliest_way)
   expect (ev, "b", "placement 1", "2027-03-27", CP_OBLIGATION_STATUS_UPCOMING);
   expect (ev, "c", "pep-review", "2027-03-30", CP_OBLIGATION_STATUS_UPCOMING);
 }
+
+/* Short breaks --------------------------------------------------------------- */
+
+Test (health_education, no_health_assessment_or_pep_for_a_short_break_series)
+{
+  /* SI 2010/959 reg 48(3): regulation 7 does not apply, and regulation 5
+   * (of which the PEP is part) gives way to the short-break care plan. */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) kase = cp_case_new_from_json (
+    "{\"version\":1,\"child\":{\"id\":\"T-2\",\"birth_date\":\"2020-05-05\",\"looked_after_since\":\"2026-12-14\","
+    "\"legal_statuses\":[{\"status\":\"section-20\",\"start\":\"2026-12-14\"}]},"
+    "\"placements\":[{\"kind\":\"short-breaks\",\"start\":\"2026-12-14\"}]}", -1, &error);
+  g_autoptr(CpEvaluator) ev = NULL;
+  const char *keys[] = { "health.initial", "health.before-first-review", "pep.initial", "pep.before-first-review" };
+
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2027-01-04");
+  ev = evaluate (kase, "england", "2028-01-04");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    cr_assert_null (cp_evaluator_find (ev, keys[i], strncmp (keys[i], "pep", 3) == 0 ? "pep-review" : "health-assessment"),
+                    "%s applies to short breaks", keys[i]);
+  cr_assert_null (cp_evaluator_find (ev, "health.review.under-5", "next health-assessment"));
+  cr_assert_null (cp_evaluator_find (ev, "health.review", "next health-assessment"));
+}
