@@ -379,3 +379,18 @@ Test (health_education, no_health_assessment_or_pep_for_a_short_break_series)
   cr_assert_null (cp_evaluator_find (ev, "health.review.under-5", "next health-assessment"));
   cr_assert_null (cp_evaluator_find (ev, "health.review", "next health-assessment"));
 }
+
+Test (health_education, swindon_leaves_out_short_breaks_too)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) kase = cp_case_new_from_json (
+    "{\"version\":1,\"child\":{\"id\":\"T-2\",\"birth_date\":\"2020-05-05\",\"looked_after_since\":\"2026-12-14\","
+    "\"legal_statuses\":[{\"status\":\"section-20\",\"start\":\"2026-12-14\"}]},"
+    "\"placements\":[{\"kind\":\"short-breaks\",\"start\":\"2026-12-14\"}]}", -1, &error);
+  g_autoptr(CpEvaluator) ev = NULL;
+
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  ev = evaluate (kase, "swindon", "2027-02-01");
+  cr_assert_null (cp_evaluator_find (ev, "health.initial", "health-assessment"));
+  cr_assert_null (cp_evaluator_find (ev, "pep.initial", "pep-review"));
+}
