@@ -1329,13 +1329,27 @@ first_between (GArray *days, guint32 from, guint32 until)
   return 0;
 }
 
-/* Shifts by the rule's timescale; hours are read in whole days, the
- * earliest reading of "within 72 hours" of a day. */
+/* Whole days for @hours counted from a day whose hour is not known: the
+ * last day that lies wholly inside the hours whatever the hour the anchor
+ * day began at (its first minute is the worst case), the earliest reading.
+ * "Within 72 hours" of day D ends, at the earliest, as D + 3 begins, so
+ * D + 2 is the last safe day; "within 12 hours" is D itself. Counting back
+ * ("N hours before"), the day must end before the hours begin, whatever the
+ * hour: one day further back than the hours round up to. */
+static int
+hours_in_whole_days (int hours, int sign)
+{
+  if (sign > 0)
+    return MAX (hours / 24 - 1, 0);
+  return -((hours + 23) / 24 + 1);
+}
+
+/* Shifts by the rule's timescale; hours are read in whole days (above). */
 static gboolean
 shift_activity (Run *run, CpRule *rule, guint32 from, int sign, guint32 *out)
 {
   if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
-    return cp_calendar_add_julian (run->calendar, from, sign * (cp_rule_get_quantity (rule) / 24),
+    return cp_calendar_add_julian (run->calendar, from, hours_in_whole_days (cp_rule_get_quantity (rule), sign),
                                    CP_UNIT_CALENDAR_DAYS, out, run->error);
   return shift (run, rule, from, sign, out);
 }
@@ -1400,6 +1414,17 @@ legal_status_on (Run *run, guint32 day, guint32 *start_out)
         }
     }
   return found;
+}
+
+/* Whether @p (may be NULL) is of a type the rule's excluded_placements
+ * name: short breaks, say, to which some regulations do not apply. */
+static gboolean
+placement_type_excluded (CpRule *rule, CpPlacement *p)
+{
+  const char * const *types = cp_rule_get_excluded_placements (rule);
+
+  return p != NULL && types != NULL &&
+         g_strv_contains (types, cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (p)));
 }
 
 static gboolean
@@ -1510,17 +1535,18 @@ conditions_hold (Run *run, CpRule *rule, guint32 day, guint32 due)
   if (cp_rule_get_legal_statuses (rule) != NULL &&
       !legal_status_listed (rule, legal_status_on (run, day, &start)))
     return FALSE;
+  /* A placement type the rule leaves out; with no placement on the day
+   * the rule still applies (the earlier reading). */
+  if (cp_rule_get_excluded_placements (rule) != NULL &&
+      placement_type_excluded (rule, placement_on (run, day, &start)))
+    return FALSE;
   if (cp_rule_get_placements (rule) == NULL && cp_rule_get_min_months (rule) == 0 &&
       cp_rule_get_max_months (rule) == 0 && !cp_rule_get_long_term_only (rule) &&
       !cp_rule_get_short_term_only (rule) && !cp_rule_get_intended_until_18_only (rule) &&
-      cp_rule_get_excluded_placements (rule) == NULL && cp_rule_get_recorded (rule) == NULL)
+      cp_rule_get_recorded (rule) == NULL)
     return TRUE;
   p = placement_on (run, day, &start);
   if (p == NULL || !placement_type_listed (rule, p))
-    return FALSE;
-  if (cp_rule_get_excluded_placements (rule) != NULL &&
-      g_strv_contains (cp_rule_get_excluded_placements (rule),
-                       cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (p))))
     return FALSE;
   if (cp_rule_get_long_term_only (rule) && !cp_placement_get_long_term (p))
     return FALSE;
@@ -1603,7 +1629,7 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
     return FALSE;
   cp_engine_append_reason (why, rule, sign < 0 ? "before" : "from", anchor_name, from);
   if (cp_rule_get_unit (rule) == CP_UNIT_HOURS)
-    g_string_append (why, ", read in whole days");
+    g_string_append (why, ", read in whole days (the last day wholly inside them, whatever the hour)");
   /* One extension, recorded before the deadline passed, moves it once. */
   if (cp_rule_get_extension (rule) > 0)
     {
@@ -1778,9 +1804,13 @@ run_activities (Run *run)
             day = review_day (run, seq);
             if (day == 0)
               continue;
-            if (!placement_type_listed (rule, placement_on (run, day, &due)))
-              continue;
-            if (!shift (run, rule, day, sign, &due))
+            {
+              CpPlacement *p = placement_on (run, day, &due);
+
+              if (!placement_type_listed (rule, p) || placement_type_excluded (rule, p))
+                continue;
+            }
+            if (!shift_activity (run, rule, day, sign, &due))
               return FALSE;
             anchor = cp_text_printf ("review %d", seq);
             cp_engine_append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);

@@ -180,7 +180,7 @@ Test (casework, pep_reviews_follow_the_profile)
   stoke = evaluate (kase, "stoke-on-trent", "2026-09-20");
   expect (stoke, "pep.review", "next pep-review", "2026-09-20", CP_OBLIGATION_STATUS_DUE_SOON);
   swindon = evaluate (kase, "swindon", "2026-09-21");
-  expect (swindon, "pep.initial", "pep-review", "2026-03-22", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (swindon, "pep.initial", "pep-review", "2026-03-12", CP_OBLIGATION_STATUS_MET_LATE);
   expect (swindon, "pep.review", "next pep-review", "2027-03-20", CP_OBLIGATION_STATUS_UPCOMING);
   at (stoke, "2026-09-21");
   expect (stoke, "pep.review", "next pep-review", "2026-09-20", CP_OBLIGATION_STATUS_OVERDUE);
@@ -209,11 +209,13 @@ Test (casework, salford_emergency_meetings_counted_in_whole_days)
   g_autoptr(CpEvaluator) ev = NULL;
   CpObligation *o;
 
-  record (kase, CP_DUTY_PLACEMENT_PLANNING_MEETING, "2026-12-27");
+  record (kase, CP_DUTY_PLACEMENT_PLANNING_MEETING, "2026-12-26");
   record (kase, CP_DUTY_CARE_PLANNING_MEETING, "2026-12-30");
   ev = evaluate (kase, "salford", "2027-01-04");
-  /* 72 hours from Christmas Eve: Sunday 27 December. */
-  o = expect (ev, "placement.planning-meeting", "placement 1", "2026-12-27", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  /* 72 hours from Christmas Eve, hour unknown: the last day wholly inside
+   * them is Saturday 26 December (tests/test-health-education.c has the
+   * boundaries). */
+  o = expect (ev, "placement.planning-meeting", "placement 1", "2026-12-26", CP_OBLIGATION_STATUS_MET_ON_TIME);
   cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "read in whole days"));
   /* 5 days: 29 December; the meeting on the 30th is late. */
   expect (ev, "placement.emergency.care-planning-meeting", "placement 1", "2026-12-29", CP_OBLIGATION_STATUS_MET_LATE);
@@ -637,10 +639,10 @@ Test (casework, stoke_health_plan_reviewed_within_twelve_months)
   expect (ev, "health.review", "next health-assessment", "2027-04-03", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2027-04-04");
   expect (ev, "health.review", "next health-assessment", "2027-04-03", CP_OBLIGATION_STATUS_OVERDUE);
-  /* england sets no health interval. */
+  /* The same twelve months as the regulations: Stoke inherits england's rule. */
   {
     g_autoptr(CpEvaluator) england = evaluate (kase, "england", "2027-04-04");
-    cr_assert_null (cp_evaluator_find (england, "health.review", "next health-assessment"));
+    expect (england, "health.review", "next health-assessment", "2027-04-03", CP_OBLIGATION_STATUS_OVERDUE);
   }
 }
 

@@ -147,7 +147,7 @@ class CheckCommandTest(unittest.TestCase):
         # The starred school-place recommendation, due 27 February, never done.
         self.assertIn("review 1 recommendation 2: review.recommendation", r.stdout)
         self.assertTrue(r.stdout.endswith(
-            "1 cases under england as at 2026-11-22: 4 overdue, 1 due soon, 1 met late, "
+            "1 cases under england as at 2026-11-22: 4 overdue, 1 due soon, 2 met late, "
             "0 not enough history\n"), r.stdout)
         # Overdue first, then due soon.
         self.assertLess(r.stdout.index("  overdue "), r.stdout.index("  due-soon            2026-11-27 (in 5 days)  "
