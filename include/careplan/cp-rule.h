@@ -110,5 +110,11 @@ CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_short_term_only (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_first_review (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_after_care (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_since_previous_review (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_review_kind (CpRule *self);
 
 G_END_DECLS
