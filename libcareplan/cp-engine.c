@@ -1480,10 +1480,11 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
                           cp_rule_get_extension (rule));
         }
     }
-  /* Done on or after the day care began (or the anchor, for a placement),
-   * and for a placement before it ended. */
+  /* Done on or after the day care began (or the anchor, for a placement
+   * or for what follows an event), and for a placement before it ended. */
   met = first_between (days, cp_rule_get_anchor (rule) == CP_ANCHOR_PLACEMENT ||
-                             cp_rule_get_anchor (rule) == CP_ANCHOR_EVENT ? from : run->looked_after, until);
+                             (cp_rule_get_anchor (rule) == CP_ANCHOR_EVENT && sign > 0) ? from : run->looked_after,
+                       until);
   if (met == 0 && until != 0 && until <= due)
     {
       char buf[16];
