@@ -1766,6 +1766,18 @@ run_intervals (Run *run)
       start = chain_start (run, first);
       if (start == 0)
         continue;
+      /* "At least once in any 12 months": one done before care began
+       * starts the count where the profile says so. */
+      if (cp_rule_get_before_care (first) && !has_one_off && cp_rule_get_anchor (first) == CP_ANCHOR_NONE)
+        {
+          g_autoptr(GArray) ever = activity_days (run, duty, 0);
+          guint32 before = 0;
+
+          for (guint i = 0; i < ever->len && g_array_index (ever, guint32, i) < start; i++)
+            before = g_array_index (ever, guint32, i);
+          if (before != 0)
+            start = before;
+        }
       days = activity_days (run, duty, start);
       /* Where a one-off rule says when the first is due (the first visit of
        * a placement), the intervals run from the first one done. */

@@ -450,6 +450,10 @@ check_rule (CpRule      *rule,
         return cp_fail (error, CP_ERROR_INCONSISTENT,
                         "%s.review_kind: only for a review-preparation or review-follow-up rule", path);
     }
+  if (cp_rule_get_before_care (rule) &&
+      (kind != CP_RULE_KIND_INTERVAL || cp_rule_get_anchor (rule) != CP_ANCHOR_NONE))
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
+                    "%s.before_care: only for an interval rule counted from the start of care (anchor none)", path);
   if (cp_rule_get_after_care (rule) && kind != CP_RULE_KIND_ACTIVITY)
     return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.after_care: only for an activity rule", path);
   if (cp_rule_get_since_previous_review (rule) &&

@@ -73,6 +73,7 @@ enum {
   PROP_AFTER_CARE,
   PROP_SINCE_PREVIOUS_REVIEW,
   PROP_REVIEW_KIND,
+  PROP_BEFORE_CARE,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -469,6 +470,17 @@ cp_rule_class_init (CpRuleClass *klass)
   properties[PROP_REVIEW_KIND] =
     g_param_spec_string ("review-kind", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:before-care:
+   *
+   * For an interval rule counted from the start of care: the last activity
+   * done before the child became looked after (an assessment made before
+   * care) starts the intervals instead.
+   */
+  properties[PROP_BEFORE_CARE] =
+    g_param_spec_boolean ("before-care", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpRule:any-time:
@@ -1300,4 +1312,20 @@ cp_rule_get_review_kind (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
   return cp_record_get_string (CP_RECORD (self), PROP_REVIEW_KIND);
+}
+
+/**
+ * cp_rule_get_before_care:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:before-care] property.
+ *
+ * Returns: for an interval rule: whether an activity done before care began
+ *   starts the intervals
+ */
+gboolean
+cp_rule_get_before_care (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_BEFORE_CARE);
 }

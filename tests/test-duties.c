@@ -215,6 +215,30 @@ Test (duties, swindon_statutory_assessment_at_most_twelve_months_apart)
   cr_assert_not (has_key (ev3, "assessment.statutory"));
 }
 
+Test (duties, swindon_statutory_assessment_counts_from_one_made_before_care)
+{
+  g_autoptr(CpCase) kase = make_case ("2026-01-05", NULL);
+  g_autoptr(CpCase) on_time = make_case ("2026-01-05", NULL);
+  g_autoptr(CpEvaluator) ev = NULL;
+  g_autoptr(CpEvaluator) ev2 = NULL;
+
+  /* Assessed on 1 December 2025, before care began: the next by
+   * 1 December 2026, not 5 January 2027. Only the last one before care
+   * counts. */
+  record (kase, CP_DUTY_STATUTORY_ASSESSMENT, "2025-06-02");
+  record (kase, CP_DUTY_STATUTORY_ASSESSMENT, "2025-12-01");
+  ev = evaluate (kase, "swindon", "2026-12-01");
+  expect (ev, "assessment.statutory", "next statutory-assessment", "2026-12-01", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2026-12-02");
+  expect (ev, "assessment.statutory", "next statutory-assessment", "2026-12-01", CP_OBLIGATION_STATUS_OVERDUE);
+
+  record (on_time, CP_DUTY_STATUTORY_ASSESSMENT, "2025-12-01");
+  record (on_time, CP_DUTY_STATUTORY_ASSESSMENT, "2026-12-01");
+  ev2 = evaluate (on_time, "swindon", "2026-12-02");
+  cr_assert_null (cp_evaluator_find (ev2, "assessment.statutory", "statutory-assessment after 2025-12-01"));
+  expect (ev2, "assessment.statutory", "next statutory-assessment", "2027-12-01", CP_OBLIGATION_STATUS_UPCOMING);
+}
+
 /* Between reviews ------------------------------------------------------------ */
 
 #define TWO_REVIEWS "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"},{\"sequence\":2,\"held\":\"2026-04-24\"}]"
@@ -573,6 +597,9 @@ static const struct {
   { "\"kind\":\"activity\",\"quantity\":2,\"unit\":\"weeks\",\"anchor\":\"looked-after\",\"duty\":\"cin-plan\","
     "\"review_kind\":\"meeting\"",
     "rules[0].review_kind: only for a review-preparation or review-follow-up rule" },
+  { "\"kind\":\"activity\",\"quantity\":2,\"unit\":\"weeks\",\"anchor\":\"looked-after\",\"duty\":\"cin-plan\","
+    "\"before_care\":true",
+    "rules[0].before_care: only for an interval rule counted from the start of care" },
   { "\"kind\":\"review-preparation\",\"quantity\":2,\"anchor\":\"review\",\"direction\":\"before\","
     "\"duty\":\"cin-plan\"",
     "rules[0].duty: “cin-plan” is not a duty of a review-preparation rule" },

@@ -103,6 +103,8 @@ print_conditions (CpRule *r)
     g_string_append (c, "; done since the review before");
   if (cp_rule_get_review_kind (r) != NULL)
     g_string_append_printf (c, "; %s reviews only", cp_rule_get_review_kind (r));
+  if (cp_rule_get_before_care (r))
+    g_string_append (c, "; counted from one done before care, if any");
   if (cp_rule_get_after_care (r))
     g_string_append (c, "; still due after care ends");
   if (cp_rule_get_min_school_year (r) > 0 || cp_rule_get_max_school_year (r) > 0)

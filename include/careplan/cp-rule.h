@@ -116,5 +116,7 @@ CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_since_previous_review (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_review_kind (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_before_care (CpRule *self);
 
 G_END_DECLS
