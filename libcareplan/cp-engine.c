@@ -193,7 +193,7 @@ emit_full (Run        *run,
   /* Pathway plans are reviewed for care leavers too (relevant and former
    * relevant young people), so those reviews go on after care ends. */
   if (run->ceased != 0 && due > run->ceased && met == 0 &&
-      cp_rule_get_duty (rule) != CP_DUTY_PATHWAY_PLAN_REVIEW)
+      cp_rule_get_duty (rule) != CP_DUTY_PATHWAY_PLAN_REVIEW && !cp_rule_get_after_care (rule))
     {
       /* Nothing falls due once the child has left care. */
       d.status = CP_OBLIGATION_STATUS_NOT_APPLICABLE;
@@ -381,6 +381,7 @@ typedef struct {
   CpUnit        unit;
   CpDuty        duty;
   gboolean      deemed_agreed;
+  int           review_kind;   /* a CpReviewKind, or -1 for every review */
 } DutyRule;
 
 typedef struct {
@@ -410,7 +411,16 @@ duty_rules (GPtrArray *rules)
         .unit = cp_rule_get_unit (rule),
         .duty = cp_rule_get_duty (rule),
         .deemed_agreed = cp_rule_get_deemed_agreed (rule),
+        .review_kind = -1,
       };
+
+      if (cp_rule_get_review_kind (rule) != NULL)
+        {
+          g_autoptr(GEnumClass) kinds = g_type_class_ref (CP_TYPE_REVIEW_KIND);
+          GEnumValue *v = g_enum_get_value_by_nick (kinds, cp_rule_get_review_kind (rule));
+
+          d.review_kind = v != NULL ? v->value : -1;   /* checked when the profile loaded */
+        }
       g_array_append_val (duties, d);
     }
   return duties;
@@ -692,6 +702,10 @@ run_duties (Run        *run,
       guint32 due, met = 0;
 
       if (!slot_matches (d->slot, cycle_pos))
+        continue;
+      /* A review not yet recorded is a meeting, the default kind. */
+      if (d->review_kind >= 0 &&
+          (int) (review != NULL ? cp_review_get_kind (review) : CP_REVIEW_KIND_MEETING) != d->review_kind)
         continue;
       if (!cp_calendar_add_julian (run->calendar, anchor, sign * d->quantity, d->unit, &due, run->error))
         return FALSE;
@@ -1647,10 +1661,13 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
                           cp_rule_get_extension (rule));
         }
     }
-  /* Done on or after the day care began (or the anchor, for a placement),
-   * and for a placement before it ended. */
+  /* Done on or after the day care began (or the anchor, for a placement,
+   * a legal status or what follows an event), and for a placement before
+   * it ended. */
   met = first_between (days, cp_rule_get_anchor (rule) == CP_ANCHOR_PLACEMENT ||
-                             cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS ? from : run->looked_after, until);
+                             cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS ||
+                             (cp_rule_get_anchor (rule) == CP_ANCHOR_EVENT && sign > 0) ? from : run->looked_after,
+                       until);
   if (met == 0 && until != 0 && until <= due)
     {
       char buf[16];
@@ -1810,16 +1827,52 @@ run_activities (Run *run)
               if (!placement_type_listed (rule, p) || placement_type_excluded (rule, p))
                 continue;
             }
+            /* The other conditions (a legal status) hold on the review's day. */
+            if (!conditions_hold (run, rule, day, 0))
+              continue;
             if (!shift_activity (run, rule, day, sign, &due))
               return FALSE;
             anchor = cp_text_printf ("review %d", seq);
             cp_engine_append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);
+            /* "Between the first and second reviews": only what was done
+             * since the review before it counts. */
+            if (cp_rule_get_since_previous_review (rule))
+              {
+                guint32 opens = review_day (run, seq - 1);
+                char buf[16];
+
+                if (opens == 0)
+                  continue;
+                cp_text_append (why, ", done on or after review %d (%s)", seq - 1, cp_engine_iso (opens, buf));
+                if (!emit (run, rule, what, seq, due, opens, first_between (days, opens, 0), why))
+                  return FALSE;
+                break;
+              }
             if (duty == CP_DUTY_PERMANENCE_PLAN && cp_case_get_permanence_plan (run->kase) != NULL &&
                 !permanence_plan_complete (cp_case_get_permanence_plan (run->kase)))
               g_string_append (why, "; the permanence plan recorded lacks measurable milestones or a contingency");
             if (!emit (run, rule, what, seq, due, 0, first_between (days, run->looked_after, 0), why))
               return FALSE;
           }
+          break;
+
+        case CP_ANCHOR_EVENT:
+          /* Each event of the rule's kind known by today (a concern about
+           * a placement's stability, a return home). */
+          for (guint i = 0; i < run->events->len; i++)
+            {
+              const Event *ev = &g_array_index (run->events, Event, i);
+              g_autofree char *subject = NULL;
+              char buf[16];
+
+              if (ev->kind != cp_rule_get_event (rule) || !conditions_hold (run, rule, ev->date, 0))
+                continue;
+              subject = cp_text_printf ("%s %s", cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind),
+                                        cp_engine_iso (ev->date, buf));
+              if (!activity_for_anchor (run, rule, ev->date, 0, subject,
+                                        cp_enum_to_nick (CP_TYPE_EVENT_KIND, ev->kind), days))
+                return FALSE;
+            }
           break;
 
         case CP_ANCHOR_PERMANENCE_PLAN:
@@ -1952,6 +2005,18 @@ run_intervals (Run *run)
       start = chain_start (run, first);
       if (start == 0)
         continue;
+      /* "At least once in any 12 months": one done before care began
+       * starts the count where the profile says so. */
+      if (cp_rule_get_before_care (first) && !has_one_off && cp_rule_get_anchor (first) == CP_ANCHOR_NONE)
+        {
+          g_autoptr(GArray) ever = activity_days (run, duty, 0);
+          guint32 before = 0;
+
+          for (guint i = 0; i < ever->len && g_array_index (ever, guint32, i) < start; i++)
+            before = g_array_index (ever, guint32, i);
+          if (before != 0)
+            start = before;
+        }
       days = activity_days (run, duty, start);
       /* Where a one-off rule says when the first is due (the first visit of
        * a placement), the intervals run from the first one done. */

@@ -392,7 +392,8 @@ check_rule (CpRule      *rule,
   static const CpDuty review_duty[] = { CP_DUTY_REVIEW };
   static const CpDuty before_duties[] = { CP_DUTY_CHILD_CONSULTED, CP_DUTY_INVITATIONS_SENT,
                                           CP_DUTY_DOCUMENTS_TO_IRO, CP_DUTY_REPORT_AVAILABLE,
-                                          CP_DUTY_PLANS_QUALITY_ASSURED };
+                                          CP_DUTY_PLANS_QUALITY_ASSURED, CP_DUTY_HEALTH_PLAN_TO_IRO,
+                                          CP_DUTY_PEP_TO_IRO, CP_DUTY_PERMANENCE_MINUTES_TO_IRO };
   static const CpDuty after_duties[] = { CP_DUTY_DECISIONS_RECORD, CP_DUTY_FULL_RECORD,
                                          CP_DUTY_RECORD_DISTRIBUTED, CP_DUTY_MANAGER_RESPONSE,
                                          CP_DUTY_CARE_PLAN_UPDATED };
@@ -407,7 +408,7 @@ check_rule (CpRule      *rule,
   static const CpAnchor stage_anchor[] = { CP_ANCHOR_STAGE };
   static const CpAnchor activity_anchors[] = { CP_ANCHOR_LOOKED_AFTER, CP_ANCHOR_PLACEMENT, CP_ANCHOR_BIRTH,
                                                CP_ANCHOR_REVIEW, CP_ANCHOR_PERMANENCE_PLAN,
-                                               CP_ANCHOR_LEGAL_STATUS };
+                                               CP_ANCHOR_LEGAL_STATUS, CP_ANCHOR_EVENT };
   static const CpDuty activity_duties[] = { CP_DUTY_VISIT, CP_DUTY_HEALTH_ASSESSMENT, CP_DUTY_DENTAL_CHECK,
                                             CP_DUTY_PEP_REVIEW, CP_DUTY_PLACEMENT_PLANNING_MEETING,
                                             CP_DUTY_CARE_PLANNING_MEETING, CP_DUTY_LEGAL_PLANNING_MEETING,
@@ -416,7 +417,10 @@ check_rule (CpRule      *rule,
                                             CP_DUTY_PERMANENCE_PROGRESS_MEETING, CP_DUTY_LANDMARK_REVIEW,
                                             CP_DUTY_NEEDS_ASSESSMENT, CP_DUTY_PATHWAY_PLAN,
                                             CP_DUTY_PATHWAY_PLAN_REVIEW, CP_DUTY_STAYING_PUT_CONSIDERED,
-                                            CP_DUTY_CARER_APPROVED };
+                                            CP_DUTY_CARER_APPROVED, CP_DUTY_REVIEW_UNIT_NOTIFIED,
+                                            CP_DUTY_HEALTH_TEAM_NOTIFIED, CP_DUTY_VIRTUAL_SCHOOL_NOTIFIED,
+                                            CP_DUTY_STATUTORY_ASSESSMENT, CP_DUTY_RISK_ASSESSMENT,
+                                            CP_DUTY_CESSATION_ASSESSMENT, CP_DUTY_CIN_PLAN };
   static const CpAnchor interval_anchor[] = { CP_ANCHOR_NONE, CP_ANCHOR_PERMANENCE_PLAN, CP_ANCHOR_RULE };
   static const CpDuty milestone_duty[] = { CP_DUTY_PERMANENCE_MILESTONE };
   static const CpAnchor target_anchor[] = { CP_ANCHOR_TARGET };
@@ -453,6 +457,31 @@ check_rule (CpRule      *rule,
     }
   if (cp_rule_get_replaces (rule) != NULL && kind != CP_RULE_KIND_INTERVAL)
     return cp_fail (error, CP_ERROR_INVALID_VALUE, "%s.replaces: only an interval rule sets others aside", path);
+  if (cp_rule_get_review_kind (rule) != NULL)
+    {
+      g_autoptr(GEnumClass) review_kinds = g_type_class_ref (CP_TYPE_REVIEW_KIND);
+
+      if (g_enum_get_value_by_nick (review_kinds, cp_rule_get_review_kind (rule)) == NULL)
+        {
+          g_autofree char *nicks = cp_enum_nicks (CP_TYPE_REVIEW_KIND);
+          return cp_fail (error, CP_ERROR_UNKNOWN_CODE, "%s.review_kind: “%s” is not a known code (expected one of: %s)",
+                          path, cp_rule_get_review_kind (rule), nicks);
+        }
+      if (kind != CP_RULE_KIND_REVIEW_PREPARATION && kind != CP_RULE_KIND_REVIEW_FOLLOW_UP)
+        return cp_fail (error, CP_ERROR_INCONSISTENT,
+                        "%s.review_kind: only for a review-preparation or review-follow-up rule", path);
+    }
+  if (cp_rule_get_before_care (rule) &&
+      (kind != CP_RULE_KIND_INTERVAL || cp_rule_get_anchor (rule) != CP_ANCHOR_NONE))
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
+                    "%s.before_care: only for an interval rule counted from the start of care (anchor none)", path);
+  if (cp_rule_get_after_care (rule) && kind != CP_RULE_KIND_ACTIVITY)
+    return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.after_care: only for an activity rule", path);
+  if (cp_rule_get_since_previous_review (rule) &&
+      (kind != CP_RULE_KIND_ACTIVITY || cp_rule_get_anchor (rule) != CP_ANCHOR_REVIEW ||
+       (cp_rule_get_slot (rule) != CP_REVIEW_SLOT_SECOND && cp_rule_get_slot (rule) != CP_REVIEW_SLOT_SUBSEQUENT)))
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
+                    "%s.since_previous_review: only for an activity rule counted from the second or third review", path);
 
   if (cp_rule_get_deemed_agreed (rule) && cp_rule_get_duty (rule) != CP_DUTY_MANAGER_RESPONSE)
     return cp_fail (error, CP_ERROR_INVALID_VALUE,
@@ -599,6 +628,9 @@ check_rule (CpRule      *rule,
           (cp_rule_get_legal_statuses (rule) == NULL || cp_rule_get_legal_statuses (rule)[0] == NULL))
         return cp_fail (error, CP_ERROR_MISSING_FIELD,
                         "%s.legal_statuses: missing (a rule counted from a legal status names the statuses)", path);
+      if (cp_rule_get_anchor (rule) == CP_ANCHOR_EVENT && !json_object_has_member (obj, "event"))
+        return cp_fail (error, CP_ERROR_MISSING_FIELD,
+                        "%s.event: missing (an activity counted from an event names its event)", path);
       if (cp_rule_get_direction (rule) == CP_DIRECTION_EVERY)
         return cp_fail (error, CP_ERROR_INVALID_VALUE,
                         "%s.direction: “every” is an interval rule's (kind “interval”)", path);

@@ -75,6 +75,10 @@ enum {
   PROP_RECORDED,
   PROP_REPLACES,
   PROP_IN_FORCE_FROM,
+  PROP_AFTER_CARE,
+  PROP_SINCE_PREVIOUS_REVIEW,
+  PROP_REVIEW_KIND,
+  PROP_BEFORE_CARE,
   PROP_CITATION,
   PROP_INTERPRETATION,
   N_PROPS
@@ -496,6 +500,49 @@ cp_rule_class_init (CpRuleClass *klass)
   properties[PROP_IN_FORCE_FROM] =
     g_param_spec_string ("in-force-from", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:after-care:
+   *
+   * For an activity rule: the duty still falls due after the child has
+   * stopped being looked after (a child-in-need plan after a return home).
+   */
+  properties[PROP_AFTER_CARE] =
+    g_param_spec_boolean ("after-care", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:since-previous-review:
+   *
+   * For an activity rule counted from the second or third review: only an
+   * activity done on or after the review before it counts (a meeting
+   * "between the first and second reviews").
+   */
+  properties[PROP_SINCE_PREVIOUS_REVIEW] =
+    g_param_spec_boolean ("since-previous-review", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:review-kind:
+   *
+   * For a review-preparation or review-follow-up rule: the nick of the
+   * [enum@ReviewKind] of the reviews it applies to (`consultation-only`);
+   * %NULL for every review.
+   */
+  properties[PROP_REVIEW_KIND] =
+    g_param_spec_string ("review-kind", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:before-care:
+   *
+   * For an interval rule counted from the start of care: the last activity
+   * done before the child became looked after (an assessment made before
+   * care) starts the intervals instead.
+   */
+  properties[PROP_BEFORE_CARE] =
+    g_param_spec_boolean ("before-care", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpRule:any-time:
@@ -1357,4 +1404,68 @@ cp_rule_get_in_force_from (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
   return cp_record_get_string (CP_RECORD (self), PROP_IN_FORCE_FROM);
+}
+
+/**
+ * cp_rule_get_after_care:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:after-care] property.
+ *
+ * Returns: for an activity rule: whether the duty still falls due after the
+ *   child has stopped being looked after
+ */
+gboolean
+cp_rule_get_after_care (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_AFTER_CARE);
+}
+
+/**
+ * cp_rule_get_since_previous_review:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:since-previous-review] property.
+ *
+ * Returns: for an activity rule counted from a review: whether only an
+ *   activity done since the review before it counts
+ */
+gboolean
+cp_rule_get_since_previous_review (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_SINCE_PREVIOUS_REVIEW);
+}
+
+/**
+ * cp_rule_get_review_kind:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:review-kind] property.
+ *
+ * Returns: (transfer none) (nullable): the nick of the kind of review a
+ *   preparation or follow-up rule applies to, or %NULL for every review
+ */
+const char *
+cp_rule_get_review_kind (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_REVIEW_KIND);
+}
+
+/**
+ * cp_rule_get_before_care:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:before-care] property.
+ *
+ * Returns: for an interval rule: whether an activity done before care began
+ *   starts the intervals
+ */
+gboolean
+cp_rule_get_before_care (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_BEFORE_CARE);
 }

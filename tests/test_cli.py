@@ -99,7 +99,7 @@ class PolicyCommandTest(unittest.TestCase):
         self.assertIn("~ review.after.full-record: within 20 working days of review", r.stdout)
         self.assertIn("-> within 15 working days of review [rec-full-record-15wd-warrington]", r.stdout)
         self.assertIn("+ review.trigger.school-exclusion", r.stdout)
-        self.assertTrue(r.stdout.endswith("warrington against england: 4 changed, 24 added, 0 removed\n"),
+        self.assertTrue(r.stdout.endswith("warrington against england: 4 changed, 28 added, 0 removed\n"),
                         r.stdout)
         # Two local profiles side by side.
         r = run("policy", "diff", "stoke-on-trent", "warrington")

@@ -114,6 +114,14 @@ print_conditions (CpRule *r)
     g_string_append (c, "; eligible young people only, from the day they become eligible");
   if (cp_rule_get_extension (r) > 0)
     g_string_append_printf (c, "; may be extended once by %d", cp_rule_get_extension (r));
+  if (cp_rule_get_since_previous_review (r))
+    g_string_append (c, "; done since the review before");
+  if (cp_rule_get_review_kind (r) != NULL)
+    g_string_append_printf (c, "; %s reviews only", cp_rule_get_review_kind (r));
+  if (cp_rule_get_before_care (r))
+    g_string_append (c, "; counted from one done before care, if any");
+  if (cp_rule_get_after_care (r))
+    g_string_append (c, "; still due after care ends");
   if (cp_rule_get_min_school_year (r) > 0 || cp_rule_get_max_school_year (r) > 0)
     g_string_append_printf (c, "; moves in school years %d to %d", cp_rule_get_min_school_year (r),
                             cp_rule_get_max_school_year (r));
@@ -143,6 +151,8 @@ print_rule (CpPolicy *policy, CpRule *r)
     printf ("event:          %s (%s%s)\n", careplan_nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (r)),
             careplan_nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (r)),
             cp_rule_get_resets_cycle (r) ? ", restarts the review cycle" : "");
+  if (cp_rule_get_kind (r) == CP_RULE_KIND_ACTIVITY && cp_rule_get_anchor (r) == CP_ANCHOR_EVENT)
+    printf ("event:          %s\n", careplan_nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (r)));
   printf ("responsible:    %s\n", careplan_nick (CP_TYPE_ROLE, cp_rule_get_responsible (r)));
   printf ("approver:       %s\n", cp_rule_get_approver (r) == CP_ROLE_UNKNOWN
                                     ? "none" : careplan_nick (CP_TYPE_ROLE, cp_rule_get_approver (r)));

@@ -348,6 +348,13 @@ typedef enum {
  * @CP_EVENT_KIND_CEASE_PROPOSED: ceasing to look after the child is proposed
  * @CP_EVENT_KIND_RETURN_HOME_UNDER_CARE_ORDER: a child on a care order went
  *   home to a parent (Stoke-on-Trent §8.3)
+ * @CP_EVENT_KIND_STABILITY_CONCERN: concerns arose about the stability of the
+ *   placement or the carer's ability to meet the child's needs, or Staying
+ *   Put arrangements are not being progressed
+ * @CP_EVENT_KIND_RETURNED_HOME: the child stopped being looked after and
+ *   returned home to a parent or a person with parental responsibility
+ * @CP_EVENT_KIND_CEASED_UNPLANNED: the child stopped being looked after
+ *   without it being planned
  *
  * Things that happen in a case which a policy profile may treat as reasons
  * to bring a review forward (rules catalogue §D2). Which of them do, and
@@ -379,6 +386,9 @@ typedef enum {
   CP_EVENT_KIND_MOVE_TO_OTHER_ARRANGEMENTS,
   CP_EVENT_KIND_CEASE_PROPOSED,
   CP_EVENT_KIND_RETURN_HOME_UNDER_CARE_ORDER,
+  CP_EVENT_KIND_STABILITY_CONCERN,
+  CP_EVENT_KIND_RETURNED_HOME,
+  CP_EVENT_KIND_CEASED_UNPLANNED,
 } CpEventKind;
 
 /**
@@ -397,6 +407,10 @@ typedef enum {
  * @CP_DUTY_REPORT_AVAILABLE: the review report is available to the child,
  *   family and IRO
  * @CP_DUTY_PLANS_QUALITY_ASSURED: the IRO has quality-assured the plans
+ * @CP_DUTY_HEALTH_PLAN_TO_IRO: the health care plan reaches the IRO
+ * @CP_DUTY_PEP_TO_IRO: the Personal Education Plan reaches the IRO
+ * @CP_DUTY_PERMANENCE_MINUTES_TO_IRO: the minutes of the permanency planning
+ *   meeting reach the IRO
  * @CP_DUTY_DECISIONS_RECORD: the record of decisions and recommendations is
  *   circulated
  * @CP_DUTY_FULL_RECORD: the full written record of the review is completed
@@ -445,6 +459,20 @@ typedef enum {
  *   worker visits (recorded; a rule's [property@Rule:recorded] may need it)
  * @CP_DUTY_VISITS_REDUCTION_DECIDED: a decision to reduce the frequency of
  *   visits was recorded (at a permanence progress meeting, for example)
+ * @CP_DUTY_REVIEW_UNIT_NOTIFIED: the reviewing service (the unit the IROs work
+ *   in) is told that the child has become looked after
+ * @CP_DUTY_HEALTH_TEAM_NOTIFIED: the looked-after children's health team is
+ *   told that the child has become looked after
+ * @CP_DUTY_VIRTUAL_SCHOOL_NOTIFIED: the Virtual School is told that the child
+ *   has become looked after
+ * @CP_DUTY_STATUTORY_ASSESSMENT: a statutory assessment of the child's needs
+ *   is completed or updated
+ * @CP_DUTY_RISK_ASSESSMENT: an assessment of the risk to a child who has
+ *   stopped being looked after
+ * @CP_DUTY_CESSATION_ASSESSMENT: the assessment of a child's leaving care
+ *   (the supports and services needed, how the child will be safeguarded)
+ *   is completed or updated
+ * @CP_DUTY_CIN_PLAN: a child-in-need plan is developed
  *
  * What has to be done to meet a rule. A review's [property@Review:tasks]
  * record when the preparation and follow-up duties were done.
@@ -458,6 +486,9 @@ typedef enum {
   CP_DUTY_DOCUMENTS_TO_IRO,
   CP_DUTY_REPORT_AVAILABLE,
   CP_DUTY_PLANS_QUALITY_ASSURED,
+  CP_DUTY_HEALTH_PLAN_TO_IRO,
+  CP_DUTY_PEP_TO_IRO,
+  CP_DUTY_PERMANENCE_MINUTES_TO_IRO,
   CP_DUTY_DECISIONS_RECORD,
   CP_DUTY_FULL_RECORD,
   CP_DUTY_RECORD_DISTRIBUTED,
@@ -493,6 +524,13 @@ typedef enum {
   CP_DUTY_APPROVAL_EXTENDED,
   CP_DUTY_VISITS_REDUCTION_AGREED,
   CP_DUTY_VISITS_REDUCTION_DECIDED,
+  CP_DUTY_REVIEW_UNIT_NOTIFIED,
+  CP_DUTY_HEALTH_TEAM_NOTIFIED,
+  CP_DUTY_VIRTUAL_SCHOOL_NOTIFIED,
+  CP_DUTY_STATUTORY_ASSESSMENT,
+  CP_DUTY_RISK_ASSESSMENT,
+  CP_DUTY_CESSATION_ASSESSMENT,
+  CP_DUTY_CIN_PLAN,
 } CpDuty;
 
 /**

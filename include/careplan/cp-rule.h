@@ -120,5 +120,13 @@ CP_AVAILABLE_IN_ALL
 const char * const *cp_rule_get_replaces (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_in_force_from (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_after_care (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_since_previous_review (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_review_kind (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_before_care (CpRule *self);
 
 G_END_DECLS
