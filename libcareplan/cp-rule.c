@@ -72,6 +72,14 @@ enum {
   PROP_FIRST_REVIEW,
   PROP_CITATION,
   PROP_INTERPRETATION,
+  PROP_RELEVANT_UNTIL_MONTHS,
+  PROP_FORMER_RELEVANT_UNTIL_MONTHS,
+  PROP_EDUCATION_UNTIL_MONTHS,
+  PROP_CARE_LEAVERS,
+  PROP_FROM_DUTY,
+  PROP_SCHOOL_YEAR_START,
+  PROP_SCHOOL_AGE_OFFSET,
+  PROP_UNLESS_DONE,
   N_PROPS
 };
 
@@ -494,6 +502,93 @@ cp_rule_class_init (CpRuleClass *klass)
    */
   properties[PROP_INTERPRETATION] =
     g_param_spec_string ("interpretation", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:relevant-until-months:
+   *
+   * For a leaving-care-status rule: the age, in months, at which an eligible
+   * or relevant young person becomes former relevant (the end of
+   * childhood).
+   */
+  properties[PROP_RELEVANT_UNTIL_MONTHS] =
+    g_param_spec_int ("relevant-until-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:former-relevant-until-months:
+   *
+   * For a leaving-care-status rule: the age, in months, at which the duties
+   * to a former relevant (and a qualifying) young person end.
+   */
+  properties[PROP_FORMER_RELEVANT_UNTIL_MONTHS] =
+    g_param_spec_int ("former-relevant-until-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:education-until-months:
+   *
+   * For a leaving-care-status rule: the age, in months, the duties to a
+   * former relevant young person run to once the authority has been told
+   * of education or training (an `education-training-notified` activity);
+   * 0 for no extension.
+   */
+  properties[PROP_EDUCATION_UNTIL_MONTHS] =
+    g_param_spec_int ("education-until-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:care-leavers:
+   *
+   * For an activity or interval rule: the duty goes on after care ends for
+   * a relevant or former relevant young person, until the ages of the
+   * profile's leaving-care-status rule end it.
+   */
+  properties[PROP_CARE_LEAVERS] =
+    g_param_spec_boolean ("care-leavers", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:from-duty:
+   *
+   * For an activity rule with the anchor `activity`: the duty (a nick of
+   * #CpDuty) whose recorded activities it counts from, one obligation for
+   * each.
+   */
+  properties[PROP_FROM_DUTY] =
+    g_param_spec_string ("from-duty", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:school-year-start:
+   *
+   * For an authority rule with school years: the month and day the school
+   * year begins (`MM-DD`).
+   */
+  properties[PROP_SCHOOL_YEAR_START] =
+    g_param_spec_string ("school-year-start", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:school-age-offset:
+   *
+   * For an authority rule with school years: the school year is the
+   * child's age in whole years on the day before the school year begins,
+   * less this.
+   */
+  properties[PROP_SCHOOL_AGE_OFFSET] =
+    g_param_spec_int ("school-age-offset", NULL, NULL, 0, 30, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:unless-done:
+   *
+   * For an activity rule: the rule does not apply when an activity of this
+   * duty (a nick of #CpDuty) was done before the day it counts from (a
+   * relevant child who already has a pathway plan needs no new assessment).
+   */
+  properties[PROP_UNLESS_DONE] =
+    g_param_spec_string ("unless-done", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
@@ -1217,4 +1312,124 @@ cp_rule_get_first_review (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
   return cp_record_get_string (CP_RECORD (self), PROP_FIRST_REVIEW);
+}
+
+/**
+ * cp_rule_get_relevant_until_months:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:relevant-until-months] property.
+ *
+ * Returns: for a leaving-care-status rule: the age in months at which an eligible or relevant young person becomes former relevant
+ */
+int
+cp_rule_get_relevant_until_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_RELEVANT_UNTIL_MONTHS);
+}
+
+/**
+ * cp_rule_get_former_relevant_until_months:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:former-relevant-until-months] property.
+ *
+ * Returns: for a leaving-care-status rule: the age in months at which the duties to a former relevant young person end
+ */
+int
+cp_rule_get_former_relevant_until_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_FORMER_RELEVANT_UNTIL_MONTHS);
+}
+
+/**
+ * cp_rule_get_education_until_months:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:education-until-months] property.
+ *
+ * Returns: for a leaving-care-status rule: the age in months the duties run to in education or training (0: no extension)
+ */
+int
+cp_rule_get_education_until_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_EDUCATION_UNTIL_MONTHS);
+}
+
+/**
+ * cp_rule_get_care_leavers:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:care-leavers] property.
+ *
+ * Returns: whether the duty goes on for care leavers after care ends
+ */
+gboolean
+cp_rule_get_care_leavers (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_CARE_LEAVERS);
+}
+
+/**
+ * cp_rule_get_from_duty:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:from-duty] property.
+ *
+ * Returns: (nullable): for an activity rule counted from activities: the duty they are of
+ */
+const char *
+cp_rule_get_from_duty (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_FROM_DUTY);
+}
+
+/**
+ * cp_rule_get_school_year_start:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:school-year-start] property.
+ *
+ * Returns: (nullable): the month and day the school year begins (`MM-DD`)
+ */
+const char *
+cp_rule_get_school_year_start (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_SCHOOL_YEAR_START);
+}
+
+/**
+ * cp_rule_get_school_age_offset:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:school-age-offset] property.
+ *
+ * Returns: what the age before the school year begins is less than the school year
+ */
+int
+cp_rule_get_school_age_offset (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_SCHOOL_AGE_OFFSET);
+}
+
+/**
+ * cp_rule_get_unless_done:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:unless-done] property.
+ *
+ * Returns: (nullable): for an activity rule: the duty whose earlier activity means the rule does not apply
+ */
+const char *
+cp_rule_get_unless_done (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_UNLESS_DONE);
 }
