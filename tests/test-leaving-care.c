@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "test-evaluating.h"
 #include "cp-record-private.h"
 
@@ -545,4 +547,89 @@ Test (leaving_care, no_personal_adviser_visits_without_accommodation)
 
   cr_assert_null (cp_evaluator_find (ev, "leaving-care.pa-visit.first", "pa-visit"));
   cr_assert_null (cp_evaluator_find (ev, "leaving-care.pa-visit", "next pa-visit"));
+}
+
+/* The 903 return's earlier episodes ------------------------------------------ */
+
+static char *
+write_return (const char *episodes)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("careplan-lc-903-XXXXXX", &error);
+  g_autofree char *h = g_build_filename (dir, "header.csv", NULL);
+  g_autofree char *e = g_build_filename (dir, "episodes.csv", NULL);
+
+  cr_assert_not_null (dir, "%s", error ? error->message : "");
+  cr_assert (g_file_set_contents (h, "CHILD,SEX,DOB\nC1,1,20/08/2010\n", -1, NULL));
+  cr_assert (g_file_set_contents (e, episodes, -1, NULL));
+  return dir;
+}
+
+static void
+remove_return (char *dir)
+{
+  g_autofree char *h = g_build_filename (dir, "header.csv", NULL);
+  g_autofree char *e = g_build_filename (dir, "episodes.csv", NULL);
+
+  g_remove (h);
+  g_remove (e);
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+#define EPISODES "CHILD,DECOM,RNE,LS,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE\n"
+
+Test (leaving_care, the_903_reader_keeps_earlier_periods_and_they_count)
+{
+  /* Two earlier periods: 1 January to 12 February 2025 (42 days, over two
+   * episodes), then short breaks in June 2025; the latest from 20
+   * September 2026. Eligible on 8 November 2026, as from JSON. */
+  char *dir = write_return (
+    EPISODES
+    "C1,01/01/2025,S,V2,U4,PR1,20/01/2025,X1,\n"
+    "C1,20/01/2025,P,V2,U5,PR1,12/02/2025,E13,\n"
+    "C1,02/06/2025,S,V3,U4,PR1,09/06/2025,E13,\n"
+    "C1,20/09/2026,S,C2,U4,PR1,,,\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsda903Reader) reader = cp_ssda903_reader_new_for_directory (dir, &error);
+  g_autoptr(CpCase) kase = NULL;
+  g_autoptr(CpCarePeriod) first = NULL, second = NULL;
+  GListModel *periods;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+  cr_assert_not_null (reader, "%s", error ? error->message : "");
+  kase = cp_ssda903_reader_next (reader, &error);
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  periods = cp_child_get_earlier_periods (cp_case_get_child (kase));
+  cr_assert_eq (g_list_model_get_n_items (periods), 2);
+  first = g_list_model_get_item (periods, 0);
+  second = g_list_model_get_item (periods, 1);
+  a = test_iso (cp_care_period_get_start (first));
+  b = test_iso (cp_care_period_get_end (first));
+  c = test_iso (cp_care_period_get_start (second));
+  cr_assert_str_eq (a, "2025-01-01");
+  cr_assert_str_eq (b, "2025-02-12");
+  cr_assert_str_eq (c, "2025-06-02");
+  cr_assert_not (cp_care_period_get_short_breaks (first));
+  cr_assert (cp_care_period_get_short_breaks (second));
+  cr_assert_eq (status_on (kase, "2026-11-07"), CP_LEAVING_CARE_STATUS_NONE);
+  cr_assert_eq (status_on (kase, "2026-11-08"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+  remove_return (dir);
+}
+
+Test (leaving_care, the_903_reader_needs_an_earlier_period_to_end)
+{
+  char *dir = write_return (
+    EPISODES
+    "C1,01/01/2025,S,V2,U4,PR1,,,\n"
+    "C1,20/09/2026,S,C2,U4,PR1,,,\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsda903Reader) reader = cp_ssda903_reader_new_for_directory (dir, &error);
+  g_autoptr(CpCase) kase = NULL;
+
+  cr_assert_not_null (reader, "%s", error ? error->message : "");
+  kase = cp_ssda903_reader_next (reader, &error);
+  cr_assert_null (kase);
+  cr_assert_str_eq (error->message, "episodes.csv:2:7: DEC: missing (a later period of care starts on line 3)");
+  remove_return (dir);
 }
