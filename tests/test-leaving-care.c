@@ -633,3 +633,56 @@ Test (leaving_care, the_903_reader_needs_an_earlier_period_to_end)
   cr_assert_str_eq (error->message, "episodes.csv:2:7: DEC: missing (a later period of care starts on line 3)");
   remove_return (dir);
 }
+
+/* The school year is profile data ---------------------------------------------- */
+
+static CpPolicy *
+school_year_profile (const char *fields, GError **error)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{\"format\":1,\"name\":\"testshire\",\"title\":\"Testshire\",\"extends\":\"england\",\"rules\":["
+    "{\"key\":\"authority.placement.exam-years\",\"id\":\"t-exam\",\"kind\":\"authority\",\"statement\":\"s\","
+    "\"anchor\":\"none\",\"min_school_year\":10,\"max_school_year\":11%s,\"approver\":\"strategic-manager\","
+    "\"citation\":\"Testshire policy\"}]}", fields);
+
+  return cp_policy_new_from_data (text, -1, error);
+}
+
+Test (leaving_care, the_school_year_starts_when_the_profile_says)
+{
+  /* Born 1 September 2011. A year starting on 1 January, counting the
+   * age on 31 December less 4: 15 on 31 December 2026, so year 11 from
+   * 1 January 2027 and year 10 in 2026. England's 1 September start puts
+   * 2 January 2026 in year 9. */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) january = school_year_profile (",\"school_year_start\":\"01-01\",\"school_age_offset\":4", &error);
+  g_autoptr(CpPolicy) september = school_year_profile (",\"school_year_start\":\"09-01\",\"school_age_offset\":4", &error);
+  g_autoptr(CpCase) kase = make_case ("2011-09-01", "2025-06-02", NULL, NULL);
+  g_autoptr(CpPlacement) move = NULL;
+  g_autoptr(GDate) on = test_date ("2026-01-02");
+
+  cr_assert_not_null (january, "%s", error ? error->message : "");
+  cr_assert_not_null (september);
+  move = cp_placement_new (CP_PLACEMENT_TYPE_RESIDENTIAL, on);
+  cr_assert (cp_case_place (kase, september, move, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error),
+             "%s", error ? error->message : "");
+  g_clear_object (&move);
+  g_date_add_days (on, 1);
+  move = cp_placement_new (CP_PLACEMENT_TYPE_FOSTER_AGENCY, on);
+  cr_assert_not (cp_case_place (kase, january, move, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error));
+  cr_assert (g_error_matches (error, CP_ERROR, CP_ERROR_NOT_AUTHORISED));
+}
+
+Test (leaving_care, school_years_need_their_start)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) none = school_year_profile ("", &error);
+  g_autoptr(CpPolicy) bad = NULL;
+
+  cr_assert_null (none);
+  cr_assert_not_null (strstr (error->message, "school_year_start: missing"), "%s", error->message);
+  g_clear_error (&error);
+  bad = school_year_profile (",\"school_year_start\":\"02-30\"", &error);
+  cr_assert_null (bad);
+  cr_assert_not_null (strstr (error->message, "“02-30” is not a month and day"), "%s", error->message);
+}
