@@ -1171,21 +1171,37 @@ earlier_days (CpChild *child, guint32 from)
   return days;
 }
 
+/* Whether the current period of care is a series of short breaks: every
+ * placement of it is one. */
+static gboolean
+short_breaks_only (CpCase *kase)
+{
+  guint n;
+  gpointer const *placements = cp_record_peek_items (kase, CP_TYPE_CASE, "placements", &n);
+
+  for (guint i = 0; i < n; i++)
+    if (cp_placement_get_kind (placements[i]) != CP_PLACEMENT_TYPE_SHORT_BREAKS)
+      return FALSE;
+  return n > 0;
+}
+
 /* The day the child is (or, staying in care, would be) "eligible": looked
  * after for the qualifying time from the starting age, adding up the
  * earlier periods of care and this one, and of the age the time must
- * reach. 0 if never (no rule, or left care first). The time is counted in
- * days: the rule's quantity from the starting age. */
+ * reach. 0 if never (no rule, left care first, or the current period is
+ * short breaks). The time is counted in days: the rule's quantity from the
+ * starting age. */
 static gboolean
-eligible_from (CpCalendar *calendar, CpPolicy *policy, CpChild *child, guint32 birth, guint32 looked_after,
+eligible_from (CpCalendar *calendar, CpPolicy *policy, CpCase *kase, guint32 birth, guint32 looked_after,
                guint32 ceased, guint32 *out, GError **error)
 {
   CpRule *rule = leaving_care_rule (policy);
+  CpChild *child = cp_case_get_child (kase);
   guint32 from_age, needed, start, counted, from;
   gint64 need, have;
 
   *out = 0;
-  if (rule == NULL || birth == 0 || looked_after == 0)
+  if (rule == NULL || birth == 0 || looked_after == 0 || short_breaks_only (kase))
     return TRUE;
   from_age = cp_julian_add_months (birth, cp_rule_get_min_age_months (rule));
   if (!cp_calendar_add_julian (calendar, from_age, cp_rule_get_quantity (rule), cp_rule_get_unit (rule),
@@ -1223,7 +1239,7 @@ cp_engine_leaving_care_status (CpCase              *kase,
     ceased = 0;
   if (rule == NULL || lac == 0 || lac > today || birth == 0 || birth > today)
     return TRUE;
-  if (!eligible_from (calendar, policy, child, birth, lac, ceased, &eligible, error))
+  if (!eligible_from (calendar, policy, kase, birth, lac, ceased, &eligible, error))
     return FALSE;
   from_age = cp_julian_add_months (birth, cp_rule_get_max_age_months (rule));
   adult = cp_julian_add_months (birth, cp_rule_get_relevant_until_months (rule));
@@ -1558,7 +1574,7 @@ leaving_care_days (Run *run)
 
   if (rule == NULL || run->birth == 0)
     return TRUE;
-  if (!eligible_from (run->calendar, run->policy, cp_case_get_child (run->kase), run->birth, run->looked_after,
+  if (!eligible_from (run->calendar, run->policy, run->kase, run->birth, run->looked_after,
                       run->ceased, &run->eligible, run->error))
     return FALSE;
   run->duties_end = duties_end (run->kase, rule, run->birth, run->today);

@@ -686,3 +686,18 @@ Test (leaving_care, school_years_need_their_start)
   cr_assert_null (bad);
   cr_assert_not_null (strstr (error->message, "“02-30” is not a month and day"), "%s", error->message);
 }
+
+Test (leaving_care, a_child_on_short_breaks_now_is_not_eligible)
+{
+  /* SI 2010/959 reg 40(2): short breaks since 2024, well past 16. */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) kase = cp_case_new_from_json (
+    "{\"version\":1,\"child\":{\"id\":\"LC-T\",\"birth_date\":\"2010-08-20\",\"looked_after_since\":\"2024-01-10\"},"
+    "\"placements\":[{\"kind\":\"short-breaks\",\"start\":\"2024-01-10\"}]}", -1, &error);
+  g_autoptr(CpEvaluator) ev = NULL;
+
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  cr_assert_eq (status_on (kase, "2026-08-20"), CP_LEAVING_CARE_STATUS_NONE);
+  ev = evaluate (kase, "england", "2026-12-01");
+  expect (ev, "leaving-care.needs-assessment", "needs-assessment", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
+}
