@@ -1052,6 +1052,13 @@ cp_rule_get_interpretation (CpRule *self)
   return cp_record_get_string (CP_RECORD (self), PROP_INTERPRETATION);
 }
 
+/* An age in months, in words: "16 years 3 months". */
+static char *
+age_words (int months)
+{
+  return g_strdup_printf ("%d years %d months", months / 12, months % 12);
+}
+
 /**
  * cp_rule_describe_timescale:
  * @self: a #CpRule
@@ -1085,22 +1092,37 @@ cp_rule_describe_timescale (CpRule *self)
       return q == 0 ? g_strdup ("no timescale")
                     : g_strdup_printf ("applies after %d %s looked after", q, unit);
     case CP_RULE_KIND_LEAVING_CARE_STATUS:
-      return g_strdup_printf ("%d %s looked after from age %d years %d months, reaching age %d years %d months",
-                              q, unit, cp_rule_get_min_age_months (self) / 12, cp_rule_get_min_age_months (self) % 12,
-                              cp_rule_get_max_age_months (self) / 12, cp_rule_get_max_age_months (self) % 12);
+      {
+        g_autofree char *from = age_words (cp_rule_get_min_age_months (self));
+        g_autofree char *reach = age_words (cp_rule_get_max_age_months (self));
+        g_autofree char *adult = age_words (cp_rule_get_relevant_until_months (self));
+        g_autofree char *end = age_words (cp_rule_get_former_relevant_until_months (self));
+        g_autofree char *education = age_words (cp_rule_get_education_until_months (self));
+
+        return g_strdup_printf ("%d %s looked after from age %s, reaching age %s; former relevant from %s; "
+                                "duties end at %s%s%s%s", q, unit, from, reach, adult, end,
+                                cp_rule_get_education_until_months (self) > 0 ? " (" : "",
+                                cp_rule_get_education_until_months (self) > 0 ? education : "",
+                                cp_rule_get_education_until_months (self) > 0 ? " in education or training)" : "");
+      }
     case CP_RULE_KIND_INTERVAL:
       if (cp_rule_get_anchor (self) == CP_ANCHOR_NONE)
         return g_strdup_printf ("at most %d %s apart", q, unit);
       break;
     case CP_RULE_KIND_ACTIVITY:
       if (cp_rule_get_anchor (self) == CP_ANCHOR_BIRTH && cp_rule_get_unit (self) == CP_UNIT_MONTHS)
-        return g_strdup_printf ("by age %d years %d months", q / 12, q % 12);
+        {
+          g_autofree char *age = age_words (q);
+          return g_strdup_printf ("by age %s", age);
+        }
       break;
     default:
       break;
     }
   if (cp_rule_get_anchor (self) == CP_ANCHOR_RULE)
     anchor = cp_rule_get_after (self);
+  else if (cp_rule_get_anchor (self) == CP_ANCHOR_ACTIVITY && cp_rule_get_from_duty (self) != NULL)
+    anchor = cp_rule_get_from_duty (self);
   else
     anchor = cp_enum_to_nick (CP_TYPE_ANCHOR, cp_rule_get_anchor (self));
   if (q == 0)
