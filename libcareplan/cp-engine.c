@@ -1612,6 +1612,74 @@ done_before (Run *run, CpRule *rule, guint32 day, const char *subject)
   return TRUE;
 }
 
+/* A duty before an activity of another duty (a personal adviser's visit
+ * before each pathway plan review): due @rule's timescale before @day, met
+ * by the first one done from @lower on. */
+static gboolean
+activity_before (Run *run, CpRule *rule, guint32 day, guint32 lower, const char *subject,
+                 const char *anchor_name, GArray *days)
+{
+  g_autoptr(CpScratch) why = cp_scratch_new ();
+  guint32 due;
+
+  if (!shift_activity (run, rule, day, -1, &due))
+    return FALSE;
+  cp_engine_append_reason (why, rule, "before", anchor_name, day);
+  if (lower > run->looked_after)
+    {
+      char buf[16];
+      cp_text_append (why, "; done since %s", cp_engine_iso (lower, buf));
+    }
+  return emit (run, rule, subject, 0, due, 0, first_between (days, lower, 0), why);
+}
+
+/* An activity rule counted from each activity of its `from_duty` (each
+ * time accommodation is provided, each notice of education or training,
+ * each pathway plan review): within the timescale of it, or before it
+ * and after the one before. With `since_duty`, only those on or after the
+ * first activity of that duty count. */
+static gboolean
+activities_from_activities (Run *run, CpRule *rule, const char *what, GArray *days)
+{
+  const char *from_nick = cp_rule_get_from_duty (rule);
+  const char *since = cp_rule_get_since_duty (rule);
+  g_autoptr(GArray) froms = activity_days (run, duty_named (from_nick), 0);
+  guint32 opened = 0, prev = 0;
+
+  if (since != NULL)
+    {
+      g_autoptr(GArray) first = activity_days (run, duty_named (since), 0);
+
+      if (first->len == 0)
+        return TRUE;
+      opened = g_array_index (first, guint32, 0);
+    }
+  for (guint i = 0; i < froms->len; i++)
+    {
+      guint32 day = g_array_index (froms, guint32, i);
+      g_autofree char *subject = NULL;
+      char buf[16];
+      gboolean ok;
+
+      if (day < opened || day == prev)
+        continue;
+      subject = cp_text_printf (cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE ? "%s before %s %s"
+                                                                                    : "%s after %s %s",
+                                what, from_nick, cp_engine_iso (day, buf));
+      if (done_before (run, rule, day, subject))
+        ok = TRUE;
+      else if (cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE)
+        ok = activity_before (run, rule, day, MAX (MAX (prev + (prev != 0), opened), run->looked_after),
+                              subject, from_nick, days);
+      else
+        ok = activity_for_anchor (run, rule, day, 0, subject, from_nick, days);
+      if (!ok)
+        return FALSE;
+      prev = day;
+    }
+  return TRUE;
+}
+
 /* One-off activities: the first visit of a placement, the initial health
  * assessment, the pathway plan by 16 years and 3 months, ... */
 static gboolean
@@ -1774,25 +1842,8 @@ run_activities (Run *run)
           break;
 
         case CP_ANCHOR_ACTIVITY:
-          {
-            const char *from_nick = cp_rule_get_from_duty (rule);
-            g_autoptr(GArray) froms = activity_days (run, duty_named (from_nick), 0);
-
-            for (guint i = 0; i < froms->len; i++)
-              {
-                guint32 day = g_array_index (froms, guint32, i);
-                char buf[16];
-                g_autofree char *subject = NULL;
-
-                if (i > 0 && day == g_array_index (froms, guint32, i - 1))
-                  continue;
-                subject = cp_text_printf ("%s after %s %s", what, from_nick, cp_engine_iso (day, buf));
-                if (done_before (run, rule, day, subject))
-                  continue;
-                if (!activity_for_anchor (run, rule, day, 0, subject, from_nick, days))
-                  return FALSE;
-              }
-          }
+          if (!activities_from_activities (run, rule, what, days))
+            return FALSE;
           break;
 
         default:

@@ -411,6 +411,15 @@ leaving_care_fields_fit (CpRule *rule, const char *path, GError **error)
       if (!codes_known (codes, CP_TYPE_DUTY, path, "from_duty", error))
         return FALSE;
     }
+  if (cp_rule_get_since_duty (rule) != NULL)
+    {
+      const char *codes[] = { cp_rule_get_since_duty (rule), NULL };
+      if (from == NULL)
+        return cp_fail (error, CP_ERROR_INCONSISTENT,
+                        "%s.since_duty: only for an activity rule counted from activities (anchor “activity”)", path);
+      if (!codes_known (codes, CP_TYPE_DUTY, path, "since_duty", error))
+        return FALSE;
+    }
   if (cp_rule_get_unless_done (rule) != NULL)
     {
       const char *codes[] = { cp_rule_get_unless_done (rule), NULL };

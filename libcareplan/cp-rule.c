@@ -80,6 +80,7 @@ enum {
   PROP_SCHOOL_YEAR_START,
   PROP_SCHOOL_AGE_OFFSET,
   PROP_UNLESS_DONE,
+  PROP_SINCE_DUTY,
   N_PROPS
 };
 
@@ -589,6 +590,17 @@ cp_rule_class_init (CpRuleClass *klass)
    */
   properties[PROP_UNLESS_DONE] =
     g_param_spec_string ("unless-done", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:since-duty:
+   *
+   * For an activity rule with the anchor `activity`: only the activities
+   * it counts from on or after the first activity of this duty (a nick of
+   * #CpDuty) count (pathway plan reviews once accommodation is provided).
+   */
+  properties[PROP_SINCE_DUTY] =
+    g_param_spec_string ("since-duty", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
@@ -1454,4 +1466,19 @@ cp_rule_get_unless_done (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
   return cp_record_get_string (CP_RECORD (self), PROP_UNLESS_DONE);
+}
+
+/**
+ * cp_rule_get_since_duty:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:since-duty] property.
+ *
+ * Returns: (nullable): for an activity rule counted from activities: the duty whose first activity they count from
+ */
+const char *
+cp_rule_get_since_duty (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_SINCE_DUTY);
 }

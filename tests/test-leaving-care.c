@@ -701,3 +701,39 @@ Test (leaving_care, a_child_on_short_breaks_now_is_not_eligible)
   ev = evaluate (kase, "england", "2026-12-01");
   expect (ev, "leaving-care.needs-assessment", "needs-assessment", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
 }
+
+Test (leaving_care, personal_adviser_visits_before_each_pathway_plan_review)
+{
+  /* Accommodation from 21 December 2026. A review on Tuesday 29 December
+   * needs a visit by Monday 28 (a bank holiday, which does not move it);
+   * the next, on 10 May 2027, one after 29 December and by 9 May. A review
+   * before the accommodation was provided needs none. */
+  g_autoptr(CpCase) kase = make_case ("2010-08-20", "2024-01-10", "2026-12-01", NULL);
+  g_autoptr(CpEvaluator) ev = NULL;
+  const char *first = "pa-visit before pathway-plan-review 2026-12-29";
+  const char *second = "pa-visit before pathway-plan-review 2027-05-10";
+
+  record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
+  record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2026-12-10");
+  record (kase, CP_DUTY_ACCOMMODATION_PROVIDED, "2026-12-21");
+  record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2026-12-29");
+  ev = evaluate (kase, "england", "2026-12-29");
+  cr_assert_null (cp_evaluator_find (ev, "leaving-care.pa-visit.before-review",
+                                     "pa-visit before pathway-plan-review 2026-12-10"));
+  expect (ev, "leaving-care.pa-visit.before-review", first, "2026-12-28", CP_OBLIGATION_STATUS_OVERDUE);
+  met_when_done (kase, "england", "leaving-care.pa-visit.before-review", first, "2026-12-28", "2026-12-28",
+                 CP_OBLIGATION_STATUS_MET_ON_TIME);
+  met_when_done (kase, "england", "leaving-care.pa-visit.before-review", first, "2026-12-28", "2026-12-29",
+                 CP_OBLIGATION_STATUS_MET_LATE);
+
+  /* The visit before the first review does not count for the second. */
+  record (kase, CP_DUTY_PA_VISIT, "2026-12-28");
+  record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2027-05-10");
+  at (ev, "2027-05-10");
+  expect (ev, "leaving-care.pa-visit.before-review", first, "2026-12-28", CP_OBLIGATION_STATUS_MET_ON_TIME);
+  expect (ev, "leaving-care.pa-visit.before-review", second, "2027-05-09", CP_OBLIGATION_STATUS_OVERDUE);
+  met_when_done (kase, "england", "leaving-care.pa-visit.before-review", second, "2027-05-09", "2027-05-09",
+                 CP_OBLIGATION_STATUS_MET_ON_TIME);
+  met_when_done (kase, "england", "leaving-care.pa-visit.before-review", second, "2027-05-09", "2027-05-10",
+                 CP_OBLIGATION_STATUS_MET_LATE);
+}

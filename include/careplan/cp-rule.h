@@ -126,5 +126,7 @@ CP_AVAILABLE_IN_ALL
 int cp_rule_get_school_age_offset (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_unless_done (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_since_duty (CpRule *self);
 
 G_END_DECLS
