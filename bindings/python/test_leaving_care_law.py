@@ -139,6 +139,17 @@ class LeavingCareLawTest(unittest.TestCase):
         o = self.obligation(ev, "leaving-care.pa-visit.first", "pa-visit after accommodation-provided 2026-12-21")
         self.assertEqual(iso(o.props.due), "2026-12-28")
         self.assertEqual(o.props.status, O.OVERDUE)
+        # And by the day before each pathway plan review from then on.
+        self.record(kase, Careplan.Duty.PA_VISIT, "2026-12-28")
+        self.record(kase, Careplan.Duty.PATHWAY_PLAN_REVIEW, "2027-03-01")
+        ev = self.evaluate(kase, "2027-03-02")
+        o = self.obligation(ev, "leaving-care.pa-visit.before-review", "pa-visit before pathway-plan-review 2027-03-01")
+        self.assertEqual(iso(o.props.due), "2027-02-28")
+        self.assertEqual(o.props.status, O.MET_ON_TIME)
+        # The next visit was due 2 months after the first.
+        o = self.obligation(ev, "leaving-care.pa-visit", "next pa-visit")
+        self.assertEqual(iso(o.props.due), "2027-02-28")
+        self.assertEqual(o.props.status, O.OVERDUE)
 
 
 if __name__ == "__main__":
