@@ -737,3 +737,16 @@ Test (leaving_care, personal_adviser_visits_before_each_pathway_plan_review)
   met_when_done (kase, "england", "leaving-care.pa-visit.before-review", second, "2027-05-09", "2027-05-10",
                  CP_OBLIGATION_STATUS_MET_LATE);
 }
+
+Test (leaving_care, bank_holidays_do_not_move_eligibility_or_the_end_of_the_duties)
+{
+  /* 13 weeks (91 calendar days) from 25 September 2026 is Christmas Day. */
+  g_autoptr(CpCase) entered = make_case ("2010-08-20", "2026-09-25", NULL, NULL);
+  /* 21 on Monday 25 August 2031, the summer bank holiday. */
+  g_autoptr(CpCase) left = make_case ("2010-08-25", "2024-01-10", "2028-08-25", NULL);
+
+  cr_assert_eq (status_on (entered, "2026-12-24"), CP_LEAVING_CARE_STATUS_NONE);
+  cr_assert_eq (status_on (entered, "2026-12-25"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+  cr_assert_eq (status_on (left, "2031-08-24"), CP_LEAVING_CARE_STATUS_FORMER_RELEVANT);
+  cr_assert_eq (status_on (left, "2031-08-25"), CP_LEAVING_CARE_STATUS_NONE);
+}
