@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "cp-calendar-private.h"
 #include "cp-date-private.h"
 
@@ -899,18 +901,32 @@ cp_case_add_activity (CpCase      *self,
                   FALSE);
 }
 
-/* The child's school year on @day in England: the age on the 31 August
- * before the school year began (1 September), less 4. */
+/* The child's school year on @day under @rule: the age in whole years on
+ * the day before the school year began (the rule's `school_year_start`),
+ * less the rule's `school_age_offset` (England: the age on 31 August, less
+ * 4). */
 static int
-school_year (CpChild *child, const GDate *day)
+school_year (CpChild *child, CpRule *rule, const GDate *day)
 {
-  GDate aug31;
-  int year = g_date_get_year (day) - (g_date_get_month (day) < G_DATE_SEPTEMBER ? 1 : 0);
+  const GDate *birth = cp_child_get_birth_date (child);
+  guint month = 0, mday = 0;
+  GDate before;
+  int age;
 
-  g_date_clear (&aug31, 1);
-  g_date_set_dmy (&aug31, 31, G_DATE_AUGUST, (GDateYear) year);
-  return cp_julian_months_between (g_date_get_julian (cp_child_get_birth_date (child)),
-                                   g_date_get_julian (&aug31)) / 12 - 4;
+  /* The profile loader checked the month and day. */
+  if (sscanf (cp_rule_get_school_year_start (rule), "%u-%u", &month, &mday) != 2)
+    g_return_val_if_reached (0);
+  g_date_clear (&before, 1);
+  mday = MIN (mday, g_date_get_days_in_month ((GDateMonth) month, g_date_get_year (day)));
+  g_date_set_dmy (&before, (GDateDay) mday, (GDateMonth) month, g_date_get_year (day));
+  if (g_date_compare (day, &before) < 0)
+    g_date_subtract_years (&before, 1);
+  g_date_subtract_days (&before, 1);
+  age = g_date_get_year (&before) - g_date_get_year (birth);
+  if (g_date_get_month (&before) < g_date_get_month (birth) ||
+      (g_date_get_month (&before) == g_date_get_month (birth) && g_date_get_day (&before) < g_date_get_day (birth)))
+    age--;
+  return age - cp_rule_get_school_age_offset (rule);
 }
 
 /* Whether an `authority.placement.*` rule's conditions hold for @placement:
@@ -937,7 +953,7 @@ placement_rule_applies (CpCase *self, CpRule *rule, CpPlacement *placement)
       /* A school-year rule is about moves: the first placement is not one. */
       if (g_list_model_get_n_items (cp_case_get_placements (self)) == 0)
         return FALSE;
-      year = school_year (cp_case_get_child (self), cp_placement_get_start (placement));
+      year = school_year (cp_case_get_child (self), rule, cp_placement_get_start (placement));
       if ((min_year > 0 && year < min_year) || (max_year > 0 && year > max_year))
         return FALSE;
     }
@@ -1307,6 +1323,32 @@ validate_care_plan (CpCase *self, GError **error)
                       cp_care_plan_get_ratified_on (plan), "care_plan.ratified_on", error);
 }
 
+/* Earlier periods of care: each after birth, ending after it starts, in
+ * order without overlapping, and all before the current period. */
+static gboolean
+validate_earlier_periods (CpChild *child, GError **error)
+{
+  guint n;
+  gpointer const *periods = cp_record_peek_items (child, CP_TYPE_CHILD, "earlier_periods", &n);
+  const GDate *prev = cp_child_get_birth_date (child);
+  char a[64], b[64], prev_path[64] = "child.birth_date";
+
+  for (guint i = 0; i < n; i++)
+    {
+      CpCarePeriod *p = periods[i];
+
+      if (!check_order (prev, prev_path, cp_care_period_get_start (p),
+                        ITEM_PATH (a, "child.earlier_periods", i, "start"), error) ||
+          !check_order (cp_care_period_get_start (p), ITEM_PATH (a, "child.earlier_periods", i, "start"),
+                        cp_care_period_get_end (p), ITEM_PATH (b, "child.earlier_periods", i, "end"), error))
+        return FALSE;
+      prev = cp_care_period_get_end (p);
+      ITEM_PATH (prev_path, "child.earlier_periods", i, "end");
+    }
+  return check_order (prev, prev_path, cp_child_get_looked_after_since (child), "child.looked_after_since",
+                      error);
+}
+
 static gboolean
 validate_child (CpChild *child, GError **error)
 {
@@ -1317,7 +1359,8 @@ validate_child (CpChild *child, GError **error)
   if (!check_order (cp_child_get_birth_date (child), "child.birth_date",
                     cp_child_get_looked_after_since (child), "child.looked_after_since", error) ||
       !check_order (cp_child_get_looked_after_since (child), "child.looked_after_since",
-                    cp_child_get_ceased_on (child), "child.ceased_on", error))
+                    cp_child_get_ceased_on (child), "child.ceased_on", error) ||
+      !validate_earlier_periods (child, error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)

@@ -34,6 +34,7 @@ enum {
   PROP_COMMUNICATION_NEEDS,
   PROP_UASC,
   PROP_CEASED_ON,
+  PROP_EARLIER_PERIODS,
   N_PROPS
 };
 
@@ -110,6 +111,16 @@ cp_child_class_init (CpChildClass *klass)
    */
   properties[PROP_CEASED_ON] =
     cp_field_date ("ceased-on", 0);
+
+  /**
+   * CpChild:earlier-periods:
+   *
+   * The periods the child was looked after before the one that began on
+   * [property@Child:looked-after-since], oldest first. They count towards
+   * eligibility for leaving-care support.
+   */
+  properties[PROP_EARLIER_PERIODS] =
+    cp_field_list ("earlier-periods", CP_TYPE_CARE_PERIOD);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
@@ -340,4 +351,36 @@ cp_child_set_ceased_on (CpChild     *self,
 {
   g_return_if_fail (CP_IS_CHILD (self));
   cp_record_set_date (CP_RECORD (self), PROP_CEASED_ON, ceased_on);
+}
+
+/**
+ * cp_child_get_earlier_periods:
+ * @self: a #CpChild
+ *
+ * Gets the [property@Child:earlier-periods] property.
+ *
+ * Returns: (transfer none): the earlier periods of care, oldest first, a
+ *   list of [class@CarePeriod]
+ */
+GListModel *
+cp_child_get_earlier_periods (CpChild *self)
+{
+  g_return_val_if_fail (CP_IS_CHILD (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_EARLIER_PERIODS);
+}
+
+/**
+ * cp_child_add_earlier_period:
+ * @self: a #CpChild
+ * @period: an earlier period of care
+ *
+ * Appends @period to [property@Child:earlier-periods].
+ */
+void
+cp_child_add_earlier_period (CpChild      *self,
+                             CpCarePeriod *period)
+{
+  g_return_if_fail (CP_IS_CHILD (self));
+  g_return_if_fail (CP_IS_CARE_PERIOD (period));
+  cp_record_append_item (CP_RECORD (self), PROP_EARLIER_PERIODS, period);
 }

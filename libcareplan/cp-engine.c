@@ -35,6 +35,8 @@ typedef struct {
   guint32 looked_after;
   guint32 ceased;        /* known by today, or 0 */
   guint32 birth;
+  guint32 eligible;      /* the day the young person is eligible, or 0 */
+  guint32 duties_end;    /* the day the leaving-care duties end, or 0 */
   GArray *events;        /* Event, known by today */
   GArray *out;           /* CpObligationData */
   GStringChunk *strings; /* their subjects and reasons */
@@ -190,10 +192,21 @@ emit_full (Run        *run,
     .window = window,
   };
 
-  /* Pathway plans are reviewed for care leavers too (relevant and former
-   * relevant young people), so those reviews go on after care ends. */
-  if (run->ceased != 0 && due > run->ceased && met == 0 &&
-      cp_rule_get_duty (rule) != CP_DUTY_PATHWAY_PLAN_REVIEW && !cp_rule_get_after_care (rule))
+  /* A rule for care leavers (relevant and former relevant young people)
+   * goes on after care ends, until the profile's ages end the duties. */
+  if (run->ceased != 0 && due > run->ceased && met == 0 && cp_rule_get_care_leavers (rule) &&
+      run->eligible != 0 && run->duties_end != 0 && due >= run->duties_end)
+    {
+      char a[16], b[16];
+      g_autofree char *text = cp_text_printf ("not applicable: due %s, after the leaving-care duties ended (%s)",
+                                              cp_engine_iso (due, a), cp_engine_iso (run->duties_end, b));
+
+      d.status = CP_OBLIGATION_STATUS_NOT_APPLICABLE;
+      d.form = CP_EXPLAIN_AS_IS;
+      d.reason = g_string_chunk_insert (run->strings, text);
+    }
+  else if (run->ceased != 0 && due > run->ceased && met == 0 &&
+           !(cp_rule_get_care_leavers (rule) && run->eligible != 0) && !cp_rule_get_after_care (rule))
     {
       /* Nothing falls due once the child has left care. */
       d.status = CP_OBLIGATION_STATUS_NOT_APPLICABLE;
@@ -1171,13 +1184,6 @@ run_disputes (Run *run)
 
 /* Casework: activities, intervals, milestones, leaving care ----------------- */
 
-/* Ages in the regulations' leaving-care definitions (Children (Leaving Care)
- * Act 2000 as the sources word them): relevant until 18, former relevant
- * until 21. The qualifying time and its ages come from the profile's
- * leaving-care-status rule. */
-#define AGE_ADULT_MONTHS (18 * 12)
-#define AGE_FORMER_RELEVANT_END_MONTHS (21 * 12)
-
 static CpRule *
 leaving_care_rule (CpPolicy *policy)
 {
@@ -1186,23 +1192,99 @@ leaving_care_rule (CpPolicy *policy)
   return rules->len > 0 ? rules->pdata[0] : NULL;   /* the policy keeps it alive */
 }
 
-/* The day the child is (or, staying in care, would be) "eligible": looked
- * after for the qualifying time counted from the starting age, and of the
- * age the time must reach. 0 if never (no rule, or left care first). */
+/* Whether an activity of @duty is recorded on a day from @from up to
+ * @until (both Julian days; @until included). */
 static gboolean
-eligible_from (CpCalendar *calendar, CpPolicy *policy, guint32 birth, guint32 looked_after,
+activity_recorded (CpCase *kase, CpDuty duty, guint32 from, guint32 until)
+{
+  guint n;
+  gpointer const *list = cp_record_peek_items (kase, CP_TYPE_CASE, "activities", &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 day = cp_engine_julian (cp_activity_get_date (list[i]));
+
+      if (cp_activity_get_duty (list[i]) == duty && day != 0 && day >= from && day <= until)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The day the leaving-care duties end under @rule: the former relevant
+ * age, or the education age once the authority knows (by @today) of
+ * education or training. */
+static guint32
+duties_end (CpCase *kase, CpRule *rule, guint32 birth, guint32 today)
+{
+  int months = cp_rule_get_former_relevant_until_months (rule);
+
+  if (cp_rule_get_education_until_months (rule) > months &&
+      activity_recorded (kase, CP_DUTY_EDUCATION_TRAINING_NOTIFIED, 0, today))
+    months = cp_rule_get_education_until_months (rule);
+  return cp_julian_add_months (birth, months);
+}
+
+/* Days looked after in the child's earlier periods of care from @from on,
+ * leaving out short breaks (they do not make a child eligible). */
+static gint64
+earlier_days (CpChild *child, guint32 from)
+{
+  guint n;
+  gpointer const *periods = cp_record_peek_items (child, CP_TYPE_CHILD, "earlier_periods", &n);
+  gint64 days = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CpCarePeriod *p = periods[i];
+      guint32 start = MAX (cp_engine_julian (cp_care_period_get_start (p)), from);
+      guint32 end = cp_engine_julian (cp_care_period_get_end (p));
+
+      if (!cp_care_period_get_short_breaks (p) && end > start)
+        days += end - start;
+    }
+  return days;
+}
+
+/* Whether the current period of care is a series of short breaks: every
+ * placement of it is one. */
+static gboolean
+short_breaks_only (CpCase *kase)
+{
+  guint n;
+  gpointer const *placements = cp_record_peek_items (kase, CP_TYPE_CASE, "placements", &n);
+
+  for (guint i = 0; i < n; i++)
+    if (cp_placement_get_kind (placements[i]) != CP_PLACEMENT_TYPE_SHORT_BREAKS)
+      return FALSE;
+  return n > 0;
+}
+
+/* The day the child is (or, staying in care, would be) "eligible": looked
+ * after for the qualifying time from the starting age, adding up the
+ * earlier periods of care and this one, and of the age the time must
+ * reach. 0 if never (no rule, left care first, or the current period is
+ * short breaks). The time is counted in days: the rule's quantity from the
+ * starting age. */
+static gboolean
+eligible_from (CpCalendar *calendar, CpPolicy *policy, CpCase *kase, guint32 birth, guint32 looked_after,
                guint32 ceased, guint32 *out, GError **error)
 {
   CpRule *rule = leaving_care_rule (policy);
-  guint32 start, counted, from;
+  CpChild *child = cp_case_get_child (kase);
+  guint32 from_age, needed, start, counted, from;
+  gint64 need, have;
 
   *out = 0;
-  if (rule == NULL || birth == 0 || looked_after == 0)
+  if (rule == NULL || birth == 0 || looked_after == 0 || short_breaks_only (kase))
     return TRUE;
-  start = MAX (looked_after, cp_julian_add_months (birth, cp_rule_get_min_age_months (rule)));
-  if (!cp_calendar_add_julian (calendar, start, cp_rule_get_quantity (rule), cp_rule_get_unit (rule),
-                               &counted, error))
+  from_age = cp_julian_add_months (birth, cp_rule_get_min_age_months (rule));
+  if (!cp_calendar_add_julian (calendar, from_age, cp_rule_get_quantity (rule), cp_rule_get_unit (rule),
+                               &needed, error))
     return FALSE;
+  need = (gint64) needed - from_age;
+  have = earlier_days (child, from_age);
+  start = MAX (looked_after, from_age);
+  counted = have >= need ? start : start + (guint32) (need - have);
   from = MAX (counted, cp_julian_add_months (birth, cp_rule_get_max_age_months (rule)));
   if (ceased != 0 && from > ceased)
     return TRUE;
@@ -1224,36 +1306,38 @@ cp_engine_leaving_care_status (CpCase              *kase,
   guint32 lac = cp_engine_julian (cp_child_get_looked_after_since (child));
   guint32 ceased = cp_engine_julian (cp_child_get_ceased_on (child));
   CpRule *rule = leaving_care_rule (policy);
-  guint32 eligible, sixteen;
-  int age;
+  guint32 eligible, from_age, adult;
 
   *status = CP_LEAVING_CARE_STATUS_NONE;
   if (ceased > today)
     ceased = 0;
-  age = cp_julian_months_between (birth, today);
-  if (rule == NULL || lac == 0 || lac > today || age < 0)
+  if (rule == NULL || lac == 0 || lac > today || birth == 0 || birth > today)
     return TRUE;
-  if (!eligible_from (calendar, policy, birth, lac, ceased, &eligible, error))
+  if (!eligible_from (calendar, policy, kase, birth, lac, ceased, &eligible, error))
     return FALSE;
-  sixteen = cp_julian_add_months (birth, cp_rule_get_max_age_months (rule));
+  from_age = cp_julian_add_months (birth, cp_rule_get_max_age_months (rule));
+  adult = cp_julian_add_months (birth, cp_rule_get_relevant_until_months (rule));
 
-  if (age < cp_rule_get_max_age_months (rule) || age >= AGE_FORMER_RELEVANT_END_MONTHS)
+  if (today < from_age || today >= duties_end (kase, rule, birth, today))
     return TRUE;
-  if (age < AGE_ADULT_MONTHS)
+  if (today < adult)
     {
       if (ceased == 0)
         *status = eligible != 0 && eligible <= today ? CP_LEAVING_CARE_STATUS_ELIGIBLE
                                                      : CP_LEAVING_CARE_STATUS_NONE;
       else if (eligible != 0 && eligible <= ceased)
         *status = CP_LEAVING_CARE_STATUS_RELEVANT;
-      else if (ceased >= sixteen)
+      else if (ceased >= from_age)
         *status = CP_LEAVING_CARE_STATUS_QUALIFYING;
       return TRUE;
     }
-  /* 18 to 20: was eligible or relevant before 18, else left care after 16. */
-  if (eligible != 0 && eligible < cp_julian_add_months (birth, AGE_ADULT_MONTHS))
+  /* Adult: was eligible or relevant before, else left care after the age
+   * the qualifying time must reach. Only the former relevant status runs
+   * to the education age. */
+  if (eligible != 0 && eligible < adult)
     *status = CP_LEAVING_CARE_STATUS_FORMER_RELEVANT;
-  else if (ceased == 0 || ceased >= sixteen)
+  else if ((ceased == 0 || ceased >= from_age) &&
+           today < cp_julian_add_months (birth, cp_rule_get_former_relevant_until_months (rule)))
     *status = CP_LEAVING_CARE_STATUS_QUALIFYING;
   return TRUE;
 }
@@ -1662,10 +1746,11 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
         }
     }
   /* Done on or after the day care began (or the anchor, for a placement,
-   * a legal status or what follows an event), and for a placement before
-   * it ended. */
+   * a legal status, an activity or what follows an event), and for a
+   * placement before it ended. */
   met = first_between (days, cp_rule_get_anchor (rule) == CP_ANCHOR_PLACEMENT ||
                              cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS ||
+                             cp_rule_get_anchor (rule) == CP_ANCHOR_ACTIVITY ||
                              (cp_rule_get_anchor (rule) == CP_ANCHOR_EVENT && sign > 0) ? from : run->looked_after,
                        until);
   if (met == 0 && until != 0 && until <= due)
@@ -1681,17 +1766,128 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
   return emit (run, rule, subject, 0, due, 0, met, why);
 }
 
+/* When the young person is eligible, and when the leaving-care duties
+ * end (docs/policy-format.md, `leaving-care-status`). */
+static gboolean
+leaving_care_days (Run *run)
+{
+  CpRule *rule = leaving_care_rule (run->policy);
+
+  if (rule == NULL || run->birth == 0)
+    return TRUE;
+  if (!eligible_from (run->calendar, run->policy, run->kase, run->birth, run->looked_after,
+                      run->ceased, &run->eligible, run->error))
+    return FALSE;
+  run->duties_end = duties_end (run->kase, rule, run->birth, run->today);
+  return TRUE;
+}
+
+/* The duty named by a rule's `from_duty` or `unless_done` (checked when
+ * the profile was loaded). */
+static CpDuty
+duty_named (const char *nick)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_DUTY);
+  GEnumValue *v = g_enum_get_value_by_nick (klass, nick);
+
+  return v != NULL ? (CpDuty) v->value : CP_DUTY_CARE_PLAN;
+}
+
+/* Whether the rule's `unless_done` duty was done before @day: then it does
+ * not apply, and says so. */
+static gboolean
+done_before (Run *run, CpRule *rule, guint32 day, const char *subject)
+{
+  const char *unless = cp_rule_get_unless_done (rule);
+  g_autoptr(GArray) days = NULL;
+  char buf[16];
+
+  if (unless == NULL || day == 0)
+    return FALSE;
+  /* Activities and sub-plans of the care plan alike. */
+  days = activity_days (run, duty_named (unless), run->looked_after);
+  if (first_between (days, run->looked_after, day) == 0)
+    return FALSE;
+  emit_not_applicable (run, rule, subject, 0,
+                       cp_text_printf ("not applicable: a %s was done before %s", unless, cp_engine_iso (day, buf)));
+  return TRUE;
+}
+
+/* A duty before an activity of another duty (a personal adviser's visit
+ * before each pathway plan review): due @rule's timescale before @day, met
+ * by the first one done from @lower on. */
+static gboolean
+activity_before (Run *run, CpRule *rule, guint32 day, guint32 lower, const char *subject,
+                 const char *anchor_name, GArray *days)
+{
+  g_autoptr(CpScratch) why = cp_scratch_new ();
+  guint32 due;
+
+  if (!shift_activity (run, rule, day, -1, &due))
+    return FALSE;
+  cp_engine_append_reason (why, rule, "before", anchor_name, day);
+  if (lower > run->looked_after)
+    {
+      char buf[16];
+      cp_text_append (why, "; done since %s", cp_engine_iso (lower, buf));
+    }
+  return emit (run, rule, subject, 0, due, 0, first_between (days, lower, 0), why);
+}
+
+/* An activity rule counted from each activity of its `from_duty` (each
+ * time accommodation is provided, each notice of education or training,
+ * each pathway plan review): within the timescale of it, or before it
+ * and after the one before. With `since_duty`, only those on or after the
+ * first activity of that duty count. */
+static gboolean
+activities_from_activities (Run *run, CpRule *rule, const char *what, GArray *days)
+{
+  const char *from_nick = cp_rule_get_from_duty (rule);
+  const char *since = cp_rule_get_since_duty (rule);
+  g_autoptr(GArray) froms = activity_days (run, duty_named (from_nick), 0);
+  guint32 opened = 0, prev = 0;
+
+  if (since != NULL)
+    {
+      g_autoptr(GArray) first = activity_days (run, duty_named (since), 0);
+
+      if (first->len == 0)
+        return TRUE;
+      opened = g_array_index (first, guint32, 0);
+    }
+  for (guint i = 0; i < froms->len; i++)
+    {
+      guint32 day = g_array_index (froms, guint32, i);
+      g_autofree char *subject = NULL;
+      char buf[16];
+      gboolean ok;
+
+      if (day < opened || day == prev)
+        continue;
+      subject = cp_text_printf (cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE ? "%s before %s %s"
+                                                                                    : "%s after %s %s",
+                                what, from_nick, cp_engine_iso (day, buf));
+      if (done_before (run, rule, day, subject))
+        ok = TRUE;
+      else if (cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE)
+        ok = activity_before (run, rule, day, MAX (MAX (prev + (prev != 0), opened), run->looked_after),
+                              subject, from_nick, days);
+      else
+        ok = activity_for_anchor (run, rule, day, 0, subject, from_nick, days);
+      if (!ok)
+        return FALSE;
+      prev = day;
+    }
+  return TRUE;
+}
+
 /* One-off activities: the first visit of a placement, the initial health
  * assessment, the pathway plan by 16 years and 3 months, ... */
 static gboolean
 run_activities (Run *run)
 {
   g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ACTIVITY);
-  guint32 eligible = 0;
-
-  if (!eligible_from (run->calendar, run->policy, run->birth, run->looked_after, run->ceased, &eligible,
-                      run->error))
-    return FALSE;
+  guint32 eligible = run->eligible;
 
   for (guint r = 0; r < rules->len; r++)
     {
@@ -1885,6 +2081,36 @@ run_activities (Run *run)
             if (!activity_for_anchor (run, rule, agreed, 0, what, "the permanence plan", days))
               return FALSE;
           }
+          break;
+
+        case CP_ANCHOR_ELIGIBLE:
+          if (eligible == 0)
+            {
+              emit_not_applicable (run, rule, what, 0,
+                                   g_strdup ("not applicable: the child is not eligible for leaving-care support"));
+              continue;
+            }
+          if (!activity_for_anchor (run, rule, eligible, 0, what, "becoming eligible (or the age it counts from)",
+                                    days))
+            return FALSE;
+          break;
+
+        case CP_ANCHOR_LEFT_CARE:
+          /* Only for a young person relevant on leaving: eligible, and
+           * leaving before the age that ends the status. */
+          if (run->ceased == 0 || eligible == 0 ||
+              run->ceased >= cp_julian_add_months (run->birth,
+                                                   cp_rule_get_relevant_until_months (leaving_care_rule (run->policy))))
+            continue;
+          if (done_before (run, rule, run->ceased, what))
+            continue;
+          if (!activity_for_anchor (run, rule, run->ceased, 0, what, "leaving care", days))
+            return FALSE;
+          break;
+
+        case CP_ANCHOR_ACTIVITY:
+          if (!activities_from_activities (run, rule, what, days))
+            return FALSE;
           break;
 
         default:
@@ -2155,6 +2381,8 @@ cp_engine_evaluate (CpCase        *kase,
       return g_steal_pointer (&out);
     }
   run.ceased = known (&run, cp_child_get_ceased_on (cp_case_get_child (kase)));
+  if (!leaving_care_days (&run))
+    return NULL;
 
   list = cp_record_peek_items (kase, CP_TYPE_CASE, "events", &n_list);
   for (guint i = 0; i < n_list; i++)

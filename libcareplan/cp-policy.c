@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -372,6 +373,94 @@ rule_codes_known (CpRule *rule, const char *path, GError **error)
          codes_known (cp_rule_get_legal_statuses (rule), CP_TYPE_LEGAL_STATUS_KIND, path, "legal_statuses", error);
 }
 
+/* The fields of the leaving-care mechanisms: ages on the status rule,
+ * the duty an activity rule counts from, duties that go on after care. */
+static gboolean
+leaving_care_fields_fit (CpRule *rule, const char *path, GError **error)
+{
+  CpRuleKind kind = cp_rule_get_kind (rule);
+  const char *from = cp_rule_get_from_duty (rule);
+  int relevant = cp_rule_get_relevant_until_months (rule);
+  int former = cp_rule_get_former_relevant_until_months (rule);
+  int education = cp_rule_get_education_until_months (rule);
+
+  if (kind == CP_RULE_KIND_LEAVING_CARE_STATUS)
+    {
+      if (relevant == 0 || former == 0)
+        return cp_fail (error, CP_ERROR_MISSING_FIELD,
+                        "%s.relevant_until_months: a leaving-care-status rule needs relevant_until_months and "
+                        "former_relevant_until_months (the ages that end the statuses)", path);
+      if (relevant <= cp_rule_get_max_age_months (rule) || former < relevant ||
+          (education != 0 && education < former))
+        return cp_fail (error, CP_ERROR_INCONSISTENT,
+                        "%s.former_relevant_until_months: the ages must rise: max_age_months, "
+                        "relevant_until_months, former_relevant_until_months, education_until_months", path);
+    }
+  else if (relevant != 0 || former != 0 || education != 0)
+    return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                    "%s.relevant_until_months: only a leaving-care-status rule has the leaving-care ages", path);
+  if (cp_rule_get_care_leavers (rule) && kind != CP_RULE_KIND_ACTIVITY && kind != CP_RULE_KIND_INTERVAL)
+    return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                    "%s.care_leavers: only an activity or interval rule goes on for care leavers", path);
+  if ((from != NULL) != (cp_rule_get_anchor (rule) == CP_ANCHOR_ACTIVITY && kind == CP_RULE_KIND_ACTIVITY))
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
+                    "%s.from_duty: an activity rule names the duty it counts from exactly when its anchor is “activity”",
+                    path);
+  if (from != NULL)
+    {
+      const char *codes[] = { from, NULL };
+      if (!codes_known (codes, CP_TYPE_DUTY, path, "from_duty", error))
+        return FALSE;
+    }
+  if (cp_rule_get_since_duty (rule) != NULL)
+    {
+      const char *codes[] = { cp_rule_get_since_duty (rule), NULL };
+      if (from == NULL)
+        return cp_fail (error, CP_ERROR_INCONSISTENT,
+                        "%s.since_duty: only for an activity rule counted from activities (anchor “activity”)", path);
+      if (!codes_known (codes, CP_TYPE_DUTY, path, "since_duty", error))
+        return FALSE;
+    }
+  if (cp_rule_get_unless_done (rule) != NULL)
+    {
+      const char *codes[] = { cp_rule_get_unless_done (rule), NULL };
+      if (kind != CP_RULE_KIND_ACTIVITY)
+        return cp_fail (error, CP_ERROR_INVALID_VALUE, "%s.unless_done: only for an activity rule", path);
+      if (!codes_known (codes, CP_TYPE_DUTY, path, "unless_done", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A rule with school years says when the school year begins (`MM-DD`). */
+static gboolean
+school_year_fields_fit (CpRule *rule, const char *path, GError **error)
+{
+  const char *start = cp_rule_get_school_year_start (rule);
+  gboolean years = cp_rule_get_min_school_year (rule) > 0 || cp_rule_get_max_school_year (rule) > 0;
+  guint month, day;
+  char end;
+
+  if (start == NULL)
+    {
+      if (years)
+        return cp_fail (error, CP_ERROR_MISSING_FIELD,
+                        "%s.school_year_start: missing (a rule with school years says when the year begins)", path);
+      if (cp_rule_get_school_age_offset (rule) != 0)
+        return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.school_age_offset: only with school_year_start", path);
+      return TRUE;
+    }
+  if (!years)
+    return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.school_year_start: only for a rule with school years", path);
+  /* Checked against a leap year, so that 02-29 is a day. */
+  if (strlen (start) != strlen ("MM-DD") || sscanf (start, "%2u-%2u%c", &month, &day, &end) != 2 ||
+      !g_date_valid_month ((GDateMonth) month) || !g_date_valid_day ((GDateDay) day) ||
+      day > g_date_get_days_in_month ((GDateMonth) month, 2000))
+    return cp_fail (error, CP_ERROR_INVALID_VALUE, "%s.school_year_start: “%s” is not a month and day (expected MM-DD)",
+                    path, start);
+  return TRUE;
+}
+
 static const char * const authority_actions[] = { "care-plan.authorise", "care-plan.ratify",
                                                   "dispute.register", NULL };
 
@@ -408,7 +497,8 @@ check_rule (CpRule      *rule,
   static const CpAnchor stage_anchor[] = { CP_ANCHOR_STAGE };
   static const CpAnchor activity_anchors[] = { CP_ANCHOR_LOOKED_AFTER, CP_ANCHOR_PLACEMENT, CP_ANCHOR_BIRTH,
                                                CP_ANCHOR_REVIEW, CP_ANCHOR_PERMANENCE_PLAN,
-                                               CP_ANCHOR_LEGAL_STATUS, CP_ANCHOR_EVENT };
+                                               CP_ANCHOR_LEGAL_STATUS, CP_ANCHOR_EVENT,
+                                               CP_ANCHOR_ELIGIBLE, CP_ANCHOR_LEFT_CARE, CP_ANCHOR_ACTIVITY };
   static const CpDuty activity_duties[] = { CP_DUTY_VISIT, CP_DUTY_HEALTH_ASSESSMENT, CP_DUTY_DENTAL_CHECK,
                                             CP_DUTY_PEP_REVIEW, CP_DUTY_PLACEMENT_PLANNING_MEETING,
                                             CP_DUTY_CARE_PLANNING_MEETING, CP_DUTY_LEGAL_PLANNING_MEETING,
@@ -420,7 +510,7 @@ check_rule (CpRule      *rule,
                                             CP_DUTY_CARER_APPROVED, CP_DUTY_REVIEW_UNIT_NOTIFIED,
                                             CP_DUTY_HEALTH_TEAM_NOTIFIED, CP_DUTY_VIRTUAL_SCHOOL_NOTIFIED,
                                             CP_DUTY_STATUTORY_ASSESSMENT, CP_DUTY_RISK_ASSESSMENT,
-                                            CP_DUTY_CESSATION_ASSESSMENT, CP_DUTY_CIN_PLAN };
+                                            CP_DUTY_CESSATION_ASSESSMENT, CP_DUTY_CIN_PLAN, CP_DUTY_PA_VISIT };
   static const CpAnchor interval_anchor[] = { CP_ANCHOR_NONE, CP_ANCHOR_PERMANENCE_PLAN, CP_ANCHOR_RULE };
   static const CpDuty milestone_duty[] = { CP_DUTY_PERMANENCE_MILESTONE };
   static const CpAnchor target_anchor[] = { CP_ANCHOR_TARGET };
@@ -429,7 +519,8 @@ check_rule (CpRule      *rule,
 
 #define N(a) G_N_ELEMENTS (a)
 
-  if (!rule_codes_known (rule, path, error))
+  if (!rule_codes_known (rule, path, error) || !leaving_care_fields_fit (rule, path, error) ||
+      !school_year_fields_fit (rule, path, error))
     return FALSE;
   if (cp_rule_get_first_review (rule) != NULL &&
       g_strcmp0 (cp_rule_get_first_review (rule), "before") != 0 &&

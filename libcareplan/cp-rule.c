@@ -81,6 +81,15 @@ enum {
   PROP_BEFORE_CARE,
   PROP_CITATION,
   PROP_INTERPRETATION,
+  PROP_RELEVANT_UNTIL_MONTHS,
+  PROP_FORMER_RELEVANT_UNTIL_MONTHS,
+  PROP_EDUCATION_UNTIL_MONTHS,
+  PROP_CARE_LEAVERS,
+  PROP_FROM_DUTY,
+  PROP_SCHOOL_YEAR_START,
+  PROP_SCHOOL_AGE_OFFSET,
+  PROP_UNLESS_DONE,
+  PROP_SINCE_DUTY,
   N_PROPS
 };
 
@@ -608,6 +617,104 @@ cp_rule_class_init (CpRuleClass *klass)
     g_param_spec_string ("interpretation", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * CpRule:relevant-until-months:
+   *
+   * For a leaving-care-status rule: the age, in months, at which an eligible
+   * or relevant young person becomes former relevant (the end of
+   * childhood).
+   */
+  properties[PROP_RELEVANT_UNTIL_MONTHS] =
+    g_param_spec_int ("relevant-until-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:former-relevant-until-months:
+   *
+   * For a leaving-care-status rule: the age, in months, at which the duties
+   * to a former relevant (and a qualifying) young person end.
+   */
+  properties[PROP_FORMER_RELEVANT_UNTIL_MONTHS] =
+    g_param_spec_int ("former-relevant-until-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:education-until-months:
+   *
+   * For a leaving-care-status rule: the age, in months, the duties to a
+   * former relevant young person run to once the authority has been told
+   * of education or training (an `education-training-notified` activity);
+   * 0 for no extension.
+   */
+  properties[PROP_EDUCATION_UNTIL_MONTHS] =
+    g_param_spec_int ("education-until-months", NULL, NULL, 0, 600, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:care-leavers:
+   *
+   * For an activity or interval rule: the duty goes on after care ends for
+   * a relevant or former relevant young person, until the ages of the
+   * profile's leaving-care-status rule end it.
+   */
+  properties[PROP_CARE_LEAVERS] =
+    g_param_spec_boolean ("care-leavers", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:from-duty:
+   *
+   * For an activity rule with the anchor `activity`: the duty (a nick of
+   * #CpDuty) whose recorded activities it counts from, one obligation for
+   * each.
+   */
+  properties[PROP_FROM_DUTY] =
+    g_param_spec_string ("from-duty", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:school-year-start:
+   *
+   * For an authority rule with school years: the month and day the school
+   * year begins (`MM-DD`).
+   */
+  properties[PROP_SCHOOL_YEAR_START] =
+    g_param_spec_string ("school-year-start", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:school-age-offset:
+   *
+   * For an authority rule with school years: the school year is the
+   * child's age in whole years on the day before the school year begins,
+   * less this.
+   */
+  properties[PROP_SCHOOL_AGE_OFFSET] =
+    g_param_spec_int ("school-age-offset", NULL, NULL, 0, 30, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:unless-done:
+   *
+   * For an activity rule: the rule does not apply when an activity of this
+   * duty (a nick of #CpDuty) was done before the day it counts from (a
+   * relevant child who already has a pathway plan needs no new assessment).
+   */
+  properties[PROP_UNLESS_DONE] =
+    g_param_spec_string ("unless-done", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpRule:since-duty:
+   *
+   * For an activity rule with the anchor `activity`: only the activities
+   * it counts from on or after the first activity of this duty (a nick of
+   * #CpDuty) count (pathway plan reviews once accommodation is provided).
+   */
+  properties[PROP_SINCE_DUTY] =
+    g_param_spec_string ("since-duty", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
   cp_record_class_set_strict (G_OBJECT_CLASS (klass));
 }
@@ -1069,6 +1176,13 @@ cp_rule_get_interpretation (CpRule *self)
   return cp_record_get_string (CP_RECORD (self), PROP_INTERPRETATION);
 }
 
+/* An age in months, in words: "16 years 3 months". */
+static char *
+age_words (int months)
+{
+  return g_strdup_printf ("%d years %d months", months / 12, months % 12);
+}
+
 /**
  * cp_rule_describe_timescale:
  * @self: a #CpRule
@@ -1102,22 +1216,37 @@ cp_rule_describe_timescale (CpRule *self)
       return q == 0 ? g_strdup ("no timescale")
                     : g_strdup_printf ("applies after %d %s looked after", q, unit);
     case CP_RULE_KIND_LEAVING_CARE_STATUS:
-      return g_strdup_printf ("%d %s looked after from age %d years %d months, reaching age %d years %d months",
-                              q, unit, cp_rule_get_min_age_months (self) / 12, cp_rule_get_min_age_months (self) % 12,
-                              cp_rule_get_max_age_months (self) / 12, cp_rule_get_max_age_months (self) % 12);
+      {
+        g_autofree char *from = age_words (cp_rule_get_min_age_months (self));
+        g_autofree char *reach = age_words (cp_rule_get_max_age_months (self));
+        g_autofree char *adult = age_words (cp_rule_get_relevant_until_months (self));
+        g_autofree char *end = age_words (cp_rule_get_former_relevant_until_months (self));
+        g_autofree char *education = age_words (cp_rule_get_education_until_months (self));
+
+        return g_strdup_printf ("%d %s looked after from age %s, reaching age %s; former relevant from %s; "
+                                "duties end at %s%s%s%s", q, unit, from, reach, adult, end,
+                                cp_rule_get_education_until_months (self) > 0 ? " (" : "",
+                                cp_rule_get_education_until_months (self) > 0 ? education : "",
+                                cp_rule_get_education_until_months (self) > 0 ? " in education or training)" : "");
+      }
     case CP_RULE_KIND_INTERVAL:
       if (cp_rule_get_anchor (self) == CP_ANCHOR_NONE)
         return g_strdup_printf ("at most %d %s apart", q, unit);
       break;
     case CP_RULE_KIND_ACTIVITY:
       if (cp_rule_get_anchor (self) == CP_ANCHOR_BIRTH && cp_rule_get_unit (self) == CP_UNIT_MONTHS)
-        return g_strdup_printf ("by age %d years %d months", q / 12, q % 12);
+        {
+          g_autofree char *age = age_words (q);
+          return g_strdup_printf ("by age %s", age);
+        }
       break;
     default:
       break;
     }
   if (cp_rule_get_anchor (self) == CP_ANCHOR_RULE)
     anchor = cp_rule_get_after (self);
+  else if (cp_rule_get_anchor (self) == CP_ANCHOR_ACTIVITY && cp_rule_get_from_duty (self) != NULL)
+    anchor = cp_rule_get_from_duty (self);
   else
     anchor = cp_enum_to_nick (CP_TYPE_ANCHOR, cp_rule_get_anchor (self));
   if (q == 0)
@@ -1468,4 +1597,139 @@ cp_rule_get_before_care (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), FALSE);
   return cp_record_get_boolean (CP_RECORD (self), PROP_BEFORE_CARE);
+}
+
+/**
+ * cp_rule_get_relevant_until_months:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:relevant-until-months] property.
+ *
+ * Returns: for a leaving-care-status rule: the age in months at which an eligible or relevant young person becomes former relevant
+ */
+int
+cp_rule_get_relevant_until_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_RELEVANT_UNTIL_MONTHS);
+}
+
+/**
+ * cp_rule_get_former_relevant_until_months:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:former-relevant-until-months] property.
+ *
+ * Returns: for a leaving-care-status rule: the age in months at which the duties to a former relevant young person end
+ */
+int
+cp_rule_get_former_relevant_until_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_FORMER_RELEVANT_UNTIL_MONTHS);
+}
+
+/**
+ * cp_rule_get_education_until_months:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:education-until-months] property.
+ *
+ * Returns: for a leaving-care-status rule: the age in months the duties run to in education or training (0: no extension)
+ */
+int
+cp_rule_get_education_until_months (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_EDUCATION_UNTIL_MONTHS);
+}
+
+/**
+ * cp_rule_get_care_leavers:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:care-leavers] property.
+ *
+ * Returns: whether the duty goes on for care leavers after care ends
+ */
+gboolean
+cp_rule_get_care_leavers (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_CARE_LEAVERS);
+}
+
+/**
+ * cp_rule_get_from_duty:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:from-duty] property.
+ *
+ * Returns: (nullable): for an activity rule counted from activities: the duty they are of
+ */
+const char *
+cp_rule_get_from_duty (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_FROM_DUTY);
+}
+
+/**
+ * cp_rule_get_school_year_start:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:school-year-start] property.
+ *
+ * Returns: (nullable): the month and day the school year begins (`MM-DD`)
+ */
+const char *
+cp_rule_get_school_year_start (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_SCHOOL_YEAR_START);
+}
+
+/**
+ * cp_rule_get_school_age_offset:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:school-age-offset] property.
+ *
+ * Returns: what the age before the school year begins is less than the school year
+ */
+int
+cp_rule_get_school_age_offset (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), 0);
+  return cp_record_get_int (CP_RECORD (self), PROP_SCHOOL_AGE_OFFSET);
+}
+
+/**
+ * cp_rule_get_unless_done:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:unless-done] property.
+ *
+ * Returns: (nullable): for an activity rule: the duty whose earlier activity means the rule does not apply
+ */
+const char *
+cp_rule_get_unless_done (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_UNLESS_DONE);
+}
+
+/**
+ * cp_rule_get_since_duty:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:since-duty] property.
+ *
+ * Returns: (nullable): for an activity rule counted from activities: the duty whose first activity they count from
+ */
+const char *
+cp_rule_get_since_duty (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_string (CP_RECORD (self), PROP_SINCE_DUTY);
 }

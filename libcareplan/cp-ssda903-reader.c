@@ -24,7 +24,8 @@
  * Dates may be `dd/mm/yyyy` (the DfE layout) or `yyyy-mm-dd`.
  *
  * [method@Ssda903Reader.next] gives one [class@Case] per child of the
- * Header table, in its order, for the child's latest period of care. A
+ * Header table, in its order, for the child's latest period of care, with
+ * the earlier ones as the child's [property@Child:earlier-periods]. A
  * child whose rows are wrong (an unknown code, a date that does not exist,
  * episodes that contradict each other) is not dropped: `next()` returns
  * %NULL with an error naming the file, line, column and field, and the next
@@ -655,6 +656,47 @@ placement_type (const Episode *ep)
   return ep->place_type;
 }
 
+/* The periods of care before the latest one (its first episode is
+ * @latest), each from its first episode's DECOM to its last one's DEC. A
+ * period whose every episode is under an agreed series of short breaks
+ * (LS V3 or V4) is marked as such: it does not count towards leaving-care
+ * eligibility. */
+static gboolean
+add_earlier_periods (Table *e, GArray *eps, guint latest, CpChild *child, GError **error)
+{
+  guint first = 0;
+
+  for (guint i = 0; i < latest; i++)
+    {
+      Episode *ep = &g_array_index (eps, Episode, i);
+      Episode *next = ep + 1;
+      g_autoptr(CpCarePeriod) period = NULL;
+      gboolean short_breaks = TRUE;
+      GDate from, to;
+
+      if (i + 1 < latest && !(next->rne & RNE_START))
+        continue;
+      if (ep->dec == 0)
+        return row_fail (error, CP_ERROR_MISSING_FIELD, e, ep->row, E_DEC, "DEC",
+                         "missing (a later period of care starts on line %u)", next->row->line);
+      if (ep->rec == 0)
+        return row_fail (error, CP_ERROR_INCONSISTENT, e, ep->row, E_REC, "REC",
+                         "X1 says another episode follows, but line %u starts a new period of care",
+                         next->row->line);
+      for (guint k = first; k <= i; k++)
+        {
+          const char *ls = field (e, g_array_index (eps, Episode, k).row, E_LS);
+          short_breaks &= strcmp (ls, "V3") == 0 || strcmp (ls, "V4") == 0;
+        }
+      set_julian (&from, g_array_index (eps, Episode, first).decom);
+      set_julian (&to, ep->dec);
+      period = cp_care_period_new (&from, &to, short_breaks);
+      cp_child_add_earlier_period (child, period);
+      first = i + 1;
+    }
+  return TRUE;
+}
+
 static CpCase *
 build_case (CpSsda903Reader *self,
             ChildRows       *c,
@@ -709,6 +751,8 @@ build_case (CpSsda903Reader *self,
   set_julian (&d_lac, lac);
   child = cp_child_new (field (h, head, H_CHILD), &d_dob, &d_lac);
   kase = cp_case_new (child);
+  if (!add_earlier_periods (e, eps, start, child, error))
+    return NULL;
 
   for (guint i = start; i < eps->len; i++)
     {

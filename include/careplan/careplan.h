@@ -20,6 +20,7 @@
 # include "cp-calendar.h"
 # include "cp-record.h"
 # include "cp-legal-status.h"
+# include "cp-care-period.h"
 # include "cp-child.h"
 # include "cp-placement.h"
 # include "cp-sub-plan.h"

@@ -55,5 +55,10 @@ const GDate *cp_child_get_ceased_on (CpChild *self);
 CP_AVAILABLE_IN_ALL
 void cp_child_set_ceased_on (CpChild *self,
     const GDate *ceased_on);
+CP_AVAILABLE_IN_ALL
+GListModel *cp_child_get_earlier_periods (CpChild *self);
+CP_AVAILABLE_IN_ALL
+void cp_child_add_earlier_period (CpChild *self,
+    CpCarePeriod *period);
 
 G_END_DECLS

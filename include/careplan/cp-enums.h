@@ -473,6 +473,13 @@ typedef enum {
  *   (the supports and services needed, how the child will be safeguarded)
  *   is completed or updated
  * @CP_DUTY_CIN_PLAN: a child-in-need plan is developed
+ * @CP_DUTY_PA_VISIT: a care leaver's personal adviser visits them
+ * @CP_DUTY_ACCOMMODATION_PROVIDED: the authority first provides accommodation
+ *   to a relevant or former relevant young person (a fact other rules count from)
+ * @CP_DUTY_EDUCATION_TRAINING_NOTIFIED: the authority is told a former relevant
+ *   young person is pursuing, or wishes to pursue, education or training (a
+ *   fact other rules count from; it extends the leaving-care duties to the
+ *   profile's `education_until_months`)
  *
  * What has to be done to meet a rule. A review's [property@Review:tasks]
  * record when the preparation and follow-up duties were done.
@@ -531,6 +538,9 @@ typedef enum {
   CP_DUTY_RISK_ASSESSMENT,
   CP_DUTY_CESSATION_ASSESSMENT,
   CP_DUTY_CIN_PLAN,
+  CP_DUTY_PA_VISIT,
+  CP_DUTY_ACCOMMODATION_PROVIDED,
+  CP_DUTY_EDUCATION_TRAINING_NOTIFIED,
 } CpDuty;
 
 /**
@@ -603,6 +613,12 @@ typedef enum {
  * @CP_ANCHOR_TARGET: a permanence milestone's target date
  * @CP_ANCHOR_LEGAL_STATUS: the start of each period of a legal status the
  *   rule lists (the making of an order)
+ * @CP_ANCHOR_ELIGIBLE: the day the young person becomes eligible for
+ *   leaving-care support, or reaches the age the profile's
+ *   `leaving-care-status` rule says the qualifying time must reach, if later
+ * @CP_ANCHOR_LEFT_CARE: the day the child ceased to be looked after
+ * @CP_ANCHOR_ACTIVITY: each activity of the duty named by
+ *   [property@Rule:from-duty]
  *
  * What a rule counts from.
  */
@@ -621,6 +637,9 @@ typedef enum {
   CP_ANCHOR_PERMANENCE_PLAN,
   CP_ANCHOR_TARGET,
   CP_ANCHOR_LEGAL_STATUS,
+  CP_ANCHOR_ELIGIBLE,
+  CP_ANCHOR_LEFT_CARE,
+  CP_ANCHOR_ACTIVITY,
 } CpAnchor;
 
 /**
@@ -695,16 +714,20 @@ typedef enum {
 /**
  * CpLeavingCareStatus:
  * @CP_LEAVING_CARE_STATUS_NONE: none of the statuses below
- * @CP_LEAVING_CARE_STATUS_ELIGIBLE: aged 16 or 17, still looked after, and
- *   looked after for the qualifying time since the profile's starting age
- *   (13 weeks since 14), ending at or after 16
- * @CP_LEAVING_CARE_STATUS_RELEVANT: aged 16 or 17, was eligible, and has left
- *   care
- * @CP_LEAVING_CARE_STATUS_FORMER_RELEVANT: 18 to 20 (or to 24 in education or
- *   training; the case does not record it, so 20 is used), and was eligible
- *   or relevant
- * @CP_LEAVING_CARE_STATUS_QUALIFYING: under 21, stopped being looked after at
- *   or after 16 without being eligible
+ * @CP_LEAVING_CARE_STATUS_ELIGIBLE: still looked after, and looked after
+ *   for the qualifying time (all periods of care but short breaks) since the
+ *   profile's starting age, ending at or after the age it must reach (in
+ *   `england`: 13 weeks since 14, ending at or after 16), and younger than
+ *   the profile's `relevant_until_months`
+ * @CP_LEAVING_CARE_STATUS_RELEVANT: was eligible, has left care, and is
+ *   younger than `relevant_until_months` (18)
+ * @CP_LEAVING_CARE_STATUS_FORMER_RELEVANT: from `relevant_until_months`,
+ *   was eligible or relevant, and younger than `former_relevant_until_months`
+ *   (21), or `education_until_months` (25) once the authority was told of
+ *   education or training (an `education-training-notified` activity)
+ * @CP_LEAVING_CARE_STATUS_QUALIFYING: younger than
+ *   `former_relevant_until_months`, stopped being looked after at or after
+ *   the age the qualifying time must reach without being eligible
  *
  * A young person's status under the leaving-care rules (rules catalogue §J1),
  * worked out from the case on a date.

@@ -128,5 +128,23 @@ CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_review_kind (CpRule *self);
 CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_before_care (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_relevant_until_months (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_former_relevant_until_months (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_education_until_months (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_care_leavers (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_from_duty (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_school_year_start (CpRule *self);
+CP_AVAILABLE_IN_ALL
+int cp_rule_get_school_age_offset (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_unless_done (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const char *cp_rule_get_since_duty (CpRule *self);
 
 G_END_DECLS
