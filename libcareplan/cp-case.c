@@ -1380,6 +1380,66 @@ check_version (const CpJsonScalar  *value,
 
 static const CpRecordEnvelope case_version = { "version", check_version };
 
+/* The child's identifier of a case's tree, or NULL. */
+static const char *
+child_id_in_node (JsonNode *node)
+{
+  JsonObject *obj, *child;
+  JsonNode *id;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  obj = json_node_get_object (node);
+  if (!json_object_has_member (obj, "child") || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (obj, "child")))
+    return NULL;
+  child = json_object_get_object_member (obj, "child");
+  id = json_object_get_member (child, "id");
+  if (id == NULL || json_node_get_value_type (id) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (id);
+}
+
+/* An error about a case's text must not quote the child's identifier,
+ * whichever field it was found in; the identifier may come after the
+ * field the error is about, or the text may not be JSON at all. So every
+ * string after a member named "id" is taken for an identifier, read
+ * roughly from the raw text, and from the tree when the text is JSON
+ * (for escapes). */
+static void
+redact_identifiers (GError     *error,
+                    const char *data,
+                    gssize      length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize len = length < 0 ? strlen (data) : (gsize) length;
+  const char *end = data + len;
+  const char *p = data;
+
+  if (json_parser_load_from_data (parser, data, (gssize) len, NULL))
+    cp_error_redact_identifier (error, child_id_in_node (json_parser_get_root (parser)));
+
+  while ((p = g_strstr_len (p, end - p, "\"id\"")) != NULL)
+    {
+      const char *q = p + 4, *start;
+      g_autofree char *id = NULL;
+
+      p = q;
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q >= end || *q++ != ':')
+        continue;
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q >= end || *q++ != '"')
+        continue;
+      for (start = q; q < end && *q != '"'; q++)
+        if (*q == '\\' && q + 1 < end)
+          q++;
+      id = g_strndup (start, q - start);
+      cp_error_redact_identifier (error, id);
+    }
+}
+
 /**
  * cp_case_new_from_json_node:
  * @node: a JSON object in the case format
@@ -1394,6 +1454,7 @@ cp_case_new_from_json_node (JsonNode  *node,
                             GError   **error)
 {
   g_autoptr(CpCase) self = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1401,9 +1462,13 @@ cp_case_new_from_json_node (JsonNode  *node,
   /* The version is the document's, not the case's. A document that is
    * not an object is refused by the reader ("(document): expected an
    * object, found …"). */
-  self = (CpCase *) cp_record_from_json (CP_TYPE_CASE, node, "", &case_version, error);
-  if (self == NULL || !cp_case_validate (self, error))
-    return NULL;
+  self = (CpCase *) cp_record_from_json (CP_TYPE_CASE, node, "", &case_version, &local_error);
+  if (self == NULL || !cp_case_validate (self, &local_error))
+    {
+      cp_error_redact_identifier (local_error, child_id_in_node (node));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -1441,17 +1506,23 @@ cp_case_new_from_json_text (const char  *data,
   g_autoptr(GString) own_scratch = NULL;
   g_autoptr(GString) own_name = NULL;
   g_autoptr(CpCase) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   CpJsonReader reader;
 
   if (scratch == NULL)
     scratch = own_scratch = g_string_new (NULL);
   if (name == NULL)
     name = own_name = g_string_sized_new (32);
-  if (!cp_json_reader_init (&reader, data, length, scratch, name, error))
-    return NULL;
-  self = (CpCase *) cp_record_from_reader (CP_TYPE_CASE, &reader, &case_version, error);
-  if (self == NULL || !cp_json_reader_end (&reader) || !cp_case_validate (self, error))
-    return NULL;
+  if (!cp_json_reader_init (&reader, data, length, scratch, name, &local_error) ||
+      (self = (CpCase *) cp_record_from_reader (CP_TYPE_CASE, &reader, &case_version, &local_error)) == NULL ||
+      !cp_json_reader_end (&reader) || !cp_case_validate (self, &local_error))
+    {
+      /* cp_json_reader_end() reports through the reader's own error. */
+      if (local_error != NULL)
+        redact_identifiers (local_error, data, length);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
@@ -1522,7 +1593,10 @@ cp_case_load_file (const char  *path,
  *
  * Writes the case, indented, atomically: to a temporary file that is
  * synced to disk and then renamed over @path, so a crash never leaves a
- * half-written file.
+ * half-written file. An existing file keeps its permissions and owner; a
+ * new one is readable by its owner only (`0600`); a symbolic link is
+ * followed and a file with other hard links refused: see
+ * [func@file_replace_contents].
  *
  * Returns: %TRUE if the file was written
  */
@@ -1538,9 +1612,7 @@ cp_case_save_file (CpCase      *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   text = cp_case_to_json_string (self, TRUE);
-  return g_file_set_contents_full (path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0666, error);
+  return cp_file_replace_contents (path, text, -1, CP_FILE_MODE_PRIVATE, error);
 }
 
 void

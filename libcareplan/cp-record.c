@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cp-date-private.h"
+#include "cp-error-private.h"
 #include "cp-json-text-private.h"
 #include "cp-record-list-private.h"
 #include "cp-record-private.h"
@@ -852,9 +853,10 @@ value_from_scalar (FieldInfo           *info,
           {
             g_autofree char *nicks = cp_enum_nicks (type);
             g_autofree char *where = path_text (path);
+            g_autofree char *shown = cp_escape_value (v->string);
             g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
                          "%s: “%s” is not a known code (expected one of: %s)",
-                         where, v->string, nicks);
+                         where, shown, nicks);
             return FALSE;
           }
         out->data[0].v_long = e->value;   /* g_value_set_enum (), as GObject lays an enum out */
@@ -870,8 +872,9 @@ value_from_scalar (FieldInfo           *info,
         if (!cp_date_parse_iso_into (v->string, &d))
           {
             g_autofree char *where = path_text (path);
+            g_autofree char *shown = cp_escape_value (v->string);
             g_set_error (error, CP_ERROR, CP_ERROR_INVALID_DATE,
-                         "%s: “%s” is not a date (expected YYYY-MM-DD)", where, v->string);
+                         "%s: “%s” is not a date (expected YYYY-MM-DD)", where, shown);
             return FALSE;
           }
         /* Inside the GValue of G_TYPE_DATE initialised above: see
@@ -1163,7 +1166,8 @@ static CpRecord *record_from_reader (GType type, CpJsonReader *reader, const Jso
 static gboolean
 twice (CpJsonReader *reader, const char *name)
 {
-  return cp_json_reader_fail (reader, reader->name_at, "the member “%s” appears twice", name);
+  g_autofree char *shown = cp_escape_value (name);
+  return cp_json_reader_fail (reader, reader->name_at, "the member “%s” appears twice", shown);
 }
 
 /* Reads an array of records into the (empty) list field @slot. */

@@ -55,6 +55,7 @@ typedef struct {
   GStringChunk *strings;
   GPtrArray *rows;   /* Row, owned */
   int *cols;         /* index of each wanted column, or -1 */
+  GHashTable *ids;   /* the reader's children: every CHILD value of the return */
 } Table;
 
 typedef struct {
@@ -320,6 +321,23 @@ row_fail (GError    **error,
                   column, msg);
 }
 
+/* @row's value in @col quoted for a message: escaped, and not shown at all
+ * if it is a child's identifier (a row whose values have shifted by a
+ * column, or a header whose columns are in another order than the data's,
+ * puts the CHILD value under another column). */
+static char *
+shown_value (Table *table, Row *row, int col)
+{
+  const char *v = field (table, row, col);
+  const char *own = field (table, row, 0);   /* CHILD is column 0 of every table */
+
+  if ((table->ids != NULL && g_hash_table_contains (table->ids, v)) || (*own && strstr (v, own) != NULL))
+    return NULL;
+  return cp_escape_value (v);
+}
+
+#define NOT_SHOWN "the value (not shown: it is a child’s identifier)"
+
 /* Code lists --------------------------------------------------------------- */
 
 typedef struct {
@@ -433,6 +451,7 @@ lookup_code (const Code *list,
 {
   const char *value = field (table, row, col);
   g_autoptr(GString) expected = NULL;
+  g_autofree char *shown = NULL;
 
   for (const Code *c = list; c->code; c++)
     if (strcmp (c->code, value) == 0)
@@ -447,8 +466,12 @@ lookup_code (const Code *list,
   if (*value == '\0')
     return row_fail (error, CP_ERROR_MISSING_FIELD, table, row, col, column,
                      "missing (expected one of: %s)", expected->str);
+  shown = shown_value (table, row, col);
+  if (shown == NULL)
+    return row_fail (error, CP_ERROR_UNKNOWN_CODE, table, row, col, column,
+                     NOT_SHOWN " is not a known code (expected one of: %s)", expected->str);
   return row_fail (error, CP_ERROR_UNKNOWN_CODE, table, row, col, column,
-                   "“%s” is not a known code (expected one of: %s)", value, expected->str);
+                   "“%s” is not a known code (expected one of: %s)", shown, expected->str);
 }
 
 /* dd/mm/yyyy or yyyy-mm-dd; 0 for an empty field when @optional. */
@@ -462,6 +485,7 @@ parse_date (Table      *table,
             GError    **error)
 {
   const char *v = field (table, row, col);
+  g_autofree char *shown = NULL;
   GDate d;
   int day, month, year;
   char *end;
@@ -495,8 +519,12 @@ parse_date (Table      *table,
       return TRUE;
     }
 bad:
+  shown = shown_value (table, row, col);
+  if (shown == NULL)
+    return row_fail (error, CP_ERROR_INVALID_DATE, table, row, col, column,
+                     NOT_SHOWN " is not a date (dd/mm/yyyy or yyyy-mm-dd)");
   return row_fail (error, CP_ERROR_INVALID_DATE, table, row, col, column,
-                   "“%s” is not a date (dd/mm/yyyy or yyyy-mm-dd)", v);
+                   "“%s” is not a date (dd/mm/yyyy or yyyy-mm-dd)", shown);
 }
 
 /* Loading ------------------------------------------------------------------ */
@@ -550,6 +578,8 @@ cp_ssda903_reader_new_for_directory (const char  *directory,
 
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, child_rows_free);
   self->orphans = g_ptr_array_new ();
+  for (guint t = 0; t < N_TABLES; t++)
+    self->tables[t].ids = self->children;
 
   for (guint i = 1; i < h->rows->len; i++)
     {

@@ -27,6 +27,12 @@ validate_caseload (const char *path, guint *n_ok, guint *n_bad)
 
       if (c != NULL)
         (*n_ok)++;
+      else if (error != NULL && error->domain != CP_ERROR)
+        {
+          /* Reading the file failed: the reader gives it up. */
+          fprintf (stderr, "careplan validate: %s: %s\n", path, error->message);
+          return FALSE;
+        }
       else if (error != NULL)
         {
           /* The message starts "line N: ": print it as FILE:N: … */
