@@ -84,10 +84,13 @@ cp_case_class_init (CpCaseClass *klass)
   /**
    * CpCase:care-plan:
    *
-   * The care plan, or %NULL before there is one.
+   * The care plan, or %NULL before there is one. Read-only: set by
+   * [method@Case.set_care_plan] (a draft) and moved on by the actions that
+   * check who may authorise and ratify it.
    */
   properties[PROP_CARE_PLAN] =
-    g_param_spec_object ("care-plan", NULL, NULL, CP_TYPE_CARE_PLAN, fixed);
+    cp_field_guarded (g_param_spec_object ("care-plan", NULL, NULL, CP_TYPE_CARE_PLAN,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CpCase:permanence-plan:
@@ -824,6 +827,11 @@ cp_case_add_dispute (CpCase      *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   raised = cp_dispute_get_raised_on (dispute);
+  if (cp_dispute_get_stage (dispute) != NULL || cp_dispute_get_resolved_on (dispute) != NULL ||
+      g_list_model_get_n_items (cp_dispute_get_steps (dispute)) > 0)
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
+                    "dispute: a dispute is registered before any step or resolution; those are "
+                    "recorded by escalating and resolving it");
   if (!check_role (self, policy, "dispute.register", role, actor, raised, error) ||
       !check_dispute_reference (self, dispute, "dispute", error))
     return FALSE;
@@ -1126,7 +1134,7 @@ cp_case_cease (CpCase       *self,
       return cp_fail (error, CP_ERROR_NOT_AUTHORISED, "%s", reason);
     }
 
-  cp_child_set_ceased_on (child, date);
+  cp_child_cease (child, date);
   record_history (self, date, role, actor, "case.cease", NULL, FALSE);
   return TRUE;
 }

@@ -32,6 +32,7 @@ typedef struct
 {
   GValue     *values;   /* indexed by prop_id; [0] unused */
   JsonObject *extra;
+  gboolean    attached; /* part of another record (a case, a review...) */
 } CpRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CpRecord, cp_record, G_TYPE_OBJECT)
@@ -86,6 +87,20 @@ record_class (CpRecord *self)
 }
 
 static RecordFields *ensure_fields (CpRecordClass *klass);
+
+static void
+mark_attached (gpointer record)
+{
+  CpRecordPrivate *priv = cp_record_get_instance_private (CP_RECORD (record));
+  priv->attached = TRUE;
+}
+
+gboolean
+cp_record_is_attached (CpRecord *self)
+{
+  CpRecordPrivate *priv = cp_record_get_instance_private (self);
+  return priv->attached;
+}
 
 static RecordFields *
 fields_of (CpRecordClass *klass)
@@ -219,6 +234,8 @@ store_value (CpRecord     *self,
   release_value (slot);
   *slot = copy;
   copy = (GValue) G_VALUE_INIT;
+  if (G_VALUE_HOLDS (slot, CP_TYPE_RECORD) && slot->data[0].v_pointer != NULL)
+    mark_attached (slot->data[0].v_pointer);
 
   if (notify)
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
@@ -458,7 +475,10 @@ ensure_fields (CpRecordClass *klass)
           info->item_type = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, cp_field_item_type_quark ()));
           /* A list is read-only as a property (its items change through
            * the record's add_ methods) but a field of the JSON all the same. */
-          info->writable = (pspec->flags & G_PARAM_WRITABLE) != 0 || info->kind == FIELD_LIST;
+          /* A guarded field is read-only as a property (only the actions
+           * that check who may change it do) but a field of the JSON. */
+          info->writable = (pspec->flags & G_PARAM_WRITABLE) != 0 || info->kind == FIELD_LIST ||
+                           (info->flags & CP_FIELD_GUARDED) != 0;
           if (info->writable)
             g_hash_table_insert (fields->by_key, (gpointer) info->key, GUINT_TO_POINTER (i));
 
@@ -482,12 +502,26 @@ cp_record_class_set_strict (GObjectClass *klass)
   CP_RECORD_CLASS (klass)->strict = TRUE;
 }
 
+static GParamSpec *
+add_field_flags (GParamSpec *pspec, CpFieldFlags flags)
+{
+  guint old = GPOINTER_TO_UINT (g_param_spec_get_qdata (pspec, cp_field_flags_quark ()));
+
+  g_param_spec_set_qdata (pspec, cp_field_flags_quark (), GUINT_TO_POINTER (old | flags));
+  return pspec;
+}
+
 GParamSpec *
 cp_field_required (GParamSpec *pspec)
 {
-  g_param_spec_set_qdata (pspec, cp_field_flags_quark (),
-                          GUINT_TO_POINTER (CP_FIELD_REQUIRED));
-  return pspec;
+  return add_field_flags (pspec, CP_FIELD_REQUIRED);
+}
+
+GParamSpec *
+cp_field_guarded (GParamSpec *pspec)
+{
+  g_return_val_if_fail ((pspec->flags & G_PARAM_WRITABLE) == 0, pspec);
+  return add_field_flags (pspec, CP_FIELD_GUARDED);
 }
 
 GParamSpec *
@@ -504,11 +538,13 @@ GParamSpec *
 cp_field_date (const char   *name,
                CpFieldFlags  flags)
 {
-  GParamFlags pflags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
-                       ((flags & CP_FIELD_FIXED) ? G_PARAM_CONSTRUCT_ONLY : G_PARAM_EXPLICIT_NOTIFY);
+  GParamFlags pflags = G_PARAM_STATIC_STRINGS |
+                       ((flags & CP_FIELD_GUARDED) ? G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY :
+                        (flags & CP_FIELD_FIXED) ? G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY :
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY);
   GParamSpec *pspec = g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE, pflags);
 
-  return (flags & CP_FIELD_REQUIRED) ? cp_field_required (pspec) : pspec;
+  return add_field_flags (pspec, flags & (CP_FIELD_REQUIRED | CP_FIELD_GUARDED));
 }
 
 /* The typed getters below are called thousands of times a case by the
@@ -957,6 +993,7 @@ list_from_json (FieldInfo       *info,
                                       &item_path, NULL, error);
       if (r == NULL)
         return FALSE;
+      mark_attached (r);
       g_ptr_array_add (items, r);
     }
 
@@ -1015,6 +1052,7 @@ value_from_json (FieldInfo       *info,
       r = record_from_json (info->pspec->value_type, node, path, NULL, error);
       if (r == NULL)
         return FALSE;
+      mark_attached (r);
       g_value_take_object (out, r);
       return TRUE;
     }
@@ -1195,6 +1233,7 @@ list_from_reader (FieldInfo       *info,
 
       if (r == NULL)
         return FALSE;
+      mark_attached (r);
       g_ptr_array_add (items, r);
     }
   if (more < 0)
@@ -1277,6 +1316,7 @@ field_from_reader (CpRecord        *record,
           CpRecord *r = record_from_reader (info->pspec->value_type, reader, path, NULL, error);
           if (r == NULL)
             return FALSE;
+          mark_attached (r);
           g_value_take_object (&v, r);
         }
       break;
@@ -1598,6 +1638,7 @@ cp_record_append_item (CpRecord *self,
   g_return_if_fail (info->kind == FIELD_LIST);
   g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (item), info->item_type));
 
+  mark_attached (item);
   /* Through the list when a program has it, so that it hears of it. */
   if (slot->data[0].v_pointer != NULL)
     cp_record_list_append (slot->data[0].v_pointer, item);

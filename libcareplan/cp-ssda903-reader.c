@@ -931,7 +931,7 @@ build_case (CpSsda903Reader *self,
       set_julian (&d, ceased);
       cp_placement_set_end (placement, &d);
       cp_legal_status_set_end (status, &d);
-      cp_child_set_ceased_on (child, &d);
+      cp_child_cease (child, &d);
     }
   cp_case_import_placement (kase, placement);
   cp_child_add_legal_status (child, status);
