@@ -1376,6 +1376,93 @@ cp_case_validate (CpCase  *self,
          validate_disputes (self, error);
 }
 
+/* Whether the history holds an accepted @action. */
+static gboolean
+history_has (CpCase *self, const char *action)
+{
+  guint n;
+  gpointer const *history = cp_record_peek_items (self, CP_TYPE_CASE, "history", &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (cp_history_entry_get_action (history[i]), action) == 0 &&
+        !cp_history_entry_get_refused (history[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * cp_case_audit:
+ * @self: a #CpCase
+ *
+ * Checks that the case's record supports its state: what only an action
+ * that checks who may do it can bring about should be recorded as done.
+ * A case that keeps a history ([property@Case:history] is not empty) and
+ * has an authorised or ratified care plan should record an accepted
+ * `care-plan.authorise`; a dispute should have reached its stage by a step
+ * ([property@Dispute:steps]) to that stage; an adjourned review should have
+ * sat. A case without a history is judged on its steps only: the system of
+ * record may keep none.
+ *
+ * Unlike [method@Case.validate], nothing here stops a case being read:
+ * the system of record says what happened, and these are findings for
+ * people to look into (`careplan validate` prints them). Like every
+ * message of the library, they name field paths, never the child.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the findings, each
+ *   "field path: what does not add up"; empty when there is none
+ */
+char **
+cp_case_audit (CpCase *self)
+{
+  GPtrArray *findings;
+  CpCarePlan *plan;
+  guint n_history, n;
+  gpointer const *list;
+
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+
+  findings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  plan = cp_case_get_care_plan (self);
+  cp_record_peek_items (self, CP_TYPE_CASE, "history", &n_history);
+  if (plan != NULL && n_history > 0 && cp_care_plan_get_state (plan) >= CP_CARE_PLAN_STATE_AUTHORISED &&
+      !history_has (self, "care-plan.authorise"))
+    g_ptr_array_add (findings,
+                         g_strdup_printf ("care_plan.state: the plan is %s, but the history records no "
+                                          "accepted authorisation (care-plan.authorise)",
+                                          cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, cp_care_plan_get_state (plan))));
+
+  list = cp_record_peek_items (self, CP_TYPE_CASE, "disputes", &n);
+  for (guint i = 0; i < n; i++)
+    {
+      CpDispute *d = list[i];
+      guint n_steps;
+      gpointer const *steps = cp_record_peek_items (d, CP_TYPE_DISPUTE, "steps", &n_steps);
+      const char *stage = cp_dispute_get_stage (d);
+      const char *reached = n_steps > 0 ? cp_dispute_step_get_stage (steps[n_steps - 1]) : NULL;
+
+      if (g_strcmp0 (stage, reached) != 0)
+        {
+          g_autofree char *shown = cp_escape_value (stage);
+          g_autofree char *last = cp_escape_value (reached);
+
+          g_ptr_array_add (findings,
+                               stage == NULL
+                               ? g_strdup_printf ("disputes[%u].stage: none, but its last step is to “%s”", i, last)
+                               : reached == NULL
+                               ? g_strdup_printf ("disputes[%u].stage: “%s”, but no step escalated the dispute", i, shown)
+                               : g_strdup_printf ("disputes[%u].stage: “%s”, but its last step is to “%s”", i, shown, last));
+        }
+    }
+
+  list = cp_record_peek_items (self, CP_TYPE_CASE, "reviews", &n);
+  for (guint i = 0; i < n; i++)
+    if (cp_review_get_adjourned_to (list[i]) != NULL && cp_review_get_held (list[i]) == NULL)
+      g_ptr_array_add (findings,
+                           g_strdup_printf ("reviews[%u].adjourned_to: the review was adjourned but has not sat", i));
+
+  return (char **) g_ptr_array_free (findings, FALSE);
+}
+
 /* JSON ------------------------------------------------------------------ */
 
 /* A case document's format version, around the case itself. */

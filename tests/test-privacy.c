@@ -560,3 +560,144 @@ Test (privacy, a_row_whose_child_cannot_be_read_is_reported_after_the_children)
   cr_assert_eq (messages->len, 1);
   cr_assert_str_eq (messages->pdata[0], "episodes.csv:3:1: not UTF-8 text (byte 0xE9); the row is not read");
 }
+
+/* What an action guards ---------------------------------------------------- */
+
+static guint criticals;
+
+static GLogWriterOutput
+count_criticals (GLogLevelFlags   level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         data)
+{
+  if (level & G_LOG_LEVEL_CRITICAL)
+    criticals++;
+  return G_LOG_WRITER_HANDLED;
+}
+
+static CpCase *
+every_type_case (void)
+{
+  g_autofree char *path = g_build_filename (EXAMPLES_DIR, "data", "case-every-type.json", NULL);
+  g_autoptr(GError) error = NULL;
+  CpCase *kase = cp_case_load_file (path, &error);
+
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  return kase;
+}
+
+Test (privacy, guarded_fields_are_read_only_properties_but_fields_of_the_json)
+{
+  static const struct { GType (*type) (void); const char *name; } guarded[] = {
+    { cp_child_get_type, "ceased-on" },
+    { cp_review_get_type, "scheduled" },
+    { cp_review_get_type, "adjourned-to" },
+    { cp_review_get_type, "rescheduled-from" },
+    { cp_dispute_get_type, "stage" },
+    { cp_dispute_get_type, "resolved-on" },
+    { cp_dispute_get_type, "outcome" },
+    { cp_dispute_get_type, "review" },
+    { cp_dispute_get_type, "recommendation" },
+    { cp_case_get_type, "care-plan" },
+  };
+  g_autoptr(CpCase) kase = every_type_case ();
+  g_autofree char *text = cp_case_to_json_string (kase, FALSE);
+  g_autoptr(CpCase) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (guarded); i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (guarded[i].type ());
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), guarded[i].name);
+
+      cr_assert_not_null (pspec, "%s", guarded[i].name);
+      cr_assert_eq (pspec->flags & (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY), 0, "%s is writable",
+                    guarded[i].name);
+    }
+  again = cp_case_new_from_json (text, -1, &error);
+  cr_assert_not_null (again, "%s", error ? error->message : "");
+  cr_assert (cp_record_equal (CP_RECORD (kase), CP_RECORD (again)));
+  cr_assert_not_null (strstr (text, "\"stage\":\"strategic-manager\""));
+  cr_assert_not_null (strstr (text, "\"care_plan\":{\"state\":\"ratified\""));
+}
+
+Test (privacy, the_setters_refuse_a_record_already_in_a_case)
+{
+  g_autoptr(CpCase) kase = every_type_case ();
+  CpReview *review = cp_case_get_review (kase, 1);
+  g_autoptr(CpDispute) dispute = g_list_model_get_item (cp_case_get_disputes (kase), 0);
+  g_autoptr(GDate) when = test_date ("2027-06-01");
+  g_autofree char *scheduled = test_iso (cp_review_get_scheduled (review));
+  g_autofree char *after = NULL;
+  g_autoptr(CpReview) fresh = cp_review_new (9);
+  int rec = cp_dispute_get_recommendation (dispute);
+
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_log_set_writer_func (count_criticals, NULL, NULL);
+  criticals = 0;
+
+  cp_review_set_scheduled (review, when);
+  cp_review_set_adjourned_to (review, when);
+  cp_review_set_rescheduled_from (review, when);
+  cp_child_set_ceased_on (cp_case_get_child (kase), when);
+  cp_dispute_set_recommendation (dispute, 1, rec + 1);
+  cr_assert_eq (criticals, 5);
+
+  after = test_iso (cp_review_get_scheduled (review));
+  cr_assert_str_eq (after, scheduled);
+  cr_assert_null (cp_review_get_adjourned_to (review));
+  cr_assert_null (cp_child_get_ceased_on (cp_case_get_child (kase)));
+  cr_assert_eq (cp_dispute_get_recommendation (dispute), rec);
+
+  /* A review not yet in a case is built as before. */
+  cp_review_set_scheduled (fresh, when);
+  cr_assert_eq (criticals, 5);
+  cr_assert_not_null (cp_review_get_scheduled (fresh));
+}
+
+Test (privacy, an_unknown_dispute_stage_is_an_error)
+{
+  const char *text =
+    "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\",\"looked_after_since\":\"2026-01-05\"},"
+    "\"disputes\":[{\"subject\":\"s\",\"raised_on\":\"2026-02-01\",\"stage\":\"made-up\","
+    "\"steps\":[{\"stage\":\"made-up\",\"date\":\"2026-02-01\",\"actor_role\":\"iro\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) kase = cp_case_new_from_json (text, -1, &error);
+  g_autoptr(CpPolicy) england = cp_policy_new_builtin ("england", NULL);
+  g_autoptr(CpCalendar) calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+  g_autoptr(CpEvaluator) ev = NULL;
+  g_autoptr(CpDispute) dispute = NULL;
+  g_autoptr(GDate) when = test_date ("2026-03-01");
+
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  ev = cp_evaluator_new (kase, england, calendar);
+  dispute = g_list_model_get_item (cp_case_get_disputes (kase), 0);
+  cr_assert_not (cp_evaluator_escalate_dispute (ev, dispute, "social-worker", when, CP_ROLE_IRO, NULL, NULL, &error));
+  assert_error (error, CP_ERROR_UNKNOWN_CODE, "the dispute is at “made-up”, which is not a stage");
+}
+
+Test (privacy, the_audit_reports_a_state_the_record_does_not_support)
+{
+  const char *text =
+    "{\"version\":1,\"child\":{\"id\":\"x\",\"birth_date\":\"2014-03-09\",\"looked_after_since\":\"2026-01-05\"},"
+    "\"care_plan\":{\"state\":\"ratified\",\"created\":\"2026-01-06\",\"authorised_on\":\"2026-01-07\","
+    "\"ratified_on\":\"2026-01-08\"},"
+    "\"disputes\":[{\"subject\":\"s\",\"raised_on\":\"2026-02-01\",\"stage\":\"cafcass\"}],"
+    "\"history\":[{\"date\":\"2026-01-07\",\"actor_role\":\"social-worker\",\"action\":\"care-plan.authorise\","
+    "\"refused\":true}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpCase) kase = cp_case_new_from_json (text, -1, &error);
+  g_autoptr(CpCase) good = every_type_case ();
+  g_auto(GStrv) findings = NULL;
+  g_auto(GStrv) none = cp_case_audit (good);
+
+  /* Read all the same: the system of record says what happened. */
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  findings = cp_case_audit (kase);
+  cr_assert_eq (g_strv_length (findings), 2);
+  cr_assert_str_eq (findings[0], "care_plan.state: the plan is ratified, but the history records no accepted "
+                                 "authorisation (care-plan.authorise)");
+  cr_assert_str_eq (findings[1], "disputes[0].stage: “cafcass”, but no step escalated the dispute");
+  cr_assert_eq (g_strv_length (none), 0);
+}

@@ -228,5 +228,26 @@ class IdentifierTest(unittest.TestCase):
         self.assertIn("1 cases under england", r.stdout)
 
 
+class AuditTest(unittest.TestCase):
+    def test_validate_reports_a_state_the_history_does_not_support(self):
+        with open(CASE) as f:
+            case = json.load(f)
+        case["child"]["id"] = SECRET
+        case["history"] = [h for h in case["history"] if h["action"] != "care-plan.authorise"]
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "case.json")
+            with open(path, "w") as f:
+                json.dump(case, f)
+            jsonl = os.path.join(d, "caseload.jsonl")
+            with open(jsonl, "w") as f:
+                f.write(json.dumps(case) + "\n")
+            r = run("validate", path, jsonl)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stdout, "2 valid, 0 invalid, 2 with findings\n")
+        self.assertIn(f"{path}: finding: care_plan.state: the plan is ratified", r.stderr)
+        self.assertIn(f"{jsonl}:1: finding: care_plan.state:", r.stderr)
+        self.assertNotIn(SECRET, r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
