@@ -68,15 +68,14 @@ fail (Parser *ps, const char *at, const char *format, ...)
 static const char *
 found (Parser *ps, const char *at, char buf[16])
 {
-  int n;
-
   gunichar c;
+  int n;
 
   if (at >= ps->end)
     return "the end of the text";
   c = g_utf8_get_char_validated (at, ps->end - at);
-  /* Shown as a code, not raw: a control character would act on a log or
-   * a terminal. */
+  /* Shown as a code, not raw, as cp_escape_value() shows values: a
+   * control character would act on a log or a terminal. */
   if (c == (gunichar) -1 || c == (gunichar) -2)
     {
       g_snprintf (buf, 16, "byte 0x%02X", (guchar) *at);

@@ -701,3 +701,22 @@ Test (privacy, the_audit_reports_a_state_the_record_does_not_support)
   cr_assert_str_eq (findings[1], "disputes[0].stage: “cafcass”, but no step escalated the dispute");
   cr_assert_eq (g_strv_length (none), 0);
 }
+
+Test (privacy, a_control_character_outside_a_value_is_shown_as_a_code)
+{
+  static const struct { const char *text, *fragment; } cases[] = {
+    { "{\"version\":1,\x1b[2J}", "expected a member name in quotes, found U+001B" },
+    { "{\"version\":1,\"a\":\xc2\x9b}", "expected a JSON value, found U+009B" },
+    { "{\"version\":1,\"a\":\xe2\x80\xae}", "expected a JSON value, found U+202E" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CpCase) kase = cp_case_new_from_json (cases[i].text, -1, &error);
+
+      cr_assert_null (kase);
+      assert_error (error, CP_ERROR_PARSE, cases[i].fragment);
+      assert_clean (error, cases[i].text);
+    }
+}
