@@ -512,15 +512,20 @@ Test (privacy, the_identifier_in_any_column_of_a_return_is_never_quoted)
 Test (privacy, a_shifted_row_does_not_quote_the_identifier)
 {
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  guint shown_as_hidden = 0;
 
   /* The CHILD value one column to the right, and a header whose columns
    * are in another order than the data's. */
   read_return (HEADER GOOD_HEADER, EPISODES "," SECRET ",04/01/2026,S,C2,N1,U6,PR4,,,,,\n", NULL, messages);
+  read_return (HEADER GOOD_HEADER, EPISODES SECRET "," SECRET ",04/01/2026,S,C2,N1,U6,PR4,,,,,\n", NULL, messages);
   read_return (HEADER GOOD_HEADER,
                "DECOM,CHILD,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
                GOOD_EPISODE, NULL, messages);
   read_return ("DOB,SEX,CHILD,ETHNIC,UPN,MOTHER,MC_DOB\n" GOOD_HEADER, EPISODES GOOD_EPISODE, NULL, messages);
-  cr_assert_geq (messages->len, 3);
+  cr_assert_geq (messages->len, 4);
+  for (guint i = 0; i < messages->len; i++)
+    shown_as_hidden += strstr (messages->pdata[i], "episodes.csv:2:2: DECOM: the value (not shown") != NULL;
+  cr_assert_eq (shown_as_hidden, 1);
   for (guint i = 0; i < messages->len; i++)
     cr_assert_null (strstr (messages->pdata[i], SECRET), "%s", (char *) messages->pdata[i]);
 }

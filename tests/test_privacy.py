@@ -207,11 +207,11 @@ class IdentifierTest(unittest.TestCase):
                 f.write("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n" + SECRET + ",1,14/05/2012,WBRI,,,\n")
             with open(os.path.join(d, "episodes.csv"), "w") as f:
                 f.write("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
-                        "PL_POST,URN\n," + SECRET + ",04/01/2026,S,C2,N1,U6,PR4,,,,\n")
+                        "PL_POST,URN\n" + SECRET + "," + SECRET + ",04/01/2026,S,C2,N1,U6,PR4,,,,,\n")
             for command in ("check", "summary"):
                 r = run(command, "--on", "2026-11-22", "--ssda903", d)
                 self.assertEqual(r.returncode, 3, r.stderr)
-                self.assertIn("episodes.csv:2", r.stderr)
+                self.assertIn("episodes.csv:2:2: DECOM: the value (not shown", r.stderr)
                 self.assertClean(r)
 
     def test_a_latin1_byte_loses_one_row(self):
