@@ -1390,6 +1390,19 @@ history_has (CpCase *self, const char *action)
   return FALSE;
 }
 
+/* @value quoted for a finding, unless it holds the child's identifier. */
+static char *
+quote_for (CpCase *self, const char *value)
+{
+  const char *id = cp_child_get_id (cp_case_get_child (self));
+  g_autofree char *shown = NULL;
+
+  if (id != NULL && *id != '\0' && strstr (value, id) != NULL)
+    return g_strdup ("(a value not shown: it holds the child’s identifier)");
+  shown = cp_escape_value (value);
+  return g_strdup_printf ("“%s”", shown);
+}
+
 /**
  * cp_case_audit:
  * @self: a #CpCase
@@ -1427,9 +1440,9 @@ cp_case_audit (CpCase *self)
   if (plan != NULL && n_history > 0 && cp_care_plan_get_state (plan) >= CP_CARE_PLAN_STATE_AUTHORISED &&
       !history_has (self, "care-plan.authorise"))
     g_ptr_array_add (findings,
-                         g_strdup_printf ("care_plan.state: the plan is %s, but the history records no "
-                                          "accepted authorisation (care-plan.authorise)",
-                                          cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, cp_care_plan_get_state (plan))));
+                     g_strdup_printf ("care_plan.state: the plan is %s, but the history records no "
+                                      "accepted authorisation (care-plan.authorise)",
+                                      cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, cp_care_plan_get_state (plan))));
 
   list = cp_record_peek_items (self, CP_TYPE_CASE, "disputes", &n);
   for (guint i = 0; i < n; i++)
@@ -1442,15 +1455,15 @@ cp_case_audit (CpCase *self)
 
       if (g_strcmp0 (stage, reached) != 0)
         {
-          g_autofree char *shown = cp_escape_value (stage);
-          g_autofree char *last = cp_escape_value (reached);
+          g_autofree char *shown = stage ? quote_for (self, stage) : NULL;
+          g_autofree char *last = reached ? quote_for (self, reached) : NULL;
 
           g_ptr_array_add (findings,
-                               stage == NULL
-                               ? g_strdup_printf ("disputes[%u].stage: none, but its last step is to “%s”", i, last)
-                               : reached == NULL
-                               ? g_strdup_printf ("disputes[%u].stage: “%s”, but no step escalated the dispute", i, shown)
-                               : g_strdup_printf ("disputes[%u].stage: “%s”, but its last step is to “%s”", i, shown, last));
+                           stage == NULL
+                           ? g_strdup_printf ("disputes[%u].stage: none, but its last step is to %s", i, last)
+                           : reached == NULL
+                           ? g_strdup_printf ("disputes[%u].stage: %s, but no step escalated the dispute", i, shown)
+                           : g_strdup_printf ("disputes[%u].stage: %s, but its last step is to %s", i, shown, last));
         }
     }
 

@@ -187,6 +187,43 @@ class IdentifierTest(unittest.TestCase):
                 self.assertIn("birth_date", r.stderr)
                 self.assertClean(r)
 
+    def test_the_identifier_in_every_field_is_not_printed(self):
+        with open(CASE) as f:
+            case = json.load(f)
+
+        def leaves(node, path):
+            if isinstance(node, dict):
+                for k, v in node.items():
+                    yield from leaves(v, path + [k])
+            elif isinstance(node, list):
+                for i, v in enumerate(node):
+                    yield from leaves(v, path + [i])
+            else:
+                yield path
+
+        lines = []
+        for path in leaves(case, []):
+            if path == ["child", "id"]:
+                continue
+            variant = json.loads(json.dumps(case))
+            variant["child"]["id"] = SECRET
+            node = variant
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = SECRET
+            lines.append(json.dumps(variant))
+        self.assertGreater(len(lines), 50)
+        with tempfile.TemporaryDirectory() as d:
+            jsonl = os.path.join(d, "caseload.jsonl")
+            with open(jsonl, "w") as f:
+                f.write("\n".join(lines) + "\n")
+            for args in (["validate", jsonl], ["check", "--on", "2026-11-22", jsonl],
+                         ["summary", "--on", "2026-11-22", jsonl]):
+                r = run(*args)
+                self.assertEqual(r.returncode, 3, r.stderr)
+                self.assertGreater(r.stderr.count("\n"), 20)
+                self.assertClean(r)
+
     def test_a_forged_log_line_is_escaped(self):
         with open(CASE) as f:
             case = json.load(f)
