@@ -55,19 +55,20 @@ cp_build_sanitized() {
 }
 
 # A third build: the fuzz targets as libFuzzer binaries, with ASan and
-# UBSan (docs/reliability.md). Returns 1 when no clang is installed.
+# UBSan (docs/reliability.md), when clang is installed (cp_clang).
 CP_FUZZ_BUILD=${CP_FUZZ_BUILD:-$CP_ROOT/_build-fuzz}
+cp_clang() {
+  command -v clang-14 || command -v clang || true
+}
+
 cp_build_fuzzing() {
   local clang
-  clang=$(command -v clang-14 || command -v clang || true)
-  if [ -z "$clang" ]; then
-    return 1
-  fi
+  clang=$(cp_clang)
   local opts=(-Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dintrospection=false)
   if [ -f "$CP_FUZZ_BUILD/build.ninja" ]; then
-    CC=$clang meson setup --reconfigure "$CP_FUZZ_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null
+    CC=$clang meson setup --reconfigure "$CP_FUZZ_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null || return 1
   else
-    CC=$clang meson setup "$CP_FUZZ_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null
+    CC=$clang meson setup "$CP_FUZZ_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null || return 1
   fi
   ninja -C "$CP_FUZZ_BUILD"
 }
