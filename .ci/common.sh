@@ -54,6 +54,63 @@ cp_build_sanitized() {
   ninja -C "$CP_ASAN_BUILD"
 }
 
+# A third build: the fuzz targets as libFuzzer binaries, with ASan and
+# UBSan (docs/reliability.md), when clang is installed (cp_clang).
+CP_FUZZ_BUILD=${CP_FUZZ_BUILD:-$CP_ROOT/_build-fuzz}
+cp_clang() {
+  command -v clang-14 || command -v clang || true
+}
+
+cp_build_fuzzing() {
+  local clang
+  clang=$(cp_clang)
+  local opts=(-Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dintrospection=false)
+  if [ -f "$CP_FUZZ_BUILD/build.ninja" ]; then
+    CC=$clang meson setup --reconfigure "$CP_FUZZ_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null || return 1
+  else
+    CC=$clang meson setup "$CP_FUZZ_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null || return 1
+  fi
+  ninja -C "$CP_FUZZ_BUILD"
+}
+
+# Runs each libFuzzer target for CP_FUZZ_SECONDS (default 30) on a copy of
+# its seed corpus and regressions. A finding (crash-, leak-, timeout-,
+# oom- file) is copied into tests/fuzz/regressions/TARGET/, where the
+# replay tests pick it up from then on, and fails the stage.
+cp_fuzz_campaign() {
+  local seconds=${CP_FUZZ_SECONDS:-30}
+  local work found=0
+  work=$(mktemp -d "${TMPDIR:-/tmp}/careplan-fuzz-ci-XXXXXX")
+  for exe in "$CP_FUZZ_BUILD"/tests/fuzz/fuzz-*; do
+    [ -f "$exe" ] && [ -x "$exe" ] || continue
+    local name=${exe##*/fuzz-}
+    local corpus="$work/$name/corpus" findings="$work/$name/findings"
+    local dict="$CP_ROOT/tests/fuzz/dict/$name.dict"
+    local args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+                -artifact_prefix="$findings/")
+    mkdir -p "$corpus" "$findings"
+    cp -r "$CP_ROOT/tests/fuzz/corpus/$name/." "$corpus/"
+    if [ -d "$CP_ROOT/tests/fuzz/regressions/$name" ]; then
+      cp -r "$CP_ROOT/tests/fuzz/regressions/$name/." "$corpus/"
+    fi
+    [ -f "$dict" ] && args+=(-dict="$dict")
+    echo "-- fuzz-$name, ${seconds}s"
+    "$exe" "${args[@]}" "$corpus" >"$work/$name/log" 2>&1 || true
+    grep -E '^(stat::number_of_executed_units|stat::new_units_added)' "$work/$name/log" || true
+    if compgen -G "$findings/*" >/dev/null; then
+      mkdir -p "$CP_ROOT/tests/fuzz/regressions/$name"
+      for f in "$findings"/*; do
+        cp "$f" "$CP_ROOT/tests/fuzz/regressions/$name/fuzz-ci-${f##*/}"
+        echo "FINDING fuzz-$name: tests/fuzz/regressions/$name/fuzz-ci-${f##*/}" >&2
+      done
+      tail -n 40 "$work/$name/log" >&2
+      found=1
+    fi
+  done
+  rm -rf "$work"
+  return "$found"
+}
+
 # The main job: what a new user runs first.
 cp_main_job() {
   local careplan="$CP_BUILD/tools/careplan"
@@ -77,6 +134,7 @@ cp_main_job() {
   echo
   echo "== The same deadlines still to come, as an iCalendar file =="
   "$careplan" check --policy stoke-on-trent --on 2026-11-22 --format ics \
+    --uid-key "$CP_BUILD/calendar-uid.key" \
     --output "$CP_BUILD/deadlines.ics" "$data/authority-caseload.jsonl" || [ $? -eq 1 ]
   echo
   echo "== One case in full: how each date was worked out =="

@@ -10,6 +10,7 @@
 #include "cp-bank-holidays-private.h"
 #include "cp-calendar-private.h"
 #include "cp-date-private.h"
+#include "cp-error-private.h"
 
 /**
  * CpCalendar:
@@ -434,9 +435,10 @@ read_division_events (JsonObject  *division_obj,
       date_str = json_node_get_string (date);
       if (!cp_date_parse_iso_into (date_str, &d))
         {
+          g_autofree char *shown = cp_escape_value (date_str);
           g_set_error (error, CP_ERROR, CP_ERROR_INVALID_DATE,
                        "%s.events[%u].date: “%s” is not a date (expected YYYY-MM-DD)",
-                       division, i, date_str);
+                       division, i, shown);
           return FALSE;
         }
       if (!year_in_range (g_date_get_year (&d)))

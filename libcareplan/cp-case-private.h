@@ -20,6 +20,15 @@ void cp_case_add_history (CpCase      *self,
 
 /* For importers: append without the role checks or history of the public
  * API; the importer validates the whole case afterwards. */
+/* Changes to guarded fields (read-only to programs), for the actions that
+ * check who may make them and for importers of other formats. */
+void cp_review_move    (CpReview    *self,
+                        const GDate *new_date);
+void cp_review_adjourn (CpReview    *self,
+                        const GDate *resume_on);
+void cp_child_cease    (CpChild     *self,
+                        const GDate *ceased_on);
+
 void cp_case_import_placement (CpCase      *self,
                                CpPlacement *placement);
 void cp_case_import_review    (CpCase      *self,

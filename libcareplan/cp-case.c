@@ -86,10 +86,13 @@ cp_case_class_init (CpCaseClass *klass)
   /**
    * CpCase:care-plan:
    *
-   * The care plan, or %NULL before there is one.
+   * The care plan, or %NULL before there is one. Read-only: set by
+   * [method@Case.set_care_plan] (a draft) and moved on by the actions that
+   * check who may authorise and ratify it.
    */
   properties[PROP_CARE_PLAN] =
-    g_param_spec_object ("care-plan", NULL, NULL, CP_TYPE_CARE_PLAN, fixed);
+    cp_field_guarded (g_param_spec_object ("care-plan", NULL, NULL, CP_TYPE_CARE_PLAN,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CpCase:permanence-plan:
@@ -826,6 +829,11 @@ cp_case_add_dispute (CpCase      *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   raised = cp_dispute_get_raised_on (dispute);
+  if (cp_dispute_get_stage (dispute) != NULL || cp_dispute_get_resolved_on (dispute) != NULL ||
+      g_list_model_get_n_items (cp_dispute_get_steps (dispute)) > 0)
+    return cp_fail (error, CP_ERROR_ILLEGAL_TRANSITION,
+                    "dispute: a dispute is registered before any step or resolution; those are "
+                    "recorded by escalating and resolving it");
   if (!check_role (self, policy, "dispute.register", role, actor, raised, error) ||
       !check_dispute_reference (self, dispute, "dispute", error))
     return FALSE;
@@ -1142,7 +1150,7 @@ cp_case_cease (CpCase       *self,
       return cp_fail (error, CP_ERROR_NOT_AUTHORISED, "%s", reason);
     }
 
-  cp_child_set_ceased_on (child, date);
+  cp_child_cease (child, date);
   record_history (self, date, role, actor, "case.cease", NULL, FALSE);
   return TRUE;
 }
@@ -1411,6 +1419,106 @@ cp_case_validate (CpCase  *self,
          validate_disputes (self, error);
 }
 
+/* Whether the history holds an accepted @action. */
+static gboolean
+history_has (CpCase *self, const char *action)
+{
+  guint n;
+  gpointer const *history = cp_record_peek_items (self, CP_TYPE_CASE, "history", &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (cp_history_entry_get_action (history[i]), action) == 0 &&
+        !cp_history_entry_get_refused (history[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* @value quoted for a finding, unless it holds the child's identifier. */
+static char *
+quote_for (CpCase *self, const char *value)
+{
+  const char *id = cp_child_get_id (cp_case_get_child (self));
+  g_autofree char *shown = NULL;
+
+  if (id != NULL && *id != '\0' && strstr (value, id) != NULL)
+    return g_strdup ("(a value not shown: it holds the child’s identifier)");
+  shown = cp_escape_value (value);
+  return g_strdup_printf ("“%s”", shown);
+}
+
+/**
+ * cp_case_audit:
+ * @self: a #CpCase
+ *
+ * Checks that the case's record supports its state: what only an action
+ * that checks who may do it can bring about should be recorded as done.
+ * A case that keeps a history ([property@Case:history] is not empty) and
+ * has an authorised or ratified care plan should record an accepted
+ * `care-plan.authorise`; a dispute should have reached its stage by a step
+ * ([property@Dispute:steps]) to that stage; an adjourned review should have
+ * sat. A case without a history is judged on its steps only: the system of
+ * record may keep none.
+ *
+ * Unlike [method@Case.validate], nothing here stops a case being read:
+ * the system of record says what happened, and these are findings for
+ * people to look into (`careplan validate` prints them). Like every
+ * message of the library, they name field paths, never the child.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the findings, each
+ *   "field path: what does not add up"; empty when there is none
+ */
+char **
+cp_case_audit (CpCase *self)
+{
+  GPtrArray *findings;
+  CpCarePlan *plan;
+  guint n_history, n;
+  gpointer const *list;
+
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+
+  findings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  plan = cp_case_get_care_plan (self);
+  cp_record_peek_items (self, CP_TYPE_CASE, "history", &n_history);
+  if (plan != NULL && n_history > 0 && cp_care_plan_get_state (plan) >= CP_CARE_PLAN_STATE_AUTHORISED &&
+      !history_has (self, "care-plan.authorise"))
+    g_ptr_array_add (findings,
+                     g_strdup_printf ("care_plan.state: the plan is %s, but the history records no "
+                                      "accepted authorisation (care-plan.authorise)",
+                                      cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, cp_care_plan_get_state (plan))));
+
+  list = cp_record_peek_items (self, CP_TYPE_CASE, "disputes", &n);
+  for (guint i = 0; i < n; i++)
+    {
+      CpDispute *d = list[i];
+      guint n_steps;
+      gpointer const *steps = cp_record_peek_items (d, CP_TYPE_DISPUTE, "steps", &n_steps);
+      const char *stage = cp_dispute_get_stage (d);
+      const char *reached = n_steps > 0 ? cp_dispute_step_get_stage (steps[n_steps - 1]) : NULL;
+
+      if (g_strcmp0 (stage, reached) != 0)
+        {
+          g_autofree char *shown = stage ? quote_for (self, stage) : NULL;
+          g_autofree char *last = reached ? quote_for (self, reached) : NULL;
+
+          g_ptr_array_add (findings,
+                           stage == NULL
+                           ? g_strdup_printf ("disputes[%u].stage: none, but its last step is to %s", i, last)
+                           : reached == NULL
+                           ? g_strdup_printf ("disputes[%u].stage: %s, but no step escalated the dispute", i, shown)
+                           : g_strdup_printf ("disputes[%u].stage: %s, but its last step is to %s", i, shown, last));
+        }
+    }
+
+  list = cp_record_peek_items (self, CP_TYPE_CASE, "reviews", &n);
+  for (guint i = 0; i < n; i++)
+    if (cp_review_get_adjourned_to (list[i]) != NULL && cp_review_get_held (list[i]) == NULL)
+      g_ptr_array_add (findings,
+                           g_strdup_printf ("reviews[%u].adjourned_to: the review was adjourned but has not sat", i));
+
+  return (char **) g_ptr_array_free (findings, FALSE);
+}
+
 /* JSON ------------------------------------------------------------------ */
 
 /* A case document's format version, around the case itself. */
@@ -1422,6 +1530,66 @@ check_version (const CpJsonScalar  *value,
 }
 
 static const CpRecordEnvelope case_version = { "version", check_version };
+
+/* The child's identifier of a case's tree, or NULL. */
+static const char *
+child_id_in_node (JsonNode *node)
+{
+  JsonObject *obj, *child;
+  JsonNode *id;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  obj = json_node_get_object (node);
+  if (!json_object_has_member (obj, "child") || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (obj, "child")))
+    return NULL;
+  child = json_object_get_object_member (obj, "child");
+  id = json_object_get_member (child, "id");
+  if (id == NULL || json_node_get_value_type (id) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (id);
+}
+
+/* An error about a case's text must not quote the child's identifier,
+ * whichever field it was found in; the identifier may come after the
+ * field the error is about, or the text may not be JSON at all. So every
+ * string after a member named "id" is taken for an identifier, read
+ * roughly from the raw text, and from the tree when the text is JSON
+ * (for escapes). */
+static void
+redact_identifiers (GError     *error,
+                    const char *data,
+                    gssize      length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize len = length < 0 ? strlen (data) : (gsize) length;
+  const char *end = data + len;
+  const char *p = data;
+
+  if (json_parser_load_from_data (parser, data, (gssize) len, NULL))
+    cp_error_redact_identifier (error, child_id_in_node (json_parser_get_root (parser)));
+
+  while ((p = g_strstr_len (p, end - p, "\"id\"")) != NULL)
+    {
+      const char *q = p + 4, *start;
+      g_autofree char *id = NULL;
+
+      p = q;
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q >= end || *q++ != ':')
+        continue;
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q >= end || *q++ != '"')
+        continue;
+      for (start = q; q < end && *q != '"'; q++)
+        if (*q == '\\' && q + 1 < end)
+          q++;
+      id = g_strndup (start, q - start);
+      cp_error_redact_identifier (error, id);
+    }
+}
 
 /**
  * cp_case_new_from_json_node:
@@ -1437,6 +1605,7 @@ cp_case_new_from_json_node (JsonNode  *node,
                             GError   **error)
 {
   g_autoptr(CpCase) self = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1444,9 +1613,13 @@ cp_case_new_from_json_node (JsonNode  *node,
   /* The version is the document's, not the case's. A document that is
    * not an object is refused by the reader ("(document): expected an
    * object, found …"). */
-  self = (CpCase *) cp_record_from_json (CP_TYPE_CASE, node, "", &case_version, error);
-  if (self == NULL || !cp_case_validate (self, error))
-    return NULL;
+  self = (CpCase *) cp_record_from_json (CP_TYPE_CASE, node, "", &case_version, &local_error);
+  if (self == NULL || !cp_case_validate (self, &local_error))
+    {
+      cp_error_redact_identifier (local_error, child_id_in_node (node));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -1484,17 +1657,23 @@ cp_case_new_from_json_text (const char  *data,
   g_autoptr(GString) own_scratch = NULL;
   g_autoptr(GString) own_name = NULL;
   g_autoptr(CpCase) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   CpJsonReader reader;
 
   if (scratch == NULL)
     scratch = own_scratch = g_string_new (NULL);
   if (name == NULL)
     name = own_name = g_string_sized_new (32);
-  if (!cp_json_reader_init (&reader, data, length, scratch, name, error))
-    return NULL;
-  self = (CpCase *) cp_record_from_reader (CP_TYPE_CASE, &reader, &case_version, error);
-  if (self == NULL || !cp_json_reader_end (&reader) || !cp_case_validate (self, error))
-    return NULL;
+  if (!cp_json_reader_init (&reader, data, length, scratch, name, &local_error) ||
+      (self = (CpCase *) cp_record_from_reader (CP_TYPE_CASE, &reader, &case_version, &local_error)) == NULL ||
+      !cp_json_reader_end (&reader) || !cp_case_validate (self, &local_error))
+    {
+      /* cp_json_reader_end() reports through the reader's own error. */
+      if (local_error != NULL)
+        redact_identifiers (local_error, data, length);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
@@ -1565,7 +1744,10 @@ cp_case_load_file (const char  *path,
  *
  * Writes the case, indented, atomically: to a temporary file that is
  * synced to disk and then renamed over @path, so a crash never leaves a
- * half-written file.
+ * half-written file. An existing file keeps its permissions and owner; a
+ * new one is readable by its owner only (`0600`); a symbolic link is
+ * followed and a file with other hard links refused: see
+ * [func@file_replace_contents].
  *
  * Returns: %TRUE if the file was written
  */
@@ -1581,9 +1763,7 @@ cp_case_save_file (CpCase      *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   text = cp_case_to_json_string (self, TRUE);
-  return g_file_set_contents_full (path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0666, error);
+  return cp_file_replace_contents (path, text, -1, CP_FILE_MODE_PRIVATE, error);
 }
 
 void

@@ -33,6 +33,7 @@ struct _CpCaseloadReader
   gsize         end;        /* one past the last byte read */
   gsize         scanned;    /* bytes from start already known to hold no line end */
   gboolean      eof;
+  gboolean      failed;     /* a read failed: the stream is given up */
   GString      *scratch;    /* the JSON reader's working space: strings, */
   GString      *name;       /* and member names */
   guint         line;
@@ -140,7 +141,12 @@ fill (CpCaseloadReader  *self,
     }
   n = g_input_stream_read (self->input, self->buf + self->end, self->size - self->end, NULL, error);
   if (n < 0)
-    return FALSE;
+    {
+      /* A device that fails once mostly fails again: retrying would
+       * report the same error for ever. */
+      self->failed = TRUE;
+      return FALSE;
+    }
   if (n == 0)
     self->eof = TRUE;
   self->end += n;
@@ -253,8 +259,11 @@ cp_caseload_reader_new_for_path (const char  *path,
  * @error: return location for a #GError
  *
  * Reads the next case. At the end of the stream it returns %NULL without
- * setting @error. After an error in one line, the next call goes on with
- * the line after it.
+ * setting @error. After an error in one line (in the %CP_ERROR domain),
+ * the next call goes on with the line after it. An error reading the
+ * stream keeps its own domain (such as %G_IO_ERROR), names the line it
+ * was reading (`line 3: Input/output error`) and ends the caseload: every
+ * later call returns %NULL without an error.
  *
  * Returns: (transfer full) (nullable): the next case, or %NULL at the end
  *   or with @error set
@@ -273,12 +282,14 @@ cp_caseload_reader_next (CpCaseloadReader  *self,
       gsize len = 0;
       CpCase *c;
 
+      if (self->failed)
+        return NULL;
       if (!next_line (self, &text, &len, &local_error))
         {
           if (local_error == NULL)
             return NULL;
-          g_set_error (error, CP_ERROR, CP_ERROR_PARSE, "line %u: %s",
-                       self->line + 1, local_error->message);
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      "line %u: ", self->line + 1);
           return NULL;
         }
 
@@ -361,7 +372,10 @@ cp_caseload_load_file (const char  *path,
  * @error: return location for a #GError
  *
  * Writes the cases as JSON Lines, atomically (a temporary file, synced,
- * then renamed over @path).
+ * then renamed over @path). An existing file keeps its permissions and
+ * owner; a new one is readable by its owner only (`0600`); a symbolic link
+ * is followed and a file with other hard links refused: see
+ * [func@file_replace_contents].
  *
  * Returns: %TRUE if the file was written
  */
@@ -387,7 +401,5 @@ cp_caseload_save_file (GListModel  *cases,
       g_string_append_c (out, '\n');
     }
 
-  return g_file_set_contents_full (path, out->str, (gssize) out->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0666, error);
+  return cp_file_replace_contents (path, out->str, (gssize) out->len, CP_FILE_MODE_PRIVATE, error);
 }

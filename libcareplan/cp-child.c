@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "cp-case-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -107,10 +108,11 @@ cp_child_class_init (CpChildClass *klass)
    * CpChild:ceased-on:
    *
    * The day the child ceased to be looked after, or %NULL while looked
-   * after. Obligations falling due after it do not apply.
+   * after. Obligations falling due after it do not apply. Read-only: set
+   * by [method@Case.cease], which checks who may end care and records it.
    */
   properties[PROP_CEASED_ON] =
-    cp_field_date ("ceased-on", 0);
+    cp_field_date ("ceased-on", CP_FIELD_GUARDED);
 
   /**
    * CpChild:earlier-periods:
@@ -343,13 +345,23 @@ cp_child_get_ceased_on (CpChild *self)
  * @self: a #CpChild
  * @ceased_on: (nullable): the day the child ceased to be looked after
  *
- * Sets [property@Child:ceased-on].
+ * Sets [property@Child:ceased-on] of a child not yet given to a case. The
+ * child of a case ceases to be looked after through [method@Case.cease],
+ * which checks who may end care: here that is a programming error.
  */
 void
 cp_child_set_ceased_on (CpChild     *self,
                         const GDate *ceased_on)
 {
   g_return_if_fail (CP_IS_CHILD (self));
+  g_return_if_fail (!cp_record_is_attached (CP_RECORD (self)));
+  cp_record_set_date (CP_RECORD (self), PROP_CEASED_ON, ceased_on);
+}
+
+void
+cp_child_cease (CpChild     *self,
+                const GDate *ceased_on)
+{
   cp_record_set_date (CP_RECORD (self), PROP_CEASED_ON, ceased_on);
 }
 

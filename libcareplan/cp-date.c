@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cp-date-private.h"
+#include "cp-error-private.h"
 
 static gboolean
 parse_digits (const char *p,
@@ -84,8 +85,9 @@ cp_date_parse_iso (const char  *text,
 
   if (!cp_date_parse_iso_into (text, &d))
     {
+      g_autofree char *shown = cp_escape_value (text);
       g_set_error (error, CP_ERROR, CP_ERROR_INVALID_DATE,
-                   "“%s” is not a date (expected YYYY-MM-DD)", text);
+                   "“%s” is not a date (expected YYYY-MM-DD)", shown);
       return NULL;
     }
 

@@ -68,28 +68,32 @@ cp_dispute_class_init (CpDisputeClass *klass)
   /**
    * CpDispute:stage:
    *
-   * The current stage of the ladder.
+   * The current stage of the ladder, or %NULL before the first step.
+   * Read-only: set by [method@Evaluator.escalate_dispute], which checks
+   * the ladder and who may move the dispute.
    */
   properties[PROP_STAGE] =
-    g_param_spec_string ("stage", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cp_field_guarded (g_param_spec_string ("stage", NULL, NULL, NULL,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CpDispute:resolved-on:
    *
-   * When it was resolved, or %NULL while open.
+   * When it was resolved, or %NULL while open. Read-only: set by
+   * [method@Evaluator.resolve_dispute].
    */
   properties[PROP_RESOLVED_ON] =
-    cp_field_date ("resolved-on", CP_FIELD_FIXED);
+    cp_field_date ("resolved-on", CP_FIELD_GUARDED);
 
   /**
    * CpDispute:outcome:
    *
-   * How it was resolved.
+   * How it was resolved. Read-only: set by
+   * [method@Evaluator.resolve_dispute].
    */
   properties[PROP_OUTCOME] =
-    g_param_spec_string ("outcome", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cp_field_guarded (g_param_spec_string ("outcome", NULL, NULL, NULL,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CpDispute:steps:
@@ -103,22 +107,25 @@ cp_dispute_class_init (CpDisputeClass *klass)
    * CpDispute:review:
    *
    * For a dispute about a recommendation: the sequence of the review that
-   * made it; 0 otherwise.
+   * made it; 0 otherwise. Read-only: set by
+   * [method@Dispute.set_recommendation] before the dispute is registered,
+   * when [method@Case.add_dispute] checks it names a recommendation.
    */
   properties[PROP_REVIEW] =
-    g_param_spec_int ("review", NULL, NULL, 0, 1000, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    cp_field_guarded (g_param_spec_int ("review", NULL, NULL, 0, 1000, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CpDispute:recommendation:
    *
    * For a dispute about a recommendation: its position among that review's
    * recommendations, from 1; 0 otherwise. A starred recommendation that is
-   * not agreed in time is met by the dispute that names it.
+   * not agreed in time is met by the dispute that names it. Read-only, as
+   * [property@Dispute:review].
    */
   properties[PROP_RECOMMENDATION] =
-    g_param_spec_int ("recommendation", NULL, NULL, 0, 1000, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    cp_field_guarded (g_param_spec_int ("recommendation", NULL, NULL, 0, 1000, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
@@ -312,7 +319,9 @@ cp_dispute_get_recommendation (CpDispute *self)
  * @recommendation: its position among the review's recommendations, from 1
  *
  * Says which recommendation the dispute is about. Pass 0 for both to say it
- * is about none.
+ * is about none. Only before the dispute is registered
+ * ([method@Case.add_dispute] checks the recommendation exists); changing a
+ * registered dispute is a programming error.
  */
 void
 cp_dispute_set_recommendation (CpDispute *self,
@@ -320,6 +329,7 @@ cp_dispute_set_recommendation (CpDispute *self,
                                int        recommendation)
 {
   g_return_if_fail (CP_IS_DISPUTE (self));
+  g_return_if_fail (!cp_record_is_attached (CP_RECORD (self)));
   g_return_if_fail (review >= 0 && recommendation >= 0);
   g_return_if_fail ((review == 0) == (recommendation == 0));
 

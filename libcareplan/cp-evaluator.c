@@ -765,9 +765,7 @@ cp_evaluator_reschedule_review (CpEvaluator  *self,
                        cp_enum_to_nick (CP_TYPE_ROLE, role), cp_rule_get_id (rule));
     }
 
-  if (cp_review_get_rescheduled_from (review) == NULL && cp_review_get_scheduled (review) != NULL)
-    cp_review_set_rescheduled_from (review, cp_review_get_scheduled (review));
-  cp_review_set_scheduled (review, new_date);
+  cp_review_move (review, new_date);
   {
     g_autofree char *text = cp_text_printf ("review %d moved to %s (statutory due date %s)%s%s",
                                             sequence, new_text, due_text,
@@ -872,7 +870,7 @@ cp_evaluator_adjourn_review (CpEvaluator  *self,
       return FALSE;
     }
 
-  cp_review_set_adjourned_to (review, resume_on);
+  cp_review_adjourn (review, resume_on);
   {
     g_autofree char *text = cp_text_printf ("review %d adjourned to %s%s%s", sequence, resume_text,
                                             reason ? ": " : "", reason ? reason : "");
@@ -1003,6 +1001,15 @@ cp_evaluator_escalate_dispute (CpEvaluator  *self,
       if (g_strcmp0 (cp_rule_get_stage (r), cp_dispute_get_stage (dispute)) == 0)
         current = cp_rule_get_position (r);
       top = MAX (top, cp_rule_get_position (r));
+    }
+  /* A stage the ladder does not know (from a case file, or another
+   * profile) is not the bottom of this one. */
+  if (cp_dispute_get_stage (dispute) != NULL && current == 0)
+    {
+      g_autofree char *shown = cp_escape_value (cp_dispute_get_stage (dispute));
+      return cp_fail (error, CP_ERROR_UNKNOWN_CODE,
+                      "stage: the dispute is at “%s”, which is not a stage of the %s ladder (expected one of: %s)",
+                      shown, cp_policy_get_name (self->policy), stages->len ? names->str : "none; it has no ladder");
     }
   if (target == NULL)
     return cp_fail (error, CP_ERROR_UNKNOWN_CODE,

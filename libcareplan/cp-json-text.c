@@ -68,12 +68,26 @@ fail (Parser *ps, const char *at, const char *format, ...)
 static const char *
 found (Parser *ps, const char *at, char buf[16])
 {
+  gunichar c;
   int n;
 
   if (at >= ps->end)
     return "the end of the text";
+  c = g_utf8_get_char_validated (at, ps->end - at);
+  /* Shown as a code, not raw, as cp_escape_value() shows values: a
+   * control character would act on a log or a terminal. */
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      g_snprintf (buf, 16, "byte 0x%02X", (guchar) *at);
+      return buf;
+    }
+  if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+    {
+      g_snprintf (buf, 16, "U+%04X", c);
+      return buf;
+    }
   strcpy (buf, "“");                              /* 3 bytes */
-  n = g_unichar_to_utf8 (g_utf8_get_char (at), buf + 3);   /* up to 4 */
+  n = g_unichar_to_utf8 (c, buf + 3);             /* up to 4 */
   strcpy (buf + 3 + n, "”");                      /* 3 bytes and a NUL */
   return buf;
 }
@@ -451,7 +465,8 @@ read_object (Parser *ps, guint depth)
 
       if (json_object_has_member (obj, ps->name->str))
         {
-          fail (ps, ps->name_at, "the member “%s” appears twice", ps->name->str);
+          g_autofree char *shown = cp_escape_value (ps->name->str);
+          fail (ps, ps->name_at, "the member “%s” appears twice", shown);
           goto error;
         }
       /* The value may be an object that reuses ps->name: keep this one. */

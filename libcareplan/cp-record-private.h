@@ -15,9 +15,18 @@ G_BEGIN_DECLS
 typedef enum {
   CP_FIELD_REQUIRED = 1 << 0,   /* must be present in JSON */
   CP_FIELD_FIXED    = 1 << 1,   /* set at construction; later only by the library */
+  CP_FIELD_GUARDED  = 1 << 2,   /* read-only to programs: set by reading JSON and by
+                                 * the actions that check who may change it */
 } CpFieldFlags;
 
 GParamSpec   *cp_field_required     (GParamSpec   *pspec);
+/* Marks a read-only (G_PARAM_READABLE) property as a field of the JSON. */
+GParamSpec   *cp_field_guarded      (GParamSpec   *pspec);
+
+/* Whether @self has been made part of another record (added to a case,
+ * set as its child or care plan, read as part of a document): from then
+ * on the public setters of guarded fields refuse to change it. */
+gboolean      cp_record_is_attached (CpRecord     *self);
 GParamSpec   *cp_field_list         (const char   *name,
                                      GType         item_type);
 GParamSpec   *cp_field_date         (const char   *name,

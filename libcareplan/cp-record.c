@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cp-date-private.h"
+#include "cp-error-private.h"
 #include "cp-json-text-private.h"
 #include "cp-record-list-private.h"
 #include "cp-record-private.h"
@@ -31,6 +32,7 @@ typedef struct
 {
   GValue     *values;   /* indexed by prop_id; [0] unused */
   JsonObject *extra;
+  gboolean    attached; /* part of another record (a case, a review...) */
 } CpRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CpRecord, cp_record, G_TYPE_OBJECT)
@@ -85,6 +87,20 @@ record_class (CpRecord *self)
 }
 
 static RecordFields *ensure_fields (CpRecordClass *klass);
+
+static void
+mark_attached (gpointer record)
+{
+  CpRecordPrivate *priv = cp_record_get_instance_private (CP_RECORD (record));
+  priv->attached = TRUE;
+}
+
+gboolean
+cp_record_is_attached (CpRecord *self)
+{
+  CpRecordPrivate *priv = cp_record_get_instance_private (self);
+  return priv->attached;
+}
 
 static RecordFields *
 fields_of (CpRecordClass *klass)
@@ -218,6 +234,8 @@ store_value (CpRecord     *self,
   release_value (slot);
   *slot = copy;
   copy = (GValue) G_VALUE_INIT;
+  if (G_VALUE_HOLDS (slot, CP_TYPE_RECORD) && slot->data[0].v_pointer != NULL)
+    mark_attached (slot->data[0].v_pointer);
 
   if (notify)
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
@@ -457,7 +475,10 @@ ensure_fields (CpRecordClass *klass)
           info->item_type = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, cp_field_item_type_quark ()));
           /* A list is read-only as a property (its items change through
            * the record's add_ methods) but a field of the JSON all the same. */
-          info->writable = (pspec->flags & G_PARAM_WRITABLE) != 0 || info->kind == FIELD_LIST;
+          /* A guarded field is read-only as a property (only the actions
+           * that check who may change it do) but a field of the JSON. */
+          info->writable = (pspec->flags & G_PARAM_WRITABLE) != 0 || info->kind == FIELD_LIST ||
+                           (info->flags & CP_FIELD_GUARDED) != 0;
           if (info->writable)
             g_hash_table_insert (fields->by_key, (gpointer) info->key, GUINT_TO_POINTER (i));
 
@@ -481,12 +502,26 @@ cp_record_class_set_strict (GObjectClass *klass)
   CP_RECORD_CLASS (klass)->strict = TRUE;
 }
 
+static GParamSpec *
+add_field_flags (GParamSpec *pspec, CpFieldFlags flags)
+{
+  guint old = GPOINTER_TO_UINT (g_param_spec_get_qdata (pspec, cp_field_flags_quark ()));
+
+  g_param_spec_set_qdata (pspec, cp_field_flags_quark (), GUINT_TO_POINTER (old | flags));
+  return pspec;
+}
+
 GParamSpec *
 cp_field_required (GParamSpec *pspec)
 {
-  g_param_spec_set_qdata (pspec, cp_field_flags_quark (),
-                          GUINT_TO_POINTER (CP_FIELD_REQUIRED));
-  return pspec;
+  return add_field_flags (pspec, CP_FIELD_REQUIRED);
+}
+
+GParamSpec *
+cp_field_guarded (GParamSpec *pspec)
+{
+  g_return_val_if_fail ((pspec->flags & G_PARAM_WRITABLE) == 0, pspec);
+  return add_field_flags (pspec, CP_FIELD_GUARDED);
 }
 
 GParamSpec *
@@ -503,11 +538,13 @@ GParamSpec *
 cp_field_date (const char   *name,
                CpFieldFlags  flags)
 {
-  GParamFlags pflags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
-                       ((flags & CP_FIELD_FIXED) ? G_PARAM_CONSTRUCT_ONLY : G_PARAM_EXPLICIT_NOTIFY);
+  GParamFlags pflags = G_PARAM_STATIC_STRINGS |
+                       ((flags & CP_FIELD_GUARDED) ? G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY :
+                        (flags & CP_FIELD_FIXED) ? G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY :
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY);
   GParamSpec *pspec = g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE, pflags);
 
-  return (flags & CP_FIELD_REQUIRED) ? cp_field_required (pspec) : pspec;
+  return add_field_flags (pspec, flags & (CP_FIELD_REQUIRED | CP_FIELD_GUARDED));
 }
 
 /* The typed getters below are called thousands of times a case by the
@@ -852,9 +889,10 @@ value_from_scalar (FieldInfo           *info,
           {
             g_autofree char *nicks = cp_enum_nicks (type);
             g_autofree char *where = path_text (path);
+            g_autofree char *shown = cp_escape_value (v->string);
             g_set_error (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE,
                          "%s: “%s” is not a known code (expected one of: %s)",
-                         where, v->string, nicks);
+                         where, shown, nicks);
             return FALSE;
           }
         out->data[0].v_long = e->value;   /* g_value_set_enum (), as GObject lays an enum out */
@@ -870,8 +908,9 @@ value_from_scalar (FieldInfo           *info,
         if (!cp_date_parse_iso_into (v->string, &d))
           {
             g_autofree char *where = path_text (path);
+            g_autofree char *shown = cp_escape_value (v->string);
             g_set_error (error, CP_ERROR, CP_ERROR_INVALID_DATE,
-                         "%s: “%s” is not a date (expected YYYY-MM-DD)", where, v->string);
+                         "%s: “%s” is not a date (expected YYYY-MM-DD)", where, shown);
             return FALSE;
           }
         /* Inside the GValue of G_TYPE_DATE initialised above: see
@@ -954,6 +993,7 @@ list_from_json (FieldInfo       *info,
                                       &item_path, NULL, error);
       if (r == NULL)
         return FALSE;
+      mark_attached (r);
       g_ptr_array_add (items, r);
     }
 
@@ -1012,6 +1052,7 @@ value_from_json (FieldInfo       *info,
       r = record_from_json (info->pspec->value_type, node, path, NULL, error);
       if (r == NULL)
         return FALSE;
+      mark_attached (r);
       g_value_take_object (out, r);
       return TRUE;
     }
@@ -1163,7 +1204,8 @@ static CpRecord *record_from_reader (GType type, CpJsonReader *reader, const Jso
 static gboolean
 twice (CpJsonReader *reader, const char *name)
 {
-  return cp_json_reader_fail (reader, reader->name_at, "the member “%s” appears twice", name);
+  g_autofree char *shown = cp_escape_value (name);
+  return cp_json_reader_fail (reader, reader->name_at, "the member “%s” appears twice", shown);
 }
 
 /* Reads an array of records into the (empty) list field @slot. */
@@ -1191,6 +1233,7 @@ list_from_reader (FieldInfo       *info,
 
       if (r == NULL)
         return FALSE;
+      mark_attached (r);
       g_ptr_array_add (items, r);
     }
   if (more < 0)
@@ -1273,6 +1316,7 @@ field_from_reader (CpRecord        *record,
           CpRecord *r = record_from_reader (info->pspec->value_type, reader, path, NULL, error);
           if (r == NULL)
             return FALSE;
+          mark_attached (r);
           g_value_take_object (&v, r);
         }
       break;
@@ -1594,6 +1638,7 @@ cp_record_append_item (CpRecord *self,
   g_return_if_fail (info->kind == FIELD_LIST);
   g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (item), info->item_type));
 
+  mark_attached (item);
   /* Through the list when a program has it, so that it hears of it. */
   if (slot->data[0].v_pointer != NULL)
     cp_record_list_append (slot->data[0].v_pointer, item);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "cp-case-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -62,10 +63,13 @@ cp_review_class_init (CpReviewClass *klass)
   /**
    * CpReview:scheduled:
    *
-   * The date it is booked for.
+   * The date it is booked for. Read-only: set by
+   * [method@Review.set_scheduled] before the review is added to a case,
+   * then only by [method@Evaluator.reschedule_review], which checks who
+   * may move it and records the move.
    */
   properties[PROP_SCHEDULED] =
-    cp_field_date ("scheduled", 0);
+    cp_field_date ("scheduled", CP_FIELD_GUARDED);
 
   /**
    * CpReview:held:
@@ -78,10 +82,11 @@ cp_review_class_init (CpReviewClass *klass)
   /**
    * CpReview:adjourned-to:
    *
-   * The date an adjourned review resumes, or %NULL.
+   * The date an adjourned review resumes, or %NULL. Read-only: set by
+   * [method@Evaluator.adjourn_review], which checks who may adjourn.
    */
   properties[PROP_ADJOURNED_TO] =
-    cp_field_date ("adjourned-to", 0);
+    cp_field_date ("adjourned-to", CP_FIELD_GUARDED);
 
   /**
    * CpReview:chair:
@@ -131,10 +136,11 @@ cp_review_class_init (CpReviewClass *klass)
    * CpReview:rescheduled-from:
    *
    * The date the review was booked for before it was re-arranged, or
-   * %NULL if it never was.
+   * %NULL if it never was. Read-only: set by
+   * [method@Evaluator.reschedule_review].
    */
   properties[PROP_RESCHEDULED_FROM] =
-    cp_field_date ("rescheduled-from", 0);
+    cp_field_date ("rescheduled-from", CP_FIELD_GUARDED);
 
   /**
    * CpReview:no-meeting-agreed:
@@ -236,13 +242,16 @@ cp_review_get_scheduled (CpReview *self)
  * @self: a #CpReview
  * @scheduled: (nullable): the date it is booked for
  *
- * Sets [property@Review:scheduled].
+ * Sets [property@Review:scheduled] of a review not yet added to a case.
+ * A review of a case is moved by [method@Evaluator.reschedule_review],
+ * which checks who may move it: here that is a programming error.
  */
 void
 cp_review_set_scheduled (CpReview *self,
     const GDate *scheduled)
 {
   g_return_if_fail (CP_IS_REVIEW (self));
+  g_return_if_fail (!cp_record_is_attached (CP_RECORD (self)));
   cp_record_set_date (CP_RECORD (self), PROP_SCHEDULED, scheduled);
 }
 
@@ -296,13 +305,17 @@ cp_review_get_adjourned_to (CpReview *self)
  * @self: a #CpReview
  * @adjourned_to: (nullable): the date an adjourned review resumes, or %NULL
  *
- * Sets [property@Review:adjourned-to].
+ * Sets [property@Review:adjourned-to] of a review not yet added to a
+ * case. A review of a case is adjourned by
+ * [method@Evaluator.adjourn_review], which checks who may adjourn it:
+ * here that is a programming error.
  */
 void
 cp_review_set_adjourned_to (CpReview *self,
     const GDate *adjourned_to)
 {
   g_return_if_fail (CP_IS_REVIEW (self));
+  g_return_if_fail (!cp_record_is_attached (CP_RECORD (self)));
   cp_record_set_date (CP_RECORD (self), PROP_ADJOURNED_TO, adjourned_to);
 }
 
@@ -519,13 +532,15 @@ cp_review_get_rescheduled_from (CpReview *self)
  * @self: a #CpReview
  * @rescheduled_from: (nullable): the earlier booking
  *
- * Sets [property@Review:rescheduled-from].
+ * Sets [property@Review:rescheduled-from] of a review not yet added to a
+ * case; afterwards only [method@Evaluator.reschedule_review] sets it.
  */
 void
 cp_review_set_rescheduled_from (CpReview    *self,
                                 const GDate *rescheduled_from)
 {
   g_return_if_fail (CP_IS_REVIEW (self));
+  g_return_if_fail (!cp_record_is_attached (CP_RECORD (self)));
   cp_record_set_date (CP_RECORD (self), PROP_RESCHEDULED_FROM, rescheduled_from);
 }
 
@@ -557,4 +572,22 @@ cp_review_set_no_meeting_agreed (CpReview *self,
 {
   g_return_if_fail (CP_IS_REVIEW (self));
   cp_record_set_boolean (CP_RECORD (self), PROP_NO_MEETING_AGREED, no_meeting_agreed);
+}
+
+/* The library's own changes, made by the actions that check who may make
+ * them (cp-evaluator.c); see cp-case-private.h. */
+void
+cp_review_move (CpReview    *self,
+                const GDate *new_date)
+{
+  if (cp_review_get_rescheduled_from (self) == NULL && cp_review_get_scheduled (self) != NULL)
+    cp_record_set_date (CP_RECORD (self), PROP_RESCHEDULED_FROM, cp_review_get_scheduled (self));
+  cp_record_set_date (CP_RECORD (self), PROP_SCHEDULED, new_date);
+}
+
+void
+cp_review_adjourn (CpReview    *self,
+                   const GDate *resume_on)
+{
+  cp_record_set_date (CP_RECORD (self), PROP_ADJOURNED_TO, resume_on);
 }

@@ -11,6 +11,7 @@
 #include "cp-case-private.h"
 #include "cp-date-private.h"
 #include "cp-error-private.h"
+#include "cp-ssda903-reader-private.h"
 
 /**
  * CpSsda903Reader:
@@ -41,6 +42,8 @@ typedef struct {
   guint line;
   guint n;
   char **fields;   /* in the table's string chunk */
+  guint bad_col;   /* + 1: a field that is not UTF-8 text; 0 if none */
+  guint8 bad_byte; /* the first byte that is not */
 } Row;
 
 typedef enum {
@@ -56,13 +59,22 @@ typedef struct {
   GStringChunk *strings;
   GPtrArray *rows;   /* Row, owned */
   int *cols;         /* index of each wanted column, or -1 */
+  GHashTable *ids;   /* the reader's children: every CHILD value of the return */
 } Table;
 
 typedef struct {
   GArray *episodes;  /* guint row indexes */
   GArray *reviews;
   guint header_row;  /* + 1; 0 when the child has no Header row */
+  Table *bad_table;  /* the child's first row that cannot be read, if any */
+  Row *bad_row;
 } ChildRows;
+
+/* A row that cannot be read and cannot be given to a child. */
+typedef struct {
+  Table *table;
+  Row *row;
+} BadRow;
 
 struct _CpSsda903Reader
 {
@@ -71,6 +83,8 @@ struct _CpSsda903Reader
   Table tables[N_TABLES];
   GHashTable *children;   /* id (in a string chunk) -> ChildRows */
   GPtrArray *orphans;     /* ChildRows without a Header row, in order of first row */
+  GArray *bad_rows;       /* BadRow: rows whose CHILD cannot be read */
+  guint next_bad_row;
   guint next_child;
   guint next_orphan;
   char *location;
@@ -122,6 +136,7 @@ cp_ssda903_reader_finalize (GObject *object)
     }
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_pointer (&self->orphans, g_ptr_array_unref);
+  g_clear_pointer (&self->bad_rows, g_array_unref);
   g_free (self->location);
 
   G_OBJECT_CLASS (cp_ssda903_reader_parent_class)->finalize (object);
@@ -147,13 +162,16 @@ cp_ssda903_reader_init (CpSsda903Reader *self)
  * breaks) into rows, keeping each row's first line number. */
 static gboolean
 parse_csv (Table       *table,
-           char        *text,
+           const char  *text,
            gsize        len,
            GError     **error)
 {
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   g_autoptr(GString) field = g_string_new (NULL);
   guint line = 1, row_line = 1;
+  guint bad_col = 0;
+  guint8 bad_byte = 0;
+  const char *bad;
   gsize i = 0;
 
   if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
@@ -198,6 +216,17 @@ parse_csv (Table       *table,
                             table->name, line);
           g_string_append_c (field, text[i++]);
         }
+      /* A field that is not UTF-8 (one Latin-1 byte, say) costs its row,
+       * not the table: it is kept, empty, and the row marked. */
+      if (!g_utf8_validate_len (field->str, field->len, &bad))
+        {
+          if (bad_col == 0)
+            {
+              bad_col = fields->len + 1;
+              bad_byte = (guint8) *bad;
+            }
+          g_string_truncate (field, 0);
+        }
       g_ptr_array_add (fields, g_string_chunk_insert_len (table->strings, field->str, field->len));
 
       if (i < len && text[i] == ',')
@@ -216,12 +245,15 @@ parse_csv (Table       *table,
 
           row->line = row_line;
           row->n = fields->len;
+          row->bad_col = bad_col;
+          row->bad_byte = bad_byte;
           row->fields = (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
           g_ptr_array_add (table->rows, row);
           fields = g_ptr_array_new ();
         }
       else
         g_ptr_array_set_size (fields, 0);
+      bad_col = 0;
       line++;
       row_line = line;
       if (i >= len)
@@ -247,6 +279,40 @@ find_file (const char *dir,
   return NULL;
 }
 
+/* Reads a table from its text. */
+static gboolean
+read_table (Table              *table,
+            const char         *text,
+            gsize               len,
+            const char * const *wanted,
+            const gboolean     *optional,
+            GError            **error)
+{
+  guint n = g_strv_length ((char **) wanted);
+  Row *head;
+
+  if (!parse_csv (table, text, len, error))
+    return FALSE;
+  if (table->rows->len == 0)
+    return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no header row", table->name);
+
+  head = table->rows->pdata[0];
+  if (head->bad_col != 0)
+    return cp_fail (error, CP_ERROR_PARSE, "%s:%u:%u: the column name is not UTF-8 text (byte 0x%02X)",
+                    table->name, head->line, head->bad_col, head->bad_byte);
+  table->cols = g_new (int, n);
+  for (guint c = 0; c < n; c++)
+    {
+      table->cols[c] = -1;
+      for (guint k = 0; k < head->n; k++)
+        if (g_ascii_strcasecmp (g_strstrip (head->fields[k]), wanted[c]) == 0)
+          table->cols[c] = (int) k;
+      if (table->cols[c] < 0 && !(optional && optional[c]))
+        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no %s column", table->name, wanted[c]);
+    }
+  return TRUE;
+}
+
 static gboolean
 load_table (Table              *table,
             const char         *dir,
@@ -258,8 +324,6 @@ load_table (Table              *table,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
   gsize len;
-  guint n = g_strv_length ((char **) wanted);
-  Row *head;
 
   table->path = find_file (dir, table->name, &local_error);
   if (local_error != NULL)
@@ -272,25 +336,7 @@ load_table (Table              *table,
     }
   if (!g_file_get_contents (table->path, &text, &len, &local_error))
     return cp_fail (error, CP_ERROR_PARSE, "%s: %s", table->name, local_error->message);
-  if (!g_utf8_validate_len (text, len, NULL))
-    return cp_fail (error, CP_ERROR_PARSE, "%s: not UTF-8 text", table->name);
-  if (!parse_csv (table, text, len, error))
-    return FALSE;
-  if (table->rows->len == 0)
-    return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no header row", table->name);
-
-  head = table->rows->pdata[0];
-  table->cols = g_new (int, n);
-  for (guint c = 0; c < n; c++)
-    {
-      table->cols[c] = -1;
-      for (guint k = 0; k < head->n; k++)
-        if (g_ascii_strcasecmp (g_strstrip (head->fields[k]), wanted[c]) == 0)
-          table->cols[c] = (int) k;
-      if (table->cols[c] < 0 && !(optional && optional[c]))
-        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no %s column", table->name, wanted[c]);
-    }
-  return TRUE;
+  return read_table (table, text, len, wanted, optional, error);
 }
 
 static const char *
@@ -320,6 +366,23 @@ row_fail (GError    **error,
   return cp_fail (error, code, "%s:%u:%d: %s: %s", table->name, row->line, table->cols[col] + 1,
                   column, msg);
 }
+
+/* @row's value in @col quoted for a message: escaped, and not shown at all
+ * if it is a child's identifier (a row whose values have shifted by a
+ * column, or a header whose columns are in another order than the data's,
+ * puts the CHILD value under another column). */
+static char *
+shown_value (Table *table, Row *row, int col)
+{
+  const char *v = field (table, row, col);
+  const char *own = field (table, row, 0);   /* CHILD is column 0 of every table */
+
+  if ((table->ids != NULL && g_hash_table_contains (table->ids, v)) || (*own && strstr (v, own) != NULL))
+    return NULL;
+  return cp_escape_value (v);
+}
+
+#define NOT_SHOWN "the value (not shown: it is a child’s identifier)"
 
 /* Code lists --------------------------------------------------------------- */
 
@@ -434,6 +497,7 @@ lookup_code (const Code *list,
 {
   const char *value = field (table, row, col);
   g_autoptr(GString) expected = NULL;
+  g_autofree char *shown = NULL;
 
   for (const Code *c = list; c->code; c++)
     if (strcmp (c->code, value) == 0)
@@ -448,8 +512,12 @@ lookup_code (const Code *list,
   if (*value == '\0')
     return row_fail (error, CP_ERROR_MISSING_FIELD, table, row, col, column,
                      "missing (expected one of: %s)", expected->str);
+  shown = shown_value (table, row, col);
+  if (shown == NULL)
+    return row_fail (error, CP_ERROR_UNKNOWN_CODE, table, row, col, column,
+                     NOT_SHOWN " is not a known code (expected one of: %s)", expected->str);
   return row_fail (error, CP_ERROR_UNKNOWN_CODE, table, row, col, column,
-                   "“%s” is not a known code (expected one of: %s)", value, expected->str);
+                   "“%s” is not a known code (expected one of: %s)", shown, expected->str);
 }
 
 /* dd/mm/yyyy or yyyy-mm-dd; 0 for an empty field when @optional. */
@@ -463,6 +531,7 @@ parse_date (Table      *table,
             GError    **error)
 {
   const char *v = field (table, row, col);
+  g_autofree char *shown = NULL;
   GDate d;
   int day, month, year;
   char *end;
@@ -496,8 +565,12 @@ parse_date (Table      *table,
       return TRUE;
     }
 bad:
+  shown = shown_value (table, row, col);
+  if (shown == NULL)
+    return row_fail (error, CP_ERROR_INVALID_DATE, table, row, col, column,
+                     NOT_SHOWN " is not a date (dd/mm/yyyy or yyyy-mm-dd)");
   return row_fail (error, CP_ERROR_INVALID_DATE, table, row, col, column,
-                   "“%s” is not a date (dd/mm/yyyy or yyyy-mm-dd)", v);
+                   "“%s” is not a date (dd/mm/yyyy or yyyy-mm-dd)", shown);
 }
 
 /* Loading ------------------------------------------------------------------ */
@@ -518,45 +591,45 @@ child_rows (CpSsda903Reader *self, Table *table, Row *row, int col)
   return c;
 }
 
-/**
- * cp_ssda903_reader_new_for_directory:
- * @directory: (type filename): the directory holding the return's CSV files
- * @error: return location for a #GError
- *
- * Reads the tables. A missing `header.csv` or `episodes.csv`, a table
- * without a column the reader needs, or a file that is not CSV text fails
- * here (%CP_ERROR_MISSING_FIELD, %CP_ERROR_PARSE); a child's bad rows are
- * reported one child at a time by [method@Ssda903Reader.next].
- *
- * Returns: (transfer full) (nullable): a new reader
- */
-CpSsda903Reader *
-cp_ssda903_reader_new_for_directory (const char  *directory,
-                                     GError     **error)
+/* Why a row of @table cannot be read, as an error; TRUE if it can. */
+static gboolean
+row_readable (Table   *table,
+              Row     *row,
+              GError **error)
 {
-  g_autoptr(CpSsda903Reader) self = NULL;
-  Table *h, *e, *r;
+  Row *head = table->rows->pdata[0];
 
-  g_return_val_if_fail (directory != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (row->bad_col != 0)
+    return cp_fail (error, CP_ERROR_PARSE, "%s:%u:%u: not UTF-8 text (byte 0x%02X); the row is not read",
+                    table->name, row->line, row->bad_col, row->bad_byte);
+  if (row->n != head->n)
+    return cp_fail (error, CP_ERROR_PARSE, "%s:%u: the row has %u fields, the table's header row %u; "
+                    "the row is not read", table->name, row->line, row->n, head->n);
+  return TRUE;
+}
 
-  self = g_object_new (CP_TYPE_SSDA903_READER, NULL);
-  h = &self->tables[TABLE_HEADER];
-  e = &self->tables[TABLE_EPISODES];
-  r = &self->tables[TABLE_REVIEWS];
-  if (!load_table (h, directory, header_cols, NULL, TRUE, error) ||
-      !load_table (e, directory, episode_cols, NULL, TRUE, error) ||
-      !load_table (r, directory, review_cols, review_optional, FALSE, error))
-    return NULL;
+/* Gives each row to its child; a row that cannot be read goes with its
+ * child (which it then stops), or, when even its CHILD cannot be read,
+ * to the rows reported after the children. */
+static void
+index_rows (CpSsda903Reader *self)
+{
+  Table *h = &self->tables[TABLE_HEADER];
 
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, child_rows_free);
   self->orphans = g_ptr_array_new ();
+  self->bad_rows = g_array_new (FALSE, FALSE, sizeof (BadRow));
+  for (guint t = 0; t < N_TABLES; t++)
+    self->tables[t].ids = self->children;
 
   for (guint i = 1; i < h->rows->len; i++)
     {
       Row *row = h->rows->pdata[i];
-      ChildRows *c = child_rows (self, h, row, H_CHILD);
+      ChildRows *c;
 
+      if (!row_readable (h, row, NULL) && *field (h, row, H_CHILD) == '\0')
+        continue;   /* reported when its turn comes */
+      c = child_rows (self, h, row, H_CHILD);
       /* A second row for the same child is reported when its turn comes. */
       if (c->header_row == 0)
         c->header_row = i + 1;
@@ -567,13 +640,90 @@ cp_ssda903_reader_new_for_directory (const char  *directory,
 
       for (guint i = 1; table->rows && i < table->rows->len; i++)
         {
-          ChildRows *c = child_rows (self, table, table->rows->pdata[i], 0);
+          Row *row = table->rows->pdata[i];
+          gboolean readable = row_readable (table, row, NULL);
+          ChildRows *c;
 
-          if (c->header_row == 0 && c->episodes->len == 0 && c->reviews->len == 0)
+          if (!readable && *field (table, row, 0) == '\0')
+            {
+              BadRow bad = { table, row };
+              g_array_append_val (self->bad_rows, bad);
+              continue;
+            }
+          c = child_rows (self, table, row, 0);
+          if (c->header_row == 0 && c->episodes->len == 0 && c->reviews->len == 0 && c->bad_row == NULL)
             g_ptr_array_add (self->orphans, c);
+          if (!readable)
+            {
+              if (c->bad_row == NULL)
+                {
+                  c->bad_table = table;
+                  c->bad_row = row;
+                }
+              continue;
+            }
           g_array_append_val (t == TABLE_EPISODES ? c->episodes : c->reviews, i);
         }
     }
+}
+
+/**
+ * cp_ssda903_reader_new_for_directory:
+ * @directory: (type filename): the directory holding the return's CSV files
+ * @error: return location for a #GError
+ *
+ * Reads the tables. A missing `header.csv` or `episodes.csv`, a table
+ * without a column the reader needs, or a file that cannot be read as
+ * CSV fails here (%CP_ERROR_MISSING_FIELD, %CP_ERROR_PARSE); a child's bad
+ * rows are reported one child at a time by [method@Ssda903Reader.next],
+ * and so is a row that is not UTF-8 text or does not have as many fields
+ * as its table's header row: it costs that row's child, not the return.
+ *
+ * Returns: (transfer full) (nullable): a new reader
+ */
+CpSsda903Reader *
+cp_ssda903_reader_new_for_directory (const char  *directory,
+                                     GError     **error)
+{
+  g_autoptr(CpSsda903Reader) self = NULL;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (CP_TYPE_SSDA903_READER, NULL);
+  if (!load_table (&self->tables[TABLE_HEADER], directory, header_cols, NULL, TRUE, error) ||
+      !load_table (&self->tables[TABLE_EPISODES], directory, episode_cols, NULL, TRUE, error) ||
+      !load_table (&self->tables[TABLE_REVIEWS], directory, review_cols, review_optional, FALSE, error))
+    return NULL;
+  index_rows (self);
+  return g_steal_pointer (&self);
+}
+
+CpSsda903Reader *
+cp_ssda903_reader_new_from_data (const char  *header,
+                                 gsize        header_len,
+                                 const char  *episodes,
+                                 gsize        episodes_len,
+                                 const char  *reviews,
+                                 gsize        reviews_len,
+                                 GError     **error)
+{
+  g_autoptr(CpSsda903Reader) self = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (CP_TYPE_SSDA903_READER, NULL);
+  if (header == NULL || episodes == NULL)
+    {
+      cp_fail (error, CP_ERROR_MISSING_FIELD, "(data): no %s", header == NULL ? "header.csv" : "episodes.csv");
+      return NULL;
+    }
+  if (!read_table (&self->tables[TABLE_HEADER], header, header_len, header_cols, NULL, error) ||
+      !read_table (&self->tables[TABLE_EPISODES], episodes, episodes_len, episode_cols, NULL, error) ||
+      (reviews != NULL &&
+       !read_table (&self->tables[TABLE_REVIEWS], reviews, reviews_len, review_cols, review_optional, error)))
+    return NULL;
+  index_rows (self);
   return g_steal_pointer (&self);
 }
 
@@ -825,7 +975,7 @@ build_case (CpSsda903Reader *self,
       set_julian (&d, ceased);
       cp_placement_set_end (placement, &d);
       cp_legal_status_set_end (status, &d);
-      cp_child_set_ceased_on (child, &d);
+      cp_child_cease (child, &d);
     }
   cp_case_import_placement (kase, placement);
   cp_child_add_legal_status (child, status);
@@ -910,11 +1060,18 @@ cp_ssda903_reader_next (CpSsda903Reader  *self,
 
       g_free (self->location);
       self->location = g_strdup_printf ("header.csv:%u", row->line);
+      if (!row_readable (h, row, error))
+        return NULL;
       if (c->header_row != at + 1)
         {
           Row *first = h->rows->pdata[c->header_row - 1];
           row_fail (error, CP_ERROR_INCONSISTENT, h, row, H_CHILD, "CHILD",
                     "the child appears twice (also line %u)", first->line);
+          return NULL;
+        }
+      if (c->bad_row != NULL)
+        {
+          row_readable (c->bad_table, c->bad_row, error);
           return NULL;
         }
       return build_case (self, c, error);
@@ -923,6 +1080,15 @@ cp_ssda903_reader_next (CpSsda903Reader  *self,
     {
       ChildRows *c = self->orphans->pdata[self->next_orphan++];
       gboolean episodes = c->episodes->len > 0;
+
+      if (c->episodes->len == 0 && c->reviews->len == 0)
+        {
+          /* Its only rows could not be read. */
+          g_free (self->location);
+          self->location = g_strdup_printf ("%s:%u", c->bad_table->name, c->bad_row->line);
+          row_readable (c->bad_table, c->bad_row, error);
+          return NULL;
+        }
       Table *t = &self->tables[episodes ? TABLE_EPISODES : TABLE_REVIEWS];
       Row *row = t->rows->pdata[g_array_index (episodes ? c->episodes : c->reviews, guint, 0)];
 
@@ -931,6 +1097,15 @@ cp_ssda903_reader_next (CpSsda903Reader  *self,
       row_fail (error, CP_ERROR_INCONSISTENT, t, row, 0, "CHILD",
                 "no row in header.csv for this child (%u rows in %s)",
                 episodes ? c->episodes->len : c->reviews->len, t->name);
+      return NULL;
+    }
+  if (self->next_bad_row < self->bad_rows->len)
+    {
+      BadRow *bad = &g_array_index (self->bad_rows, BadRow, self->next_bad_row++);
+
+      g_free (self->location);
+      self->location = g_strdup_printf ("%s:%u", bad->table->name, bad->row->line);
+      row_readable (bad->table, bad->row, error);
       return NULL;
     }
   return NULL;

@@ -76,6 +76,12 @@ each_in_file (const char *path, CareplanCaseFunc func, gpointer data, guint *inv
               g_autofree char *where = g_strdup_printf ("%s:%u", path, cp_caseload_reader_get_line (reader));
               func (kase, where, FALSE, data);
             }
+          else if (error != NULL && error->domain != CP_ERROR)
+            {
+              /* Reading the file failed: the reader gives it up. */
+              fprintf (stderr, "careplan: %s: %s\n", path, error->message);
+              return FALSE;
+            }
           else if (error != NULL)
             {
               /* The message starts "line N:". */

@@ -6,8 +6,12 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "careplan-commands.h"
 
@@ -24,6 +28,7 @@ static char *opt_region = NULL;
 static char *opt_bank_holidays = NULL;
 static char *opt_format = NULL;
 static char *opt_output = NULL;
+static char *opt_uid_key = NULL;
 static gboolean opt_all = FALSE;
 static char **opt_ssda903 = NULL;
 static char **opt_files = NULL;
@@ -40,6 +45,9 @@ static const GOptionEntry entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "Write to FILE (atomically: the old file stays whole until the new one is complete) "
     "instead of standard output", "FILE" },
+  { "uid-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_uid_key,
+    "With --format ics: the secret key that makes the events' UIDs (created, readable by its owner "
+    "only, if absent; default ~/.config/careplan/calendar-uid.key)", "FILE" },
   { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all,
     "Every obligation with how its date was worked out, not only those overdue, due soon "
     "or lacking the history to judge", NULL },
@@ -69,6 +77,7 @@ typedef struct {
   GDate *date;
   guint32 today;
   GString *out;          /* what is still to be written */
+  GBytes *uid_key;       /* FORMAT_ICS: the key of the events' UIDs */
   gboolean to_stdout;    /* flush after each case */
   gboolean first_case;
   guint cases, refused, overdue, due_soon, met_late, unknown, events;
@@ -316,10 +325,13 @@ write_ics (Check *c, CpCase *kase, const char *where, GArray *rows)
 
       if (r->due == 0)
         continue;
-      /* Stable across exports, so a calendar updates the event rather than
-       * adding another; a hash, so the child's identifier is not in it. */
+      /* Stable across exports with the same key, so a calendar updates the
+       * event rather than adding another; keyed (HMAC-SHA256), so no one
+       * without the key can test identifiers against it, as they could an
+       * unkeyed hash of the small space of identifiers. */
       seed = g_strdup_printf ("%s\x1f%s\x1f%s", id, cp_obligation_get_key (o), cp_obligation_get_subject (o));
-      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seed, -1);
+      hash = g_compute_hmac_for_string (G_CHECKSUM_SHA256, g_bytes_get_data (c->uid_key, NULL),
+                                        g_bytes_get_size (c->uid_key), seed, -1);
       uid = g_strdup_printf ("%.32s@careplan", hash);
       ics_date (start, r->due);
       ics_date (end, r->due + 1);
@@ -489,6 +501,120 @@ end (Check *c, gboolean unreadable)
   flush (c);
 }
 
+/* The UID key ----------------------------------------------------------------- */
+
+#define UID_KEY_BYTES 32
+
+static char *
+default_uid_key_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "careplan", "calendar-uid.key", NULL);
+}
+
+/* Random bytes from the kernel, as hex: GLib's g_random is not meant for
+ * secrets. */
+static char *
+new_uid_key (GError **error)
+{
+  guint8 raw[UID_KEY_BYTES];
+  gsize got = 0;
+  int fd = open ("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  GString *hex;
+
+  while (fd >= 0 && got < sizeof raw)
+    {
+      ssize_t n = read (fd, raw + got, sizeof raw - got);
+      if (n <= 0)
+        break;
+      got += (gsize) n;
+    }
+  if (fd >= 0)
+    close (fd);
+  if (got < sizeof raw)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "/dev/urandom: cannot read random bytes");
+      return NULL;
+    }
+  hex = g_string_new (NULL);
+  for (gsize i = 0; i < sizeof raw; i++)
+    g_string_append_printf (hex, "%02x", raw[i]);
+  g_string_append_c (hex, '\n');
+  return g_string_free (hex, FALSE);
+}
+
+/* The key in @path, made (0600, in a 0700 directory) if there is none. */
+static GBytes *
+load_uid_key (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      text = new_uid_key (error);
+      if (text == NULL)
+        return NULL;
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
+          return NULL;
+        }
+      if (!cp_file_replace_contents (path, text, -1, CP_FILE_MODE_PRIVATE, error))
+        return NULL;
+    }
+  g_clear_pointer (&text, g_free);
+  if (!g_file_get_contents (path, &text, &len, error))
+    return NULL;
+  g_strstrip (text);
+  len = strlen (text);
+  if (len < 32)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s: a UID key needs at least 32 characters (a new key file holds 64 random hex digits)",
+                   path);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&text), len);
+}
+
+/* The output file ------------------------------------------------------------- */
+
+static gboolean
+same_file (const struct stat *a, const char *path)
+{
+  struct stat b;
+
+  return stat (path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+/* Whether writing @output would overwrite one of the inputs. */
+static gboolean
+output_is_input (const char *output)
+{
+  struct stat out;
+
+  if (stat (output, &out) != 0)
+    return FALSE;
+  for (guint i = 0; opt_files && opt_files[i]; i++)
+    if (same_file (&out, opt_files[i]))
+      return TRUE;
+  for (guint i = 0; opt_ssda903 && opt_ssda903[i]; i++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (opt_ssda903[i], 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (opt_ssda903[i], name, NULL);
+          if (same_file (&out, path))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 int
 careplan_check_main (int argc, char **argv)
 {
@@ -514,7 +640,11 @@ careplan_check_main (int argc, char **argv)
     "their obligations, totals); csv (one row per obligation, with a header);\n"
     "ics (an iCalendar file of the deadlines still to come, one all-day event\n"
     "each, for Outlook or any calendar; events keep their UID from one export\n"
-    "to the next).");
+    "to the next with the same --uid-key, a keyed hash that does not reveal the\n"
+    "child's identifier).\n"
+    "\n"
+    "--output keeps an existing file's permissions and creates a new one\n"
+    "readable by its owner only; it may not name one of the inputs.");
   g_option_context_set_description (ctx,
     "Exit status: 0 nothing overdue; 1 something overdue; 2 bad command line;\n"
     "3 a file or case could not be read (errors name the file, line and JSON\n"
@@ -530,6 +660,24 @@ careplan_check_main (int argc, char **argv)
     {
       fprintf (stderr, "careplan check: --format: “%s” is not one of text, json, csv, ics\n", opt_format);
       return CAREPLAN_EXIT_USAGE;
+    }
+
+  if (opt_output != NULL && output_is_input (opt_output))
+    {
+      fprintf (stderr, "careplan check: --output: %s is also an input; nothing was read or written\n",
+               opt_output);
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (c.format == FORMAT_ICS)
+    {
+      g_autofree char *key_path = opt_uid_key ? g_strdup (opt_uid_key) : default_uid_key_path ();
+
+      c.uid_key = load_uid_key (key_path, &error);
+      if (c.uid_key == NULL)
+        {
+          fprintf (stderr, "careplan check: --uid-key: %s\n", error->message);
+          return CAREPLAN_EXIT_USAGE;
+        }
     }
 
   if (!careplan_evaluation_setup ("check", opt_policy, opt_region, opt_bank_holidays, opt_on,
@@ -550,12 +698,11 @@ careplan_check_main (int argc, char **argv)
   end (&c, !readable || invalid > 0);
   g_clear_pointer (&opt_ssda903, g_strfreev);
   g_clear_pointer (&opt_files, g_strfreev);
+  g_clear_pointer (&c.uid_key, g_bytes_unref);
 
   if (opt_output != NULL)
     {
-      if (!g_file_set_contents_full (opt_output, out->str, (gssize) out->len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0666, &error))
+      if (!cp_file_replace_contents (opt_output, out->str, (gssize) out->len, CP_FILE_MODE_PRIVATE, &error))
         {
           fprintf (stderr, "careplan check: %s\n", error->message);
           return CAREPLAN_EXIT_DATA;

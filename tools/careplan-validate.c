@@ -8,6 +8,20 @@
 
 #include "careplan-commands.h"
 
+static guint n_findings = 0;
+
+/* What the case's record does not support (cp_case_audit()): printed, and
+ * counted, but the case is still valid. */
+static void
+audit (CpCase *c, const char *where)
+{
+  g_auto(GStrv) findings = cp_case_audit (c);
+
+  for (guint i = 0; findings[i] != NULL; i++)
+    fprintf (stderr, "%s: finding: %s\n", where, findings[i]);
+  n_findings += findings[0] != NULL;
+}
+
 /* Reports through stderr; never prints a child's identifier. */
 static gboolean
 validate_caseload (const char *path, guint *n_ok, guint *n_bad)
@@ -26,7 +40,17 @@ validate_caseload (const char *path, guint *n_ok, guint *n_bad)
       g_autoptr(CpCase) c = cp_caseload_reader_next (reader, &error);
 
       if (c != NULL)
-        (*n_ok)++;
+        {
+          g_autofree char *where = g_strdup_printf ("%s:%u", path, cp_caseload_reader_get_line (reader));
+          (*n_ok)++;
+          audit (c, where);
+        }
+      else if (error != NULL && error->domain != CP_ERROR)
+        {
+          /* Reading the file failed: the reader gives it up. */
+          fprintf (stderr, "careplan validate: %s: %s\n", path, error->message);
+          return FALSE;
+        }
       else if (error != NULL)
         {
           /* The message starts "line N: ": print it as FILE:N: … */
@@ -48,6 +72,7 @@ validate_case (const char *path, guint *n_ok, guint *n_bad)
   if (c != NULL)
     {
       (*n_ok)++;
+      audit (c, path);
       return TRUE;
     }
   if (error->domain != CP_ERROR)
@@ -71,7 +96,11 @@ careplan_validate_main (int argc, char **argv)
     "Checks cases against the case format (docs/case-format.md): every field,\n"
     "code and date, and the consistency of the case. Each problem is printed\n"
     "as FILE:LINE: PATH: message (FILE: PATH: message for a .json file).\n"
-    "Exit status 0 when every case is valid, 3 otherwise.");
+    "A valid case whose record does not support its state (a plan authorised\n"
+    "with no authorisation in a kept history, a dispute at a stage no step\n"
+    "reached) is read all the same, and reported as FILE:LINE: finding: ….\n"
+    "Exit status 0 when every case is valid, 1 when some have findings,\n"
+    "3 when some are invalid or a file cannot be read.");
   if (!careplan_parse_options (ctx, &argc, &argv))
     return CAREPLAN_EXIT_USAGE;
   if (argc < 2)
@@ -85,6 +114,11 @@ careplan_validate_main (int argc, char **argv)
                 ? validate_caseload (argv[i], &n_ok, &n_bad)
                 : validate_case (argv[i], &n_ok, &n_bad);
 
-  printf ("%u valid, %u invalid\n", n_ok, n_bad);
-  return (readable && n_bad == 0) ? CAREPLAN_EXIT_OK : CAREPLAN_EXIT_DATA;
+  if (n_findings > 0)
+    printf ("%u valid, %u invalid, %u with findings\n", n_ok, n_bad, n_findings);
+  else
+    printf ("%u valid, %u invalid\n", n_ok, n_bad);
+  if (!readable || n_bad > 0)
+    return CAREPLAN_EXIT_DATA;
+  return n_findings > 0 ? CAREPLAN_EXIT_FINDINGS : CAREPLAN_EXIT_OK;
 }

@@ -42,4 +42,5 @@
 # include "cp-evaluator.h"
 # include "cp-caseload-reader.h"
 # include "cp-ssda903-reader.h"
+# include "cp-file.h"
 #undef CAREPLAN_INSIDE

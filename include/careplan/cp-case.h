@@ -142,6 +142,8 @@ CP_AVAILABLE_IN_ALL
 gboolean         cp_case_validate                 (CpCase           *self,
                                                    GError          **error);
 CP_AVAILABLE_IN_ALL
+char           **cp_case_audit                    (CpCase           *self);
+CP_AVAILABLE_IN_ALL
 CpCase          *cp_case_new_from_json            (const char       *data,
                                                    gssize            length,
                                                    GError          **error);

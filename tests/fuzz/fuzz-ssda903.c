@@ -1,55 +1,37 @@
 /* fuzz-ssda903.c: the SSDA903 CSV reader
  *
  * The input is the return's three tables separated by form feeds
- * (header, episodes, reviews); a missing part is a missing file. Every
+ * (header, episodes, reviews); a missing part is a missing file. They
+ * are read in memory (cp_ssda903_reader_new_from_data(), the reader the
+ * directory constructor uses once it has the files' text). Every
  * child the reader announces comes out as a case or a GError, and then
  * the reader reports the end.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "cp-ssda903-reader-private.h"
 
-static const char * const table_names[] = { "header.csv", "episodes.csv", "reviews.csv" };
-
-static char *
-return_directory (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      dir = g_dir_make_tmp ("careplan-fuzz-903-XXXXXX", &error);
-      if (dir == NULL)
-        g_error ("%s", error->message);
-    }
-  return dir;
-}
-
+/* The three tables of @data, in place: a missing part is a missing file. */
 static void
-write_tables (const uint8_t *data, size_t size)
+split_tables (const uint8_t *data, size_t size, const char *text[3], gsize len[3])
 {
-  const char *dir = return_directory ();
   size_t start = 0;
 
-  for (guint t = 0; t < G_N_ELEMENTS (table_names); t++)
+  for (guint t = 0; t < 3; t++)
     {
-      g_autofree char *path = g_build_filename (dir, table_names[t], NULL);
       const uint8_t *ff = start <= size ? memchr (data + start, '\f', size - start) : NULL;
       size_t end = ff ? (size_t) (ff - data) : size;
 
+      text[t] = NULL;
+      len[t] = 0;
       if (start > size)
-        {
-          g_unlink (path);
-          continue;
-        }
-      if (!g_file_set_contents (path, (const char *) data + start, (gssize) (end - start), NULL))
-        g_error ("cannot write %s", path);
+        continue;
+      text[t] = (const char *) data + start;
+      len[t] = end - start;
       start = end + 1;
     }
 }
@@ -60,17 +42,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   static CpPolicy *england;
   g_autoptr(GError) error = NULL;
   g_autoptr(CpSsda903Reader) reader = NULL;
+  const char *text[3];
+  gsize len[3];
   guint announced, seen = 0;
 
   fuzz_init ();
   if (england == NULL)
     england = cp_policy_new_builtin ("england", NULL);
 
-  write_tables (data, size);
-  reader = cp_ssda903_reader_new_for_directory (return_directory (), &error);
+  split_tables (data, size, text, len);
+  reader = cp_ssda903_reader_new_from_data (text[0], len[0], text[1], len[1], text[2], len[2], &error);
   if (reader == NULL)
     {
-      g_assert (error != NULL && (error->domain == CP_ERROR || error->domain == G_FILE_ERROR));
+      g_assert (error != NULL && error->domain == CP_ERROR);
       return 0;
     }
 
