@@ -26,4 +26,11 @@ gboolean cp_calendar_add_julian              (CpCalendar  *self,
                                               guint32     *out,
                                               GError     **error);
 
+/* Whether a timescale of @quantity @unit can fit between the calendar's
+ * first and last days at all (for any calendar: closure days only make
+ * working days scarcer). A profile's rule that cannot is refused when
+ * the profile is loaded, not when a case is evaluated. */
+gboolean cp_calendar_quantity_fits           (int          quantity,
+                                              CpUnit       unit);
+
 G_END_DECLS

@@ -844,6 +844,30 @@ cp_calendar_working_days_between (CpCalendar   *self,
 }
 
 gboolean
+cp_calendar_quantity_fits (int    quantity,
+                           CpUnit unit)
+{
+  guint32 first = cp_julian_from_dmy (CP_CALENDAR_FIRST_YEAR, 1, 1);
+  guint32 last = cp_julian_from_dmy (CP_CALENDAR_LAST_YEAR, 12, 31);
+  gint64 q = ABS ((gint64) quantity);
+
+  switch (unit)
+    {
+    case CP_UNIT_MONTHS:
+      /* From the first day, the furthest any month count can reach. */
+      return q < CP_MAX_MONTHS;
+    case CP_UNIT_WEEKS:
+      return q * 7 <= (gint64) (last - first);
+    case CP_UNIT_HOURS:
+      return q / 24 <= (gint64) (last - first);
+    case CP_UNIT_WORKING_DAYS:   /* a working day is at least a day */
+    case CP_UNIT_CALENDAR_DAYS:
+    default:
+      return q <= (gint64) (last - first);
+    }
+}
+
+gboolean
 cp_calendar_add_julian (CpCalendar  *self,
                         guint32      julian,
                         int          quantity,

@@ -58,6 +58,16 @@ known (Run *run, const GDate *d)
   return j != 0 && j <= run->today ? j : 0;
 }
 
+/* Whether @rule is the version of its key that governs a duty arising on
+ * @day: the law in force when the duty arose (docs/policy-format.md,
+ * "Rules in force by date"). While @day is not known yet, the version in
+ * force on the evaluation date. */
+static gboolean
+in_force (Run *run, CpRule *rule, guint32 day)
+{
+  return cp_rule_in_force_julian (rule, day != 0 ? day : run->today);
+}
+
 const char *
 cp_engine_iso (guint32 j, char buf[16])
 {
@@ -281,6 +291,8 @@ emit_not_applicable (Run        *run,
 }
 
 
+static gboolean placement_type_listed (CpRule *rule, CpPlacement *p);
+
 /* Deadlines: the care plan and the placement plans. */
 static gboolean
 run_deadlines (Run *run)
@@ -305,6 +317,8 @@ run_deadlines (Run *run)
               CpPlacement *first = n_placements ? placements[0] : NULL;
               from = first ? known (run, cp_placement_get_start (first)) : 0;
             }
+          if (!in_force (run, rule, from))
+            continue;
           if (from == 0)
             g_string_append (why, "no placement has started yet");
           else
@@ -335,6 +349,9 @@ run_deadlines (Run *run)
             break;
           if (anchor != CP_ANCHOR_PLACEMENT && i > 0)
             break;
+          if (!in_force (run, rule, anchor == CP_ANCHOR_LOOKED_AFTER ? run->looked_after : start) ||
+              !placement_type_listed (rule, p))
+            continue;
           /* One placement-plan record serves all placements: for a later
            * placement only a plan completed or reviewed since it started
            * can be its plan. */
@@ -643,7 +660,9 @@ no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, c
 
   if (rr->without_meeting->len == 0)
     return "this profile does not allow reviews without a meeting";
-  rule = rr->without_meeting->pdata[0];
+  rule = rr->without_meeting->pdata[0];   /* its only version (cp-policy.c) */
+  if (!in_force (run, rule, held))
+    return "reviews without a meeting were not allowed on the review date";
 
   if (cp_rule_get_agreement_required (rule) && !cp_review_get_no_meeting_agreed (review))
     return "not everyone, the child included, agreed to a review without a meeting";
@@ -1613,14 +1632,10 @@ conditions_hold (Run *run, CpRule *rule, guint32 day, guint32 due)
       if (max_age > 0 && age >= max_age)
         return FALSE;
     }
-  if (cp_rule_get_in_force_from (rule) != NULL)
-    {
-      GDate from;
-
-      if (cp_date_parse_iso_into (cp_rule_get_in_force_from (rule), &from) &&
-          day < g_date_get_julian (&from))
-        return FALSE;
-    }
+  /* An interval rule in force on the day the gap starts (an activity's
+   * version is chosen by its anchor, in run_activities()). */
+  if (cp_rule_get_kind (rule) == CP_RULE_KIND_INTERVAL && !cp_rule_in_force_julian (rule, day))
+    return FALSE;
   if (cp_rule_get_first_review (rule) != NULL)
     {
       guint32 held = first_review_held (run, rule, day);
@@ -1715,6 +1730,32 @@ first_review_from (Run *run, guint32 from, guint32 *day)
   return 0;
 }
 
+/* A version that `lapses` saves nothing when it ends: a duty that arose
+ * under it and is due after its last day is due by the later of that day
+ * and the date the next version gives from the same day, if earlier. */
+static gboolean
+lapse (Run *run, CpRule *rule, guint32 from, int sign, guint32 *due, GString *why)
+{
+  guint32 last = cp_engine_julian (cp_rule_get_in_force_until (rule)), then;
+  CpRule *next;
+  char a[16], b[16];
+
+  if (!cp_rule_get_lapses (rule) || last == 0 || *due <= last)
+    return TRUE;
+  next = cp_policy_version_on (run->policy, cp_rule_get_key (rule), last + 1);
+  if (next == NULL || cp_rule_get_kind (next) != cp_rule_get_kind (rule))
+    return TRUE;
+  if (!shift_activity (run, next, from, sign, &then))
+    return FALSE;
+  then = MAX (then, last);
+  if (then >= *due)
+    return TRUE;
+  *due = then;
+  cp_text_append (why, "; that version ended on %s and nothing of it is saved, so due by %s",
+                  cp_engine_iso (last, a), cp_engine_iso (then, b));
+  return TRUE;
+}
+
 static gboolean
 activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const char *subject,
                      const char *anchor_name, GArray *days)
@@ -1745,10 +1786,13 @@ activity_for_anchor (Run *run, CpRule *rule, guint32 from, guint32 until, const 
                           cp_rule_get_extension (rule));
         }
     }
+  if (!lapse (run, rule, from, sign, &due, why))
+    return FALSE;
   /* Done on or after the day care began (or the anchor, for a placement,
-   * a legal status, an activity or what follows an event), and for a
-   * placement before it ended. */
+   * a temporary approval, a legal status, an activity or what follows an
+   * event), and for a placement before it ended. */
   met = first_between (days, cp_rule_get_anchor (rule) == CP_ANCHOR_PLACEMENT ||
+                             cp_rule_get_anchor (rule) == CP_ANCHOR_TEMPORARY_APPROVAL ||
                              cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS ||
                              cp_rule_get_anchor (rule) == CP_ANCHOR_ACTIVITY ||
                              (cp_rule_get_anchor (rule) == CP_ANCHOR_EVENT && sign > 0) ? from : run->looked_after,
@@ -1899,13 +1943,14 @@ run_activities (Run *run)
       switch (cp_rule_get_anchor (rule))
         {
         case CP_ANCHOR_LOOKED_AFTER:
-          if (!conditions_hold (run, rule, run->looked_after, 0))
+          if (!in_force (run, rule, run->looked_after) || !conditions_hold (run, rule, run->looked_after, 0))
             continue;
           if (!activity_for_anchor (run, rule, run->looked_after, 0, what, "looked-after", days))
             return FALSE;
           break;
 
         case CP_ANCHOR_PLACEMENT:
+        case CP_ANCHOR_TEMPORARY_APPROVAL:
           {
             guint n_placements;
             gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
@@ -1916,13 +1961,26 @@ run_activities (Run *run)
                 g_autofree char *subject = cp_text_printf ("placement %u", i + 1);
                 guint32 start = known (run, cp_placement_get_start (p));
                 guint32 end = known (run, cp_placement_get_end (p));
+                guint32 from = start;
+                const char *from_name = "the placement start";
 
                 if (start == 0)
                   break;
+                /* From the temporary approval where the case records it;
+                 * otherwise from the start, as if given that day. */
+                if (cp_rule_get_anchor (rule) == CP_ANCHOR_TEMPORARY_APPROVAL)
+                  {
+                    guint32 approved = known (run, cp_placement_get_temporary_approval (p));
+
+                    from = approved != 0 ? approved : start;
+                    from_name = approved != 0 ? "the temporary approval"
+                                              : "the placement start (no temporary approval date recorded)";
+                  }
                 if ((cp_rule_get_emergency_only (rule) && !cp_placement_get_emergency (p)) ||
-                    !placement_type_listed (rule, p) || !conditions_hold (run, rule, start, 0))
+                    !placement_type_listed (rule, p) || !in_force (run, rule, from) ||
+                    !conditions_hold (run, rule, start, 0))
                   continue;
-                if (!activity_for_anchor (run, rule, start, end, subject, "the placement start", days))
+                if (!activity_for_anchor (run, rule, from, end, subject, from_name, days))
                   return FALSE;
               }
           }

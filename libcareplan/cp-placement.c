@@ -30,6 +30,7 @@ enum {
   PROP_LONG_TERM,
   PROP_INTENDED_UNTIL_18,
   PROP_CHANGE_REASON,
+  PROP_TEMPORARY_APPROVAL,
   N_PROPS
 };
 
@@ -118,6 +119,16 @@ cp_placement_class_init (CpPlacementClass *klass)
   properties[PROP_CHANGE_REASON] =
     g_param_spec_string ("change-reason", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CpPlacement:temporary-approval:
+   *
+   * For a placement with a carer who is not yet an approved foster carer
+   * (a connected person): the day the carer's temporary approval was
+   * given, or %NULL if the case does not record it.
+   */
+  properties[PROP_TEMPORARY_APPROVAL] =
+    cp_field_date ("temporary-approval", 0);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
@@ -355,4 +366,35 @@ cp_placement_set_change_reason (CpPlacement *self,
 {
   g_return_if_fail (CP_IS_PLACEMENT (self));
   cp_record_set_string (CP_RECORD (self), PROP_CHANGE_REASON, change_reason);
+}
+
+/**
+ * cp_placement_get_temporary_approval:
+ * @self: a #CpPlacement
+ *
+ * Gets the [property@Placement:temporary-approval] property.
+ *
+ * Returns: (transfer none) (nullable): the day the carer's temporary
+ *   approval was given, or %NULL if not recorded
+ */
+const GDate *
+cp_placement_get_temporary_approval (CpPlacement *self)
+{
+  g_return_val_if_fail (CP_IS_PLACEMENT (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_TEMPORARY_APPROVAL);
+}
+
+/**
+ * cp_placement_set_temporary_approval:
+ * @self: a #CpPlacement
+ * @date: (nullable): the day the carer's temporary approval was given
+ *
+ * Sets the [property@Placement:temporary-approval] property.
+ */
+void
+cp_placement_set_temporary_approval (CpPlacement *self,
+                                     const GDate *date)
+{
+  g_return_if_fail (CP_IS_PLACEMENT (self));
+  cp_record_set_date (CP_RECORD (self), PROP_TEMPORARY_APPROVAL, date);
 }

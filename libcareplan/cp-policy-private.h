@@ -12,4 +12,14 @@ G_BEGIN_DECLS
 GPtrArray *cp_policy_rules_of_kind (CpPolicy   *self,
                                     CpRuleKind  kind);
 
+/* Whether @rule is in force on the day @julian (cp_rule_is_in_force()
+ * without a GDate, for the engine). */
+gboolean   cp_rule_in_force_julian (CpRule     *rule,
+                                    guint32     julian);
+
+/* The version of @key in force on the day @julian, or NULL. */
+CpRule    *cp_policy_version_on   (CpPolicy   *self,
+                                   const char *key,
+                                   guint32     julian);
+
 G_END_DECLS

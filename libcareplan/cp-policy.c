@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cp-bank-holidays-private.h"
+#include "cp-calendar-private.h"
 #include "cp-date-private.h"
 #include "cp-error-private.h"
 #include "cp-policy-private.h"
@@ -43,8 +45,9 @@ struct _CpPolicy
   int due_soon_quantity;
   CpUnit due_soon_unit;
   GListStore *rules;
-  GHashTable *by_key;   /* key (owned) -> CpRule, borrowed from rules */
+  GHashTable *by_key;   /* key (owned) -> GPtrArray of its versions (CpRule, borrowed from rules) */
   GHashTable *origin;   /* key -> name of the profile that set it */
+  GHashTable *version_origin;   /* CpRule (borrowed) -> interned name of the profile that set it */
   GPtrArray *by_kind[CP_RULE_KIND_LEAVING_CARE_STATUS + 1];   /* built at load, then read-only */
 };
 
@@ -84,6 +87,7 @@ cp_policy_finalize (GObject *object)
   CpPolicy *self = CP_POLICY (object);
 
   g_clear_pointer (&self->origin, g_hash_table_unref);
+  g_clear_pointer (&self->version_origin, g_hash_table_unref);
   g_free (self->name);
   g_free (self->title);
   g_free (self->source);
@@ -200,8 +204,9 @@ cp_policy_init (CpPolicy *self)
   self->due_soon_quantity = 0;   /* none unless a profile gives one */
   self->due_soon_unit = CP_UNIT_WORKING_DAYS;
   self->rules = g_list_store_new (CP_TYPE_RULE);
-  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->origin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->version_origin = g_hash_table_new (NULL, NULL);
 }
 
 /* Loading ----------------------------------------------------------------- */
@@ -464,6 +469,86 @@ school_year_fields_fit (CpRule *rule, const char *path, GError **error)
 static const char * const authority_actions[] = { "care-plan.authorise", "care-plan.ratify",
                                                   "dispute.register", NULL };
 
+/* The kinds whose duties the engine can match to the version of a rule in
+ * force on the day they arose: a care plan or placement plan (from its
+ * anchor), a one-off activity counted from the start of care, a placement
+ * or a temporary approval, an interval (from the day each gap starts);
+ * and reviews without a meeting, by the day of the review, with a single
+ * version. Other kinds cannot be limited in time yet. */
+static gboolean
+kind_has_versions (CpRule *rule)
+{
+  switch (cp_rule_get_kind (rule))
+    {
+    case CP_RULE_KIND_DEADLINE:
+    case CP_RULE_KIND_INTERVAL:                 /* on the day each gap starts */
+    case CP_RULE_KIND_REVIEW_WITHOUT_MEETING:   /* one version: checked on the review's day */
+      return TRUE;
+    case CP_RULE_KIND_ACTIVITY:
+      return cp_rule_get_anchor (rule) == CP_ANCHOR_LOOKED_AFTER ||
+             cp_rule_get_anchor (rule) == CP_ANCHOR_PLACEMENT ||
+             cp_rule_get_anchor (rule) == CP_ANCHOR_TEMPORARY_APPROVAL;
+    default:
+      return FALSE;
+    }
+}
+
+/* in_force_from and in_force_until: an ordered period, on a kind that can
+ * have versions. */
+static gboolean
+check_in_force (CpRule      *rule,
+                const char  *path,
+                GError     **error)
+{
+  const GDate *from = cp_rule_get_in_force_from (rule);
+  const GDate *until = cp_rule_get_in_force_until (rule);
+
+  if (from != NULL && until != NULL && g_date_compare (until, from) < 0)
+    {
+      g_autofree char *a = cp_date_format_iso (until);
+      g_autofree char *b = cp_date_format_iso (from);
+      return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.in_force_until: “%s” is before in_force_from (“%s”)",
+                      path, a, b);
+    }
+  if (cp_rule_get_lapses (rule) && (until == NULL || cp_rule_get_kind (rule) != CP_RULE_KIND_ACTIVITY))
+    return cp_fail (error, CP_ERROR_INCONSISTENT,
+                    "%s.lapses: only an activity rule with an in_force_until can lapse", path);
+  if (from == NULL && until == NULL)
+    return TRUE;
+  if (!kind_has_versions (rule))
+    {
+      g_autofree char *d = cp_date_format_iso (from != NULL ? from : until);
+      return cp_fail (error, CP_ERROR_INVALID_VALUE,
+                      "%s.%s: “%s”: only deadline, interval and review-without-meeting rules, and activity rules "
+                      "counted from looked-after, a placement or a temporary approval, can be limited in time",
+                      path, from != NULL ? "in_force_from" : "in_force_until", d);
+    }
+  return TRUE;
+}
+
+/* A timescale longer than the calendar's whole range would fail every
+ * case it is applied to: refuse the profile instead, naming the rule. */
+static gboolean
+check_fits (CpRule      *rule,
+            const char  *path,
+            GError     **error)
+{
+  const char *field = NULL;
+  int q = 0;
+
+  if (!cp_calendar_quantity_fits (cp_rule_get_quantity (rule), cp_rule_get_unit (rule)))
+    field = "quantity", q = cp_rule_get_quantity (rule);
+  else if (!cp_calendar_quantity_fits (cp_rule_get_quantity (rule) + cp_rule_get_extension (rule),
+                                       cp_rule_get_unit (rule)))
+    field = "extension", q = cp_rule_get_quantity (rule) + cp_rule_get_extension (rule);
+  if (field == NULL)
+    return TRUE;
+  return cp_fail (error, CP_ERROR_OUT_OF_RANGE,
+                  "%s.%s: %d %s cannot fit the calendar’s range (%d-01-01 to %d-12-31)",
+                  path, field, q, cp_enum_to_nick (CP_TYPE_UNIT, cp_rule_get_unit (rule)),
+                  CP_CALENDAR_FIRST_YEAR, CP_CALENDAR_LAST_YEAR);
+}
+
 /* What each kind of rule needs beyond well-typed fields. */
 static gboolean
 check_rule (CpRule      *rule,
@@ -498,7 +583,8 @@ check_rule (CpRule      *rule,
   static const CpAnchor activity_anchors[] = { CP_ANCHOR_LOOKED_AFTER, CP_ANCHOR_PLACEMENT, CP_ANCHOR_BIRTH,
                                                CP_ANCHOR_REVIEW, CP_ANCHOR_PERMANENCE_PLAN,
                                                CP_ANCHOR_LEGAL_STATUS, CP_ANCHOR_EVENT,
-                                               CP_ANCHOR_ELIGIBLE, CP_ANCHOR_LEFT_CARE, CP_ANCHOR_ACTIVITY };
+                                               CP_ANCHOR_ELIGIBLE, CP_ANCHOR_LEFT_CARE, CP_ANCHOR_ACTIVITY,
+                                               CP_ANCHOR_TEMPORARY_APPROVAL };
   static const CpDuty activity_duties[] = { CP_DUTY_VISIT, CP_DUTY_HEALTH_ASSESSMENT, CP_DUTY_DENTAL_CHECK,
                                             CP_DUTY_PEP_REVIEW, CP_DUTY_PLACEMENT_PLANNING_MEETING,
                                             CP_DUTY_CARE_PLANNING_MEETING, CP_DUTY_LEGAL_PLANNING_MEETING,
@@ -520,7 +606,8 @@ check_rule (CpRule      *rule,
 #define N(a) G_N_ELEMENTS (a)
 
   if (!rule_codes_known (rule, path, error) || !leaving_care_fields_fit (rule, path, error) ||
-      !school_year_fields_fit (rule, path, error))
+      !school_year_fields_fit (rule, path, error) || !check_in_force (rule, path, error) ||
+      !check_fits (rule, path, error))
     return FALSE;
   if (cp_rule_get_first_review (rule) != NULL &&
       g_strcmp0 (cp_rule_get_first_review (rule), "before") != 0 &&
@@ -538,14 +625,8 @@ check_rule (CpRule      *rule,
     return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.first_review_of: only with first_review", path);
   if (!codes_known (cp_rule_get_recorded (rule), CP_TYPE_DUTY, path, "recorded", error))
     return FALSE;
-  if (cp_rule_get_in_force_from (rule) != NULL)
-    {
-      GDate d;
-
-      if (!cp_date_parse_iso_into (cp_rule_get_in_force_from (rule), &d))
-        return cp_fail (error, CP_ERROR_INVALID_DATE, "%s.in_force_from: “%s” is not a date (expected YYYY-MM-DD)",
-                        path, cp_rule_get_in_force_from (rule));
-    }
+  /* in_force_from and in_force_until are dates the reader has checked;
+   * check_in_force() checks the period. */
   if (cp_rule_get_replaces (rule) != NULL && kind != CP_RULE_KIND_INTERVAL)
     return cp_fail (error, CP_ERROR_INVALID_VALUE, "%s.replaces: only an interval rule sets others aside", path);
   if (cp_rule_get_review_kind (rule) != NULL)
@@ -591,11 +672,13 @@ check_rule (CpRule      *rule,
     return cp_fail (error, CP_ERROR_INCONSISTENT,
                     "%s.after: a rule names the rule it counts from exactly when its anchor is “rule”", path);
   /* Ladder stages may have no time limit (the sources give few); a
-   * recommendation may have to be sent "immediately". */
+   * recommendation may have to be sent "immediately", and a deadline may
+   * say 0 in so many words ("as soon as practicable", read as the day). */
   if (kind != CP_RULE_KIND_REVIEW_RESCHEDULE && kind != CP_RULE_KIND_RECOMMENDATION &&
       kind != CP_RULE_KIND_ESCALATION_STAGE && kind != CP_RULE_KIND_AUTHORITY &&
       kind != CP_RULE_KIND_MILESTONE && kind != CP_RULE_KIND_ACTIVITY &&
-      cp_rule_get_quantity (rule) == 0)
+      cp_rule_get_quantity (rule) == 0 &&
+      (kind != CP_RULE_KIND_DEADLINE || !json_object_has_member (obj, "quantity")))
     return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s.quantity: missing (a %s rule needs a timescale)",
                  path, cp_enum_to_nick (CP_TYPE_RULE_KIND, kind));
   /* The case model records dates. An activity counted from a day (72 hours
@@ -711,9 +794,11 @@ check_rule (CpRule      *rule,
         return cp_fail (error, CP_ERROR_INVALID_VALUE,
                         "%s.slot: an activity counted from a review names the first, second or third "
                         "(“subsequent”) review, or any (the first once the child is min_age_months old)", path);
-      if (cp_rule_get_extension (rule) > 0 && cp_rule_get_anchor (rule) != CP_ANCHOR_PLACEMENT)
+      if (cp_rule_get_extension (rule) > 0 && cp_rule_get_anchor (rule) != CP_ANCHOR_PLACEMENT &&
+          cp_rule_get_anchor (rule) != CP_ANCHOR_TEMPORARY_APPROVAL)
         return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.extension: only for a rule counted from each placement", path);
-      if (cp_rule_get_emergency_only (rule) && cp_rule_get_anchor (rule) != CP_ANCHOR_PLACEMENT)
+      if (cp_rule_get_emergency_only (rule) && cp_rule_get_anchor (rule) != CP_ANCHOR_PLACEMENT &&
+          cp_rule_get_anchor (rule) != CP_ANCHOR_TEMPORARY_APPROVAL)
         return cp_fail (error, CP_ERROR_INCONSISTENT, "%s.emergency_only: only for a rule counted from each placement", path);
       if (cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS &&
           (cp_rule_get_legal_statuses (rule) == NULL || cp_rule_get_legal_statuses (rule)[0] == NULL))
@@ -762,6 +847,8 @@ check_rule (CpRule      *rule,
 }
 
 static CpPolicy *load_builtin (const char *name, guint depth, GError **error);
+static CpRule *latest_version (CpPolicy *self, const char *key);
+static gboolean check_single_versions (CpPolicy *self, GError **error);
 
 /* Once base and local rules are merged: every clock that counts from
  * another rule names one of its own kind, and no chain comes back on
@@ -781,7 +868,7 @@ check_chains (CpPolicy  *self,
       /* A rule sets aside interval rules of its own duty, not itself. */
       for (guint r = 0; replaces != NULL && replaces[r] != NULL; r++)
         {
-          CpRule *other = g_hash_table_lookup (self->by_key, replaces[r]);
+          CpRule *other = latest_version (self, replaces[r]);
 
           if (other == NULL || other == rule || cp_rule_get_kind (other) != CP_RULE_KIND_INTERVAL ||
               cp_rule_get_duty (other) != cp_rule_get_duty (rule))
@@ -793,7 +880,7 @@ check_chains (CpPolicy  *self,
       for (guint steps = 0; cp_rule_get_anchor (at) == CP_ANCHOR_RULE; steps++)
         {
           const char *after = cp_rule_get_after (at);
-          CpRule *next = g_hash_table_lookup (self->by_key, after);
+          CpRule *next = latest_version (self, after);
           /* An interval counts on from a one-off activity (pathway plan
            * reviews from the pathway plan); other clocks from their own kind. */
           CpRuleKind want = cp_rule_get_kind (at) == CP_RULE_KIND_INTERVAL ? CP_RULE_KIND_ACTIVITY
@@ -814,21 +901,117 @@ check_chains (CpPolicy  *self,
   return TRUE;
 }
 
+/* The julian days a rule's period runs over (0 and G_MAXUINT32 for no
+ * bound). */
+/* The engine reads one review-without-meeting rule (the consultation
+ * reviews and the meetings between them): it may be limited in time,
+ * but not have versions. */
+static gboolean
+check_single_versions (CpPolicy  *self,
+                       GError   **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rules)); i++)
+    {
+      g_autoptr(CpRule) r = g_list_model_get_item (G_LIST_MODEL (self->rules), i);
+      n += cp_rule_get_kind (r) == CP_RULE_KIND_REVIEW_WITHOUT_MEETING;
+    }
+  if (n <= 1)
+    return TRUE;
+  g_hash_table_iter_init (&iter, self->by_key);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *versions = value;
+      if (versions->len > 1 && cp_rule_get_kind (versions->pdata[0]) == CP_RULE_KIND_REVIEW_WITHOUT_MEETING)
+        return cp_fail (error, CP_ERROR_INCONSISTENT,
+                        "rule “%s”: a review-without-meeting rule has one version (it may be limited in time)",
+                        (const char *) key);
+    }
+  return TRUE;
+}
+
+static void
+period_of (CpRule *rule, guint32 *from, guint32 *until)
+{
+  const GDate *f = cp_rule_get_in_force_from (rule), *u = cp_rule_get_in_force_until (rule);
+
+  *from = f != NULL ? g_date_get_julian (f) : 0;
+  *until = u != NULL ? g_date_get_julian (u) : G_MAXUINT32;
+}
+
+static gboolean
+periods_overlap (CpRule *a, CpRule *b)
+{
+  guint32 af, au, bf, bu;
+
+  period_of (a, &af, &au);
+  period_of (b, &bf, &bu);
+  return af <= bu && bf <= au;
+}
+
+/* The version of @key in force last (the latest beginning), or NULL. */
+static CpRule *
+latest_version (CpPolicy *self, const char *key)
+{
+  GPtrArray *versions = g_hash_table_lookup (self->by_key, key);
+  CpRule *best = NULL;
+  guint32 best_from = 0;
+
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    {
+      guint32 from, until;
+
+      period_of (versions->pdata[i], &from, &until);
+      if (best == NULL || from > best_from)
+        best = versions->pdata[i], best_from = from;
+    }
+  return best;
+}
+
+/* Adds @rule. An inherited rule (@local FALSE) is added as it is. A local
+ * one replaces every version of its key it overlaps in time (all of them,
+ * if it states no period), in the place of the first it replaces; a local
+ * version that replaces none goes after the last version of its key, and
+ * a new key at the end. */
 static void
 add_rule (CpPolicy   *self,
           CpRule     *rule,
-          const char *origin)
+          const char *origin,
+          gboolean    local)
 {
   const char *key = cp_rule_get_key (rule);
-  CpRule *old = g_hash_table_lookup (self->by_key, key);
-  guint pos;
+  GPtrArray *versions = g_hash_table_lookup (self->by_key, key);
+  guint pos = G_MAXUINT, at;
 
-  if (old != NULL && g_list_store_find (self->rules, old, &pos))
-    g_list_store_splice (self->rules, pos, 1, (gpointer *) &rule, 1);
+  if (versions == NULL)
+    {
+      versions = g_ptr_array_new ();
+      g_hash_table_insert (self->by_key, g_strdup (key), versions);
+    }
+  for (guint i = versions->len; local && i-- > 0;)
+    {
+      CpRule *old = versions->pdata[i];
+
+      if (!periods_overlap (old, rule) || !g_list_store_find (self->rules, old, &at))
+        continue;
+      g_hash_table_remove (self->version_origin, old);
+      g_list_store_remove (self->rules, at);
+      g_ptr_array_remove_index (versions, i);
+      pos = MIN (pos, at);
+    }
+  if (pos == G_MAXUINT && versions->len > 0 &&
+      g_list_store_find (self->rules, versions->pdata[versions->len - 1], &at))
+    pos = at + 1;
+  if (pos != G_MAXUINT)
+    g_list_store_insert (self->rules, pos, rule);
   else
     g_list_store_append (self->rules, rule);
-  g_hash_table_insert (self->by_key, g_strdup (key), rule);
+  g_ptr_array_add (versions, rule);
   g_hash_table_insert (self->origin, g_strdup (key), g_strdup (origin));
+  g_hash_table_insert (self->version_origin, rule, (gpointer) g_intern_string (origin));
 }
 
 /* Builds the per-kind lists once, while the profile is still private to
@@ -858,7 +1041,7 @@ parse (const char  *data,
   static const char * const soon_keys[] = { "quantity", "unit", NULL };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(CpPolicy) self = NULL;
-  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) local = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonNode *root, *node;
   JsonObject *obj;
@@ -922,7 +1105,7 @@ parse (const char  *data,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(CpRule) rule = g_list_model_get_item (G_LIST_MODEL (base->rules), i);
-          add_rule (self, rule, g_hash_table_lookup (base->origin, cp_rule_get_key (rule)));
+          add_rule (self, rule, g_hash_table_lookup (base->version_origin, rule), FALSE);
         }
     }
 
@@ -967,28 +1150,31 @@ parse (const char  *data,
       return NULL;
     }
   rules = json_node_get_array (node);
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  local = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (rules); i++)
     {
       g_autofree char *path = g_strdup_printf ("rules[%u]", i);
       JsonNode *el = json_array_get_element (rules, i);
       g_autoptr(CpRule) rule = NULL;
-      gpointer first;
 
       rule = (CpRule *) cp_record_from_json (CP_TYPE_RULE, el, path, NULL, error);
       if (rule == NULL || !check_rule (rule, json_node_get_object (el), path, error))
         return NULL;
-      if (g_hash_table_lookup_extended (seen, cp_rule_get_key (rule), NULL, &first))
-        {
-          cp_fail (error, CP_ERROR_INCONSISTENT, "%s.key: “%s” appears twice (also rules[%u])",
-                path, cp_rule_get_key (rule), GPOINTER_TO_UINT (first));
-          return NULL;
-        }
-      g_hash_table_insert (seen, g_strdup (cp_rule_get_key (rule)), GUINT_TO_POINTER (i));
-      add_rule (self, rule, self->name);
+      /* Versions of one key must not be in force at the same time. */
+      for (guint j = 0; j < local->len; j++)
+        if (g_strcmp0 (cp_rule_get_key (local->pdata[j]), cp_rule_get_key (rule)) == 0 &&
+            periods_overlap (local->pdata[j], rule))
+          {
+            cp_fail (error, CP_ERROR_INCONSISTENT,
+                     "%s.key: “%s” appears twice (also rules[%u]) and both are in force at once",
+                     path, cp_rule_get_key (rule), j);
+            return NULL;
+          }
+      g_ptr_array_add (local, g_object_ref (rule));
+      add_rule (self, rule, self->name, TRUE);
     }
 
-  if (!check_chains (self, error))
+  if (!check_chains (self, error) || !check_single_versions (self, error))
     return NULL;
   index_by_kind (self);
   return g_steal_pointer (&self);
@@ -1248,6 +1434,10 @@ cp_policy_get_rules (CpPolicy *self)
  *   (`review-first-within-20wd`)
  *
  * Looks up a rule by its key, in this profile or in the profiles it extends.
+ * Where the key has several versions in force at different times
+ * ([property@Rule:in-force-from]), this is the one in force last (the
+ * latest to begin); [method@Policy.lookup_rule_on] finds the one in force
+ * on a given day.
  *
  * Returns: (transfer none) (nullable): the rule, or %NULL
  */
@@ -1261,7 +1451,7 @@ cp_policy_lookup_rule (CpPolicy   *self,
   g_return_val_if_fail (CP_IS_POLICY (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  rule = g_hash_table_lookup (self->by_key, key);
+  rule = latest_version (self, key);
   if (rule != NULL)
     return rule;
 
@@ -1272,6 +1462,38 @@ cp_policy_lookup_rule (CpPolicy   *self,
       if (g_strcmp0 (cp_rule_get_id (r), key) == 0)
         return r;   /* the store keeps it alive */
     }
+  return NULL;
+}
+
+/**
+ * cp_policy_lookup_rule_on:
+ * @self: a #CpPolicy
+ * @key: a rule key (`placement-plan.complete`)
+ * @date: the day
+ *
+ * Looks up the version of a rule in force on @date: the one whose
+ * [property@Rule:in-force-from] and [property@Rule:in-force-until] (where
+ * set) take in @date. A duty follows the version in force on the day it
+ * arose (the day its rule counts from).
+ *
+ * Returns: (transfer none) (nullable): the rule, or %NULL if no version of
+ *   @key is in force on @date
+ */
+CpRule *
+cp_policy_lookup_rule_on (CpPolicy    *self,
+                          const char  *key,
+                          const GDate *date)
+{
+  GPtrArray *versions;
+
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  versions = g_hash_table_lookup (self->by_key, key);
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    if (cp_rule_is_in_force (versions->pdata[i], date))
+      return versions->pdata[i];
   return NULL;
 }
 
@@ -1297,7 +1519,7 @@ cp_policy_get_authority (CpPolicy   *self,
   g_return_val_if_fail (action != NULL, CP_ROLE_UNKNOWN);
 
   key = g_strconcat (AUTHORITY_PREFIX, action, NULL);
-  rule = g_hash_table_lookup (self->by_key, key);
+  rule = latest_version (self, key);   /* authority rules have one version */
   return rule != NULL ? cp_rule_get_approver (rule) : CP_ROLE_UNKNOWN;
 }
 
@@ -1320,6 +1542,28 @@ cp_policy_get_rule_origin (CpPolicy   *self,
   return g_hash_table_lookup (self->origin, key);
 }
 
+/**
+ * cp_policy_get_rule_version_origin:
+ * @self: a #CpPolicy
+ * @rule: one of the policy's rules (a version of its key)
+ *
+ * Which profile this version of a rule comes from. Where a profile
+ * overrides only some versions of a key ([property@Rule:in-force-from]),
+ * the others still come from the profile it extends, which
+ * [method@Policy.get_rule_origin] (by key) cannot tell.
+ *
+ * Returns: (nullable): the name of the profile @rule comes from, or %NULL
+ *   if @rule is not one of the policy's rules
+ */
+const char *
+cp_policy_get_rule_version_origin (CpPolicy *self,
+                                   CpRule   *rule)
+{
+  g_return_val_if_fail (CP_IS_POLICY (self), NULL);
+  g_return_val_if_fail (CP_IS_RULE (rule), NULL);
+  return g_hash_table_lookup (self->version_origin, rule);
+}
+
 /* The rules of one kind, in profile order. The lists are built when the
  * profile is loaded (index_by_kind()) and never change afterwards, so any
  * number of threads may ask for them at once. Returns a new reference: do
@@ -1332,4 +1576,18 @@ cp_policy_rules_of_kind (CpPolicy   *self,
   g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (self->by_kind), NULL);
 
   return g_ptr_array_ref (self->by_kind[kind]);
+}
+
+/* cp_policy_lookup_rule_on() for the engine, by julian day. */
+CpRule *
+cp_policy_version_on (CpPolicy   *self,
+                      const char *key,
+                      guint32     julian)
+{
+  GPtrArray *versions = g_hash_table_lookup (self->by_key, key);
+
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    if (cp_rule_in_force_julian (versions->pdata[i], julian))
+      return versions->pdata[i];
+  return NULL;
 }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "cp-policy-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -31,6 +32,9 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_KEY,
+  PROP_IN_FORCE_FROM,
+  PROP_IN_FORCE_UNTIL,
+  PROP_LAPSES,
   PROP_KIND,
   PROP_STATEMENT,
   PROP_QUANTITY,
@@ -74,7 +78,6 @@ enum {
   PROP_INTENDED_UNTIL_18_ONLY,
   PROP_RECORDED,
   PROP_REPLACES,
-  PROP_IN_FORCE_FROM,
   PROP_AFTER_CARE,
   PROP_SINCE_PREVIOUS_REVIEW,
   PROP_REVIEW_KIND,
@@ -115,6 +118,38 @@ cp_rule_class_init (CpRuleClass *klass)
   properties[PROP_KEY] =
     cp_field_required (g_param_spec_string ("key", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CpRule:in-force-from:
+   *
+   * The first day this version of the rule is in force, or %NULL for no
+   * beginning (a provision that came into force later). Several rules of
+   * a profile may share a key when their periods do not overlap; a duty
+   * follows the version in force on the day it arose (its anchor date; for
+   * an interval rule, the day the gap starts).
+   */
+  properties[PROP_IN_FORCE_FROM] = cp_field_date ("in-force-from", CP_FIELD_FIXED);
+
+  /**
+   * CpRule:in-force-until:
+   *
+   * The last day this version of the rule is in force, or %NULL for no
+   * end.
+   */
+  properties[PROP_IN_FORCE_UNTIL] = cp_field_date ("in-force-until", CP_FIELD_FIXED);
+
+  /**
+   * CpRule:lapses:
+   *
+   * For a version with an end ([property@Rule:in-force-until]): nothing
+   * of it is saved when it ends. A duty that arose under it and would fall
+   * due after its last day is due by the later of that day and the date
+   * the version in force the next day gives, where that is earlier (the
+   * reading when the instrument's savings are not known).
+   */
+  properties[PROP_LAPSES] =
+    g_param_spec_boolean ("lapses", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpRule:kind:
@@ -500,17 +535,6 @@ cp_rule_class_init (CpRuleClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * CpRule:in-force-from:
-   *
-   * For an activity or interval rule: the first day (`YYYY-MM-DD`) the rule
-   * applies on, for a provision that came into force later; %NULL for
-   * always.
-   */
-  properties[PROP_IN_FORCE_FROM] =
-    g_param_spec_string ("in-force-from", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
    * CpRule:after-care:
    *
    * For an activity rule: the duty still falls due after the child has
@@ -752,6 +776,88 @@ cp_rule_get_key (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
   return cp_record_get_string (CP_RECORD (self), PROP_KEY);
+}
+
+/**
+ * cp_rule_get_in_force_from:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:in-force-from] property.
+ *
+ * Returns: (transfer none) (nullable): the first day this version of the
+ *   rule is in force, or %NULL if it has no beginning
+ */
+const GDate *
+cp_rule_get_in_force_from (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_IN_FORCE_FROM);
+}
+
+/**
+ * cp_rule_get_in_force_until:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:in-force-until] property.
+ *
+ * Returns: (transfer none) (nullable): the last day this version of the
+ *   rule is in force, or %NULL if it has no end
+ */
+const GDate *
+cp_rule_get_in_force_until (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), NULL);
+  return cp_record_get_date (CP_RECORD (self), PROP_IN_FORCE_UNTIL);
+}
+
+/**
+ * cp_rule_get_lapses:
+ * @self: a #CpRule
+ *
+ * Gets the [property@Rule:lapses] property.
+ *
+ * Returns: whether nothing of this version is saved when it ends
+ */
+gboolean
+cp_rule_get_lapses (CpRule *self)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  return cp_record_get_boolean (CP_RECORD (self), PROP_LAPSES);
+}
+
+/**
+ * cp_rule_is_in_force:
+ * @self: a #CpRule
+ * @date: a day
+ *
+ * Whether this version of the rule is in force on @date: on or after
+ * [property@Rule:in-force-from] and on or before
+ * [property@Rule:in-force-until], where they are set.
+ *
+ * Returns: %TRUE if the rule is in force on @date
+ */
+gboolean
+cp_rule_is_in_force (CpRule      *self,
+                     const GDate *date)
+{
+  g_return_val_if_fail (CP_IS_RULE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  return cp_rule_in_force_julian (self, g_date_get_julian (date));
+}
+
+/* The engine's form: @julian is a day's julian number. */
+gboolean
+cp_rule_in_force_julian (CpRule  *self,
+                         guint32  julian)
+{
+  const GDate *from = cp_record_get_date (CP_RECORD (self), PROP_IN_FORCE_FROM);
+  const GDate *until = cp_record_get_date (CP_RECORD (self), PROP_IN_FORCE_UNTIL);
+
+  if (from != NULL && julian < g_date_get_julian (from))
+    return FALSE;
+  if (until != NULL && julian > g_date_get_julian (until))
+    return FALSE;
+  return TRUE;
 }
 
 /**
@@ -1518,21 +1624,6 @@ cp_rule_get_replaces (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), NULL);
   return cp_record_get_strv (CP_RECORD (self), PROP_REPLACES);
-}
-
-/**
- * cp_rule_get_in_force_from:
- * @self: a #CpRule
- *
- * Gets the [property@Rule:in-force-from] property.
- *
- * Returns: (nullable): the first day the rule applies on (`YYYY-MM-DD`), or %NULL
- */
-const char *
-cp_rule_get_in_force_from (CpRule *self)
-{
-  g_return_val_if_fail (CP_IS_RULE (self), NULL);
-  return cp_record_get_string (CP_RECORD (self), PROP_IN_FORCE_FROM);
 }
 
 /**

@@ -54,6 +54,33 @@ policy_list (void)
   return CAREPLAN_EXIT_OK;
 }
 
+/* "from 2020-04-24 until 2020-09-25", or NULL for a rule always in force. */
+static char *
+in_force_words (CpRule *r)
+{
+  const GDate *from = cp_rule_get_in_force_from (r), *until = cp_rule_get_in_force_until (r);
+  g_autofree char *f = from ? cp_date_format_iso (from) : NULL;
+  g_autofree char *u = until ? cp_date_format_iso (until) : NULL;
+
+  if (f == NULL && u == NULL)
+    return NULL;
+  return g_strdup_printf ("%s%s%s%s%s", f ? "from " : "", f ? f : "", f && u ? " " : "",
+                          u ? "until " : "", u ? u : "");
+}
+
+/* The version of @rule's key in @p that covers the same days as @rule (the
+ * one in force on its first day, or its last), or the latest one. */
+static CpRule *
+matching_version (CpPolicy *p, CpRule *rule)
+{
+  const GDate *day = cp_rule_get_in_force_from (rule);
+
+  if (day == NULL)
+    day = cp_rule_get_in_force_until (rule);
+  return day != NULL ? cp_policy_lookup_rule_on (p, cp_rule_get_key (rule), day)
+                     : cp_policy_lookup_rule (p, cp_rule_get_key (rule));
+}
+
 /* The conditions an activity, interval or authority rule carries. */
 static void
 print_conditions (CpRule *r)
@@ -101,8 +128,6 @@ print_conditions (CpRule *r)
       g_autofree char *joined = g_strjoinv (", ", (char **) cp_rule_get_recorded (r));
       g_string_append_printf (c, "; once recorded in the placement: %s", joined);
     }
-  if (cp_rule_get_in_force_from (r) != NULL)
-    g_string_append_printf (c, "; from %s", cp_rule_get_in_force_from (r));
   if (cp_rule_get_replaces (r) != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", (char **) cp_rule_get_replaces (r));
@@ -133,11 +158,14 @@ static void
 print_rule (CpPolicy *policy, CpRule *r)
 {
   g_autofree char *timescale = cp_rule_describe_timescale (r);
+  g_autofree char *in_force = in_force_words (r);
   const char * const *excluded = cp_rule_get_excluded_placements (r);
 
   printf ("key:            %s\n", cp_rule_get_key (r));
   printf ("id:             %s\n", cp_rule_get_id (r));
-  printf ("from profile:   %s\n", cp_policy_get_rule_origin (policy, cp_rule_get_key (r)));
+  printf ("from profile:   %s\n", cp_policy_get_rule_version_origin (policy, r));
+  if (in_force != NULL)
+    printf ("in force:       %s%s\n", in_force, cp_rule_get_lapses (r) ? " (lapses: nothing of it is saved)" : "");
   printf ("kind:           %s\n", careplan_nick (CP_TYPE_RULE_KIND, cp_rule_get_kind (r)));
   printf ("statement:      %s\n", cp_rule_get_statement (r));
   printf ("timescale:      %s\n", timescale);
@@ -184,12 +212,25 @@ policy_show (CpPolicy *p, const char *key)
   if (key != NULL)
     {
       CpRule *r = cp_policy_lookup_rule (p, key);
+      guint shown = 0;
+
       if (r == NULL)
         {
           fprintf (stderr, "careplan policy: %s has no rule “%s”\n", cp_policy_get_name (p), key);
           return CAREPLAN_EXIT_USAGE;
         }
-      print_rule (p, r);
+      /* Every version of the key, in profile order. */
+      for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+        {
+          g_autoptr(CpRule) v = g_list_model_get_item (rules, i);
+
+          if (g_strcmp0 (cp_rule_get_key (v), cp_rule_get_key (r)) != 0 ||
+              (g_strcmp0 (cp_rule_get_key (r), key) != 0 && v != r))
+            continue;
+          if (shown++ > 0)
+            printf ("\n");
+          print_rule (p, v);
+        }
       return CAREPLAN_EXIT_OK;
     }
 
@@ -200,11 +241,13 @@ policy_show (CpPolicy *p, const char *key)
     {
       g_autoptr(CpRule) r = g_list_model_get_item (rules, i);
       g_autofree char *timescale = cp_rule_describe_timescale (r);
-      gboolean local = g_strcmp0 (cp_policy_get_rule_origin (p, cp_rule_get_key (r)),
+      g_autofree char *in_force = in_force_words (r);
+      gboolean local = g_strcmp0 (cp_policy_get_rule_version_origin (p, r),
                                   cp_policy_get_name (p)) == 0;
 
-      printf ("%s %-42s %s\n", local && cp_policy_get_base (p) ? "*" : " ",
-              cp_rule_get_key (r), timescale);
+      printf ("%s %-42s %s%s%s%s\n", local && cp_policy_get_base (p) ? "*" : " ",
+              cp_rule_get_key (r), timescale, in_force ? " (in force " : "", in_force ? in_force : "",
+              in_force ? ")" : "");
     }
   return CAREPLAN_EXIT_OK;
 }
@@ -219,7 +262,7 @@ policy_diff (CpPolicy *p, CpPolicy *base)
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(CpRule) r = g_list_model_get_item (rules, i);
-      CpRule *b = cp_policy_lookup_rule (base, cp_rule_get_key (r));
+      CpRule *b = matching_version (base, r);
       g_autofree char *now = cp_rule_describe_timescale (r);
 
       if (b == NULL)
@@ -257,6 +300,18 @@ policy_diff (CpPolicy *p, CpPolicy *base)
   return CAREPLAN_EXIT_OK;
 }
 
+/* The timescale, and the days the rule is in force if it is limited. */
+static char *
+timescale_in_force (CpRule *r)
+{
+  g_autofree char *timescale = cp_rule_describe_timescale (r);
+  g_autofree char *in_force = in_force_words (r);
+
+  if (in_force == NULL)
+    return g_steal_pointer (&timescale);
+  return g_strdup_printf ("%s (in force %s)", timescale, in_force);
+}
+
 /* Markdown table cells: no pipes, no line breaks. */
 static char *
 cell (const char *text)
@@ -283,7 +338,7 @@ differing_profiles (CpPolicy **all, guint n, CpRule *rule)
 
   for (guint i = 1; i < n; i++)
     {
-      CpRule *r = cp_policy_lookup_rule (all[i], cp_rule_get_key (rule));
+      CpRule *r = matching_version (all[i], rule);
 
       if (r == NULL || cp_record_equal (CP_RECORD (r), CP_RECORD (rule)))
         continue;
@@ -299,13 +354,17 @@ catalogue_interpretations (CpPolicy *p, gboolean local_only)
 {
   GListModel *rules = cp_policy_get_rules (p);
   gboolean any = FALSE;
+  g_autoptr(GHashTable) said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(CpRule) r = g_list_model_get_item (rules, i);
 
       if (cp_rule_get_interpretation (r) == NULL ||
-          (local_only && g_strcmp0 (cp_policy_get_rule_origin (p, cp_rule_get_key (r)), cp_policy_get_name (p)) != 0))
+          (local_only && g_strcmp0 (cp_policy_get_rule_version_origin (p, r), cp_policy_get_name (p)) != 0))
+        continue;
+      /* Versions of a key often share their reading: say it once. */
+      if (!g_hash_table_add (said, g_strconcat (cp_rule_get_key (r), "\n", cp_rule_get_interpretation (r), NULL)))
         continue;
       if (!any)
         printf ("\nReadings chosen where the source is ambiguous (the earliest deadline):\n\n");
@@ -355,7 +414,7 @@ policy_catalogue (void)
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(CpRule) r = g_list_model_get_item (rules, i);
-      g_autofree char *timescale = cp_rule_describe_timescale (r);
+      g_autofree char *timescale = timescale_in_force (r);
       g_autofree char *t = cell (timescale), *c = cell (cp_rule_get_citation (r));
       g_autofree char *differs = differing_profiles ((CpPolicy **) all->pdata, all->len, r);
 
@@ -376,13 +435,13 @@ policy_catalogue (void)
       for (guint i = 0; i < g_list_model_get_n_items (local); i++)
         {
           g_autoptr(CpRule) r = g_list_model_get_item (local, i);
-          CpRule *base = cp_policy_lookup_rule (england, cp_rule_get_key (r));
+          CpRule *base = matching_version (england, r);
           g_autofree char *timescale = NULL, *was = NULL, *t = NULL, *w = NULL, *c = NULL;
 
-          if (g_strcmp0 (cp_policy_get_rule_origin (p, cp_rule_get_key (r)), cp_policy_get_name (p)) != 0)
+          if (g_strcmp0 (cp_policy_get_rule_version_origin (p, r), cp_policy_get_name (p)) != 0)
             continue;
-          timescale = cp_rule_describe_timescale (r);
-          was = base ? cp_rule_describe_timescale (base) : g_strdup ("(no national rule)");
+          timescale = timescale_in_force (r);
+          was = base ? timescale_in_force (base) : g_strdup ("(no national rule)");
           t = cell (timescale);
           w = cell (was);
           c = cell (cp_rule_get_citation (r));

@@ -67,7 +67,8 @@ class LongTermFosterPlacementTest(unittest.TestCase):
         self.assertEqual(list(rule.get_recorded()), ["visits-reduction-agreed", "visits-reduction-decided"])
         self.assertEqual(list(rule.get_replaces()), ["visit.interval", "visit.interval.until-18"])
         self.assertTrue(rule.get_intended_until_18_only())
-        self.assertEqual(rule.get_in_force_from(), "2015-04-01")
+        since = rule.get_in_force_from()   # a GLib.Date (docs/policy-format.md, rules in force by date)
+        self.assertEqual((since.get_year(), int(since.get_month()), since.get_day()), (2015, 4, 1))
         weekly = policy.lookup_rule("visit.until-first-review")
         self.assertEqual(weekly.get_first_review_of(), "placement")
         self.assertEqual(policy.lookup_rule("visit.care-order-with-parent").props.anchor,

@@ -619,6 +619,9 @@ typedef enum {
  * @CP_ANCHOR_LEFT_CARE: the day the child ceased to be looked after
  * @CP_ANCHOR_ACTIVITY: each activity of the duty named by
  *   [property@Rule:from-duty]
+ * @CP_ANCHOR_TEMPORARY_APPROVAL: the day each placement's carer was given
+ *   temporary approval ([property@Placement:temporary-approval]), or the
+ *   placement's start where the case does not record it
  *
  * What a rule counts from.
  */
@@ -640,6 +643,7 @@ typedef enum {
   CP_ANCHOR_ELIGIBLE,
   CP_ANCHOR_LEFT_CARE,
   CP_ANCHOR_ACTIVITY,
+  CP_ANCHOR_TEMPORARY_APPROVAL,
 } CpAnchor;
 
 /**

@@ -56,4 +56,10 @@ CP_AVAILABLE_IN_ALL
 void cp_placement_set_change_reason (CpPlacement *self,
     const char *change_reason);
 
+CP_AVAILABLE_IN_ALL
+const GDate *cp_placement_get_temporary_approval (CpPlacement *self);
+CP_AVAILABLE_IN_ALL
+void cp_placement_set_temporary_approval (CpPlacement *self,
+                                          const GDate *date);
+
 G_END_DECLS

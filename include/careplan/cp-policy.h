@@ -62,7 +62,14 @@ CP_AVAILABLE_IN_ALL
 CpRule     *cp_policy_lookup_rule       (CpPolicy    *self,
                                          const char  *key);
 CP_AVAILABLE_IN_ALL
+CpRule     *cp_policy_lookup_rule_on    (CpPolicy    *self,
+                                         const char  *key,
+                                         const GDate *date);
+CP_AVAILABLE_IN_ALL
 const char *cp_policy_get_rule_origin   (CpPolicy    *self,
                                          const char  *key);
+CP_AVAILABLE_IN_ALL
+const char *cp_policy_get_rule_version_origin (CpPolicy *self,
+                                               CpRule   *rule);
 
 G_END_DECLS

@@ -25,6 +25,15 @@ const char *cp_rule_get_id (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_key (CpRule *self);
 CP_AVAILABLE_IN_ALL
+const GDate *cp_rule_get_in_force_from (CpRule *self);
+CP_AVAILABLE_IN_ALL
+const GDate *cp_rule_get_in_force_until (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_get_lapses (CpRule *self);
+CP_AVAILABLE_IN_ALL
+gboolean cp_rule_is_in_force (CpRule *self,
+                              const GDate *date);
+CP_AVAILABLE_IN_ALL
 CpRuleKind cp_rule_get_kind (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char *cp_rule_get_statement (CpRule *self);
@@ -118,8 +127,6 @@ CP_AVAILABLE_IN_ALL
 const char * const *cp_rule_get_recorded (CpRule *self);
 CP_AVAILABLE_IN_ALL
 const char * const *cp_rule_get_replaces (CpRule *self);
-CP_AVAILABLE_IN_ALL
-const char *cp_rule_get_in_force_from (CpRule *self);
 CP_AVAILABLE_IN_ALL
 gboolean cp_rule_get_after_care (CpRule *self);
 CP_AVAILABLE_IN_ALL
