@@ -263,9 +263,15 @@ Test (in_force, reviews_without_a_meeting_from_april_2015)
 
   /* The shipped rules that allow them carry the date. */
   {
-    g_autoptr(CpPolicy) warrington = cp_policy_new_builtin ("warrington", NULL);
-    g_autofree char *iso = test_iso (cp_rule_get_in_force_from (cp_policy_lookup_rule (warrington, "review.without-meeting")));
-    cr_assert_str_eq (iso, "2015-04-01");
+    const char *names[] = { "warrington", "salford", "isp-fostering" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(CpPolicy) p = cp_policy_new_builtin (names[i], NULL);
+        g_autofree char *iso = test_iso (cp_rule_get_in_force_from (cp_policy_lookup_rule (p, "review.without-meeting")));
+
+        cr_assert_str_eq (iso, "2015-04-01", "%s", names[i]);
+      }
   }
 
   local = cp_policy_new_from_data (LOCAL (NO_MEETING_FROM_2015), -1, &error);
