@@ -901,8 +901,6 @@ check_chains (CpPolicy  *self,
   return TRUE;
 }
 
-/* The julian days a rule's period runs over (0 and G_MAXUINT32 for no
- * bound). */
 /* The engine reads one review-without-meeting rule (the consultation
  * reviews and the meetings between them): it may be limited in time,
  * but not have versions. */
@@ -933,6 +931,8 @@ check_single_versions (CpPolicy  *self,
   return TRUE;
 }
 
+/* The julian days a rule's period runs over (0 and G_MAXUINT32 for no
+ * bound). */
 static void
 period_of (CpRule *rule, guint32 *from, guint32 *until)
 {
