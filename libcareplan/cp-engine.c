@@ -2190,16 +2190,16 @@ chain_start (Run *run, CpRule *rule)
     }
   if (cp_rule_get_anchor (rule) == CP_ANCHOR_RULE)
     {
-      /* The rule it follows, by its key: the same object as the
-       * obligations' (one policy, one rule a key). */
+      /* The rule it follows, by its key: whichever version of it the
+       * obligation followed (a key may have versions in force at
+       * different times). */
       const char *key = cp_rule_get_after (rule);
-      CpRule *after = key != NULL ? cp_policy_lookup_rule (run->policy, key) : NULL;
 
-      for (guint i = 0; i < run->out->len; i++)
+      for (guint i = 0; key != NULL && i < run->out->len; i++)
         {
           const CpObligationData *o = &g_array_index (run->out, CpObligationData, i);
 
-          if (o->rule == after)
+          if (strcmp (cp_rule_get_key (o->rule), key) == 0)
             return o->met;
         }
       return 0;
