@@ -143,7 +143,7 @@ class CheckCommandTest(unittest.TestCase):
         # Every obligation is followed by its rule's citation.
         i = lines.index("  overdue             2026-10-24 (29 days late)  review 3: review.subsequent "
                         "[review-subsequent-max-6m]")
-        self.assertTrue(lines[i + 1].startswith("      cites: Stoke-on-Trent City Council, Children in Care: Care Planning, Placement and Case Review Policy, §7.10"), lines[i + 1])
+        self.assertTrue(lines[i + 1].startswith("      cites: SI 2010/959 reg 33(2); Stoke-on-Trent City Council, Children in Care: Care Planning, Placement and Case Review Policy, §7.10"), lines[i + 1])
         # The starred school-place recommendation, due 27 February, never done.
         self.assertIn("review 1 recommendation 2: review.recommendation", r.stdout)
         self.assertTrue(r.stdout.endswith(

@@ -409,6 +409,17 @@ policy_catalogue (void)
           "citation; \"differs in\" names the profiles that replace the national rule with their own.\n\n",
           cp_get_major_version (), cp_get_minor_version (), cp_get_micro_version ());
 
+  /* The documents the rules come from, by their titles. */
+  printf ("## Sources\n\n| Profile | Built from |\n|---|---|\n");
+  for (guint n = 0; n < all->len; n++)
+    {
+      CpPolicy *p = all->pdata[n];
+      g_autofree char *source = cell (cp_policy_get_source (p) ? cp_policy_get_source (p) : "(not stated)");
+
+      printf ("| `%s` | %s |\n", cp_policy_get_name (p), source);
+    }
+  printf ("\n");
+
   printf ("## %s: %s\n\n", cp_policy_get_name (england), cp_policy_get_title (england));
   printf ("| Rule | Id | Timescale | Citation | Differs in |\n|---|---|---|---|---|\n");
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
