@@ -26,6 +26,7 @@ static char *opt_format = NULL;
 static char *opt_output = NULL;
 static gboolean opt_all = FALSE;
 static char **opt_ssda903 = NULL;
+static char **opt_ssd = NULL;
 static char **opt_files = NULL;
 
 static const GOptionEntry entries[] = {
@@ -51,6 +52,10 @@ static const GOptionEntry entries[] = {
     "Check every child of an SSDA903 return, a directory of header.csv, episodes.csv and reviews.csv "
     "(repeatable); the return records placements and reviews only, so only review obligations are judged",
     "DIR" },
+  { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
+    "Check every looked-after child of a Standard Safeguarding Dataset extract, a directory of "
+    "ssd_person.csv, ssd_cla_episodes.csv, ssd_cla_placement.csv… (repeatable); reviews, visits, "
+    "health and dental checks and the care plan are judged", "DIR" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASE.json|CASELOAD.jsonl…]" },
   { NULL }
@@ -356,7 +361,7 @@ flush (Check *c)
 }
 
 static void
-check_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer data)
+check_case (CpCase *kase, const char *where, int source, gpointer data)
 {
   Check *c = data;
   g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, c->policy, c->calendar, c->date, where);
@@ -379,7 +384,7 @@ check_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer dat
       Row row = { o, s, cp_obligation_get_due (o) ? g_date_get_julian (cp_obligation_get_due (o)) : 0 };
 
       g_ptr_array_add (keep, o);
-      if (reviews_only && cp_rule_get_duty (cp_obligation_get_rule (o)) != CP_DUTY_REVIEW)
+      if (!careplan_source_judges (source, cp_rule_get_duty (cp_obligation_get_rule (o))))
         continue;
       c->overdue += s == CP_OBLIGATION_STATUS_OVERDUE;
       c->due_soon += s == CP_OBLIGATION_STATUS_DUE_SOON;
@@ -521,9 +526,9 @@ careplan_check_main (int argc, char **argv)
     "path, on standard error).");
   if (!careplan_parse_options (ctx, &argc, &argv))
     return CAREPLAN_EXIT_USAGE;
-  if (opt_files == NULL && opt_ssda903 == NULL)
+  if (opt_files == NULL && opt_ssda903 == NULL && opt_ssd == NULL)
     {
-      fprintf (stderr, "careplan check: no file given (a case, a caseload or --ssda903 DIR)\n");
+      fprintf (stderr, "careplan check: no file given (a case, a caseload, --ssda903 DIR or --ssd DIR)\n");
       return CAREPLAN_EXIT_USAGE;
     }
   if (!parse_format (opt_format ? opt_format : "text", &c.format))
@@ -546,6 +551,8 @@ careplan_check_main (int argc, char **argv)
 
   begin (&c);
   readable = careplan_for_each_case (opt_files, opt_ssda903, check_case, &c, &invalid);
+  readable &= careplan_for_each_ssd_case (opt_ssd, check_case, &c, &invalid);
+  g_clear_pointer (&opt_ssd, g_strfreev);
   invalid += c.refused;
   end (&c, !readable || invalid > 0);
   g_clear_pointer (&opt_ssda903, g_strfreev);

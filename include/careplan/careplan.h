@@ -41,4 +41,5 @@
 # include "cp-evaluator.h"
 # include "cp-caseload-reader.h"
 # include "cp-ssda903-reader.h"
+# include "cp-ssd-reader.h"
 #undef CAREPLAN_INSIDE
