@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#if CP_HAVE_LIBPQ
+# include <libpq-fe.h>
+#endif
 
 #include "cp-case-private.h"
 #include "cp-date-private.h"
@@ -108,22 +111,26 @@ static const char * const missing_cols[] = {
   "miss_person_id", "miss_missing_episode_start_date", "?miss_missing_episode_type",
   "?miss_missing_episode_end_date", NULL };
 
+/* Each table: its file, its SQL table, its columns, whether it is needed,
+ * and the row identifier that orders a SQL table's rows after its key. */
 static const struct {
   const char *name;
+  const char *sql;
   const char * const *cols;
   gboolean required;
+  const char *row_id;
 } table_specs[N_TABLES] = {
-  { "ssd_person.csv", person_cols, TRUE },
-  { "ssd_cla_episodes.csv", episode_cols, TRUE },
-  { "ssd_cla_placement.csv", placement_cols, TRUE },
-  { "ssd_legal_status.csv", legal_cols, FALSE },
-  { "ssd_cla_reviews.csv", review_cols, FALSE },
-  { "ssd_cla_visits.csv", visit_cols, FALSE },
-  { "ssd_cla_health.csv", health_cols, FALSE },
-  { "ssd_cla_care_plan.csv", care_plan_cols, FALSE },
-  { "ssd_permanence.csv", permanence_cols, FALSE },
-  { "ssd_care_leavers.csv", care_leaver_cols, FALSE },
-  { "ssd_missing.csv", missing_cols, FALSE },
+  { "ssd_person.csv", "ssd_person", person_cols, TRUE, NULL },
+  { "ssd_cla_episodes.csv", "ssd_cla_episodes", episode_cols, TRUE, "clae_cla_episode_id" },
+  { "ssd_cla_placement.csv", "ssd_cla_placement", placement_cols, TRUE, "clap_cla_placement_id" },
+  { "ssd_legal_status.csv", "ssd_legal_status", legal_cols, FALSE, "lega_legal_status_id" },
+  { "ssd_cla_reviews.csv", "ssd_cla_reviews", review_cols, FALSE, "clar_cla_review_id" },
+  { "ssd_cla_visits.csv", "ssd_cla_visits", visit_cols, FALSE, "clav_cla_visit_id" },
+  { "ssd_cla_health.csv", "ssd_cla_health", health_cols, FALSE, "clah_health_check_id" },
+  { "ssd_cla_care_plan.csv", "ssd_cla_care_plan", care_plan_cols, FALSE, "lacp_table_id" },
+  { "ssd_permanence.csv", "ssd_permanence", permanence_cols, FALSE, "perm_table_id" },
+  { "ssd_care_leavers.csv", "ssd_care_leavers", care_leaver_cols, FALSE, "clea_table_id" },
+  { "ssd_missing.csv", "ssd_missing", missing_cols, FALSE, "miss_table_id" },
 };
 
 typedef struct {
@@ -318,6 +325,9 @@ column_name (Table *table, int col)
   return *name == '?' ? name + 1 : name;
 }
 
+static gboolean finish_table (Table   *table,
+                              GError **error);
+
 static gboolean
 load_table (Table      *table,
             const char *dir,
@@ -328,8 +338,6 @@ load_table (Table      *table,
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   gsize len;
-  guint n = g_strv_length ((char **) table->colnames);
-  Row *head;
 
   path = find_file (dir, table->name, &local_error);
   if (local_error != NULL)
@@ -346,6 +354,17 @@ load_table (Table      *table,
     return cp_fail (error, CP_ERROR_PARSE, "%s: not UTF-8 text", table->name);
   if (!parse_csv (table, text, len, error))
     return FALSE;
+  return finish_table (table, error);
+}
+
+/* Finds the wanted columns in the header row and indexes the rows by key. */
+static gboolean
+finish_table (Table   *table,
+              GError **error)
+{
+  guint n = g_strv_length ((char **) table->colnames);
+  Row *head;
+
   if (table->rows->len == 0)
     return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no header row", table->name);
 
@@ -677,6 +696,8 @@ set_julian (GDate *d, guint32 j)
 
 /* Loading ------------------------------------------------------------------ */
 
+static void index_children (CpSsdReader *self);
+
 /**
  * cp_ssd_reader_new_for_directory:
  * @directory: (type filename): the directory holding the SSD's CSV extracts
@@ -695,7 +716,6 @@ cp_ssd_reader_new_for_directory (const char  *directory,
                                  GError     **error)
 {
   g_autoptr(CpSsdReader) self = NULL;
-  Table *p, *e, *pl;
 
   g_return_val_if_fail (directory != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -704,6 +724,16 @@ cp_ssd_reader_new_for_directory (const char  *directory,
   for (guint t = 0; t < N_TABLES; t++)
     if (!load_table (&self->tables[t], directory, table_specs[t].required, error))
       return NULL;
+  index_children (self);
+  return g_steal_pointer (&self);
+}
+
+/* The looked-after children, those without a person row, and the
+ * placements by their id. */
+static void
+index_children (CpSsdReader *self)
+{
+  Table *p, *e, *pl;
 
   p = &self->tables[T_PERSON];
   e = &self->tables[T_EPISODES];
@@ -741,7 +771,218 @@ cp_ssd_reader_new_for_directory (const char  *directory,
       if (*id && !g_hash_table_contains (self->placements_by_id, id))
         g_hash_table_insert (self->placements_by_id, (char *) id, GUINT_TO_POINTER (i + 1));
     }
+}
+
+/* PostgreSQL --------------------------------------------------------------- */
+
+#if CP_HAVE_LIBPQ
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+/* The first line of the server's message (libpq's end with a newline). */
+static gboolean
+pg_fail (GError **error, PGconn *conn, const char *what)
+{
+  g_autofree char *msg = g_strdup (PQerrorMessage (conn));
+
+  g_strchomp (msg);
+  if (strchr (msg, '\n') != NULL)
+    *strchr (msg, '\n') = '\0';
+  return cp_fail (error, CP_ERROR_PARSE, "%s: %s", what, msg);
+}
+
+static gboolean
+pg_command (PGconn *conn, const char *sql, const char *what, GError **error)
+{
+  g_autoptr(PGresult) res = PQexec (conn, sql);
+
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    return pg_fail (error, conn, what);
+  return TRUE;
+}
+
+/* Reads one table through a server-side cursor, a batch of rows at a
+ * time, into the rows a CSV file would give: a header row of the column
+ * names, then the rows ordered by the table's key and row identifier. */
+static gboolean
+load_table_pg (Table    *table,
+               PGconn   *conn,
+               gboolean  required,
+               const char *sql_name,
+               const char *row_id,
+               GError  **error)
+{
+  const char *params[1] = { sql_name };
+  g_autoptr(PGresult) exists = PQexecParams (conn, "SELECT to_regclass($1) IS NOT NULL", 1, NULL,
+                                             params, NULL, NULL, 0);
+  g_autoptr(PGresult) probe = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *quoted = NULL;
+  const char *key = column_name (table, 0);
+  gboolean has_key = FALSE, has_row_id = FALSE;
+  guint line = 1;
+  Row *head;
+  int n;
+
+  table->name = sql_name;
+  if (PQresultStatus (exists) != PGRES_TUPLES_OK)
+    return pg_fail (error, conn, sql_name);
+  if (strcmp (PQgetvalue (exists, 0, 0), "t") != 0)
+    {
+      if (!required)
+        return TRUE;
+      return cp_fail (error, CP_ERROR_MISSING_FIELD, "postgresql: no table %s", sql_name);
+    }
+
+  /* The columns, to order by the key and row id only where they exist. */
+  {
+    char *ident = PQescapeIdentifier (conn, sql_name, strlen (sql_name));
+
+    quoted = g_strdup (ident);
+    PQfreemem (ident);
+  }
+  sql = g_string_new (NULL);
+  g_string_printf (sql, "SELECT * FROM %s LIMIT 0", quoted);
+  probe = PQexec (conn, sql->str);
+  if (PQresultStatus (probe) != PGRES_TUPLES_OK)
+    return pg_fail (error, conn, sql_name);
+  n = PQnfields (probe);
+  table->strings = g_string_chunk_new (4096);
+  table->rows = g_ptr_array_new_with_free_func (row_free);
+  head = g_new (Row, 1);
+  head->line = line++;
+  head->n = (guint) n;
+  head->fields = g_new (char *, n + 1);
+  for (int k = 0; k < n; k++)
+    {
+      head->fields[k] = g_string_chunk_insert (table->strings, PQfname (probe, k));
+      has_key |= g_ascii_strcasecmp (PQfname (probe, k), key) == 0;
+      has_row_id |= row_id != NULL && g_ascii_strcasecmp (PQfname (probe, k), row_id) == 0;
+    }
+  head->fields[n] = NULL;
+  g_ptr_array_add (table->rows, head);
+  if (!has_key)
+    return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no %s column", sql_name, key);
+
+  g_string_printf (sql, "DECLARE cp_ssd NO SCROLL CURSOR FOR SELECT * FROM %s ORDER BY %s", quoted, key);
+  if (has_row_id)
+    g_string_append_printf (sql, ", %s", row_id);
+  if (!pg_command (conn, sql->str, sql_name, error))
+    return FALSE;
+  for (;;)
+    {
+      g_autoptr(PGresult) batch = PQexec (conn, "FETCH FORWARD 5000 FROM cp_ssd");
+      int rows;
+
+      if (PQresultStatus (batch) != PGRES_TUPLES_OK)
+        return pg_fail (error, conn, sql_name);
+      rows = PQntuples (batch);
+      if (rows == 0)
+        break;
+      for (int r = 0; r < rows; r++)
+        {
+          Row *row = g_new (Row, 1);
+
+          row->line = line++;
+          row->n = (guint) n;
+          row->fields = g_new (char *, n + 1);
+          for (int k = 0; k < n; k++)
+            row->fields[k] = g_string_chunk_insert (table->strings,
+                                                   PQgetisnull (batch, r, k) ? "" : PQgetvalue (batch, r, k));
+          row->fields[n] = NULL;
+          g_ptr_array_add (table->rows, row);
+        }
+    }
+  if (!pg_command (conn, "CLOSE cp_ssd", sql_name, error))
+    return FALSE;
+  return finish_table (table, error);
+}
+
+#endif
+
+/**
+ * cp_ssd_reader_new_for_connection:
+ * @conninfo: a libpq connection string (`host=... dbname=...`) or URI
+ *   (`postgresql://host/dbname`), without a password
+ * @error: return location for a #GError
+ *
+ * Reads the SSD's tables (`ssd_person`, `ssd_cla_episodes`, ...) from a
+ * PostgreSQL database, in one read-only transaction, each through a
+ * server-side cursor. Columns are found by name as in the CSV files; a
+ * table's rows are numbered in the order of its key column and row
+ * identifier, the header counting as row 1, so errors read
+ * `ssd_cla_placement:4:6: ...`.
+ *
+ * The password comes only from libpq's environment (`PGPASSWORD`) or the
+ * password file (`~/.pgpass`): a connection string that holds one is
+ * refused, so that it is never on a command line. Without PostgreSQL
+ * support (built without libpq) this fails with %G_IO_ERROR_NOT_SUPPORTED.
+ *
+ * Returns: (transfer full) (nullable): a new reader
+ */
+CpSsdReader *
+cp_ssd_reader_new_for_connection (const char  *conninfo,
+                                  GError     **error)
+{
+#if CP_HAVE_LIBPQ
+  g_autoptr(CpSsdReader) self = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  PQconninfoOption *options;
+  char *parse_error = NULL;
+  gboolean has_password = FALSE;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  options = PQconninfoParse (conninfo, &parse_error);
+  if (options == NULL)
+    {
+      g_autofree char *msg = g_strdup (parse_error ? parse_error : "out of memory");
+
+      PQfreemem (parse_error);
+      g_strchomp (msg);
+      cp_fail (error, CP_ERROR_PARSE, "postgresql: the connection string: %s", msg);
+      return NULL;
+    }
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (strcmp (o->keyword, "password") == 0 && o->val != NULL && *o->val)
+      has_password = TRUE;
+  PQconninfoFree (options);
+  if (has_password)
+    {
+      cp_fail (error, CP_ERROR_INVALID_VALUE,
+               "postgresql: the connection string holds a password; give it in ~/.pgpass or PGPASSWORD instead");
+      return NULL;
+    }
+
+  conn = PQconnectdb (conninfo);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      pg_fail (error, conn, "postgresql");
+      return NULL;
+    }
+  if (!pg_command (conn, "SET DateStyle TO ISO, YMD", "postgresql", error) ||
+      !pg_command (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "postgresql", error))
+    return NULL;
+
+  self = g_object_new (CP_TYPE_SSD_READER, NULL);
+  for (guint t = 0; t < N_TABLES; t++)
+    if (!load_table_pg (&self->tables[t], conn, table_specs[t].required, table_specs[t].sql,
+                        table_specs[t].row_id, error))
+      return NULL;
+  if (!pg_command (conn, "COMMIT", "postgresql", error))
+    return NULL;
+  index_children (self);
   return g_steal_pointer (&self);
+#else
+  g_return_val_if_fail (conninfo != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               "postgresql: this libcareplan was built without PostgreSQL support (libpq)");
+  return NULL;
+#endif
 }
 
 /* One child ---------------------------------------------------------------- */

@@ -516,3 +516,28 @@ Test (ssd, the_cases_are_checked_like_any_other)
   cr_assert (found);
   remove_ssd (dir);
 }
+
+Test (ssd, a_connection_string_with_a_password_is_refused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsdReader) reader = cp_ssd_reader_new_for_connection ("host=/nonexistent dbname=ssd password=hunter2",
+                                                                     &error);
+
+  cr_assert_null (reader);
+  cr_assert_not_null (error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      /* Built without libpq. */
+      cr_assert_not_null (strstr (error->message, "built without PostgreSQL support"));
+      return;
+    }
+  assert_error (error, CP_ERROR_INVALID_VALUE,
+                "postgresql: the connection string holds a password; give it in ~/.pgpass or PGPASSWORD instead");
+  cr_assert_null (strstr (error->message, "hunter2"));
+  g_clear_error (&error);
+
+  /* No server there: the connection fails with libpq's reason. */
+  reader = cp_ssd_reader_new_for_connection ("host=/nonexistent port=1 dbname=ssd connect_timeout=2", &error);
+  cr_assert_null (reader);
+  assert_error (error, CP_ERROR_PARSE, "postgresql: ");
+}

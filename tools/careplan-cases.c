@@ -175,6 +175,23 @@ careplan_source_judges (int source, CpDuty duty)
     }
 }
 
+/* A directory of CSV extracts, or a PostgreSQL database: a URI or a libpq
+ * connection string ("host=... dbname=..."). */
+static gboolean
+is_connection (const char *arg)
+{
+  return g_str_has_prefix (arg, "postgresql://") || g_str_has_prefix (arg, "postgres://") ||
+         (strchr (arg, '=') != NULL && !g_file_test (arg, G_FILE_TEST_IS_DIR));
+}
+
+static CpSsdReader *
+open_ssd (const char *arg, GError **error)
+{
+  if (is_connection (arg))
+    return cp_ssd_reader_new_for_connection (arg, error);
+  return cp_ssd_reader_new_for_directory (arg, error);
+}
+
 guint
 careplan_count_ssd_cases (char **ssd_dirs)
 {
@@ -182,15 +199,15 @@ careplan_count_ssd_cases (char **ssd_dirs)
 
   for (guint i = 0; ssd_dirs && ssd_dirs[i]; i++)
     {
-      g_autoptr(CpSsdReader) r = cp_ssd_reader_new_for_directory (ssd_dirs[i], NULL);
+      g_autoptr(CpSsdReader) r = open_ssd (ssd_dirs[i], NULL);
       if (r != NULL)
         n += cp_ssd_reader_get_n_children (r);
     }
   return n;
 }
 
-/* Every looked-after child of an SSD extract; a child is shown by its row
- * of ssd_person.csv. */
+/* Every looked-after child of an SSD extract (a directory of CSV files or
+ * a PostgreSQL database); a child is shown by its row of ssd_person. */
 gboolean
 careplan_for_each_ssd_case (char             **ssd_dirs,
                             CareplanCaseFunc   func,
@@ -202,7 +219,8 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
   for (guint i = 0; ssd_dirs && ssd_dirs[i]; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(CpSsdReader) reader = cp_ssd_reader_new_for_directory (ssd_dirs[i], &error);
+      g_autoptr(CpSsdReader) reader = open_ssd (ssd_dirs[i], &error);
+      gboolean db = is_connection (ssd_dirs[i]);
 
       if (reader == NULL)
         {
@@ -216,12 +234,16 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
 
           if (kase != NULL)
             {
-              g_autofree char *where = g_build_filename (ssd_dirs[i], cp_ssd_reader_get_location (reader), NULL);
+              /* A database is shown by its table and row, never by the
+               * connection string. */
+              g_autofree char *where = db ? g_strdup_printf ("postgresql:%s", cp_ssd_reader_get_location (reader))
+                                          : g_build_filename (ssd_dirs[i], cp_ssd_reader_get_location (reader), NULL);
               func (kase, where, CAREPLAN_SOURCE_SSD, data);
             }
           else if (error != NULL)
             {
-              g_autofree char *where = g_build_filename (ssd_dirs[i], error->message, NULL);
+              g_autofree char *where = db ? g_strdup_printf ("postgresql:%s", error->message)
+                                          : g_build_filename (ssd_dirs[i], error->message, NULL);
               fprintf (stderr, "%s\n", where);
               (*invalid)++;
               g_clear_error (&error);

@@ -54,8 +54,9 @@ static const GOptionEntry entries[] = {
     "DIR" },
   { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
     "Check every looked-after child of a Standard Safeguarding Dataset extract, a directory of "
-    "ssd_person.csv, ssd_cla_episodes.csv, ssd_cla_placement.csv… (repeatable); reviews, visits, "
-    "health and dental checks and the care plan are judged", "DIR" },
+    "ssd_person.csv, ssd_cla_episodes.csv, ssd_cla_placement.csv…, or a PostgreSQL database holding those "
+    "tables: postgresql://HOST/DB or a libpq connection string (repeatable); reviews, visits, "
+    "health and dental checks and the care plan are judged", "DIR|CONNINFO" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASE.json|CASELOAD.jsonl…]" },
   { NULL }

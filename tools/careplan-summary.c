@@ -35,8 +35,8 @@ static const GOptionEntry entries[] = {
   { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
     "Include every child of an SSDA903 return (repeatable; reviews only)", "DIR" },
   { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
-    "Include every looked-after child of a Standard Safeguarding Dataset extract (repeatable; "
-    "reviews, visits, health and dental checks, the care plan)", "DIR" },
+    "Include every looked-after child of a Standard Safeguarding Dataset extract, a directory or a "
+    "PostgreSQL database (repeatable; reviews, visits, health and dental checks, the care plan)", "DIR|CONNINFO" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASELOAD.jsonl|CASE.json…]" },
   { NULL }

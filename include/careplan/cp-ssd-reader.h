@@ -25,6 +25,9 @@ CP_AVAILABLE_IN_ALL
 CpSsdReader *cp_ssd_reader_new_for_directory (const char   *directory,
                                               GError      **error);
 CP_AVAILABLE_IN_ALL
+CpSsdReader *cp_ssd_reader_new_for_connection (const char  *conninfo,
+                                               GError     **error);
+CP_AVAILABLE_IN_ALL
 CpCase      *cp_ssd_reader_next              (CpSsdReader  *self,
                                               GError      **error);
 CP_AVAILABLE_IN_ALL
