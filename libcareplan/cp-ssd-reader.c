@@ -151,6 +151,7 @@ struct _CpSsdReader
   GHashTable *persons;   /* person id -> first row index + 1 */
   GPtrArray *orphans;    /* episode keys without a person row, in order */
   GHashTable *placements_by_id;   /* placement id -> row index + 1 */
+  GArray *due_dates;     /* GDate: the SSD's due date of the last child's review n at n - 1 */
   guint next_child;
   guint next_orphan;
   char *location;
@@ -185,6 +186,7 @@ cp_ssd_reader_finalize (GObject *object)
   g_clear_pointer (&self->persons, g_hash_table_unref);
   g_clear_pointer (&self->orphans, g_ptr_array_unref);
   g_clear_pointer (&self->placements_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->due_dates, g_array_unref);
   g_free (self->location);
 
   G_OBJECT_CLASS (cp_ssd_reader_parent_class)->finalize (object);
@@ -199,6 +201,7 @@ cp_ssd_reader_class_init (CpSsdReaderClass *klass)
 static void
 cp_ssd_reader_init (CpSsdReader *self)
 {
+  self->due_dates = g_array_new (FALSE, TRUE, sizeof (GDate));
   for (guint t = 0; t < N_TABLES; t++)
     {
       self->tables[t].name = table_specs[t].name;
@@ -1185,7 +1188,8 @@ build_case (CpSsdReader *self,
   g_autoptr(CpChild) child = NULL;
   g_autoptr(CpCase) kase = NULL;
   g_autoptr(GError) local_error = NULL;
-  guint32 dob, death, lac, ceased = 0;
+  g_autoptr(GArray) due_dates = g_array_new (FALSE, TRUE, sizeof (GDate));
+  guint32 dob, death, lac, ceased = 0, next_due = 0;
   const char *cla;
   Episode *last;
   GDate d, d2;
@@ -1426,7 +1430,8 @@ build_case (CpSsdReader *self,
       cp_child_add_legal_status (child, status);
     }
 
-  /* Reviews held in the period, numbered in date order. */
+  /* Reviews held in the period, numbered in date order; the authority's
+   * due dates of those and of the next one still to hold are kept. */
   g_array_set_size (items, 0);
   list = rows_for (&self->tables[T_REVIEWS], cla);
   for (guint i = 0; list && i < list->len; i++)
@@ -1441,6 +1446,8 @@ build_case (CpSsdReader *self,
           !read_flag (t, row, R_CANCELLED, &cancelled, error) ||
           !lookup_code (&participation_codes, t, row, R_PARTICIPATION, &item.value, error))
         return NULL;
+      if (cancelled != 1 && item.start == 0 && item.end != 0 && (next_due == 0 || item.end < next_due))
+        next_due = item.end;
       if (cancelled == 1 || item.start == 0)
         continue;   /* not held */
       if (ceased != 0 && item.start > ceased)
@@ -1452,6 +1459,12 @@ build_case (CpSsdReader *self,
       g_array_append_val (items, item);
     }
   g_array_sort (items, compare_dated);
+  g_array_set_size (due_dates, items->len + (next_due != 0));
+  for (guint i = 0; i < items->len; i++)
+    if (g_array_index (items, Dated, i).end != 0)
+      set_julian (&g_array_index (due_dates, GDate, i), g_array_index (items, Dated, i).end);
+  if (next_due != 0)
+    set_julian (&g_array_index (due_dates, GDate, items->len), next_due);
   for (guint i = 0; i < items->len; i++)
     {
       Dated *item = &g_array_index (items, Dated, i);
@@ -1618,6 +1631,8 @@ build_case (CpSsdReader *self,
                p->name, person->line, local_error->message);
       return NULL;
     }
+  g_array_unref (self->due_dates);
+  self->due_dates = g_steal_pointer (&due_dates);
   return g_steal_pointer (&kase);
 }
 
@@ -1644,6 +1659,7 @@ cp_ssd_reader_next (CpSsdReader  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   p = &self->tables[T_PERSON];
+  g_array_set_size (self->due_dates, 0);
   if (self->next_child < self->children->len)
     {
       guint at = g_array_index (self->children, guint, self->next_child++);
@@ -1674,6 +1690,36 @@ cp_ssd_reader_next (CpSsdReader  *self,
       return NULL;
     }
   return NULL;
+}
+
+/**
+ * cp_ssd_reader_get_review_due_date:
+ * @self: a #CpSsdReader
+ * @sequence: a review's number in the case, from 1
+ *
+ * The date `ssd_cla_reviews` gives as due (`clar_cla_review_due_date`) for
+ * review @sequence of the child last returned by [method@SsdReader.next]:
+ * a review held (numbered as in the case), or, for the number after the
+ * last one held, the earliest due date of the reviews not yet held and not
+ * cancelled. This is the authority's own reckoning, not read into the case:
+ * `careplan check --compare-due-dates` sets it beside the library's.
+ *
+ * Returns: (transfer none) (nullable): the due date, or %NULL where the
+ *   extract gives none
+ */
+const GDate *
+cp_ssd_reader_get_review_due_date (CpSsdReader *self,
+                                   int          sequence)
+{
+  const GDate *d;
+
+  g_return_val_if_fail (CP_IS_SSD_READER (self), NULL);
+  g_return_val_if_fail (sequence >= 1, NULL);
+
+  if ((guint) sequence > self->due_dates->len)
+    return NULL;
+  d = &g_array_index (self->due_dates, GDate, sequence - 1);
+  return g_date_valid (d) ? d : NULL;
 }
 
 /**

@@ -203,6 +203,17 @@ Test (ssd, every_table_maps_onto_the_case)
   cr_assert_eq (cp_review_get_sequence (r2), 2);
   cr_assert_eq (cp_review_get_child_participation (r2), CP_CHILD_PARTICIPATION_ADVOCATE);
 
+  /* The authority's due dates, kept beside the case: of each review held,
+   * and of the next one not cancelled. */
+  {
+    g_autofree char *due1 = test_iso (cp_ssd_reader_get_review_due_date (reader, 1));
+    g_autofree char *due3 = test_iso (cp_ssd_reader_get_review_due_date (reader, 3));
+
+    cr_assert_str_eq (due1, "2026-02-01");
+    cr_assert_str_eq (due3, "2026-10-20");
+    cr_assert_null (cp_ssd_reader_get_review_due_date (reader, 4));
+  }
+
   /* Visits where the child was seen, in this period; completed health and
    * dental checks; the pathway plan review date. */
   cr_assert_eq (count_duty (kase, CP_DUTY_VISIT), 2);

@@ -121,6 +121,48 @@ class SsdRouteTest(unittest.TestCase):
         self.assertNotIn(child, r.stderr)
         self.assertEqual(len(json.loads(r.stdout)["cases"]), 299)
 
+    def test_compare_due_dates(self):
+        # The generator's authority reckons the first review from 26 days
+        # after care began; the library from 20 working days.
+        r = run("check", "--on", AS_AT, "--compare-due-dates", "--ssd", os.path.join(self.dir.name, "ssd"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"review 1: due \d{4}-\d\d-\d\d in the SSD, \d{4}-\d\d-\d\d by the library "
+                                   r"\(the SSD's \d+ days? earlier\) \[review-first-within-20wd\]\n"
+                                   r"      rule:  review.first\n      cites: .*§7.10")
+        self.assertRegex(r.stdout, r"\n\d+ reviews with a due date in the SSD: \d+ differ from the library's, "
+                                   r"0 of them later\n")
+
+    def test_a_due_date_later_than_the_law_allows_is_a_finding(self):
+        d = os.path.join(self.dir.name, "late")
+        os.makedirs(d, exist_ok=True)
+        files = {
+            "ssd_person.csv": "pers_person_id,pers_dob\r\nK1,2015-01-01\r\n",
+            "ssd_cla_episodes.csv": "clae_person_id,clae_cla_id,clae_cla_episode_start_date,"
+                                    "clae_cla_episode_start_reason,clae_cla_episode_ceased_date,"
+                                    "clae_cla_episode_ceased_reason\r\nK1,C1,2026-01-05,S,,\r\n",
+            "ssd_cla_placement.csv": "clap_cla_placement_id,clap_cla_id,clap_cla_placement_start_date,"
+                                     "clap_cla_placement_end_date,clap_cla_placement_type\r\nP1,C1,2026-01-05,,K2\r\n",
+            # Held on time, then the next one booked by a date after the law's.
+            "ssd_cla_reviews.csv": "clar_cla_id,clar_cla_review_due_date,clar_cla_review_date\r\n"
+                                   "C1,2026-02-02,2026-01-30\r\nC1,2026-05-29,\r\n",
+        }
+        for name, text in files.items():
+            with open(os.path.join(d, name), "w", newline="") as f:
+                f.write(text)
+        r = run("check", "--on", "2026-03-31", "--compare-due-dates", "--ssd", d)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        # The first review's due dates agree (20 working days from Monday 5 January 2026).
+        self.assertNotIn("review 1:", r.stdout)
+        self.assertIn("review 2: due 2026-05-29 in the SSD, 2026-04-30 by the library (the SSD's 29 days later) "
+                      "[review-second-within-3m]", r.stdout)
+        self.assertIn("2 reviews with a due date in the SSD: 1 differ from the library's, 1 of them later", r.stdout)
+        self.assertNotIn("K1", r.stdout + r.stderr)
+
+    def test_compare_due_dates_needs_the_ssd(self):
+        r = run("check", "--compare-due-dates", os.path.join(self.dir.name, "caseload.jsonl"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--compare-due-dates needs --ssd", r.stderr)
+
     def test_a_missing_table(self):
         r = run("check", "--ssd", self.dir.name)
         self.assertEqual(r.returncode, 3)

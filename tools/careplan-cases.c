@@ -234,6 +234,7 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
 
           if (kase != NULL)
             {
+              careplan_keep_due_dates (kase, reader);
               /* A database is shown by its table and row, never by the
                * connection string. */
               g_autofree char *where = db ? g_strdup_printf ("postgresql:%s", cp_ssd_reader_get_location (reader))

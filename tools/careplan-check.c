@@ -27,6 +27,7 @@ static char *opt_output = NULL;
 static gboolean opt_all = FALSE;
 static char **opt_ssda903 = NULL;
 static char **opt_ssd = NULL;
+static gboolean opt_compare_due_dates = FALSE;
 static char **opt_files = NULL;
 
 static const GOptionEntry entries[] = {
@@ -57,6 +58,9 @@ static const GOptionEntry entries[] = {
     "ssd_person.csv, ssd_cla_episodes.csv, ssd_cla_placement.csv…, or a PostgreSQL database holding those "
     "tables: postgresql://HOST/DB or a libpq connection string (repeatable); reviews, visits, "
     "health and dental checks and the care plan are judged", "DIR|CONNINFO" },
+  { "compare-due-dates", 0, 0, G_OPTION_ARG_NONE, &opt_compare_due_dates,
+    "With --ssd: list instead the reviews whose due date in the SSD (clar_cla_review_due_date) differs "
+    "from the library's, with the rule and its citation; exit status 1 when the SSD's is later", NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASE.json|CASELOAD.jsonl…]" },
   { NULL }
@@ -78,6 +82,7 @@ typedef struct {
   gboolean to_stdout;    /* flush after each case */
   gboolean first_case;
   guint cases, refused, overdue, due_soon, met_late, unknown, events;
+  guint compared, differ, later;   /* --compare-due-dates */
 } Check;
 
 /* Overdue first, then due soon, then the rest; earliest first in each. */
@@ -396,6 +401,12 @@ check_case (CpCase *kase, const char *where, int source, gpointer data)
     }
   g_array_sort (rows, compare_rows);
 
+  if (opt_compare_due_dates)
+    {
+      c->differ += careplan_compare_due_dates (kase, ev, where, c->out, &c->compared, &c->later);
+      flush (c);
+      return;
+    }
   switch (c->format)
     {
     case FORMAT_TEXT: write_text (c, where, rows); break;
@@ -482,6 +493,9 @@ end (Check *c, gboolean unreadable)
       g_string_append (c->out, "END:VCALENDAR\r\n");
       break;
     case FORMAT_TEXT:
+      if (opt_compare_due_dates)
+        g_string_append_printf (c->out, "%u reviews with a due date in the SSD: %u differ from the library's, "
+                                "%u of them later\n", c->compared, c->differ, c->later);
       g_string_append_printf (c->out,
                               "%u cases under %s as at %s: %u overdue, %u due soon, %u met late, "
                               "%u not enough history%s\n",
@@ -537,6 +551,11 @@ careplan_check_main (int argc, char **argv)
       fprintf (stderr, "careplan check: --format: “%s” is not one of text, json, csv, ics\n", opt_format);
       return CAREPLAN_EXIT_USAGE;
     }
+  if (opt_compare_due_dates && (opt_ssd == NULL || c.format != FORMAT_TEXT))
+    {
+      fprintf (stderr, "careplan check: --compare-due-dates needs --ssd and the text format\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
 
   if (!careplan_evaluation_setup ("check", opt_policy, opt_region, opt_bank_holidays, opt_on,
                                   &policy, &calendar, &date))
@@ -574,5 +593,7 @@ careplan_check_main (int argc, char **argv)
 
   if (!readable || invalid > 0)
     return CAREPLAN_EXIT_DATA;
+  if (opt_compare_due_dates)
+    return c.later > 0 ? CAREPLAN_EXIT_FINDINGS : CAREPLAN_EXIT_OK;
   return c.overdue > 0 ? CAREPLAN_EXIT_FINDINGS : CAREPLAN_EXIT_OK;
 }

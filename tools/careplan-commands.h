@@ -51,6 +51,11 @@ gboolean careplan_source_judges (int source, CpDuty duty);
 gboolean careplan_for_each_ssd_case (char **ssd_dirs, CareplanCaseFunc func, gpointer data, guint *invalid);
 guint careplan_count_ssd_cases (char **ssd_dirs);
 
+/* careplan-due-dates.c: `careplan check --compare-due-dates`. */
+void careplan_keep_due_dates (CpCase *kase, CpSsdReader *reader);
+guint careplan_compare_due_dates (CpCase *kase, CpEvaluator *ev, const char *where, GString *out,
+                                  guint *compared, guint *later);
+
 gboolean careplan_for_each_case (char **paths, char **ssda903_dirs, CareplanCaseFunc func,
                                  gpointer data, guint *invalid);
 guint careplan_count_cases (char **paths, char **ssda903_dirs);

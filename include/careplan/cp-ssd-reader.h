@@ -31,6 +31,9 @@ CP_AVAILABLE_IN_ALL
 CpCase      *cp_ssd_reader_next              (CpSsdReader  *self,
                                               GError      **error);
 CP_AVAILABLE_IN_ALL
+const GDate *cp_ssd_reader_get_review_due_date (CpSsdReader *self,
+                                                int          sequence);
+CP_AVAILABLE_IN_ALL
 const char  *cp_ssd_reader_get_location      (CpSsdReader  *self);
 CP_AVAILABLE_IN_ALL
 guint        cp_ssd_reader_get_n_children    (CpSsdReader  *self);
