@@ -393,7 +393,9 @@ finish_table (Table   *table,
       char *key = (char *) field (table, row, 0);
       GArray *rows;
 
-      g_strstrip (key);
+      /* The key is stripped in place; a short row's is the empty constant. */
+      if ((guint) table->cols[0] < row->n)
+        g_strstrip (key);
       rows = g_hash_table_lookup (table->index, key);
       if (rows == NULL)
         {
