@@ -1174,40 +1174,41 @@ read_plan_json (Table *t, Row *row, int *first, int *second, gboolean *any, GErr
   return TRUE;
 }
 
-static CpCase *
-build_case (CpSsdReader *self,
-            Row         *person,
-            GError     **error)
+/* One child's case, as it is built. */
+typedef struct {
+  CpSsdReader *self;
+  Row *person;
+  const char *id;       /* never printed */
+  const char *cla;      /* the current period of care */
+  GArray *eps;          /* Episode: the period's, in order */
+  guint32 dob, death, lac, ceased;
+  CpChild *child;
+  CpCase *kase;
+  GArray *due_dates;    /* GDate, for cp_ssd_reader_get_review_due_date() */
+} Build;
+
+/* The current period of care: the one of the latest episode, whose
+ * episodes must follow on from each other; when it began and ended. */
+static gboolean
+read_period (Build *b, GError **error)
 {
+  CpSsdReader *self = b->self;
   Table *p = &self->tables[T_PERSON];
   Table *e = &self->tables[T_EPISODES];
-  Table *pl = &self->tables[T_PLACEMENT];
-  const char *id = field (p, person, P_ID);
-  GArray *rows = rows_for (e, id);
-  g_autoptr(GArray) eps = g_array_new (FALSE, FALSE, sizeof (Episode));
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Dated));
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(CpChild) child = NULL;
-  g_autoptr(CpCase) kase = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GArray) due_dates = g_array_new (FALSE, TRUE, sizeof (GDate));
-  guint32 dob, death, lac, ceased = 0, next_due = 0;
+  Row *person = b->person;
+  GArray *rows = rows_for (e, b->id);
+  GArray *eps = b->eps;
+  guint32 dob = b->dob, death = b->death, lac, ceased = 0;
   const char *cla;
   Episode *last;
-  GDate d, d2;
-  GArray *list;
 
-  if (!parse_date (p, person, P_DOB, FALSE, &dob, error) ||
-      !parse_date (p, person, P_DEATH, TRUE, &death, error))
-    return NULL;
-
-  /* Episodes: the current period of care is the one of the latest episode. */
+  g_assert (rows != NULL);   /* only children with episodes are read */
   for (guint i = 0; i < rows->len; i++)
     {
       Episode ep;
 
       if (!read_episode (e, e->rows->pdata[g_array_index (rows, guint, i)], &ep, error))
-        return NULL;
+        return FALSE;
       g_array_append_val (eps, ep);
     }
   g_array_sort (eps, compare_episodes);
@@ -1224,14 +1225,14 @@ build_case (CpSsdReader *self,
           row_fail (error, CP_ERROR_INCONSISTENT, e, ep->row, E_CLA,
                     "the period of care ended on line %u (%s), but this episode is in the same period",
                     prev->row->line, field (e, prev->row, E_CEASED_REASON));
-          return NULL;
+          return FALSE;
         }
       if (prev->ceased != ep->start)
         {
           row_fail (error, CP_ERROR_INCONSISTENT, e, ep->row, E_START,
                     "“%s” does not follow on from the previous episode, line %u (ceased “%s”)",
                     field (e, ep->row, E_START), prev->row->line, field (e, prev->row, E_CEASED));
-          return NULL;
+          return FALSE;
         }
     }
   last = &g_array_index (eps, Episode, eps->len - 1);
@@ -1239,7 +1240,7 @@ build_case (CpSsdReader *self,
     {
       row_fail (error, CP_ERROR_INCONSISTENT, e, last->row, E_CEASED_REASON,
                 "X1 says another episode follows, but none does");
-      return NULL;
+      return FALSE;
     }
   lac = g_array_index (eps, Episode, 0).start;
   if (g_array_index (eps, Episode, 0).entered != 0)
@@ -1253,14 +1254,14 @@ build_case (CpSsdReader *self,
           row_fail (error, CP_ERROR_INCONSISTENT, e, ep->row, E_ENTERED,
                     "“%s” differs from the period's first episode, line %u",
                     field (e, ep->row, E_ENTERED), g_array_index (eps, Episode, 0).row->line);
-          return NULL;
+          return FALSE;
         }
     }
   if (lac < dob)
     {
       row_fail (error, CP_ERROR_INCONSISTENT, e, g_array_index (eps, Episode, 0).row, E_START,
                 "the child became looked after before the date of birth in %s line %u", p->name, person->line);
-      return NULL;
+      return FALSE;
     }
   if (last->ceased_reason > 0)
     ceased = last->ceased;
@@ -1271,28 +1272,32 @@ build_case (CpSsdReader *self,
           row_fail (error, CP_ERROR_INCONSISTENT, p, person, P_DEATH,
                     "before the child became looked after (%s line %u)", e->name,
                     g_array_index (eps, Episode, 0).row->line);
-          return NULL;
+          return FALSE;
         }
       if (ceased == 0 || death < ceased)
         ceased = death;
     }
 
-  set_julian (&d, dob);
-  set_julian (&d2, lac);
-  child = cp_child_new (id, &d, &d2);
-  kase = cp_case_new (child);
-  if (ceased != 0)
-    {
-      set_julian (&d, ceased);
-      cp_child_set_ceased_on (child, &d);
-      if (ceased == last->ceased && last->ceased_reason == CEASE_HOME)
-        add_event (kase, CP_EVENT_KIND_RETURNED_HOME, ceased);
-      if (ceased == last->ceased && last->ceased_reason == CEASE_HOME_UNPLANNED)
-        {
-          add_event (kase, CP_EVENT_KIND_RETURNED_HOME, ceased);
-          add_event (kase, CP_EVENT_KIND_CEASED_UNPLANNED, ceased);
-        }
-    }
+  b->cla = cla;
+  b->lac = lac;
+  b->ceased = ceased;
+  return TRUE;
+}
+
+static gboolean
+read_placements (Build *b, GError **error)
+{
+  CpSsdReader *self = b->self;
+  Table *e = &self->tables[T_EPISODES];
+  Table *pl = &self->tables[T_PLACEMENT];
+  const char *id = b->id, *cla = b->cla;
+  GArray *eps = b->eps;
+  guint32 ceased = b->ceased;
+  CpCase *kase = b->kase;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Dated));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GArray *list;
+  GDate d;
 
   /* Placements of the period: by clap_cla_id, and those its episodes name. */
   list = rows_for (pl, cla);
@@ -1311,7 +1316,7 @@ build_case (CpSsdReader *self,
         {
           row_fail (error, CP_ERROR_INCONSISTENT, e, ep->row, E_PLACEMENT,
                     "no row in %s has this placement id", pl->name);
-          return NULL;
+          return FALSE;
         }
       g_hash_table_add (seen, GUINT_TO_POINTER (at - 1));
     }
@@ -1332,14 +1337,14 @@ build_case (CpSsdReader *self,
           {
             row_fail (error, CP_ERROR_INCONSISTENT, pl, row, PL_PERSON,
                       "another child's placement, in this child's period of care");
-            return NULL;
+            return FALSE;
           }
         if (!parse_date (pl, row, PL_START, FALSE, &item.start, error) ||
             !parse_date (pl, row, PL_END, TRUE, &item.end, error) ||
             !lookup_code (&placement_type_codes, pl, row, PL_TYPE, &item.value, error) ||
             !lookup_code (&provider_codes, pl, row, PL_PROVIDER, &provider, error) ||
             !lookup_code (&change_reason_codes, pl, row, PL_REASON, &unused, error))
-          return NULL;
+          return FALSE;
         if (*distance)
           {
             char *end;
@@ -1349,7 +1354,7 @@ build_case (CpSsdReader *self,
               {
                 row_fail (error, CP_ERROR_INVALID_VALUE, pl, row, PL_DISTANCE,
                           "“%s” is not a distance in miles", distance);
-                return NULL;
+                return FALSE;
               }
           }
         /* Foster care with the authority's own carers (PR1). */
@@ -1360,7 +1365,7 @@ build_case (CpSsdReader *self,
             row_fail (error, CP_ERROR_INCONSISTENT, pl, row, PL_END,
                       "the placement ends before it starts (clap_cla_placement_start_date %s)",
                       field (pl, row, PL_START));
-            return NULL;
+            return FALSE;
           }
         g_array_append_val (items, item);
       }
@@ -1389,6 +1394,20 @@ build_case (CpSsdReader *self,
       cp_case_import_placement (kase, placement);
     }
 
+  return TRUE;
+}
+
+static gboolean
+read_legal_statuses (Build *b, GError **error)
+{
+  CpSsdReader *self = b->self;
+  const char *id = b->id;
+  guint32 lac = b->lac, ceased = b->ceased;
+  CpChild *child = b->child;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Dated));
+  GArray *list;
+  GDate d;
+
   /* Legal statuses of the period. */
   g_array_set_size (items, 0);
   list = rows_for (&self->tables[T_LEGAL], id);
@@ -1401,13 +1420,13 @@ build_case (CpSsdReader *self,
       if (!parse_date (t, row, L_START, FALSE, &item.start, error) ||
           !parse_date (t, row, L_END, TRUE, &item.end, error) ||
           !lookup_code (&legal_status_codes, t, row, L_STATUS, &item.value, error))
-        return NULL;
+        return FALSE;
       if (item.end != 0 && item.end < item.start)
         {
           row_fail (error, CP_ERROR_INCONSISTENT, t, row, L_END,
                     "the legal status ends before it starts (lega_legal_status_start_date %s)",
                     field (t, row, L_START));
-          return NULL;
+          return FALSE;
         }
       if ((item.end != 0 && item.end <= lac) || (ceased != 0 && item.start > ceased))
         continue;   /* another period of care */
@@ -1432,6 +1451,23 @@ build_case (CpSsdReader *self,
       cp_child_add_legal_status (child, status);
     }
 
+  return TRUE;
+}
+
+static gboolean
+read_reviews (Build *b, GError **error)
+{
+  CpSsdReader *self = b->self;
+  Table *e = &self->tables[T_EPISODES];
+  const char *cla = b->cla;
+  guint32 ceased = b->ceased, next_due = 0;
+  Episode *last = &g_array_index (b->eps, Episode, b->eps->len - 1);
+  CpCase *kase = b->kase;
+  GArray *due_dates = b->due_dates;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Dated));
+  GArray *list;
+  GDate d;
+
   /* Reviews held in the period, numbered in date order; the authority's
    * due dates of those and of the next one still to hold are kept. */
   g_array_set_size (items, 0);
@@ -1447,7 +1483,7 @@ build_case (CpSsdReader *self,
           !parse_date (t, row, R_DATE, TRUE, &item.start, error) ||
           !read_flag (t, row, R_CANCELLED, &cancelled, error) ||
           !lookup_code (&participation_codes, t, row, R_PARTICIPATION, &item.value, error))
-        return NULL;
+        return FALSE;
       if (cancelled != 1 && item.start == 0 && item.end != 0 && (next_due == 0 || item.end < next_due))
         next_due = item.end;
       if (cancelled == 1 || item.start == 0)
@@ -1456,7 +1492,7 @@ build_case (CpSsdReader *self,
         {
           row_fail (error, CP_ERROR_INCONSISTENT, t, row, R_DATE,
                     "after the child ceased to be looked after (%s line %u)", e->name, last->row->line);
-          return NULL;
+          return FALSE;
         }
       g_array_append_val (items, item);
     }
@@ -1480,6 +1516,19 @@ build_case (CpSsdReader *self,
       cp_case_import_review (kase, review);
     }
 
+  return TRUE;
+}
+
+static gboolean
+read_plans (Build *b, GError **error)
+{
+  CpSsdReader *self = b->self;
+  const char *id = b->id;
+  guint32 lac = b->lac, ceased = b->ceased;
+  CpCase *kase = b->kase;
+  GArray *list;
+  GDate d;
+
   /* The care plan and the chosen permanence plan. */
   list = rows_for (&self->tables[T_CARE_PLAN], id);
   {
@@ -1491,28 +1540,28 @@ build_case (CpSsdReader *self,
       {
         Row *row = t->rows->pdata[g_array_index (list, guint, i)];
         guint32 start, end;
-        int a, b;
+        int chosen, other;
         gboolean any;
 
         if (!parse_date (t, row, C_START, FALSE, &start, error) ||
             !parse_date (t, row, C_END, TRUE, &end, error) ||
-            !read_plan_json (t, row, &a, &b, &any, error))
-          return NULL;
+            !read_plan_json (t, row, &chosen, &other, &any, error))
+          return FALSE;
         if (end != 0 && end < start)
           {
             row_fail (error, CP_ERROR_INCONSISTENT, t, row, C_END,
                       "the plan ends before it starts (lacp_cla_care_plan_start_date %s)", field (t, row, C_START));
-            return NULL;
+            return FALSE;
           }
         if ((end != 0 && end <= lac) || (ceased != 0 && start > ceased))
           continue;   /* another period of care */
         if (created == 0 || start < created)
           created = start;
-        if (a >= 0 && start >= agreed)
+        if (chosen >= 0 && start >= agreed)
           {
             agreed = start;
-            pathway = a;
-            contingency = b;
+            pathway = chosen;
+            contingency = other;
           }
       }
     if (created != 0)
@@ -1534,6 +1583,18 @@ build_case (CpSsdReader *self,
       }
   }
 
+  return TRUE;
+}
+
+static gboolean
+read_casework (Build *b, GError **error)
+{
+  CpSsdReader *self = b->self;
+  const char *id = b->id, *cla = b->cla;
+  guint32 lac = b->lac, ceased = b->ceased;
+  CpCase *kase = b->kase;
+  GArray *list;
+
   /* Casework: visits where the child was seen, completed health checks,
    * the latest pathway plan review, missing episodes. */
   list = rows_for (&self->tables[T_VISITS], id);
@@ -1548,7 +1609,7 @@ build_case (CpSsdReader *self,
       if (!parse_date (t, row, V_DATE, FALSE, &day, error) ||
           !read_flag (t, row, V_SEEN, &was_seen, error) ||
           !read_flag (t, row, V_SEEN_ALONE, &alone, error))
-        return NULL;
+        return FALSE;
       if (*visit_cla ? strcmp (visit_cla, cla) != 0 : day < lac)
         continue;   /* another period of care */
       if (was_seen == 1)
@@ -1565,7 +1626,7 @@ build_case (CpSsdReader *self,
       if (!parse_date (t, row, H_DATE, FALSE, &day, error) ||
           !lookup_code (&health_check_codes, t, row, H_TYPE, &type, error) ||
           !lookup_code (&health_status_codes, t, row, H_STATUS, &status, error))
-        return NULL;
+        return FALSE;
       if (day < lac || status != STATUS_COMPLETED)
         continue;
       if (type == CHECK_HEALTH)
@@ -1585,7 +1646,7 @@ build_case (CpSsdReader *self,
           !lookup_code (&in_touch_codes, t, row, CL_IN_TOUCH, &unused, error) ||
           !parse_date (t, row, CL_CONTACT, TRUE, &contact, error) ||
           !parse_date (t, row, CL_PATHWAY, TRUE, &review, error))
-        return NULL;
+        return FALSE;
       if (review != 0 && review >= lac)
         add_activity (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, review);
     }
@@ -1600,13 +1661,13 @@ build_case (CpSsdReader *self,
       if (!parse_date (t, row, MI_START, FALSE, &start, error) ||
           !parse_date (t, row, MI_END, TRUE, &end, error) ||
           !lookup_code (&missing_type_codes, t, row, MI_TYPE, &unused, error))
-        return NULL;
+        return FALSE;
       if (end != 0 && end < start)
         {
           row_fail (error, CP_ERROR_INCONSISTENT, t, row, MI_END,
                     "the episode ends before it starts (miss_missing_episode_start_date %s)",
                     field (t, row, MI_START));
-          return NULL;
+          return FALSE;
         }
       if (start >= lac && (ceased == 0 || start <= ceased))
         add_event (kase, CP_EVENT_KIND_MISSING, start);
@@ -1622,10 +1683,65 @@ build_case (CpSsdReader *self,
 
       for (int col = M_ADM; col <= M_ORDER; col++)
         if (!parse_date (t, row, col, TRUE, &day, error))
-          return NULL;
+          return FALSE;
       if (!lookup_code (&order_type_codes, t, row, M_ORDER_TYPE, &unused, error))
-        return NULL;
+        return FALSE;
     }
+
+  return TRUE;
+}
+
+static CpCase *
+build_case (CpSsdReader *self,
+            Row         *person,
+            GError     **error)
+{
+  Table *p = &self->tables[T_PERSON];
+  g_autoptr(GArray) eps = g_array_new (FALSE, FALSE, sizeof (Episode));
+  g_autoptr(GArray) due_dates = g_array_new (FALSE, TRUE, sizeof (GDate));
+  g_autoptr(CpChild) child = NULL;
+  g_autoptr(CpCase) kase = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Build b = { self, person, field (p, person, P_ID), NULL, eps, 0, 0, 0, 0, NULL, NULL, due_dates };
+  guint32 dob, lac, ceased;
+  const char *id = b.id;
+  Episode *last;
+  GDate d, d2;
+
+  if (!parse_date (p, person, P_DOB, FALSE, &b.dob, error) ||
+      !parse_date (p, person, P_DEATH, TRUE, &b.death, error) ||
+      !read_period (&b, error))
+    return NULL;
+  dob = b.dob;
+  lac = b.lac;
+  ceased = b.ceased;
+  last = &g_array_index (eps, Episode, eps->len - 1);
+
+  set_julian (&d, dob);
+  set_julian (&d2, lac);
+  child = cp_child_new (id, &d, &d2);
+  kase = cp_case_new (child);
+  if (ceased != 0)
+    {
+      set_julian (&d, ceased);
+      cp_child_set_ceased_on (child, &d);
+      if (ceased == last->ceased && last->ceased_reason == CEASE_HOME)
+        add_event (kase, CP_EVENT_KIND_RETURNED_HOME, ceased);
+      if (ceased == last->ceased && last->ceased_reason == CEASE_HOME_UNPLANNED)
+        {
+          add_event (kase, CP_EVENT_KIND_RETURNED_HOME, ceased);
+          add_event (kase, CP_EVENT_KIND_CEASED_UNPLANNED, ceased);
+        }
+    }
+
+  b.child = child;
+  b.kase = kase;
+  if (!read_placements (&b, error) ||
+      !read_legal_statuses (&b, error) ||
+      !read_reviews (&b, error) ||
+      !read_plans (&b, error) ||
+      !read_casework (&b, error))
+    return NULL;
 
   if (!cp_case_validate (kase, &local_error))
     {
