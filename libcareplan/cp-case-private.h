@@ -33,6 +33,13 @@ void cp_case_import_placement (CpCase      *self,
                                CpPlacement *placement);
 void cp_case_import_review    (CpCase      *self,
                                CpReview    *review);
+void cp_case_import_activity  (CpCase      *self,
+                               CpActivity  *activity);
+void cp_case_import_event     (CpCase      *self,
+                               CpCaseEvent *event);
+void cp_case_import_plans     (CpCase           *self,
+                               CpCarePlan       *care_plan,
+                               CpPermanencePlan *permanence_plan);
 
 /* cp_case_new_from_json() with @scratch and @name, working space for the
  * JSON reader that a reader of many cases keeps (either may be %NULL). */

@@ -1779,3 +1779,30 @@ cp_case_import_review (CpCase   *self,
 {
   cp_record_append_item (CP_RECORD (self), PROP_REVIEWS, review);
 }
+
+/* For readers of other formats (the SSD): records as they are, without a
+ * history entry, as the JSON reader takes them. */
+void
+cp_case_import_activity (CpCase     *self,
+                         CpActivity *activity)
+{
+  cp_record_append_item (CP_RECORD (self), PROP_ACTIVITIES, activity);
+}
+
+void
+cp_case_import_event (CpCase      *self,
+                      CpCaseEvent *event)
+{
+  cp_record_append_item (CP_RECORD (self), PROP_EVENTS, event);
+}
+
+void
+cp_case_import_plans (CpCase           *self,
+                      CpCarePlan       *care_plan,
+                      CpPermanencePlan *permanence_plan)
+{
+  if (care_plan != NULL)
+    cp_record_set_object (CP_RECORD (self), PROP_CARE_PLAN, care_plan);
+  if (permanence_plan != NULL)
+    cp_record_set_object (CP_RECORD (self), PROP_PERMANENCE_PLAN, permanence_plan);
+}

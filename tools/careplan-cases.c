@@ -74,7 +74,7 @@ each_in_file (const char *path, CareplanCaseFunc func, gpointer data, guint *inv
           if (kase != NULL)
             {
               g_autofree char *where = g_strdup_printf ("%s:%u", path, cp_caseload_reader_get_line (reader));
-              func (kase, where, FALSE, data);
+              func (kase, where, CAREPLAN_SOURCE_CASE, data);
             }
           else if (error != NULL && error->domain != CP_ERROR)
             {
@@ -106,7 +106,7 @@ each_in_file (const char *path, CareplanCaseFunc func, gpointer data, guint *inv
           (*invalid)++;
           return TRUE;
         }
-      func (kase, path, FALSE, data);
+      func (kase, path, CAREPLAN_SOURCE_CASE, data);
       return TRUE;
     }
 }
@@ -132,7 +132,7 @@ each_in_return (const char *dir, CareplanCaseFunc func, gpointer data, guint *in
           g_autofree char *where = g_build_filename (dir, cp_ssda903_reader_get_location (reader), NULL);
           /* A return records placements and reviews, not plans or review
            * tasks: only review timeliness can be judged from it. */
-          func (kase, where, TRUE, data);
+          func (kase, where, CAREPLAN_SOURCE_SSDA903, data);
         }
       else if (error != NULL)
         {
@@ -159,6 +159,106 @@ careplan_for_each_case (char             **paths,
     readable &= each_in_file (paths[i], func, data, invalid);
   for (guint i = 0; ssda903_dirs && ssda903_dirs[i]; i++)
     readable &= each_in_return (ssda903_dirs[i], func, data, invalid);
+  return readable;
+}
+
+/* The duties whose records the source holds: a case in the library's
+ * format holds them all, a 903 return only reviews, and the SSD the
+ * reviews held, visits, health and dental checks and the care plan
+ * (docs/ssd.md). */
+gboolean
+careplan_source_judges (int source, CpDuty duty)
+{
+  switch (source)
+    {
+    case CAREPLAN_SOURCE_SSDA903:
+      return duty == CP_DUTY_REVIEW;
+    case CAREPLAN_SOURCE_SSD:
+      return duty == CP_DUTY_REVIEW || duty == CP_DUTY_VISIT || duty == CP_DUTY_HEALTH_ASSESSMENT ||
+             duty == CP_DUTY_DENTAL_CHECK || duty == CP_DUTY_CARE_PLAN;
+    default:
+      return TRUE;
+    }
+}
+
+/* A directory of CSV extracts, or a PostgreSQL database: a URI or a libpq
+ * connection string ("host=... dbname=..."). */
+static gboolean
+is_connection (const char *arg)
+{
+  return g_str_has_prefix (arg, "postgresql://") || g_str_has_prefix (arg, "postgres://") ||
+         (strchr (arg, '=') != NULL && !g_file_test (arg, G_FILE_TEST_IS_DIR));
+}
+
+static CpSsdReader *
+open_ssd (const char *arg, GError **error)
+{
+  if (is_connection (arg))
+    return cp_ssd_reader_new_for_connection (arg, error);
+  return cp_ssd_reader_new_for_directory (arg, error);
+}
+
+guint
+careplan_count_ssd_cases (char **ssd_dirs)
+{
+  guint n = 0;
+
+  for (guint i = 0; ssd_dirs && ssd_dirs[i]; i++)
+    {
+      g_autoptr(CpSsdReader) r = open_ssd (ssd_dirs[i], NULL);
+      if (r != NULL)
+        n += cp_ssd_reader_get_n_children (r);
+    }
+  return n;
+}
+
+/* Every looked-after child of an SSD extract (a directory of CSV files or
+ * a PostgreSQL database); a child is shown by its row of ssd_person. */
+gboolean
+careplan_for_each_ssd_case (char             **ssd_dirs,
+                            CareplanCaseFunc   func,
+                            gpointer           data,
+                            guint             *invalid)
+{
+  gboolean readable = TRUE;
+
+  for (guint i = 0; ssd_dirs && ssd_dirs[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CpSsdReader) reader = open_ssd (ssd_dirs[i], &error);
+      gboolean db = is_connection (ssd_dirs[i]);
+
+      if (reader == NULL)
+        {
+          fprintf (stderr, "careplan: %s\n", error->message);
+          readable = FALSE;
+          continue;
+        }
+      for (;;)
+        {
+          g_autoptr(CpCase) kase = cp_ssd_reader_next (reader, &error);
+
+          if (kase != NULL)
+            {
+              careplan_keep_due_dates (kase, reader);
+              /* A database is shown by its table and row, never by the
+               * connection string. */
+              g_autofree char *where = db ? g_strdup_printf ("postgresql:%s", cp_ssd_reader_get_location (reader))
+                                          : g_build_filename (ssd_dirs[i], cp_ssd_reader_get_location (reader), NULL);
+              func (kase, where, CAREPLAN_SOURCE_SSD, data);
+            }
+          else if (error != NULL)
+            {
+              g_autofree char *where = db ? g_strdup_printf ("postgresql:%s", error->message)
+                                          : g_build_filename (ssd_dirs[i], error->message, NULL);
+              fprintf (stderr, "%s\n", where);
+              (*invalid)++;
+              g_clear_error (&error);
+            }
+          else
+            break;
+        }
+    }
   return readable;
 }
 

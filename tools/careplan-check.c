@@ -31,6 +31,8 @@ static char *opt_output = NULL;
 static char *opt_uid_key = NULL;
 static gboolean opt_all = FALSE;
 static char **opt_ssda903 = NULL;
+static char **opt_ssd = NULL;
+static gboolean opt_compare_due_dates = FALSE;
 static char **opt_files = NULL;
 
 static const GOptionEntry entries[] = {
@@ -59,6 +61,14 @@ static const GOptionEntry entries[] = {
     "Check every child of an SSDA903 return, a directory of header.csv, episodes.csv and reviews.csv "
     "(repeatable); the return records placements and reviews only, so only review obligations are judged",
     "DIR" },
+  { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
+    "Check every looked-after child of a Standard Safeguarding Dataset extract, a directory of "
+    "ssd_person.csv, ssd_cla_episodes.csv, ssd_cla_placement.csv…, or a PostgreSQL database holding those "
+    "tables: postgresql://HOST/DB or a libpq connection string (repeatable); reviews, visits, "
+    "health and dental checks and the care plan are judged", "DIR|CONNINFO" },
+  { "compare-due-dates", 0, 0, G_OPTION_ARG_NONE, &opt_compare_due_dates,
+    "With --ssd: list instead the reviews whose due date in the SSD (clar_cla_review_due_date) differs "
+    "from the library's, with the rule and its citation; exit status 1 when the SSD's is later", NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASE.json|CASELOAD.jsonl…]" },
   { NULL }
@@ -81,6 +91,7 @@ typedef struct {
   gboolean to_stdout;    /* flush after each case */
   gboolean first_case;
   guint cases, refused, overdue, due_soon, met_late, unknown, events;
+  guint compared, differ, later;   /* --compare-due-dates */
 } Check;
 
 /* Overdue first, then due soon, then the rest; earliest first in each. */
@@ -368,7 +379,7 @@ flush (Check *c)
 }
 
 static void
-check_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer data)
+check_case (CpCase *kase, const char *where, int source, gpointer data)
 {
   Check *c = data;
   g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, c->policy, c->calendar, c->date, where);
@@ -391,7 +402,7 @@ check_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer dat
       Row row = { o, s, cp_obligation_get_due (o) ? g_date_get_julian (cp_obligation_get_due (o)) : 0 };
 
       g_ptr_array_add (keep, o);
-      if (reviews_only && cp_rule_get_duty (cp_obligation_get_rule (o)) != CP_DUTY_REVIEW)
+      if (!careplan_source_judges (source, cp_rule_get_duty (cp_obligation_get_rule (o))))
         continue;
       c->overdue += s == CP_OBLIGATION_STATUS_OVERDUE;
       c->due_soon += s == CP_OBLIGATION_STATUS_DUE_SOON;
@@ -402,6 +413,12 @@ check_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer dat
     }
   g_array_sort (rows, compare_rows);
 
+  if (opt_compare_due_dates)
+    {
+      c->differ += careplan_compare_due_dates (kase, ev, where, c->out, &c->compared, &c->later);
+      flush (c);
+      return;
+    }
   switch (c->format)
     {
     case FORMAT_TEXT: write_text (c, where, rows); break;
@@ -488,6 +505,9 @@ end (Check *c, gboolean unreadable)
       g_string_append (c->out, "END:VCALENDAR\r\n");
       break;
     case FORMAT_TEXT:
+      if (opt_compare_due_dates)
+        g_string_append_printf (c->out, "%u reviews with a due date in the SSD: %u differ from the library's, "
+                                "%u of them later\n", c->compared, c->differ, c->later);
       g_string_append_printf (c->out,
                               "%u cases under %s as at %s: %u overdue, %u due soon, %u met late, "
                               "%u not enough history%s\n",
@@ -651,14 +671,19 @@ careplan_check_main (int argc, char **argv)
     "path, on standard error).");
   if (!careplan_parse_options (ctx, &argc, &argv))
     return CAREPLAN_EXIT_USAGE;
-  if (opt_files == NULL && opt_ssda903 == NULL)
+  if (opt_files == NULL && opt_ssda903 == NULL && opt_ssd == NULL)
     {
-      fprintf (stderr, "careplan check: no file given (a case, a caseload or --ssda903 DIR)\n");
+      fprintf (stderr, "careplan check: no file given (a case, a caseload, --ssda903 DIR or --ssd DIR)\n");
       return CAREPLAN_EXIT_USAGE;
     }
   if (!parse_format (opt_format ? opt_format : "text", &c.format))
     {
       fprintf (stderr, "careplan check: --format: “%s” is not one of text, json, csv, ics\n", opt_format);
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (opt_compare_due_dates && (opt_ssd == NULL || c.format != FORMAT_TEXT))
+    {
+      fprintf (stderr, "careplan check: --compare-due-dates needs --ssd and the text format\n");
       return CAREPLAN_EXIT_USAGE;
     }
 
@@ -694,6 +719,8 @@ careplan_check_main (int argc, char **argv)
 
   begin (&c);
   readable = careplan_for_each_case (opt_files, opt_ssda903, check_case, &c, &invalid);
+  readable &= careplan_for_each_ssd_case (opt_ssd, check_case, &c, &invalid);
+  g_clear_pointer (&opt_ssd, g_strfreev);
   invalid += c.refused;
   end (&c, !readable || invalid > 0);
   g_clear_pointer (&opt_ssda903, g_strfreev);
@@ -713,5 +740,7 @@ careplan_check_main (int argc, char **argv)
 
   if (!readable || invalid > 0)
     return CAREPLAN_EXIT_DATA;
+  if (opt_compare_due_dates)
+    return c.later > 0 ? CAREPLAN_EXIT_FINDINGS : CAREPLAN_EXIT_OK;
   return c.overdue > 0 ? CAREPLAN_EXIT_FINDINGS : CAREPLAN_EXIT_OK;
 }

@@ -37,8 +37,24 @@ CpCalendar *careplan_calendar_from_options (const char *region, const char *bank
 
 /* careplan-cases.c: the cases named on a command line. @where is FILE,
  * FILE:LINE or a return's Header row: never the child's name or id.
- * @reviews_only is TRUE for a 903 return, which records no plans. */
-typedef void (*CareplanCaseFunc) (CpCase *kase, const char *where, gboolean reviews_only, gpointer data);
+ * @source says where the case came from, and so which obligations can be
+ * judged from it (careplan_source_judges()): a 903 return records no plans,
+ * the SSD no review paperwork. */
+typedef enum {
+  CAREPLAN_SOURCE_CASE = 0,
+  CAREPLAN_SOURCE_SSDA903 = 1,
+  CAREPLAN_SOURCE_SSD = 2,
+} CareplanSource;
+typedef void (*CareplanCaseFunc) (CpCase *kase, const char *where, int source, gpointer data);
+
+gboolean careplan_source_judges (int source, CpDuty duty);
+gboolean careplan_for_each_ssd_case (char **ssd_dirs, CareplanCaseFunc func, gpointer data, guint *invalid);
+guint careplan_count_ssd_cases (char **ssd_dirs);
+
+/* careplan-due-dates.c: `careplan check --compare-due-dates`. */
+void careplan_keep_due_dates (CpCase *kase, CpSsdReader *reader);
+guint careplan_compare_due_dates (CpCase *kase, CpEvaluator *ev, const char *where, GString *out,
+                                  guint *compared, guint *later);
 
 gboolean careplan_for_each_case (char **paths, char **ssda903_dirs, CareplanCaseFunc func,
                                  gpointer data, guint *invalid);

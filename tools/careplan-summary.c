@@ -18,6 +18,7 @@ static char *opt_region = NULL;
 static char *opt_bank_holidays = NULL;
 static char *opt_format = NULL;
 static char **opt_ssda903 = NULL;
+static char **opt_ssd = NULL;
 static char **opt_files = NULL;
 
 static const GOptionEntry entries[] = {
@@ -33,6 +34,9 @@ static const GOptionEntry entries[] = {
     "Merge a gov.uk bank-holidays.json file", "FILE" },
   { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
     "Include every child of an SSDA903 return (repeatable; reviews only)", "DIR" },
+  { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
+    "Include every looked-after child of a Standard Safeguarding Dataset extract, a directory or a "
+    "PostgreSQL database (repeatable; reviews, visits, health and dental checks, the care plan)", "DIR|CONNINFO" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASELOAD.jsonl|CASE.json…]" },
   { NULL }
@@ -154,7 +158,7 @@ count_stage (Summary *s, const char *stage)
 }
 
 static void
-summarise_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer data)
+summarise_case (CpCase *kase, const char *where, int source, gpointer data)
 {
   Summary *s = data;
   g_autoptr(CpEvaluator) ev = NULL;
@@ -180,7 +184,7 @@ summarise_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer
       CpDuty duty = cp_rule_get_duty (cp_obligation_get_rule (o));
       Area a = area_of (duty);
 
-      if (reviews_only && duty != CP_DUTY_REVIEW)
+      if (!careplan_source_judges (source, duty))
         continue;
       if (st == CP_OBLIGATION_STATUS_OVERDUE)
         {
@@ -395,7 +399,7 @@ careplan_summary_main (int argc, char **argv)
     "3 a file or case could not be read.");
   if (!careplan_parse_options (ctx, &argc, &argv))
     return CAREPLAN_EXIT_USAGE;
-  if (opt_files == NULL && opt_ssda903 == NULL)
+  if (opt_files == NULL && opt_ssda903 == NULL && opt_ssd == NULL)
     {
       fprintf (stderr, "careplan summary: no caseload given\n");
       return CAREPLAN_EXIT_USAGE;
@@ -417,9 +421,12 @@ careplan_summary_main (int argc, char **argv)
   s.today = g_date_get_julian (date);
   s.stages = stages;
   if (isatty (fileno (stderr)))
-    s.progress = careplan_progress_new (careplan_count_cases (opt_files, opt_ssda903));
+    s.progress = careplan_progress_new (careplan_count_cases (opt_files, opt_ssda903) +
+                                        careplan_count_ssd_cases (opt_ssd));
 
   readable = careplan_for_each_case (opt_files, opt_ssda903, summarise_case, &s, &invalid);
+  readable &= careplan_for_each_ssd_case (opt_ssd, summarise_case, &s, &invalid);
+  g_clear_pointer (&opt_ssd, g_strfreev);
   careplan_progress_free (s.progress);
   invalid += s.refused;
   g_clear_pointer (&opt_ssda903, g_strfreev);

@@ -43,4 +43,5 @@
 # include "cp-caseload-reader.h"
 # include "cp-ssda903-reader.h"
 # include "cp-file.h"
+# include "cp-ssd-reader.h"
 #undef CAREPLAN_INSIDE
