@@ -15,6 +15,9 @@
  */
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "careplan.h"
 
@@ -172,10 +175,153 @@ test_shared_policy_and_calendar (void)
   g_free (want);
 }
 
+/* CpCaseloadEvaluator: the same results, in input order, on 1 to 8
+ * threads, from a file and from a list. */
+typedef struct {
+  GString *out;
+  guint stop_after;             /* 0: never */
+  guint seen;
+} Collect;
+
+static gboolean
+collect (CpCaseResult *r, gpointer data)
+{
+  Collect *c = data;
+  CpEvaluator *ev = cp_case_result_get_evaluator (r);
+
+  g_string_append_printf (c->out, "#%u line %u readable %d overdue %u due-soon %u\n",
+                          cp_case_result_get_index (r), cp_case_result_get_line (r),
+                          cp_case_result_is_readable (r),
+                          cp_case_result_count (r, CP_OBLIGATION_STATUS_OVERDUE),
+                          cp_case_result_count (r, CP_OBLIGATION_STATUS_DUE_SOON));
+  if (cp_case_result_get_error (r) != NULL)
+    g_string_append_printf (c->out, "error %s\n", cp_case_result_get_error (r)->message);
+  if (ev != NULL)
+    {
+      GListModel *list = cp_evaluator_get_obligations (ev);
+
+      g_assert_true (cp_evaluator_get_case (ev) == cp_case_result_get_case (r));
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
+          g_string_append_printf (c->out, "%s %s %d %s\n", cp_obligation_get_key (o),
+                                  cp_obligation_get_subject (o), cp_obligation_get_status (o),
+                                  cp_obligation_get_explanation (o));
+        }
+    }
+  c->seen++;
+  return c->stop_after == 0 || c->seen < c->stop_after;
+}
+
+static void
+test_caseload_evaluator (void)
+{
+  g_autofree char *src = g_build_filename (EXAMPLES_DIR, "data", "authority-caseload.jsonl", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) mixed = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("stoke-on-trent", &error);
+  g_autoptr(CpCalendar) calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+  g_autoptr(GDate) date = g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GListModel) cases = NULL;
+  g_autofree char *want = NULL;
+  g_auto(GStrv) lines = NULL;
+  int fd;
+
+  g_assert_no_error (error);
+  g_file_get_contents (src, &text, NULL, &error);
+  g_assert_no_error (error);
+  /* A blank line and a bad one among the cases. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i == 50)
+        g_string_append (mixed, "\n{ \"version\": 1, \"child\": 3 }\n");
+      g_string_append_printf (mixed, "%s%s", lines[i], lines[i + 1] != NULL ? "\n" : "");
+    }
+  fd = g_file_open_tmp ("careplan-caseload-XXXXXX.jsonl", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, mixed->str, (gssize) mixed->len, &error);
+  g_assert_no_error (error);
+  cases = cp_caseload_load_file (src, &error);
+  g_assert_no_error (error);
+
+  for (guint n = 1; n <= 8; n++)
+    {
+      g_autoptr(CpCaseloadEvaluator) ce = cp_caseload_evaluator_new (policy, calendar, date);
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) from_list = g_string_new (NULL);
+      g_autoptr(GString) stopped = g_string_new (NULL);
+      g_autoptr(GListModel) results = NULL;
+      Collect c = { out, 0, 0 };
+      Collect l = { from_list, 0, 0 };
+      Collect s = { stopped, 7, 0 };
+
+      cp_caseload_evaluator_set_n_threads (ce, n);
+      g_assert_cmpuint (cp_caseload_evaluator_get_n_threads (ce), ==, n);
+      g_assert_true (cp_caseload_evaluator_foreach_in_file (ce, path, collect, &c, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (c.seen, ==, g_list_model_get_n_items (cases) + 1);
+      if (want == NULL)
+        {
+          want = g_strdup (out->str);
+          g_assert_nonnull (strstr (want, "#50 line 52 readable 0 overdue 0 due-soon 0\nerror line 52: "));
+        }
+      else
+        g_assert_cmpstr (out->str, ==, want);
+
+      /* A list: the same cases, without the bad line. */
+      g_assert_true (cp_caseload_evaluator_foreach (ce, cases, collect, &l, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (l.seen, ==, g_list_model_get_n_items (cases));
+
+      /* Stopping early. */
+      g_assert_true (cp_caseload_evaluator_foreach_in_file (ce, path, collect, &s, &error));
+      g_assert_cmpuint (s.seen, ==, 7);
+
+      /* Summaries only. */
+      results = cp_caseload_evaluator_evaluate_file (ce, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (results), ==, c.seen);
+      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(CpCaseResult) r = g_list_model_get_item (results, i);
+
+          g_assert_cmpuint (cp_case_result_get_index (r), ==, i);
+          g_assert_null (cp_case_result_get_case (r));
+          g_assert_null (cp_case_result_get_evaluator (r));
+          g_assert_true (cp_case_result_is_readable (r) == (i != 50));
+        }
+      g_clear_object (&results);
+      cp_caseload_evaluator_set_keep_cases (ce, TRUE);
+      results = cp_caseload_evaluator_evaluate (ce, cases, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(CpCaseResult) r = g_list_model_get_item (results, i);
+          g_autoptr(CpCase) k = g_list_model_get_item (cases, i);
+
+          g_assert_true (cp_case_result_get_case (r) == k);
+          g_assert_nonnull (cp_case_result_get_evaluator (r));
+        }
+    }
+
+  {
+    g_autoptr(CpCaseloadEvaluator) ce = cp_caseload_evaluator_new (policy, calendar, date);
+
+    g_assert_false (cp_caseload_evaluator_foreach_in_file (ce, "/nonexistent/caseload.jsonl", collect, NULL, &error));
+  }
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/threads/shared-policy-and-calendar", test_shared_policy_and_calendar);
+  g_test_add_func ("/threads/caseload-evaluator", test_caseload_evaluator);
   return g_test_run ();
 }

@@ -25,6 +25,7 @@ static char *opt_bank_holidays = NULL;
 static char *opt_format = NULL;
 static char *opt_output = NULL;
 static gboolean opt_all = FALSE;
+static int opt_jobs = 0;
 static char **opt_ssda903 = NULL;
 static char **opt_files = NULL;
 
@@ -51,6 +52,9 @@ static const GOptionEntry entries[] = {
     "Check every child of an SSDA903 return, a directory of header.csv, episodes.csv and reviews.csv "
     "(repeatable); the return records placements and reviews only, so only review obligations are judged",
     "DIR" },
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
+    "Read and evaluate a caseload's cases on N threads (default: one per core); "
+    "the output is the same for any N", "N" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASE.json|CASELOAD.jsonl…]" },
   { NULL }
@@ -356,10 +360,9 @@ flush (Check *c)
 }
 
 static void
-check_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer data)
+check_case (CpCase *kase, CpEvaluator *ev, const char *where, gboolean reviews_only, gpointer data)
 {
   Check *c = data;
-  g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, c->policy, c->calendar, c->date, where);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *list;
@@ -526,6 +529,11 @@ careplan_check_main (int argc, char **argv)
       fprintf (stderr, "careplan check: no file given (a case, a caseload or --ssda903 DIR)\n");
       return CAREPLAN_EXIT_USAGE;
     }
+  if (opt_jobs < 0)
+    {
+      fprintf (stderr, "careplan check: --jobs: %d is not a number of threads\n", opt_jobs);
+      return CAREPLAN_EXIT_USAGE;
+    }
   if (!parse_format (opt_format ? opt_format : "text", &c.format))
     {
       fprintf (stderr, "careplan check: --format: “%s” is not one of text, json, csv, ics\n", opt_format);
@@ -545,7 +553,8 @@ careplan_check_main (int argc, char **argv)
   c.first_case = TRUE;
 
   begin (&c);
-  readable = careplan_for_each_case (opt_files, opt_ssda903, check_case, &c, &invalid);
+  readable = careplan_for_each_evaluated (opt_files, opt_ssda903, (guint) opt_jobs, policy, calendar, date,
+                                          check_case, &c, &invalid);
   invalid += c.refused;
   end (&c, !readable || invalid > 0);
   g_clear_pointer (&opt_ssda903, g_strfreev);

@@ -40,5 +40,6 @@
 # include "cp-obligation.h"
 # include "cp-evaluator.h"
 # include "cp-caseload-reader.h"
+# include "cp-caseload-evaluator.h"
 # include "cp-ssda903-reader.h"
 #undef CAREPLAN_INSIDE
