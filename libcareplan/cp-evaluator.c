@@ -927,16 +927,16 @@ ladder (CpEvaluator *self)
 }
 
 /**
- * cp_evaluator_get_ladder:
+ * cp_evaluator_dup_ladder:
  * @self: a #CpEvaluator
  *
  * The escalation ladder disputes climb under the evaluator's policy.
  *
  * Returns: (transfer full): the policy's escalation ladder, lowest stage
- *   first, a list of [class@Rule] (empty if the policy has none)
+ *   first, a new list of [class@Rule] (empty if the policy has none)
  */
 GListModel *
-cp_evaluator_get_ladder (CpEvaluator *self)
+cp_evaluator_dup_ladder (CpEvaluator *self)
 {
   g_autoptr(GPtrArray) stages = NULL;
   GListStore *store;
@@ -947,6 +947,24 @@ cp_evaluator_get_ladder (CpEvaluator *self)
   store = g_list_store_new (CP_TYPE_RULE);
   g_list_store_splice (store, 0, 0, stages->pdata, stages->len);
   return G_LIST_MODEL (store);
+}
+
+/**
+ * cp_evaluator_get_ladder:
+ * @self: a #CpEvaluator
+ *
+ * The escalation ladder disputes climb under the evaluator's policy.
+ *
+ * Returns: (transfer full): the policy's escalation ladder, lowest stage
+ *   first, a new list of [class@Rule] (empty if the policy has none)
+ *
+ * Deprecated: 0.1: Use [method@Evaluator.dup_ladder], whose name says that
+ *   it returns a new list.
+ */
+GListModel *
+cp_evaluator_get_ladder (CpEvaluator *self)
+{
+  return cp_evaluator_dup_ladder (self);
 }
 
 static gboolean

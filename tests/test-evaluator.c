@@ -842,7 +842,7 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
   g_autoptr(GDate) resolved = test_date ("2027-03-15");
   g_autoptr(GString) log = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) stages = cp_evaluator_get_ladder (ev);
+  g_autoptr(GListModel) stages = cp_evaluator_dup_ladder (ev);
   CpDispute *dispute;
 
   cr_assert_eq (g_list_model_get_n_items (stages), 5);

@@ -69,14 +69,14 @@ class GettingStartedTest(unittest.TestCase):
             exe = os.path.join(self.tmp.name, "example")
             with open(src, "w", encoding="utf-8") as f:
                 f.write(code)
-            deps = subprocess.run(["pkg-config", "--cflags", "--libs", "gio-2.0", "json-glib-1.0"],
-                                  capture_output=True, text=True, check=True).stdout
+            # As the guide says, through pkg-config: the build tree's
+            # libcareplan-1-uninstalled.pc.
+            env = dict(os.environ, PKG_CONFIG_PATH=os.path.join(BUILD, "meson-uninstalled"))
+            flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcareplan-1"], env=env,
+                                   capture_output=True, text=True, check=True).stdout
             cc = shlex.split(os.environ.get("CC", "cc"))
             r = subprocess.run(cc + ["-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter",
-                                     "-o", exe, src,
-                                     "-I" + os.path.join(SOURCE, "include", "careplan"),
-                                     "-I" + os.path.join(BUILD, "include", "careplan"),
-                                     "-L" + LIBDIR, "-lcareplan-1"] + shlex.split(deps),
+                                     "-o", exe, src] + shlex.split(flags),
                                capture_output=True, text=True)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.check(lang, [exe], expected)
