@@ -31,6 +31,8 @@ typedef struct {
   CpCalendar *calendar;    /* shared */
   const GDate *date;
   char **got;              /* got[i]: case i's obligations, written by its thread */
+  int ready;               /* atomic: threads at the start line */
+  int go;                  /* atomic: set when all are */
 } Round;
 
 typedef struct {
@@ -86,6 +88,11 @@ work (gpointer data)
   Worker *w = data;
   Round *r = w->round;
 
+  /* All threads start together, so that their first use of the fresh
+   * profile (anything built lazily) overlaps as much as it can. */
+  g_atomic_int_inc (&r->ready);
+  while (!g_atomic_int_get (&r->go))
+    g_thread_yield ();
   for (guint i = w->first; i < r->n_lines; i += N_THREADS)
     r->got[i] = describe_case (r->lines[i], r->policy, r->calendar, r->date);
   return NULL;
@@ -146,7 +153,7 @@ test_shared_policy_and_calendar (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(CpPolicy) policy = NULL;
       g_autofree char **got = g_new0 (char *, n_lines);
-      Round r = { lines, n_lines, NULL, calendar, date, got };
+      Round r = { lines, n_lines, NULL, calendar, date, got, 0, 0 };
       Worker workers[N_THREADS];
       GThread *threads[N_THREADS];
 
@@ -159,6 +166,9 @@ test_shared_policy_and_calendar (void)
           workers[t] = (Worker) { &r, t };
           threads[t] = g_thread_new ("test-threads", work, &workers[t]);
         }
+      while (g_atomic_int_get (&r.ready) < N_THREADS)
+        g_thread_yield ();
+      g_atomic_int_set (&r.go, 1);
       for (guint t = 0; t < N_THREADS; t++)
         g_thread_join (threads[t]);
 
