@@ -5,6 +5,7 @@ set -euo pipefail
 CP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CP_BUILD=${CP_BUILD:-$CP_ROOT/_build}
 CP_ASAN_BUILD=${CP_ASAN_BUILD:-$CP_ROOT/_build-asan}
+CP_TSAN_BUILD=${CP_TSAN_BUILD:-$CP_ROOT/_build-tsan}
 
 CP_PACKAGES=(
   gcc meson ninja-build pkg-config
@@ -110,6 +111,18 @@ cp_fuzz_campaign() {
   done
   rm -rf "$work"
   return "$found"
+}
+
+# A third build with ThreadSanitizer, for the thread test only
+# (docs/threads.md): nothing else in the tests starts a thread.
+cp_build_tsan() {
+  local opts=(-Db_sanitize=thread -Dintrospection=false -Dwerror=true)
+  if [ -f "$CP_TSAN_BUILD/build.ninja" ]; then
+    meson setup --reconfigure "$CP_TSAN_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null
+  else
+    meson setup "$CP_TSAN_BUILD" "$CP_ROOT" "${opts[@]}" >/dev/null
+  fi
+  ninja -C "$CP_TSAN_BUILD" tests/test-threads
 }
 
 # The main job: what a new user runs first.

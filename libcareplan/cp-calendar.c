@@ -294,7 +294,7 @@ cp_calendar_get_region (CpCalendar *self)
 }
 
 /**
- * cp_calendar_get_first_date:
+ * cp_calendar_dup_first_date:
  * @self: a #CpCalendar
  *
  * The first day the calendar can count working days on.
@@ -302,10 +302,42 @@ cp_calendar_get_region (CpCalendar *self)
  * Returns: (transfer full): the first day the calendar knows (1970-01-01)
  */
 GDate *
-cp_calendar_get_first_date (CpCalendar *self)
+cp_calendar_dup_first_date (CpCalendar *self)
 {
   g_return_val_if_fail (CP_IS_CALENDAR (self), NULL);
   return date_from_julian (self->first_julian);
+}
+
+/**
+ * cp_calendar_get_first_date:
+ * @self: a #CpCalendar
+ *
+ * The first day the calendar can count working days on.
+ *
+ * Returns: (transfer full): the first day the calendar knows (1970-01-01)
+ *
+ * Deprecated: 0.1: Use [method@Calendar.dup_first_date], whose name says
+ *   that it returns a new copy.
+ */
+GDate *
+cp_calendar_get_first_date (CpCalendar *self)
+{
+  return cp_calendar_dup_first_date (self);
+}
+
+/**
+ * cp_calendar_dup_last_date:
+ * @self: a #CpCalendar
+ *
+ * The last day the calendar can count working days on.
+ *
+ * Returns: (transfer full): the last day the calendar knows (2100-12-31)
+ */
+GDate *
+cp_calendar_dup_last_date (CpCalendar *self)
+{
+  g_return_val_if_fail (CP_IS_CALENDAR (self), NULL);
+  return date_from_julian (self->first_julian + self->n_days - 1);
 }
 
 /**
@@ -315,12 +347,14 @@ cp_calendar_get_first_date (CpCalendar *self)
  * The last day the calendar can count working days on.
  *
  * Returns: (transfer full): the last day the calendar knows (2100-12-31)
+ *
+ * Deprecated: 0.1: Use [method@Calendar.dup_last_date], whose name says
+ *   that it returns a new copy.
  */
 GDate *
 cp_calendar_get_last_date (CpCalendar *self)
 {
-  g_return_val_if_fail (CP_IS_CALENDAR (self), NULL);
-  return date_from_julian (self->first_julian + self->n_days - 1);
+  return cp_calendar_dup_last_date (self);
 }
 
 gboolean

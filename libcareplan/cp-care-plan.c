@@ -174,7 +174,7 @@ cp_care_plan_new (const GDate *created)
  *
  * Gets the [property@CarePlan:state] property.
  *
- * Returns:: where the plan is in its lifecycle
+ * Returns: where the plan is in its lifecycle
  */
 CpCarePlanState
 cp_care_plan_get_state (CpCarePlan *self)
@@ -249,7 +249,7 @@ cp_care_plan_get_ratified_on (CpCarePlan *self)
  *
  * Gets the [property@CarePlan:ratified-at-review] property.
  *
- * Returns:: the sequence number of the review that ratified it, or 0
+ * Returns: the sequence number of the review that ratified it, or 0
  */
 int
 cp_care_plan_get_ratified_at_review (CpCarePlan *self)

@@ -9,6 +9,7 @@
 
 #include "careplan.h"
 #include "cp-case-private.h"
+#include "cp-caseload-reader-private.h"
 
 /* Lines are read out of a buffer that grows to hold the longest line. */
 #define CHUNK_SIZE 65536
@@ -272,41 +273,48 @@ CpCase *
 cp_caseload_reader_next (CpCaseloadReader  *self,
                          GError           **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+  gsize len = 0;
+  CpCase *c;
+
   g_return_val_if_fail (CP_IS_CASELOAD_READER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!cp_caseload_reader_next_text (self, &text, &len, error))
+    return NULL;
+  c = cp_case_new_from_json_text (text, (gssize) len, self->scratch, self->name, &local_error);
+  if (c == NULL)
+    g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "line %u: ", self->line);
+  return c;
+}
+
+gboolean
+cp_caseload_reader_next_text (CpCaseloadReader  *self,
+                              const char       **text,
+                              gsize             *len,
+                              GError           **error)
+{
   for (;;)
     {
       g_autoptr(GError) local_error = NULL;
-      const char *text;
-      gsize len = 0;
-      CpCase *c;
 
       if (self->failed)
-        return NULL;
-      if (!next_line (self, &text, &len, &local_error))
+        return FALSE;
+      if (!next_line (self, text, len, &local_error))
         {
           if (local_error == NULL)
-            return NULL;
+            return FALSE;
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                       "line %u: ", self->line + 1);
-          return NULL;
+          return FALSE;
         }
 
       self->line++;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
 
-      if (is_blank (text, len))
-        continue;
-
-      c = cp_case_new_from_json_text (text, (gssize) len, self->scratch, self->name, &local_error);
-      if (c == NULL)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      "line %u: ", self->line);
-          return NULL;
-        }
-      return c;
+      if (!is_blank (*text, *len))
+        return TRUE;
     }
 }
 

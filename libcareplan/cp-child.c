@@ -222,7 +222,7 @@ cp_child_get_legal_statuses (CpChild *self)
  *
  * Gets the [property@Child:disability] property.
  *
- * Returns:: whether the child has a disability
+ * Returns: whether the child has a disability
  */
 gboolean
 cp_child_get_disability (CpChild *self)
@@ -252,7 +252,7 @@ cp_child_set_disability (CpChild *self,
  *
  * Gets the [property@Child:communication-needs] property.
  *
- * Returns:: whether the child has communication needs
+ * Returns: whether the child has communication needs
  */
 gboolean
 cp_child_get_communication_needs (CpChild *self)
@@ -282,7 +282,7 @@ cp_child_set_communication_needs (CpChild *self,
  *
  * Gets the [property@Child:uasc] property.
  *
- * Returns:: whether the child is an unaccompanied asylum-seeking child
+ * Returns: whether the child is an unaccompanied asylum-seeking child
  */
 gboolean
 cp_child_get_uasc (CpChild *self)

@@ -134,7 +134,7 @@ cp_dispute_step_get_date (CpDisputeStep *self)
  *
  * Gets the [property@DisputeStep:actor-role] property.
  *
- * Returns:: who took the step
+ * Returns: who took the step
  */
 CpRole
 cp_dispute_step_get_actor_role (CpDisputeStep *self)

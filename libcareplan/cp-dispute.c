@@ -177,7 +177,7 @@ cp_dispute_get_subject (CpDispute *self)
  *
  * Gets the [property@Dispute:raised-by] property.
  *
- * Returns:: who raised it (normally the IRO)
+ * Returns: who raised it (normally the IRO)
  */
 CpRole
 cp_dispute_get_raised_by (CpDispute *self)

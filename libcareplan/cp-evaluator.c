@@ -35,7 +35,8 @@
  * [signal@Evaluator::obligation-overdue] and
  * [signal@Evaluator::obligation-met] for the obligations whose status
  * changed to that, so an embedding product can react. The first refresh
- * emits nothing: there is nothing to compare with.
+ * announces what is already due soon or overdue (but not what was met
+ * before it).
  *
  * Changing a review's date and adjourning it go through the evaluator
  * ([method@Evaluator.reschedule_review], [method@Evaluator.adjourn_review])
@@ -478,15 +479,29 @@ identity (const CpObligationData *o)
   return g_strconcat (cp_rule_get_key (o->rule), "\x1f", o->subject, NULL);
 }
 
+/* Whether anyone listens to what a first refresh announces. */
+static gboolean
+announcing (CpEvaluator *self)
+{
+  return g_signal_has_handler_pending (self, signals[OBLIGATION_DUE_SOON], 0, FALSE) ||
+         g_signal_has_handler_pending (self, signals[OBLIGATION_OVERDUE], 0, FALSE) ||
+         g_signal_has_handler_pending (self, signals[DECISION_OVERDUE], 0, FALSE) ||
+         g_signal_has_handler_pending (self, signals[DRIFT_DETECTED], 0, FALSE);
+}
+
 /**
  * cp_evaluator_refresh:
  * @self: a #CpEvaluator
  * @error: return location for a #GError
  *
  * Works out the case's obligations as at [property@Evaluator:date] and
- * replaces [property@Evaluator:obligations] with them. After the first
- * refresh, emits a signal for each obligation that has become due soon,
- * overdue or met since the last one.
+ * replaces [property@Evaluator:obligations] with them. Emits a signal for
+ * each obligation that has become due soon, overdue or met since the last
+ * refresh; the first refresh emits [signal@Evaluator::obligation-due-soon]
+ * and [signal@Evaluator::obligation-overdue] (with
+ * [signal@Evaluator::decision-overdue] and
+ * [signal@Evaluator::drift-detected] where they apply) for every
+ * obligation already due soon or overdue.
  *
  * Fails only if a date falls outside the calendar's range
  * (%CP_ERROR_OUT_OF_RANGE); the obligations are then left as they were.
@@ -533,20 +548,30 @@ cp_evaluator_refresh (CpEvaluator  *self,
 
   cp_obligation_list_replace (self->obligations, g_steal_pointer (&found), g_steal_pointer (&strings));
 
-  if (!compare)
+  /* The first refresh announces what is already due soon or overdue (a
+   * program that connects and refreshes once hears of it); what was met
+   * before it is history, not news. Nobody listening: nothing to do. */
+  if (!compare && !announcing (self))
     return TRUE;
 
   for (guint i = 0; i < cp_obligation_list_length (self->obligations); i++)
     {
       const CpObligationData *d = cp_obligation_list_peek (self->obligations, i);
-      g_autofree char *id = identity (d);
-      gpointer old;
+      gpointer old = NULL;
       CpObligationStatus now = d->status;
-      gboolean had = g_hash_table_lookup_extended (previous, id, NULL, &old);
-      CpObligationStatus was = GPOINTER_TO_INT (old);
+      gboolean had = FALSE;
+      CpObligationStatus was;
       CpObligation *o;
 
+      if (compare)
+        {
+          g_autofree char *id = identity (d);
+          had = g_hash_table_lookup_extended (previous, id, NULL, &old);
+        }
+      was = GPOINTER_TO_INT (old);
       if (had && was == now)
+        continue;
+      if (!compare && now != CP_OBLIGATION_STATUS_DUE_SOON && now != CP_OBLIGATION_STATUS_OVERDUE)
         continue;
       /* Only an obligation that is signalled is made an object here. */
       o = cp_obligation_list_get (self->obligations, i);
@@ -900,16 +925,16 @@ ladder (CpEvaluator *self)
 }
 
 /**
- * cp_evaluator_get_ladder:
+ * cp_evaluator_dup_ladder:
  * @self: a #CpEvaluator
  *
  * The escalation ladder disputes climb under the evaluator's policy.
  *
  * Returns: (transfer full): the policy's escalation ladder, lowest stage
- *   first, a list of [class@Rule] (empty if the policy has none)
+ *   first, a new list of [class@Rule] (empty if the policy has none)
  */
 GListModel *
-cp_evaluator_get_ladder (CpEvaluator *self)
+cp_evaluator_dup_ladder (CpEvaluator *self)
 {
   g_autoptr(GPtrArray) stages = NULL;
   GListStore *store;
@@ -920,6 +945,24 @@ cp_evaluator_get_ladder (CpEvaluator *self)
   store = g_list_store_new (CP_TYPE_RULE);
   g_list_store_splice (store, 0, 0, stages->pdata, stages->len);
   return G_LIST_MODEL (store);
+}
+
+/**
+ * cp_evaluator_get_ladder:
+ * @self: a #CpEvaluator
+ *
+ * The escalation ladder disputes climb under the evaluator's policy.
+ *
+ * Returns: (transfer full): the policy's escalation ladder, lowest stage
+ *   first, a new list of [class@Rule] (empty if the policy has none)
+ *
+ * Deprecated: 0.1: Use [method@Evaluator.dup_ladder], whose name says that
+ *   it returns a new list.
+ */
+GListModel *
+cp_evaluator_get_ladder (CpEvaluator *self)
+{
+  return cp_evaluator_dup_ladder (self);
 }
 
 static gboolean

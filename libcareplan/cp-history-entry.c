@@ -138,7 +138,7 @@ cp_history_entry_get_date (CpHistoryEntry *self)
  *
  * Gets the [property@HistoryEntry:actor-role] property.
  *
- * Returns:: the role of who acted
+ * Returns: the role of who acted
  */
 CpRole
 cp_history_entry_get_actor_role (CpHistoryEntry *self)
@@ -198,7 +198,7 @@ cp_history_entry_get_reason (CpHistoryEntry *self)
  *
  * Gets the [property@HistoryEntry:refused] property.
  *
- * Returns:: whether the action was refused
+ * Returns: whether the action was refused
  */
 gboolean
 cp_history_entry_get_refused (CpHistoryEntry *self)

@@ -91,7 +91,7 @@ cp_legal_status_new (CpLegalStatusKind status, const GDate *start)
  *
  * Gets the [property@LegalStatus:status] property.
  *
- * Returns:: the legal status
+ * Returns: the legal status
  */
 CpLegalStatusKind
 cp_legal_status_get_status (CpLegalStatus *self)

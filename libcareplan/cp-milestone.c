@@ -127,7 +127,7 @@ cp_milestone_get_description (CpMilestone *self)
  *
  * Gets the [property@Milestone:owner-role] property.
  *
- * Returns:: who is responsible
+ * Returns: who is responsible
  */
 CpRole
 cp_milestone_get_owner_role (CpMilestone *self)

@@ -109,7 +109,7 @@ cp_permanence_plan_new (CpPermanencePathway pathway)
  *
  * Gets the [property@PermanencePlan:pathway] property.
  *
- * Returns:: the planned route to permanence
+ * Returns: the planned route to permanence
  */
 CpPermanencePathway
 cp_permanence_plan_get_pathway (CpPermanencePlan *self)
@@ -169,7 +169,7 @@ cp_permanence_plan_set_agreed_on (CpPermanencePlan *self,
  *
  * Gets the [property@PermanencePlan:contingency-pathway] property.
  *
- * Returns:: the route if the plan fails
+ * Returns: the route if the plan fails
  */
 CpPermanencePathway
 cp_permanence_plan_get_contingency_pathway (CpPermanencePlan *self)

@@ -164,7 +164,7 @@ cp_placement_new (CpPlacementType kind, const GDate *start)
  *
  * Gets the [property@Placement:kind] property.
  *
- * Returns:: the kind of placement
+ * Returns: the kind of placement
  */
 CpPlacementType
 cp_placement_get_kind (CpPlacement *self)
@@ -224,7 +224,7 @@ cp_placement_set_end (CpPlacement *self,
  *
  * Gets the [property@Placement:emergency] property.
  *
- * Returns:: whether the placement was made in an emergency
+ * Returns: whether the placement was made in an emergency
  */
 gboolean
 cp_placement_get_emergency (CpPlacement *self)
@@ -239,7 +239,7 @@ cp_placement_get_emergency (CpPlacement *self)
  *
  * Gets the [property@Placement:unplanned-end] property.
  *
- * Returns:: whether the placement ended without being planned to
+ * Returns: whether the placement ended without being planned to
  */
 gboolean
 cp_placement_get_unplanned_end (CpPlacement *self)
@@ -269,7 +269,7 @@ cp_placement_set_unplanned_end (CpPlacement *self,
  *
  * Gets the [property@Placement:area] property.
  *
- * Returns:: how far from home the placement is
+ * Returns: how far from home the placement is
  */
 CpPlacementArea
 cp_placement_get_area (CpPlacement *self)
@@ -284,7 +284,7 @@ cp_placement_get_area (CpPlacement *self)
  *
  * Gets the [property@Placement:long-term] property.
  *
- * Returns:: whether it is designated a long-term placement
+ * Returns: whether it is designated a long-term placement
  */
 gboolean
 cp_placement_get_long_term (CpPlacement *self)

@@ -192,7 +192,7 @@ cp_recommendation_get_text (CpRecommendation *self)
  *
  * Gets the [property@Recommendation:owner-role] property.
  *
- * Returns:: the role responsible
+ * Returns: the role responsible
  */
 CpRole
 cp_recommendation_get_owner_role (CpRecommendation *self)
@@ -282,7 +282,7 @@ cp_recommendation_set_due (CpRecommendation *self,
  *
  * Gets the [property@Recommendation:starred] property.
  *
- * Returns:: whether it is a starred recommendation
+ * Returns: whether it is a starred recommendation
  */
 gboolean
 cp_recommendation_get_starred (CpRecommendation *self)
@@ -312,7 +312,7 @@ cp_recommendation_set_starred (CpRecommendation *self,
  *
  * Gets the [property@Recommendation:status] property.
  *
- * Returns:: where it stands
+ * Returns: where it stands
  */
 CpRecommendationStatus
 cp_recommendation_get_status (CpRecommendation *self)

@@ -453,7 +453,9 @@ ensure_fields (CpRecordClass *klass)
     return fields;
 
   g_mutex_lock (&lock);
-  fields = klass->fields;
+  /* Read atomically here too: ThreadSanitizer does not see GLib's mutex
+   * (GLib itself is not instrumented), only the atomics. */
+  fields = g_atomic_pointer_get (&klass->fields);
   if (fields == NULL)
     {
       fields = g_new0 (RecordFields, 1);

@@ -183,7 +183,7 @@ cp_review_new (int sequence)
  *
  * Gets the [property@Review:sequence] property.
  *
- * Returns:: 1 for the first review, 2 for the second, ...
+ * Returns: 1 for the first review, 2 for the second, ...
  */
 int
 cp_review_get_sequence (CpReview *self)
@@ -198,7 +198,7 @@ cp_review_get_sequence (CpReview *self)
  *
  * Gets the [property@Review:kind] property.
  *
- * Returns:: a meeting or a consultation-only review
+ * Returns: a meeting or a consultation-only review
  */
 CpReviewKind
 cp_review_get_kind (CpReview *self)
@@ -389,7 +389,7 @@ cp_review_set_participants (CpReview *self,
  *
  * Gets the [property@Review:child-participation] property.
  *
- * Returns:: how the child took part
+ * Returns: how the child took part
  */
 CpChildParticipation
 cp_review_get_child_participation (CpReview *self)

@@ -89,7 +89,7 @@ cp_sub_plan_new (CpSubPlanKind kind)
  *
  * Gets the [property@SubPlan:kind] property.
  *
- * Returns:: which plan
+ * Returns: which plan
  */
 CpSubPlanKind
 cp_sub_plan_get_kind (CpSubPlan *self)

@@ -297,8 +297,8 @@ Test (calendar, list_holidays_year_out_of_range)
 
 Test (calendar, first_and_last_dates)
 {
-  g_autoptr(GDate) first = cp_calendar_get_first_date (cal);
-  g_autoptr(GDate) last = cp_calendar_get_last_date (cal);
+  g_autoptr(GDate) first = cp_calendar_dup_first_date (cal);
+  g_autoptr(GDate) last = cp_calendar_dup_last_date (cal);
   g_autofree char *a = test_iso (first);
   g_autofree char *b = test_iso (last);
 

@@ -262,6 +262,95 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
   return readable;
 }
 
+typedef struct {
+  const char *path;
+  CpPolicy *policy;
+  CpCalendar *calendar;
+  const GDate *date;
+  CareplanEvaluatedFunc func;
+  gpointer data;
+  guint *invalid;
+} Evaluating;
+
+static gboolean
+evaluated_line (CpCaseResult *result, gpointer user_data)
+{
+  Evaluating *e = user_data;
+  const GError *error = cp_case_result_get_error (result);
+  g_autofree char *where = NULL;
+
+  if (!cp_case_result_is_readable (result))
+    {
+      /* The message starts "line N:". */
+      fprintf (stderr, "%s: %s\n", e->path, error->message);
+      (*e->invalid)++;
+      return TRUE;
+    }
+  where = g_strdup_printf ("%s:%u", e->path, cp_case_result_get_line (result));
+  if (error != NULL)
+    fprintf (stderr, "%s: %s\n", where, error->message);
+  e->func (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where,
+           CAREPLAN_SOURCE_CASE, e->data);
+  return TRUE;
+}
+
+static void
+evaluate_serially (CpCase *kase, const char *where, int source, gpointer data)
+{
+  Evaluating *e = data;
+  g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, e->policy, e->calendar, e->date, where);
+
+  e->func (kase, ev, where, source, e->data);
+}
+
+gboolean
+careplan_for_each_evaluated (char                  **paths,
+                             char                  **ssda903_dirs,
+                             char                  **ssd_dirs,
+                             guint                   jobs,
+                             CpPolicy               *policy,
+                             CpCalendar             *calendar,
+                             const GDate            *date,
+                             CareplanEvaluatedFunc   func,
+                             gpointer                data,
+                             guint                  *invalid)
+{
+  g_autoptr(CpCaseloadEvaluator) caseload = cp_caseload_evaluator_new (policy, calendar, date);
+  Evaluating e = { NULL, policy, calendar, date, func, data, invalid };
+  gboolean readable = TRUE;
+
+  cp_caseload_evaluator_set_n_threads (caseload, jobs);
+  for (guint i = 0; paths && paths[i]; i++)
+    {
+      char *one[] = { paths[i], NULL };
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFileInputStream) stream = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_suffix (paths[i], ".jsonl"))
+        {
+          readable &= careplan_for_each_case (one, NULL, evaluate_serially, &e, invalid);
+          continue;
+        }
+      file = g_file_new_for_path (paths[i]);
+      stream = g_file_read (file, NULL, &error);
+      e.path = paths[i];
+      if (stream == NULL)
+        fprintf (stderr, "careplan: %s: %s\n", paths[i], error->message);
+      else if (!cp_caseload_evaluator_foreach_in_stream (caseload, G_INPUT_STREAM (stream),
+                                                         evaluated_line, &e, &error))
+        fprintf (stderr, "%s: %s\n", paths[i], error->message);
+      readable &= error == NULL;
+    }
+  /* A return is small, and its children are read one by one. */
+  if (ssda903_dirs != NULL)
+    readable &= careplan_for_each_case (NULL, ssda903_dirs, evaluate_serially, &e, invalid);
+  /* So is an SSD extract, child by child. */
+  if (ssd_dirs != NULL)
+    readable &= careplan_for_each_ssd_case (ssd_dirs, evaluate_serially, &e, invalid);
+  return readable;
+}
+
 GDate *
 careplan_date_option (const char *text, const char *option, GError **error)
 {

@@ -30,6 +30,7 @@ static char *opt_format = NULL;
 static char *opt_output = NULL;
 static char *opt_uid_key = NULL;
 static gboolean opt_all = FALSE;
+static int opt_jobs = 0;
 static char **opt_ssda903 = NULL;
 static char **opt_ssd = NULL;
 static gboolean opt_compare_due_dates = FALSE;
@@ -69,6 +70,9 @@ static const GOptionEntry entries[] = {
   { "compare-due-dates", 0, 0, G_OPTION_ARG_NONE, &opt_compare_due_dates,
     "With --ssd: list instead the reviews whose due date in the SSD (clar_cla_review_due_date) differs "
     "from the library's, with the rule and its citation; exit status 1 when the SSD's is later", NULL },
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
+    "Read and evaluate a caseload's cases on N threads (default: one per core); "
+    "the output is the same for any N", "N" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASE.json|CASELOAD.jsonl…]" },
   { NULL }
@@ -379,10 +383,9 @@ flush (Check *c)
 }
 
 static void
-check_case (CpCase *kase, const char *where, int source, gpointer data)
+check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer data)
 {
   Check *c = data;
-  g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, c->policy, c->calendar, c->date, where);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *list;
@@ -676,6 +679,11 @@ careplan_check_main (int argc, char **argv)
       fprintf (stderr, "careplan check: no file given (a case, a caseload, --ssda903 DIR or --ssd DIR)\n");
       return CAREPLAN_EXIT_USAGE;
     }
+  if (opt_jobs < 0)
+    {
+      fprintf (stderr, "careplan check: --jobs: %d is not a number of threads\n", opt_jobs);
+      return CAREPLAN_EXIT_USAGE;
+    }
   if (!parse_format (opt_format ? opt_format : "text", &c.format))
     {
       fprintf (stderr, "careplan check: --format: “%s” is not one of text, json, csv, ics\n", opt_format);
@@ -718,8 +726,8 @@ careplan_check_main (int argc, char **argv)
   c.first_case = TRUE;
 
   begin (&c);
-  readable = careplan_for_each_case (opt_files, opt_ssda903, check_case, &c, &invalid);
-  readable &= careplan_for_each_ssd_case (opt_ssd, check_case, &c, &invalid);
+  readable = careplan_for_each_evaluated (opt_files, opt_ssda903, opt_ssd, (guint) opt_jobs, policy, calendar,
+                                          date, check_case, &c, &invalid);
   g_clear_pointer (&opt_ssd, g_strfreev);
   invalid += c.refused;
   end (&c, !readable || invalid > 0);

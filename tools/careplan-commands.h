@@ -59,6 +59,19 @@ guint careplan_compare_due_dates (CpCase *kase, CpEvaluator *ev, const char *whe
 gboolean careplan_for_each_case (char **paths, char **ssda903_dirs, CareplanCaseFunc func,
                                  gpointer data, guint *invalid);
 guint careplan_count_cases (char **paths, char **ssda903_dirs);
+
+/* Every case named on a command line, evaluated against @policy and
+ * @calendar as at @date, handed to @func in input order. A JSON Lines
+ * caseload is read and evaluated on @jobs threads (0: one per core), so
+ * the output is the same for any @jobs. @ev is NULL when the case could
+ * not be evaluated (why is already on stderr, naming @where). */
+typedef void (*CareplanEvaluatedFunc) (CpCase *kase, CpEvaluator *ev, const char *where,
+                                       int source, gpointer data);
+
+gboolean careplan_for_each_evaluated (char **paths, char **ssda903_dirs, char **ssd_dirs, guint jobs,
+                                      CpPolicy *policy,
+                                      CpCalendar *calendar, const GDate *date,
+                                      CareplanEvaluatedFunc func, gpointer data, guint *invalid);
 GDate *careplan_date_option (const char *text, const char *option, GError **error);
 
 /* The profile (default england), calendar and date (--on, default today)

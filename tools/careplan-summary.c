@@ -17,6 +17,7 @@ static char *opt_on = NULL;
 static char *opt_region = NULL;
 static char *opt_bank_holidays = NULL;
 static char *opt_format = NULL;
+static int opt_jobs = 0;
 static char **opt_ssda903 = NULL;
 static char **opt_ssd = NULL;
 static char **opt_files = NULL;
@@ -37,6 +38,9 @@ static const GOptionEntry entries[] = {
   { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
     "Include every looked-after child of a Standard Safeguarding Dataset extract, a directory or a "
     "PostgreSQL database (repeatable; reviews, visits, health and dental checks, the care plan)", "DIR|CONNINFO" },
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
+    "Read and evaluate a caseload's cases on N threads (default: one per core); "
+    "the output is the same for any N", "N" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASELOAD.jsonl|CASE.json…]" },
   { NULL }
@@ -158,17 +162,15 @@ count_stage (Summary *s, const char *stage)
 }
 
 static void
-summarise_case (CpCase *kase, const char *where, int source, gpointer data)
+summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer data)
 {
   Summary *s = data;
-  g_autoptr(CpEvaluator) ev = NULL;
   gboolean has[N_AREAS] = { FALSE }, any = FALSE, disputed = FALSE;
   GListModel *list, *disputes;
   CpPermanencePlan *perm;
   guint drift = 0;
 
   careplan_progress_step (s->progress);
-  ev = careplan_evaluate (kase, s->policy, s->calendar, s->date, where);
   if (ev == NULL)
     {
       s->refused++;
@@ -410,6 +412,11 @@ careplan_summary_main (int argc, char **argv)
       return CAREPLAN_EXIT_USAGE;
     }
   json = g_strcmp0 (opt_format, "json") == 0;
+  if (opt_jobs < 0)
+    {
+      fprintf (stderr, "careplan summary: --jobs: %d is not a number of threads\n", opt_jobs);
+      return CAREPLAN_EXIT_USAGE;
+    }
 
   if (!careplan_evaluation_setup ("summary", opt_policy, opt_region, opt_bank_holidays, opt_on,
                                   &policy, &calendar, &date))
@@ -424,8 +431,8 @@ careplan_summary_main (int argc, char **argv)
     s.progress = careplan_progress_new (careplan_count_cases (opt_files, opt_ssda903) +
                                         careplan_count_ssd_cases (opt_ssd));
 
-  readable = careplan_for_each_case (opt_files, opt_ssda903, summarise_case, &s, &invalid);
-  readable &= careplan_for_each_ssd_case (opt_ssd, summarise_case, &s, &invalid);
+  readable = careplan_for_each_evaluated (opt_files, opt_ssda903, opt_ssd, (guint) opt_jobs, policy, calendar,
+                                          date, summarise_case, &s, &invalid);
   g_clear_pointer (&opt_ssd, g_strfreev);
   careplan_progress_free (s.progress);
   invalid += s.refused;

@@ -148,7 +148,7 @@ class EvaluatorTest(unittest.TestCase):
         review.add_recommendation(rec)
         case.add_review(review, Careplan.Role.IRO, None)
         ev = self.evaluator(case, "stoke-on-trent", "2027-01-18")
-        self.assertEqual([r.props.stage for r in ev.get_ladder()],
+        self.assertEqual([r.props.stage for r in ev.dup_ladder()],
                          ["social-worker", "practice-manager", "strategic-manager",
                           "dispute-resolution", "cafcass"])
         seen = []

@@ -41,6 +41,7 @@
 # include "cp-obligation.h"
 # include "cp-evaluator.h"
 # include "cp-caseload-reader.h"
+# include "cp-caseload-evaluator.h"
 # include "cp-ssda903-reader.h"
 # include "cp-file.h"
 # include "cp-ssd-reader.h"

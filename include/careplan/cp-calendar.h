@@ -26,6 +26,11 @@ CpCalendar *cp_calendar_new                     (CpRegion       region);
 CP_AVAILABLE_IN_ALL
 CpRegion    cp_calendar_get_region              (CpCalendar    *self);
 CP_AVAILABLE_IN_ALL
+GDate      *cp_calendar_dup_first_date          (CpCalendar    *self);
+CP_AVAILABLE_IN_ALL
+GDate      *cp_calendar_dup_last_date           (CpCalendar    *self);
+/* Deprecated: the same as the dup_ functions above. */
+CP_AVAILABLE_IN_ALL
 GDate      *cp_calendar_get_first_date          (CpCalendar    *self);
 CP_AVAILABLE_IN_ALL
 GDate      *cp_calendar_get_last_date           (CpCalendar    *self);

@@ -66,6 +66,9 @@ gboolean      cp_evaluator_adjourn_review     (CpEvaluator  *self,
                                                GError      **error);
 
 CP_AVAILABLE_IN_ALL
+GListModel   *cp_evaluator_dup_ladder         (CpEvaluator  *self);
+/* Deprecated: the same as cp_evaluator_dup_ladder(). */
+CP_AVAILABLE_IN_ALL
 GListModel   *cp_evaluator_get_ladder         (CpEvaluator  *self);
 CP_AVAILABLE_IN_ALL
 gboolean      cp_evaluator_escalate_dispute   (CpEvaluator  *self,

@@ -1,0 +1,20 @@
+/* cp-caseload-reader-private.h: a caseload's lines, unparsed
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "careplan.h"
+
+G_BEGIN_DECLS
+
+/* The next line holding a case, unparsed (valid until the next call),
+ * with cp_caseload_reader_get_line() its number. FALSE at the end, or
+ * with @error set ("line N: …") if the stream could not be read. */
+gboolean cp_caseload_reader_next_text (CpCaseloadReader  *self,
+                                       const char       **text,
+                                       gsize             *len,
+                                       GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""careplan check -j N and careplan summary -j N give, byte for byte, what
+-j 1 gives (standard output, standard error and exit status), in every
+format, on a generated caseload. Run with /usr/bin/python3."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+TOOL = os.environ["CAREPLAN"]
+GENERATE = os.environ["CAREPLAN_GENERATE"]
+EXAMPLES = os.environ["CAREPLAN_EXAMPLES"]
+
+
+def run(*args):
+    r = subprocess.run([TOOL, *args], capture_output=True)
+    return r.returncode, r.stdout, r.stderr
+
+
+class JobsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory()
+        subprocess.run([sys.executable, GENERATE, "--children", "2000", "--seed", "7",
+                        "--as-at", "2026-11-22", "--case-records", cls.dir.name],
+                       check=True, capture_output=True)
+        with open(os.path.join(cls.dir.name, "caseload.jsonl")) as f:
+            lines = f.read().splitlines()
+        # A bad line and a blank line, so that an error on stderr comes
+        # between cases and line numbers are counted across blanks.
+        lines.insert(700, "{ not json")
+        lines.insert(1200, "")
+        cls.caseload = os.path.join(cls.dir.name, "mixed.jsonl")
+        with open(cls.caseload, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        cls.files = [cls.caseload, os.path.join(EXAMPLES, "data", "new-entrant.json")]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    def same_for_any_jobs(self, *args):
+        one = run(*args, "-j", "1", *self.files)
+        self.assertIn(one[0], (1, 3))
+        self.assertGreater(len(one[1]), 500)
+        for jobs in ("2", "3", "8"):
+            with self.subTest(args=args, jobs=jobs):
+                self.assertEqual(run(*args, "-j", jobs, *self.files), one)
+        # The default: one thread per core.
+        self.assertEqual(run(*args, *self.files), one)
+
+    def test_check_text(self):
+        self.same_for_any_jobs("check", "--on", "2026-11-22", "--policy", "stoke-on-trent")
+
+    def test_check_text_all(self):
+        self.same_for_any_jobs("check", "--on", "2026-11-22", "--all")
+
+    def test_check_json(self):
+        self.same_for_any_jobs("check", "--on", "2026-11-22", "--format", "json")
+
+    def test_check_csv(self):
+        self.same_for_any_jobs("check", "--on", "2026-11-22", "--format", "csv", "--policy", "salford")
+
+    def test_check_ics(self):
+        self.same_for_any_jobs("check", "--on", "2026-11-22", "--format", "ics")
+
+    def test_summary(self):
+        self.same_for_any_jobs("summary", "--on", "2026-11-22", "--policy", "warrington")
+        self.same_for_any_jobs("summary", "--on", "2026-11-22", "--format", "json")
+
+    def test_bad_line_is_reported_in_order(self):
+        code, out, err = run("check", "-j", "2", "--on", "2026-11-22", *self.files)
+        self.assertEqual(code, 3)
+        self.assertIn(f"{self.caseload}: line 701: ".encode(), err)
+
+    def test_bad_jobs(self):
+        self.assertEqual(run("check", "-j", "-1", self.files[1])[0], 2)
+        self.assertEqual(run("summary", "--jobs", "x", self.files[1])[0], 2)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
