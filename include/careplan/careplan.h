@@ -13,6 +13,7 @@
 # include "cp-version.h"
 # include "cp-version-macros.h"
 # include "cp-enums.h"
+# include "cp-measure-enums.h"
 # include "cp-enum-types.h"
 # include "cp-error.h"
 # include "cp-date.h"
@@ -29,6 +30,7 @@
 # include "cp-recommendation.h"
 # include "cp-review-task.h"
 # include "cp-activity.h"
+# include "cp-allocation.h"
 # include "cp-review.h"
 # include "cp-dispute-step.h"
 # include "cp-dispute.h"
@@ -39,6 +41,7 @@
 # include "cp-policy.h"
 # include "cp-obligation.h"
 # include "cp-evaluator.h"
+# include "cp-measures.h"
 # include "cp-caseload-reader.h"
 # include "cp-ssda903-reader.h"
 #undef CAREPLAN_INSIDE
