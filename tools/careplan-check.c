@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "careplan-commands.h"
+#include "careplan-measures.h"
 
 typedef enum {
   FORMAT_TEXT,
@@ -27,6 +28,9 @@ static char *opt_output = NULL;
 static gboolean opt_all = FALSE;
 static char **opt_ssda903 = NULL;
 static char **opt_files = NULL;
+static char *opt_team = NULL;
+static char *opt_worker = NULL;
+static char *opt_iro = NULL;
 
 static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
@@ -51,6 +55,12 @@ static const GOptionEntry entries[] = {
     "Check every child of an SSDA903 return, a directory of header.csv, episodes.csv and reviews.csv "
     "(repeatable); the return records placements and reviews only, so only review obligations are judged",
     "DIR" },
+  { "team", 0, 0, G_OPTION_ARG_STRING, &opt_team,
+    "Only the cases whose social worker is in this team on the --on date", "TEAM" },
+  { "worker", 0, 0, G_OPTION_ARG_STRING, &opt_worker,
+    "Only the cases allocated to this social worker (a staff identifier) on the --on date", "STAFF" },
+  { "iro", 0, 0, G_OPTION_ARG_STRING, &opt_iro,
+    "Only the cases allocated to this IRO (a staff identifier) on the --on date", "STAFF" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASE.json|CASELOAD.jsonl…]" },
   { NULL }
@@ -359,11 +369,14 @@ static void
 check_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer data)
 {
   Check *c = data;
-  g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, c->policy, c->calendar, c->date, where);
+  g_autoptr(CpEvaluator) ev = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *list;
 
+  if (!careplan_case_allocated_to (kase, c->date, opt_team, opt_worker, opt_iro))
+    return;
+  ev = careplan_evaluate (kase, c->policy, c->calendar, c->date, where);
   if (ev == NULL)
     {
       c->refused++;

@@ -52,6 +52,18 @@ careplan_measure_key (CpMeasure measure)
   return g_strdelimit (g_strdup (v != NULL ? v->value_nick : "unknown"), "-", '_');
 }
 
+gboolean
+careplan_case_allocated_to (CpCase      *kase,
+                            const GDate *date,
+                            const char  *team,
+                            const char  *worker,
+                            const char  *iro)
+{
+  return (team == NULL || g_strcmp0 (team, cp_grouping_key (kase, CP_GROUPING_TEAM, date)) == 0) &&
+         (worker == NULL || g_strcmp0 (worker, cp_grouping_key (kase, CP_GROUPING_WORKER, date)) == 0) &&
+         (iro == NULL || g_strcmp0 (iro, cp_grouping_key (kase, CP_GROUPING_IRO, date)) == 0);
+}
+
 const char *
 careplan_measure_label (CpMeasure measure)
 {

@@ -20,6 +20,11 @@ char *careplan_measure_key (CpMeasure measure);
 const char *careplan_measure_label (CpMeasure measure);
 #define CAREPLAN_N_MEASURES (CP_MEASURE_PLACEMENT_PLANS + 1)
 
+/* Whether @kase was allocated, on @date, to the team, social worker and
+ * IRO given (NULL: any). */
+gboolean careplan_case_allocated_to (CpCase *kase, const GDate *date, const char *team,
+                                     const char *worker, const char *iro);
+
 void careplan_measures_print_text (CpMeasures *measures, FILE *out);
 /* Adds the members "from", "to", "grouping", "groups" to the open object. */
 void careplan_measures_add_json (CpMeasures *measures, JsonBuilder *b);

@@ -278,16 +278,19 @@ static void
 print_groups_text (Summary *s, const char *when)
 {
   g_autoptr(GPtrArray) names = NULL;
+  int width = 18;
 
   if (s->by == CP_GROUPING_AUTHORITY)
     return;
   names = group_names (s);
+  for (guint i = 0; i < names->len; i++)
+    width = MAX (width, (int) g_utf8_strlen (names->pdata[i], -1));
   printf ("\nBy %s, as allocated on %s:\n", careplan_grouping_name (s->by), when);
-  printf ("%-18s %8s %8s %8s %8s\n", "", "cases", "overdue", "cases", "due soon");
+  printf ("%-*s %8s %8s %8s %8s\n", width, "", "cases", "overdue", "in cases", "due soon");
   for (guint i = 0; i < names->len; i++)
     {
       GroupCounts *g = g_hash_table_lookup (s->groups, names->pdata[i]);
-      printf ("%-18s %8u %8u %8u %8u\n", (const char *) names->pdata[i],
+      printf ("%-*s %8u %8u %8u %8u\n", width, (const char *) names->pdata[i],
               g->cases, g->overdue, g->cases_overdue, g->due_soon);
     }
 }
