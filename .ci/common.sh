@@ -13,6 +13,7 @@ CP_PACKAGES=(
   libcriterion-dev
   python3-gi gjs
   valgrind gi-docgen
+  chromium
 )
 
 cp_install_missing() {
