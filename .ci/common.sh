@@ -15,6 +15,7 @@ CP_PACKAGES=(
   python3-gi gjs
   valgrind gi-docgen
   libpq-dev postgresql
+  chromium
 )
 
 cp_install_missing() {

@@ -51,6 +51,7 @@ enum {
   PROP_DISPUTES,
   PROP_EVENTS,
   PROP_ACTIVITIES,
+  PROP_ALLOCATIONS,
   PROP_HISTORY,
   N_PROPS
 };
@@ -131,6 +132,14 @@ cp_case_class_init (CpCaseClass *klass)
    * meetings, pathway plans), in the order recorded.
    */
   properties[PROP_ACTIVITIES] = cp_field_list ("activities", CP_TYPE_ACTIVITY);
+
+  /**
+   * CpCase:allocations:
+   *
+   * Who the case was allocated to (social worker and team, IRO), ended
+   * allocations too, in the order recorded.
+   */
+  properties[PROP_ALLOCATIONS] = cp_field_list ("allocations", CP_TYPE_ALLOCATION);
 
   /**
    * CpCase:history:
@@ -909,6 +918,133 @@ cp_case_add_activity (CpCase      *self,
                   FALSE);
 }
 
+/**
+ * cp_case_get_allocations:
+ * @self: a #CpCase
+ *
+ * Gets the [property@Case:allocations] property.
+ *
+ * Returns: (transfer none): who the case was allocated to, a list of
+ *   [class@Allocation]
+ */
+GListModel *
+cp_case_get_allocations (CpCase *self)
+{
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  return cp_record_get_list (CP_RECORD (self), PROP_ALLOCATIONS);
+}
+
+/* The latest allocation in @allocated_role, borrowed, or NULL. */
+static CpAllocation *
+latest_allocation (CpCase *self,
+                   CpRole  allocated_role)
+{
+  guint n;
+  gpointer const *items = cp_record_get_items (CP_RECORD (self), PROP_ALLOCATIONS, &n);
+
+  for (guint i = n; i > 0; i--)
+    if (cp_allocation_get_role (items[i - 1]) == allocated_role)
+      return items[i - 1];
+  return NULL;
+}
+
+/**
+ * cp_case_allocate:
+ * @self: a #CpCase
+ * @allocation: the new allocation
+ * @role: who records it
+ * @actor: (nullable): the member of staff, if recorded
+ * @error: return location for a #GError
+ *
+ * Allocates the case: to a social worker and team, or to an IRO. An open
+ * allocation in the same role ends on the day the new one starts (the
+ * handover). An allocation may not start before the latest one in its
+ * role started, nor end before it starts.
+ *
+ * Returns: %TRUE if the allocation was recorded
+ */
+gboolean
+cp_case_allocate (CpCase        *self,
+                  CpAllocation  *allocation,
+                  CpRole         role,
+                  const char    *actor,
+                  GError       **error)
+{
+  CpRole allocated_role;
+  CpAllocation *prev;
+  const GDate *start, *end;
+
+  g_return_val_if_fail (CP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_ALLOCATION (allocation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  allocated_role = cp_allocation_get_role (allocation);
+  start = cp_allocation_get_start (allocation);
+  end = cp_allocation_get_end (allocation);
+  if (end != NULL && g_date_compare (end, start) < 0)
+    {
+      g_autofree char *a = cp_date_format_iso (end), *b = cp_date_format_iso (start);
+      return cp_fail (error, CP_ERROR_INCONSISTENT,
+                      "allocation.end: %s is before its start %s", a, b);
+    }
+  prev = latest_allocation (self, allocated_role);
+  if (prev != NULL && g_date_compare (start, cp_allocation_get_start (prev)) < 0)
+    {
+      g_autofree char *a = cp_date_format_iso (start);
+      g_autofree char *b = cp_date_format_iso (cp_allocation_get_start (prev));
+      return cp_fail (error, CP_ERROR_INCONSISTENT,
+                      "allocation.start: %s is before the latest %s allocation’s start %s",
+                      a, cp_enum_to_nick (CP_TYPE_ROLE, allocated_role), b);
+    }
+  if (prev != NULL && (cp_allocation_get_end (prev) == NULL ||
+                       g_date_compare (cp_allocation_get_end (prev), start) > 0))
+    cp_allocation_set_end (prev, start);
+
+  cp_record_append_item (CP_RECORD (self), PROP_ALLOCATIONS, allocation);
+  /* The history names the role, never the member of staff allocated. */
+  record_history (self, start, role, actor,
+                  "allocation.record", cp_enum_to_nick (CP_TYPE_ROLE, allocated_role),
+                  FALSE);
+  return TRUE;
+}
+
+/**
+ * cp_case_get_allocation:
+ * @self: a #CpCase
+ * @allocated_role: the role allocated (`CP_ROLE_SOCIAL_WORKER`, `CP_ROLE_IRO`)
+ * @date: a day
+ *
+ * The allocation in @allocated_role that held on @date: of those covering
+ * it, the one that started last (so on a day of handover, the new one).
+ *
+ * Returns: (transfer none) (nullable): the allocation, or %NULL if the case
+ *   was not allocated in that role on @date
+ */
+CpAllocation *
+cp_case_get_allocation (CpCase      *self,
+                        CpRole       allocated_role,
+                        const GDate *date)
+{
+  gpointer const *items;
+  CpAllocation *best = NULL;
+  guint n;
+
+  g_return_val_if_fail (CP_IS_CASE (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  items = cp_record_get_items (CP_RECORD (self), PROP_ALLOCATIONS, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      CpAllocation *a = items[i];
+
+      if (cp_allocation_get_role (a) == allocated_role && cp_allocation_covers (a, date) &&
+          (best == NULL ||
+           g_date_compare (cp_allocation_get_start (a), cp_allocation_get_start (best)) >= 0))
+        best = a;
+    }
+  return best;
+}
+
 /* The child's school year on @day under @rule: the age in whole years on
  * the day before the school year began (the rule's `school_year_start`),
  * less the rule's `school_age_offset` (England: the age on 31 August, less
@@ -1308,6 +1444,45 @@ validate_disputes (CpCase *self, GError **error)
   return TRUE;
 }
 
+/* Allocations in one role are in start order and do not overlap, except
+ * that one may end on the day the next starts. */
+static gboolean
+validate_allocations (CpCase *self, GError **error)
+{
+  guint n;
+  gpointer const *list = cp_record_peek_items (self, CP_TYPE_CASE, "allocations", &n);
+  char a[64], b[64];
+
+  for (guint i = 0; i < n; i++)
+    {
+      CpAllocation *al = list[i];
+      const GDate *start = cp_allocation_get_start (al);
+
+      if (!check_order (start, ITEM_PATH (a, "allocations", i, "start"),
+                        cp_allocation_get_end (al), ITEM_PATH (b, "allocations", i, "end"), error))
+        return FALSE;
+      for (guint j = i; j > 0; j--)
+        {
+          CpAllocation *prev = list[j - 1];
+
+          if (cp_allocation_get_role (prev) != cp_allocation_get_role (al))
+            continue;
+          if (!check_order (cp_allocation_get_start (prev), ITEM_PATH (b, "allocations", j - 1, "start"),
+                            start, ITEM_PATH (a, "allocations", i, "start"), error))
+            return FALSE;
+          if (cp_allocation_get_end (prev) == NULL)
+            return cp_fail (error, CP_ERROR_INCONSISTENT,
+                            "allocations[%u].end: missing, but allocations[%u] in the same role starts after it",
+                            j - 1, i);
+          if (!check_order (cp_allocation_get_end (prev), ITEM_PATH (b, "allocations", j - 1, "end"),
+                            start, ITEM_PATH (a, "allocations", i, "start"), error))
+            return FALSE;
+          break;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 validate_care_plan (CpCase *self, GError **error)
 {
@@ -1393,7 +1568,8 @@ validate_child (CpChild *child, GError **error)
  * after it starts; placements are in order and do not overlap; no
  * placement or review comes before the child became looked after; reviews
  * are numbered 1, 2, 3... in date order; an authorised or ratified care
- * plan says when. Nothing is corrected: the first contradiction is
+ * plan says when; allocations in one role are in date order and do not
+ * overlap. Nothing is corrected: the first contradiction is
  * reported with its field path (%CP_ERROR_INCONSISTENT or
  * %CP_ERROR_MISSING_FIELD).
  *
@@ -1416,7 +1592,8 @@ cp_case_validate (CpCase  *self,
          validate_placements (self, lac, error) &&
          validate_reviews (self, lac, error) &&
          validate_care_plan (self, error) &&
-         validate_disputes (self, error);
+         validate_disputes (self, error) &&
+         validate_allocations (self, error);
 }
 
 /* Whether the history holds an accepted @action. */

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "careplan-commands.h"
+#include "careplan-measures.h"
 
 typedef enum {
   FORMAT_TEXT,
@@ -35,6 +36,9 @@ static char **opt_ssda903 = NULL;
 static char **opt_ssd = NULL;
 static gboolean opt_compare_due_dates = FALSE;
 static char **opt_files = NULL;
+static char *opt_team = NULL;
+static char *opt_worker = NULL;
+static char *opt_iro = NULL;
 
 static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
@@ -73,6 +77,12 @@ static const GOptionEntry entries[] = {
   { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
     "Read and evaluate a caseload's cases on N threads (default: one per core); "
     "the output is the same for any N", "N" },
+  { "team", 0, 0, G_OPTION_ARG_STRING, &opt_team,
+    "Only the cases whose social worker is in this team on the --on date", "TEAM" },
+  { "worker", 0, 0, G_OPTION_ARG_STRING, &opt_worker,
+    "Only the cases allocated to this social worker (a staff identifier) on the --on date", "STAFF" },
+  { "iro", 0, 0, G_OPTION_ARG_STRING, &opt_iro,
+    "Only the cases allocated to this IRO (a staff identifier) on the --on date", "STAFF" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASE.json|CASELOAD.jsonl…]" },
   { NULL }
@@ -390,6 +400,8 @@ check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpoint
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *list;
 
+  if (!careplan_case_allocated_to (kase, c->date, opt_team, opt_worker, opt_iro))
+    return;
   if (ev == NULL)
     {
       c->refused++;

@@ -22,6 +22,7 @@ int careplan_validate_main (int argc, char **argv);
 int careplan_policy_main (int argc, char **argv);
 int careplan_check_main (int argc, char **argv);
 int careplan_summary_main (int argc, char **argv);
+int careplan_report_main (int argc, char **argv);
 
 /* Shared helpers. */
 

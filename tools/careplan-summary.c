@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "careplan-commands.h"
+#include "careplan-measures.h"
 
 static char *opt_policy = NULL;
 static char *opt_on = NULL;
@@ -21,6 +22,9 @@ static int opt_jobs = 0;
 static char **opt_ssda903 = NULL;
 static char **opt_ssd = NULL;
 static char **opt_files = NULL;
+static char *opt_by = NULL;
+static char *opt_from = NULL;
+static char *opt_to = NULL;
 
 static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
@@ -41,105 +45,20 @@ static const GOptionEntry entries[] = {
   { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
     "Read and evaluate a caseload's cases on N threads (default: one per core); "
     "the output is the same for any N", "N" },
+  { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by,
+    "Also count by the allocation on the date: team, worker (social worker) or iro", "GROUPING" },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
+    "With --to: timeliness of the obligations due from this date (docs/measures.md)", "YYYY-MM-DD" },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to,
+    "With --from: to this date, included", "YYYY-MM-DD" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASELOAD.jsonl|CASE.json…]" },
   { NULL }
 };
 
-/* The areas of work a summary counts, by the duty an obligation is for. */
-typedef enum {
-  AREA_REVIEWS,
-  AREA_REVIEW_PAPERWORK,
-  AREA_PLANS,
-  AREA_VISITS,
-  AREA_HEALTH_EDUCATION,
-  AREA_PERMANENCE,
-  AREA_LEAVING_CARE,
-  AREA_RECOMMENDATIONS,
-  AREA_DISPUTES,
-  N_AREAS
-} Area;
-
-static const char * const area_names[N_AREAS] = {
-  "reviews", "review paperwork", "plans", "visits", "health, education", "permanence",
-  "leaving care", "recommendations", "disputes",
-};
-
-static Area
-area_of (CpDuty duty)
-{
-  switch (duty)
-    {
-    case CP_DUTY_REVIEW:
-    case CP_DUTY_REVIEW_MEETING:
-    case CP_DUTY_ADJOURNED_REVIEW:
-      return AREA_REVIEWS;
-    case CP_DUTY_CARE_PLAN:
-    case CP_DUTY_PLACEMENT_PLAN:
-    case CP_DUTY_CARE_PLAN_UPDATED:
-    case CP_DUTY_PLACEMENT_PLANNING_MEETING:
-    case CP_DUTY_CARE_PLANNING_MEETING:
-    case CP_DUTY_LEGAL_PLANNING_MEETING:
-    case CP_DUTY_CARER_APPROVED:
-    case CP_DUTY_APPROVAL_EXTENDED:
-    case CP_DUTY_REVIEW_UNIT_NOTIFIED:
-    case CP_DUTY_STATUTORY_ASSESSMENT:
-    case CP_DUTY_RISK_ASSESSMENT:
-    case CP_DUTY_CESSATION_ASSESSMENT:
-    case CP_DUTY_CIN_PLAN:
-      return AREA_PLANS;
-    case CP_DUTY_VISIT:
-    case CP_DUTY_VISITS_REDUCTION_AGREED:
-    case CP_DUTY_VISITS_REDUCTION_DECIDED:
-      return AREA_VISITS;
-    case CP_DUTY_HEALTH_ASSESSMENT:
-    case CP_DUTY_DENTAL_CHECK:
-    case CP_DUTY_PEP_REVIEW:
-    case CP_DUTY_HEALTH_TEAM_NOTIFIED:
-    case CP_DUTY_VIRTUAL_SCHOOL_NOTIFIED:
-      return AREA_HEALTH_EDUCATION;
-    case CP_DUTY_PERMANENCE_PLAN:
-    case CP_DUTY_PERMANENCE_PLANNING_MEETING:
-    case CP_DUTY_FINAL_CARE_PLANNING_MEETING:
-    case CP_DUTY_PERMANENCE_DECISION:
-    case CP_DUTY_PERMANENCE_PROGRESS_MEETING:
-    case CP_DUTY_PERMANENCE_MILESTONE:
-      return AREA_PERMANENCE;
-    case CP_DUTY_LANDMARK_REVIEW:
-    case CP_DUTY_NEEDS_ASSESSMENT:
-    case CP_DUTY_PATHWAY_PLAN:
-    case CP_DUTY_PATHWAY_PLAN_REVIEW:
-    case CP_DUTY_STAYING_PUT_CONSIDERED:
-    case CP_DUTY_PA_VISIT:
-    case CP_DUTY_ACCOMMODATION_PROVIDED:
-    case CP_DUTY_EDUCATION_TRAINING_NOTIFIED:
-      return AREA_LEAVING_CARE;
-    case CP_DUTY_RECOMMENDATION:
-    case CP_DUTY_RECOMMENDATION_NOTIFIED:
-    case CP_DUTY_RECOMMENDATION_CONCERNS:
-    case CP_DUTY_RECOMMENDATION_AGREED:
-      return AREA_RECOMMENDATIONS;
-    case CP_DUTY_DISPUTE_STAGE:
-    case CP_DUTY_DISPUTE_REGISTERED:
-      return AREA_DISPUTES;
-    case CP_DUTY_CHILD_CONSULTED:
-    case CP_DUTY_INVITATIONS_SENT:
-    case CP_DUTY_DOCUMENTS_TO_IRO:
-    case CP_DUTY_REPORT_AVAILABLE:
-    case CP_DUTY_PLANS_QUALITY_ASSURED:
-    case CP_DUTY_HEALTH_PLAN_TO_IRO:
-    case CP_DUTY_PEP_TO_IRO:
-    case CP_DUTY_PERMANENCE_MINUTES_TO_IRO:
-    case CP_DUTY_DECISIONS_RECORD:
-    case CP_DUTY_FULL_RECORD:
-    case CP_DUTY_RECORD_DISTRIBUTED:
-    case CP_DUTY_MANAGER_RESPONSE:
-      return AREA_REVIEW_PAPERWORK;
-    }
-  /* Every duty is named above (-Wswitch checks it); a value from outside
-   * the enumeration counts with the paperwork. */
-  return AREA_REVIEW_PAPERWORK;
-}
+/* The areas of work a summary counts, by the duty an obligation is for
+ * (cp_area_of_duty()). */
+#define N_AREAS (CP_AREA_DISPUTES + 1)
 
 typedef struct {
   CpPolicy *policy;
@@ -152,13 +71,67 @@ typedef struct {
   GHashTable *stages;            /* stage name -> cases (GUINT_TO_POINTER) */
   guint cases_in_dispute;
   guint drift_cases, drift_milestones;
+  CpGrouping by;                 /* CP_GROUPING_AUTHORITY: no --by */
+  GHashTable *groups;            /* group -> GroupCounts, with --by */
+  CpMeasures *measures;          /* with --from and --to */
 } Summary;
+
+typedef struct {
+  guint cases, cases_overdue, overdue, due_soon;
+} GroupCounts;
+
+/* --by: one case's counts added to its group on the date. */
+static void
+count_group (Summary *s, CpCase *kase, guint overdue, guint due_soon)
+{
+  const char *key;
+  GroupCounts *g;
+
+  if (s->by == CP_GROUPING_AUTHORITY)
+    return;
+  key = cp_grouping_key (kase, s->by, s->date);
+  key = key != NULL ? key : "unallocated";
+  g = g_hash_table_lookup (s->groups, key);
+  if (g == NULL)
+    g_hash_table_insert (s->groups, g_strdup (key), (g = g_new0 (GroupCounts, 1)));
+  g->cases++;
+  g->cases_overdue += overdue > 0;
+  g->overdue += overdue;
+  g->due_soon += due_soon;
+}
 
 static void
 count_stage (Summary *s, const char *stage)
 {
   guint n = GPOINTER_TO_UINT (g_hash_table_lookup (s->stages, stage));
   g_hash_table_insert (s->stages, g_strdup (stage), GUINT_TO_POINTER (n + 1));
+}
+
+/* --from/--to: the case's obligations as at the period's end; from a 903
+ * return or an SSD extract, only the duties it records. */
+static void
+measure_case (Summary *s, CpCase *kase, int source)
+{
+  g_autoptr(CpEvaluator) ev = cp_evaluator_new (kase, s->policy, s->calendar);
+  g_autoptr(GListStore) reviews = g_list_store_new (CP_TYPE_OBLIGATION);
+  GListModel *list;
+
+  cp_evaluator_set_date (ev, cp_measures_get_to (s->measures));
+  if (!cp_evaluator_refresh (ev, NULL))
+    return;   /* as at --on it was evaluated; as at --to it says nothing */
+  list = cp_evaluator_get_obligations (ev);
+  if (source != CAREPLAN_SOURCE_CASE)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
+
+          if (careplan_source_judges (source, cp_rule_get_duty (cp_obligation_get_rule (o))))
+            g_list_store_append (reviews, o);
+        }
+      list = G_LIST_MODEL (reviews);
+    }
+  cp_measures_add_obligations (s->measures, kase, list);
 }
 
 static void
@@ -168,7 +141,7 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
   gboolean has[N_AREAS] = { FALSE }, any = FALSE, disputed = FALSE;
   GListModel *list, *disputes;
   CpPermanencePlan *perm;
-  guint drift = 0;
+  guint drift = 0, n_overdue = 0, n_due_soon = 0;
 
   careplan_progress_step (s->progress);
   if (ev == NULL)
@@ -184,7 +157,7 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
       g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
       CpObligationStatus st = cp_obligation_get_status (o);
       CpDuty duty = cp_rule_get_duty (cp_obligation_get_rule (o));
-      Area a = area_of (duty);
+      CpArea a = cp_area_of_duty (duty);
 
       if (!careplan_source_judges (source, duty))
         continue;
@@ -192,10 +165,17 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
         {
           s->overdue[a]++;
           has[a] = any = TRUE;
+          n_overdue++;
         }
       else if (st == CP_OBLIGATION_STATUS_DUE_SOON)
-        s->due_soon[a]++;
+        {
+          s->due_soon[a]++;
+          n_due_soon++;
+        }
     }
+  count_group (s, kase, n_overdue, n_due_soon);
+  if (s->measures != NULL)
+    measure_case (s, kase, source);
   for (guint a = 0; a < N_AREAS; a++)
     s->cases_with[a] += has[a];
   s->cases_overdue += any;
@@ -285,6 +265,73 @@ stages_in_order (Summary *s)
   return ordered;
 }
 
+/* The --by groups, in byte order of their names. */
+static GPtrArray *
+group_names (Summary *s)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, s->groups);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_stage_names);
+  return names;
+}
+
+static void
+print_groups_text (Summary *s, const char *when)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  int width = 18;
+
+  if (s->by == CP_GROUPING_AUTHORITY)
+    return;
+  names = group_names (s);
+  for (guint i = 0; i < names->len; i++)
+    width = MAX (width, (int) g_utf8_strlen (names->pdata[i], -1));
+  printf ("\nBy %s, as allocated on %s:\n", careplan_grouping_name (s->by), when);
+  printf ("%-*s %8s %8s %8s %8s\n", width, "", "cases", "overdue", "in cases", "due soon");
+  for (guint i = 0; i < names->len; i++)
+    {
+      GroupCounts *g = g_hash_table_lookup (s->groups, names->pdata[i]);
+      printf ("%-*s %8u %8u %8u %8u\n", width, (const char *) names->pdata[i],
+              g->cases, g->overdue, g->cases_overdue, g->due_soon);
+    }
+}
+
+static void
+add_groups_json (Summary *s, JsonBuilder *b)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *member = NULL;
+
+  if (s->by == CP_GROUPING_AUTHORITY)
+    return;
+  names = group_names (s);
+  member = g_strconcat ("by_", careplan_grouping_name (s->by), NULL);
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  for (guint i = 0; i < names->len; i++)
+    {
+      GroupCounts *g = g_hash_table_lookup (s->groups, names->pdata[i]);
+
+      json_builder_set_member_name (b, names->pdata[i]);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "cases");
+      json_builder_add_int_value (b, g->cases);
+      json_builder_set_member_name (b, "overdue");
+      json_builder_add_int_value (b, g->overdue);
+      json_builder_set_member_name (b, "cases_overdue");
+      json_builder_add_int_value (b, g->cases_overdue);
+      json_builder_set_member_name (b, "due_soon");
+      json_builder_add_int_value (b, g->due_soon);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+}
+
 static void
 print_text (Summary *s, guint invalid)
 {
@@ -297,7 +344,7 @@ print_text (Summary *s, guint invalid)
   printf ("\n%u cases have something overdue.\n\n", s->cases_overdue);
   printf ("%-18s %8s %8s %8s\n", "", "overdue", "cases", "due soon");
   for (guint a = 0; a < N_AREAS; a++)
-    printf ("%-18s %8u %8u %8u\n", area_names[a], s->overdue[a], s->cases_with[a], s->due_soon[a]);
+    printf ("%-18s %8u %8u %8u\n", cp_area_get_label (a), s->overdue[a], s->cases_with[a], s->due_soon[a]);
   printf ("\n%u cases in dispute", s->cases_in_dispute);
   if (stages->len > 0)
     {
@@ -310,6 +357,9 @@ print_text (Summary *s, guint invalid)
     printf (".\n");
   printf ("\nDrift: %u cases with %u permanence milestones past their target, not achieved, "
           "with no reason recorded.\n", s->drift_cases, s->drift_milestones);
+  print_groups_text (s, when);
+  if (s->measures != NULL)
+    careplan_measures_print_text (s->measures, stdout);
 }
 
 static void
@@ -337,7 +387,7 @@ print_json (Summary *s, guint invalid)
   json_builder_begin_object (b);
   for (guint a = 0; a < N_AREAS; a++)
     {
-      json_builder_set_member_name (b, area_names[a]);
+      json_builder_set_member_name (b, cp_area_get_label (a));
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "overdue");
       json_builder_add_int_value (b, s->overdue[a]);
@@ -365,6 +415,14 @@ print_json (Summary *s, guint invalid)
   json_builder_set_member_name (b, "milestones");
   json_builder_add_int_value (b, s->drift_milestones);
   json_builder_end_object (b);
+  add_groups_json (s, b);
+  if (s->measures != NULL)
+    {
+      json_builder_set_member_name (b, "timeliness");
+      json_builder_begin_object (b);
+      careplan_measures_add_json (s->measures, b);
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -372,6 +430,39 @@ print_json (Summary *s, guint invalid)
   json_generator_set_pretty (gen, TRUE);
   text = json_generator_to_data (gen, NULL);
   printf ("%s\n", text);
+}
+
+/* --by, and --from with --to. */
+static gboolean
+setup_by_and_period (Summary *s, CpPolicy *policy, CpCalendar *calendar, CpMeasures **measures)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) from = NULL;
+  g_autoptr(GDate) to = NULL;
+
+  if (!careplan_grouping_option (opt_by, &s->by, &error))
+    goto fail;
+  if ((opt_from == NULL) != (opt_to == NULL))
+    {
+      fprintf (stderr, "careplan summary: --from and --to go together\n");
+      return FALSE;
+    }
+  if (opt_from == NULL)
+    return TRUE;
+  if ((from = careplan_date_option (opt_from, "--from", &error)) == NULL ||
+      (to = careplan_date_option (opt_to, "--to", &error)) == NULL)
+    goto fail;
+  if (g_date_compare (from, to) > 0)
+    {
+      fprintf (stderr, "careplan summary: --to: %s is before --from %s\n", opt_to, opt_from);
+      return FALSE;
+    }
+  *measures = s->measures = cp_measures_new (policy, calendar, from, to, s->by);
+  return TRUE;
+
+fail:
+  fprintf (stderr, "careplan summary: %s\n", error->message);
+  return FALSE;
 }
 
 int
@@ -382,6 +473,8 @@ careplan_summary_main (int argc, char **argv)
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
   g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(CpMeasures) measures = NULL;
   gboolean readable, json;
   guint invalid = 0;
   Summary s = { 0 };
@@ -422,6 +515,9 @@ careplan_summary_main (int argc, char **argv)
                                   &policy, &calendar, &date))
     return CAREPLAN_EXIT_USAGE;
 
+  if (!setup_by_and_period (&s, policy, calendar, &measures))
+    return CAREPLAN_EXIT_USAGE;
+  s.groups = groups;
   s.policy = policy;
   s.calendar = calendar;
   s.date = date;

@@ -19,6 +19,7 @@ static const struct {
   { "policy", careplan_policy_main, "list, show and compare the policy profiles" },
   { "check", careplan_check_main, "each case's obligations: overdue, due soon (text, json, csv, ics)" },
   { "summary", careplan_summary_main, "the authority-wide picture of a caseload" },
+  { "report", careplan_report_main, "an HTML report for managers (charts, timeliness, citations)" },
 };
 
 gboolean

@@ -54,6 +54,18 @@ void             cp_case_add_activity             (CpCase           *self,
                                                    CpRole            role,
                                                    const char       *actor);
 CP_AVAILABLE_IN_ALL
+GListModel      *cp_case_get_allocations          (CpCase           *self);
+CP_AVAILABLE_IN_ALL
+gboolean         cp_case_allocate                 (CpCase           *self,
+                                                   CpAllocation     *allocation,
+                                                   CpRole            role,
+                                                   const char       *actor,
+                                                   GError          **error);
+CP_AVAILABLE_IN_ALL
+CpAllocation    *cp_case_get_allocation           (CpCase           *self,
+                                                   CpRole            allocated_role,
+                                                   const GDate      *date);
+CP_AVAILABLE_IN_ALL
 gboolean         cp_case_place                    (CpCase           *self,
                                                    CpPolicy         *policy,
                                                    CpPlacement      *placement,
