@@ -155,8 +155,27 @@ cp_main_job() {
   echo "== One case in full: how each date was worked out =="
   "$careplan" check --all --policy stoke-on-trent --on 2026-11-22 "$data/case-every-type.json" || [ $? -eq 1 ]
   echo
+  echo "== A connected person caring under temporary approval: 16 weeks from the day it was given, weekly visits to the first review =="
+  "$careplan" check --all --policy england --on 2026-11-22 "$data/connected-person.json" || [ $? -eq 1 ]
+  echo
   echo "== A synthetic SSDA903 return (200 invented children): review timeliness at 31 March 2026 =="
   /usr/bin/python3 "$CP_ROOT/tools/careplan-generate" --children 200 --seed 903 --as-at 2026-03-31 \
     "$CP_BUILD/ssda903-demo"
   "$careplan" check --on 2026-03-31 --ssda903 "$CP_BUILD/ssda903-demo/ssda903" | tail -n 1 || [ $? -eq 1 ]
+  echo
+  echo "== The example caseload's children as Standard Safeguarding Dataset extracts (CSV): reviews, visits, health and the care plan =="
+  /usr/bin/python3 "$CP_ROOT/tools/careplan-generate" --children 200 --seed 2026 --as-at 2026-11-22 \
+    --case-records "$CP_BUILD/ssd-demo"
+  "$careplan" check --on 2026-11-22 --ssd "$CP_BUILD/ssd-demo/ssd" | tail -n 1 || [ $? -eq 1 ]
+  echo "Due dates the case-management system computed, against the library's:"
+  "$careplan" check --on 2026-11-22 --ssd "$CP_BUILD/ssd-demo/ssd" --compare-due-dates | tail -n 2 | head -n 1 || [ $? -eq 1 ]
+  echo
+  echo "== Timeliness over the last year, by team (stoke-on-trent) =="
+  "$careplan" summary --policy stoke-on-trent --on 2026-11-22 --from 2025-11-23 --to 2026-11-22 --by team \
+    "$data/authority-caseload.jsonl" | tail -n 40 || [ $? -eq 1 ]
+  echo
+  echo "== A manager's report: one self-contained HTML page =="
+  "$careplan" report --format html --policy stoke-on-trent --on 2026-11-22 \
+    --output "$CP_BUILD/report.html" "$data/authority-caseload.jsonl" || [ $? -eq 1 ]
+  echo "written: $CP_BUILD/report.html"
 }
