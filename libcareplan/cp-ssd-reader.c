@@ -14,6 +14,7 @@
 #endif
 
 #include "cp-case-private.h"
+#include "cp-csv-table-private.h"
 #include "cp-date-private.h"
 #include "cp-error-private.h"
 
@@ -43,11 +44,7 @@
  * what the SSD cannot tell, is documented in `docs/ssd.md`.
  */
 
-typedef struct {
-  guint line;
-  guint n;
-  char **fields;   /* in the table's string chunk */
-} Row;
+typedef CpCsvRow Row;
 
 typedef enum {
   T_PERSON,
@@ -160,14 +157,6 @@ struct _CpSsdReader
 G_DEFINE_FINAL_TYPE (CpSsdReader, cp_ssd_reader, G_TYPE_OBJECT)
 
 static void
-row_free (gpointer data)
-{
-  Row *row = data;
-  g_free (row->fields);
-  g_free (row);
-}
-
-static void
 cp_ssd_reader_finalize (GObject *object)
 {
   CpSsdReader *self = CP_SSD_READER (object);
@@ -211,121 +200,16 @@ cp_ssd_reader_init (CpSsdReader *self)
 
 /* CSV ---------------------------------------------------------------------- */
 
-/* Splits @text (RFC 4180: quoted fields may hold commas, quotes and line
- * breaks) into rows, keeping each row's first line number. The SSDA903
- * reader reads its tables the same way. */
-static gboolean
-parse_csv (Table   *table,
-           char    *text,
-           gsize    len,
-           GError **error)
-{
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  g_autoptr(GString) field = g_string_new (NULL);
-  guint line = 1, row_line = 1;
-  gsize i = 0;
-
-  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;   /* a UTF-8 byte order mark */
-
-  table->strings = g_string_chunk_new (len + 1);
-  table->rows = g_ptr_array_new_with_free_func (row_free);
-
-  while (i <= len)
-    {
-      gboolean quoted = FALSE;
-
-      g_string_truncate (field, 0);
-      if (i < len && text[i] == '"')
-        {
-          quoted = TRUE;
-          for (i++;; i++)
-            {
-              if (i >= len)
-                return cp_fail (error, CP_ERROR_PARSE, "%s:%u: a quoted field is not closed",
-                                table->name, row_line);
-              if (text[i] == '"')
-                {
-                  if (i + 1 < len && text[i + 1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      i++;
-                      continue;
-                    }
-                  i++;
-                  break;
-                }
-              if (text[i] == '\n')
-                line++;
-              g_string_append_c (field, text[i]);
-            }
-        }
-      while (i < len && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-        {
-          if (quoted)
-            return cp_fail (error, CP_ERROR_PARSE, "%s:%u: text after a quoted field",
-                            table->name, line);
-          g_string_append_c (field, text[i++]);
-        }
-      g_ptr_array_add (fields, g_string_chunk_insert_len (table->strings, field->str, field->len));
-
-      if (i < len && text[i] == ',')
-        {
-          i++;
-          continue;
-        }
-      if (i < len && text[i] == '\r')
-        i++;
-      if (i < len && text[i] == '\n')
-        i++;
-      if (!(fields->len == 1 && *(char *) fields->pdata[0] == '\0'))
-        {
-          Row *row = g_new (Row, 1);
-
-          row->line = row_line;
-          row->n = fields->len;
-          row->fields = (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
-          g_ptr_array_add (table->rows, row);
-          fields = g_ptr_array_new ();
-        }
-      else
-        g_ptr_array_set_size (fields, 0);
-      line++;
-      row_line = line;
-      if (i >= len)
-        break;
-    }
-  return TRUE;
-}
-
-static char *
-find_file (const char *dir,
-           const char *name,
-           GError    **error)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, error);
-  const char *entry;
-
-  if (d == NULL)
-    return NULL;
-  while ((entry = g_dir_read_name (d)) != NULL)
-    if (g_ascii_strcasecmp (entry, name) == 0)
-      return g_build_filename (dir, entry, NULL);
-  return NULL;
-}
-
 static const char *
 field (Table *table, Row *row, int col)
 {
-  int k = table->cols ? table->cols[col] : -1;
-  return k >= 0 && (guint) k < row->n ? row->fields[k] : "";
+  return cp_csv_field (table->cols, row, col);
 }
 
 static const char *
 column_name (Table *table, int col)
 {
-  const char *name = table->colnames[col];
-  return *name == '?' ? name + 1 : name;
+  return cp_csv_column_name (table->colnames[col]);
 }
 
 static gboolean finish_table (Table   *table,
@@ -337,25 +221,16 @@ load_table (Table      *table,
             gboolean    required,
             GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   gsize len;
 
-  path = find_file (dir, table->name, &local_error);
-  if (local_error != NULL)
-    return cp_fail (error, CP_ERROR_PARSE, "%s: %s", dir, local_error->message);
-  if (path == NULL)
-    {
-      if (!required)
-        return TRUE;
-      return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s: no %s in the directory", dir, table->name);
-    }
-  if (!g_file_get_contents (path, &text, &len, &local_error))
-    return cp_fail (error, CP_ERROR_PARSE, "%s: %s", table->name, local_error->message);
+  if (!cp_csv_load (dir, table->name, required, NULL, &text, &len, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
   if (!g_utf8_validate_len (text, len, NULL))
     return cp_fail (error, CP_ERROR_PARSE, "%s: not UTF-8 text", table->name);
-  if (!parse_csv (table, text, len, error))
+  if (!cp_csv_parse (table->name, text, len, &table->strings, &table->rows, error))
     return FALSE;
   return finish_table (table, error);
 }
@@ -365,25 +240,8 @@ static gboolean
 finish_table (Table   *table,
               GError **error)
 {
-  guint n = g_strv_length ((char **) table->colnames);
-  Row *head;
-
-  if (table->rows->len == 0)
-    return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no header row", table->name);
-
-  head = table->rows->pdata[0];
-  table->cols = g_new (int, n);
-  for (guint c = 0; c < n; c++)
-    {
-      const char *want = column_name (table, (int) c);
-
-      table->cols[c] = -1;
-      for (guint k = 0; k < head->n; k++)
-        if (g_ascii_strcasecmp (g_strstrip (head->fields[k]), want) == 0)
-          table->cols[c] = (int) k;
-      if (table->cols[c] < 0 && table->colnames[c][0] != '?')
-        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no %s column", table->name, want);
-    }
+  if (!cp_csv_find_columns (table->name, table->rows, table->colnames, &table->cols, error))
+    return FALSE;
 
   /* Rows by key, in the order of the file. */
   table->index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
@@ -423,14 +281,14 @@ row_fail (GError    **error,
           const char *format,
           ...)
 {
-  g_autofree char *msg = NULL;
   va_list args;
+  gboolean ret;
 
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+  ret = cp_csv_row_failv (error, code, table->name, row, table->cols[col], column_name (table, col),
+                          format, args);
   va_end (args);
-  return cp_fail (error, code, "%s:%u:%d: %s: %s", table->name, row->line, table->cols[col] + 1,
-                  column_name (table, col), msg);
+  return ret;
 }
 
 /* Code lists --------------------------------------------------------------- */
@@ -643,8 +501,6 @@ parse_date (Table    *table,
             GError  **error)
 {
   const char *v = field (table, row, col);
-  g_autofree char *day = NULL;
-  GDate d;
   gsize n;
 
   *out = 0;
@@ -667,26 +523,8 @@ parse_date (Table    *table,
     }
   else if (n != 10)
     goto bad;
-  day = g_strndup (v, n);
-  if (day[2] == '/' && day[5] == '/')
-    {
-      for (guint i = 0; i < 10; i++)
-        if (i != 2 && i != 5 && !g_ascii_isdigit (day[i]))
-          goto bad;
-      {
-        int dd = atoi (day), mm = atoi (day + 3), yyyy = atoi (day + 6);
-
-        if (!g_date_valid_dmy (dd, mm, yyyy))
-          goto bad;
-        *out = cp_julian_from_dmy (yyyy, mm, dd);
-        return TRUE;
-      }
-    }
-  if (cp_date_parse_iso_into (day, &d))
-    {
-      *out = g_date_get_julian (&d);
-      return TRUE;
-    }
+  if (cp_csv_parse_day (v, n, out))
+    return TRUE;
 bad:
   return row_fail (error, CP_ERROR_INVALID_DATE, table, row, col,
                    "“%s” is not a date (yyyy-mm-dd or dd/mm/yyyy)", v);
@@ -854,8 +692,8 @@ load_table_pg (Table    *table,
     return pg_fail (error, conn, sql_name);
   n = PQnfields (probe);
   table->strings = g_string_chunk_new (4096);
-  table->rows = g_ptr_array_new_with_free_func (row_free);
-  head = g_new (Row, 1);
+  table->rows = g_ptr_array_new_with_free_func (cp_csv_row_free);
+  head = g_new0 (Row, 1);
   head->line = line++;
   head->n = (guint) n;
   head->fields = g_new (char *, n + 1);
@@ -887,7 +725,7 @@ load_table_pg (Table    *table,
         break;
       for (int r = 0; r < rows; r++)
         {
-          Row *row = g_new (Row, 1);
+          Row *row = g_new0 (Row, 1);
 
           row->line = line++;
           row->n = (guint) n;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cp-case-private.h"
+#include "cp-csv-table-private.h"
 #include "cp-date-private.h"
 #include "cp-error-private.h"
 #include "cp-ssda903-reader-private.h"
@@ -38,13 +39,7 @@
  * `docs/ssda903.md`.
  */
 
-typedef struct {
-  guint line;
-  guint n;
-  char **fields;   /* in the table's string chunk */
-  guint bad_col;   /* + 1: a field that is not UTF-8 text; 0 if none */
-  guint8 bad_byte; /* the first byte that is not */
-} Row;
+typedef CpCsvRow Row;
 
 typedef enum {
   TABLE_HEADER,
@@ -100,17 +95,8 @@ enum { R_CHILD, R_DOB, R_REVIEW, R_CODE, N_R };
 static const char * const header_cols[] = { "CHILD", "DOB", NULL };
 static const char * const episode_cols[] = { "CHILD", "DECOM", "RNE", "LS", "PLACE", "PLACE_PROVIDER",
                                              "DEC", "REC", "REASON_PLACE_CHANGE", NULL };
-static const char * const review_cols[] = { "CHILD", "DOB", "REVIEW", "REVIEW_CODE", NULL };
-/* Columns that may be absent (reviews' DOB is only cross-checked). */
-static const gboolean review_optional[] = { FALSE, TRUE, FALSE, FALSE };
-
-static void
-row_free (gpointer data)
-{
-  Row *row = data;
-  g_free (row->fields);
-  g_free (row);
-}
+/* A name starting with '?' is optional (reviews' DOB is only cross-checked). */
+static const char * const review_cols[] = { "CHILD", "?DOB", "REVIEW", "REVIEW_CODE", NULL };
 
 static void
 child_rows_free (gpointer data)
@@ -158,192 +144,39 @@ cp_ssda903_reader_init (CpSsda903Reader *self)
 
 /* CSV ---------------------------------------------------------------------- */
 
-/* Splits @text (RFC 4180: quoted fields may hold commas, quotes and line
- * breaks) into rows, keeping each row's first line number. */
-static gboolean
-parse_csv (Table       *table,
-           const char  *text,
-           gsize        len,
-           GError     **error)
-{
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  g_autoptr(GString) field = g_string_new (NULL);
-  guint line = 1, row_line = 1;
-  guint bad_col = 0;
-  guint8 bad_byte = 0;
-  const char *bad;
-  gsize i = 0;
-
-  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;   /* a UTF-8 byte order mark */
-
-  table->strings = g_string_chunk_new (len + 1);
-  table->rows = g_ptr_array_new_with_free_func (row_free);
-
-  while (i <= len)
-    {
-      gboolean quoted = FALSE;
-
-      g_string_truncate (field, 0);
-      if (i < len && text[i] == '"')
-        {
-          quoted = TRUE;
-          for (i++;; i++)
-            {
-              if (i >= len)
-                return cp_fail (error, CP_ERROR_PARSE, "%s:%u: a quoted field is not closed",
-                                table->name, row_line);
-              if (text[i] == '"')
-                {
-                  if (i + 1 < len && text[i + 1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      i++;
-                      continue;
-                    }
-                  i++;
-                  break;
-                }
-              if (text[i] == '\n')
-                line++;
-              g_string_append_c (field, text[i]);
-            }
-        }
-      while (i < len && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-        {
-          if (quoted)
-            return cp_fail (error, CP_ERROR_PARSE, "%s:%u: text after a quoted field",
-                            table->name, line);
-          g_string_append_c (field, text[i++]);
-        }
-      /* A field that is not UTF-8 (one Latin-1 byte, say) costs its row,
-       * not the table: it is kept, empty, and the row marked. */
-      if (!g_utf8_validate_len (field->str, field->len, &bad))
-        {
-          if (bad_col == 0)
-            {
-              bad_col = fields->len + 1;
-              bad_byte = (guint8) *bad;
-            }
-          g_string_truncate (field, 0);
-        }
-      g_ptr_array_add (fields, g_string_chunk_insert_len (table->strings, field->str, field->len));
-
-      if (i < len && text[i] == ',')
-        {
-          i++;
-          continue;
-        }
-      /* End of a row: \n, \r\n or the end of the file. */
-      if (i < len && text[i] == '\r')
-        i++;
-      if (i < len && text[i] == '\n')
-        i++;
-      if (!(fields->len == 1 && *(char *) fields->pdata[0] == '\0'))
-        {
-          Row *row = g_new (Row, 1);
-
-          row->line = row_line;
-          row->n = fields->len;
-          row->bad_col = bad_col;
-          row->bad_byte = bad_byte;
-          row->fields = (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
-          g_ptr_array_add (table->rows, row);
-          fields = g_ptr_array_new ();
-        }
-      else
-        g_ptr_array_set_size (fields, 0);
-      bad_col = 0;
-      line++;
-      row_line = line;
-      if (i >= len)
-        break;
-    }
-  return TRUE;
-}
-
-/* Finds the table's file in @dir, whatever its case. */
-static char *
-find_file (const char *dir,
-           const char *name,
-           GError    **error)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, error);
-  const char *entry;
-
-  if (d == NULL)
-    return NULL;
-  while ((entry = g_dir_read_name (d)) != NULL)
-    if (g_ascii_strcasecmp (entry, name) == 0)
-      return g_build_filename (dir, entry, NULL);
-  return NULL;
-}
-
 /* Reads a table from its text. */
 static gboolean
 read_table (Table              *table,
             const char         *text,
             gsize               len,
             const char * const *wanted,
-            const gboolean     *optional,
             GError            **error)
 {
-  guint n = g_strv_length ((char **) wanted);
-  Row *head;
-
-  if (!parse_csv (table, text, len, error))
-    return FALSE;
-  if (table->rows->len == 0)
-    return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no header row", table->name);
-
-  head = table->rows->pdata[0];
-  if (head->bad_col != 0)
-    return cp_fail (error, CP_ERROR_PARSE, "%s:%u:%u: the column name is not UTF-8 text (byte 0x%02X)",
-                    table->name, head->line, head->bad_col, head->bad_byte);
-  table->cols = g_new (int, n);
-  for (guint c = 0; c < n; c++)
-    {
-      table->cols[c] = -1;
-      for (guint k = 0; k < head->n; k++)
-        if (g_ascii_strcasecmp (g_strstrip (head->fields[k]), wanted[c]) == 0)
-          table->cols[c] = (int) k;
-      if (table->cols[c] < 0 && !(optional && optional[c]))
-        return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s:1: no %s column", table->name, wanted[c]);
-    }
-  return TRUE;
+  return cp_csv_parse (table->name, text, len, &table->strings, &table->rows, error) &&
+         cp_csv_find_columns (table->name, table->rows, wanted, &table->cols, error);
 }
 
 static gboolean
 load_table (Table              *table,
             const char         *dir,
             const char * const *wanted,
-            const gboolean     *optional,
             gboolean            required,
             GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
   gsize len;
 
-  table->path = find_file (dir, table->name, &local_error);
-  if (local_error != NULL)
-    return cp_fail (error, CP_ERROR_PARSE, "%s: %s", dir, local_error->message);
-  if (table->path == NULL)
-    {
-      if (!required)
-        return TRUE;
-      return cp_fail (error, CP_ERROR_MISSING_FIELD, "%s: no %s in the directory", dir, table->name);
-    }
-  if (!g_file_get_contents (table->path, &text, &len, &local_error))
-    return cp_fail (error, CP_ERROR_PARSE, "%s: %s", table->name, local_error->message);
-  return read_table (table, text, len, wanted, optional, error);
+  if (!cp_csv_load (dir, table->name, required, &table->path, &text, &len, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  return read_table (table, text, len, wanted, error);
 }
 
 static const char *
 field (Table *table, Row *row, int col)
 {
-  int k = table->cols[col];
-  return k >= 0 && (guint) k < row->n ? row->fields[k] : "";
+  return cp_csv_field (table->cols, row, col);
 }
 
 /* "episodes.csv:57:4: LS: ..." */
@@ -357,14 +190,13 @@ row_fail (GError    **error,
           const char *format,
           ...)
 {
-  g_autofree char *msg = NULL;
   va_list args;
+  gboolean ret;
 
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+  ret = cp_csv_row_failv (error, code, table->name, row, table->cols[col], column, format, args);
   va_end (args);
-  return cp_fail (error, code, "%s:%u:%d: %s: %s", table->name, row->line, table->cols[col] + 1,
-                  column, msg);
+  return ret;
 }
 
 /* @row's value in @col quoted for a message: escaped, and not shown at all
@@ -532,9 +364,6 @@ parse_date (Table      *table,
 {
   const char *v = field (table, row, col);
   g_autofree char *shown = NULL;
-  GDate d;
-  int day, month, year;
-  char *end;
 
   *out = 0;
   if (*v == '\0')
@@ -543,28 +372,8 @@ parse_date (Table      *table,
         return TRUE;
       return row_fail (error, CP_ERROR_MISSING_FIELD, table, row, col, column, "missing");
     }
-  if (strlen (v) == 10 && v[2] == '/' && v[5] == '/')
-    {
-      day = (int) strtol (v, &end, 10);
-      if (end != v + 2)
-        goto bad;
-      month = (int) strtol (v + 3, &end, 10);
-      if (end != v + 5)
-        goto bad;
-      year = (int) strtol (v + 6, &end, 10);
-      if (end != v + 10 || !g_ascii_isdigit (v[0]) || !g_ascii_isdigit (v[3]) || !g_ascii_isdigit (v[6]))
-        goto bad;
-      if (!g_date_valid_dmy (day, month, year))
-        goto bad;
-      *out = cp_julian_from_dmy (year, month, day);
-      return TRUE;
-    }
-  if (cp_date_parse_iso_into (v, &d))
-    {
-      *out = g_date_get_julian (&d);
-      return TRUE;
-    }
-bad:
+  if (cp_csv_parse_day (v, strlen (v), out))
+    return TRUE;
   shown = shown_value (table, row, col);
   if (shown == NULL)
     return row_fail (error, CP_ERROR_INVALID_DATE, table, row, col, column,
@@ -691,9 +500,9 @@ cp_ssda903_reader_new_for_directory (const char  *directory,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (CP_TYPE_SSDA903_READER, NULL);
-  if (!load_table (&self->tables[TABLE_HEADER], directory, header_cols, NULL, TRUE, error) ||
-      !load_table (&self->tables[TABLE_EPISODES], directory, episode_cols, NULL, TRUE, error) ||
-      !load_table (&self->tables[TABLE_REVIEWS], directory, review_cols, review_optional, FALSE, error))
+  if (!load_table (&self->tables[TABLE_HEADER], directory, header_cols, TRUE, error) ||
+      !load_table (&self->tables[TABLE_EPISODES], directory, episode_cols, TRUE, error) ||
+      !load_table (&self->tables[TABLE_REVIEWS], directory, review_cols, FALSE, error))
     return NULL;
   index_rows (self);
   return g_steal_pointer (&self);
@@ -718,10 +527,10 @@ cp_ssda903_reader_new_from_data (const char  *header,
       cp_fail (error, CP_ERROR_MISSING_FIELD, "(data): no %s", header == NULL ? "header.csv" : "episodes.csv");
       return NULL;
     }
-  if (!read_table (&self->tables[TABLE_HEADER], header, header_len, header_cols, NULL, error) ||
-      !read_table (&self->tables[TABLE_EPISODES], episodes, episodes_len, episode_cols, NULL, error) ||
+  if (!read_table (&self->tables[TABLE_HEADER], header, header_len, header_cols, error) ||
+      !read_table (&self->tables[TABLE_EPISODES], episodes, episodes_len, episode_cols, error) ||
       (reviews != NULL &&
-       !read_table (&self->tables[TABLE_REVIEWS], reviews, reviews_len, review_cols, review_optional, error)))
+       !read_table (&self->tables[TABLE_REVIEWS], reviews, reviews_len, review_cols, error)))
     return NULL;
   index_rows (self);
   return g_steal_pointer (&self);
