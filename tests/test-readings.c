@@ -13,81 +13,14 @@
 
 #include "test-evaluating.h"
 
-static CpCalendar *calendar;
-
-static void
-setup (void)
-{
-  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&calendar);
-}
-
-TestSuite (readings, .init = setup, .fini = teardown);
-
-static CpCase *
-new_case (const char *looked_after, CpPlacementType kind)
-{
-  g_autoptr(GDate) birth = test_date ("2015-05-05");
-  g_autoptr(GDate) lac = test_date (looked_after);
-  g_autoptr(CpChild) child = cp_child_new ("T-0001", birth, lac);
-  g_autoptr(CpPlacement) placement = cp_placement_new (kind, lac);
-  g_autoptr(GError) error = NULL;
-  CpCase *kase = cp_case_new (child);
-
-  cr_assert (cp_case_add_placement (kase, placement, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error),
-             "%s", error ? error->message : "");
-  return kase;
-}
-
-static CpEvaluator *
-new_evaluator (CpCase *kase, const char *profile)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
-
-  cr_assert_not_null (policy, "%s", error ? error->message : "");
-  return cp_evaluator_new (kase, policy, calendar);
-}
-
-static void
-book_review (CpCase *kase, int seq, const char *date)
-{
-  g_autoptr(CpReview) review = cp_review_new (seq);
-  g_autoptr(GDate) d = test_date (date);
-  g_autoptr(GError) error = NULL;
-
-  cp_review_set_scheduled (review, d);
-  cr_assert (cp_case_add_review (kase, review, CP_ROLE_REVIEW_UNIT, NULL, &error),
-             "%s", error ? error->message : "");
-}
-
-static void
-hold_review (CpCase *kase, int seq, const char *date)
-{
-  g_autoptr(GDate) d = test_date (date);
-  cp_review_set_held (cp_case_get_review (kase, seq), d);
-}
+TestSuite (readings, .init = test_calendar_setup, .fini = test_calendar_teardown);
 
 /* Booked and held on @date. */
 static void
 review_on (CpCase *kase, int seq, const char *date)
 {
-  book_review (kase, seq, date);
-  hold_review (kase, seq, date);
-}
-
-static void
-add_task (CpCase *kase, int seq, CpDuty duty, const char *done)
-{
-  g_autoptr(GDate) d = test_date (done);
-  g_autoptr(CpReviewTask) task = cp_review_task_new (duty, d);
-
-  cp_review_add_task (cp_case_get_review (kase, seq), task);
+  test_book_review (kase, seq, date);
+  test_hold_review (kase, seq, date);
 }
 
 static void
@@ -127,12 +60,12 @@ assert_explains (CpObligation *o, const char *fragment)
  * January. The earlier wins; england keeps its 20 working days. */
 Test (readings, stoke_first_review_four_weeks_across_christmas)
 {
-  g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) national = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
-  g_autoptr(CpEvaluator) c = new_evaluator (national, "england");
+  g_autoptr(CpCase) on_time = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) late = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) national = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpEvaluator) c = test_evaluator (national, "england");
   CpObligation *o;
 
   at (a, "2027-01-04");
@@ -156,10 +89,10 @@ Test (readings, stoke_first_review_four_weeks_across_christmas)
  * before the four weeks (Sunday 7 March). */
 Test (readings, stoke_first_review_twenty_working_days_from_a_sunday)
 {
-  g_autoptr(CpCase) on_time = new_case ("2027-02-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) late = new_case ("2027-02-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpCase) on_time = test_case ("2027-02-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) late = test_case ("2027-02-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
 
   at (a, "2027-03-05");
   expect (a, "review.first", "review 1", "2027-03-05", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -181,7 +114,7 @@ Test (readings, stoke_first_review_twenty_working_days_from_a_sunday)
 static CpCase *
 stoke_case_reviewed_once (void)
 {
-  CpCase *kase = new_case ("2026-11-02", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  CpCase *kase = test_case ("2026-11-02", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
 
   review_on (kase, 1, "2026-11-27");
   return kase;
@@ -193,8 +126,8 @@ Test (readings, stoke_placement_change_on_a_sunday_twenty_working_days)
 {
   g_autoptr(CpCase) on_time = stoke_case_reviewed_once ();
   g_autoptr(CpCase) late = stoke_case_reviewed_once ();
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
   CpObligation *o;
 
   move (on_time, CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2027-01-10");
@@ -225,8 +158,8 @@ Test (readings, stoke_placement_change_across_christmas_four_weeks)
 {
   g_autoptr(CpCase) on_time = stoke_case_reviewed_once ();
   g_autoptr(CpCase) late = stoke_case_reviewed_once ();
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
 
   move (on_time, CP_PLACEMENT_TYPE_RESIDENTIAL, "2026-12-14");
   move (late, CP_PLACEMENT_TYPE_RESIDENTIAL, "2026-12-14");
@@ -244,7 +177,7 @@ Test (readings, stoke_placement_change_across_christmas_four_weeks)
 Test (readings, stoke_early_reviews_read_as_four_weeks_take_the_earlier_too)
 {
   g_autoptr(CpCase) kase = stoke_case_reviewed_once ();
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
 
   record (kase, CP_EVENT_KIND_CHILD_REQUEST, "2027-01-10");
   at (ev, "2027-02-05");
@@ -301,8 +234,8 @@ same_answer (const char *date, const char *held, const char *due, CpObligationSt
 {
   g_autoptr(CpCase) event = returned_home (TRUE, date);
   g_autoptr(CpCase) placement = returned_home (FALSE, date);
-  g_autoptr(CpEvaluator) a = new_evaluator (event, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (placement, "stoke-on-trent");
+  g_autoptr(CpEvaluator) a = test_evaluator (event, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (placement, "stoke-on-trent");
   g_autofree char *lines_a = NULL, *lines_b = NULL;
   CpObligation *o;
 
@@ -334,7 +267,7 @@ Test (readings, return_home_is_a_change_of_placement_across_christmas)
 
   {
     g_autoptr(CpCase) kase = returned_home (TRUE, "2026-12-14");
-    g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+    g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
 
     review_on (kase, 2, "2027-01-11");
     at (ev, "2027-01-12");
@@ -374,10 +307,10 @@ set_day (CpRecommendation *rec, void (*setter) (CpRecommendation *, const GDate 
  * until Wednesday 13 to agree (not 18, five days after the window). */
 Test (readings, starred_agreement_counts_from_the_concerns_raised)
 {
-  g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpCase) on_time = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) late = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
   CpRecommendation *ra = starred (on_time, "2027-01-06");
   CpRecommendation *rb = starred (late, "2027-01-06");
   CpObligation *o;
@@ -409,12 +342,12 @@ Test (readings, starred_agreement_counts_from_the_concerns_raised)
  * push it past 9 January. */
 Test (readings, starred_agreement_across_christmas)
 {
-  g_autoptr(CpCase) early = new_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) silent = new_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) tardy = new_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (early, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (silent, "stoke-on-trent");
-  g_autoptr(CpEvaluator) c = new_evaluator (tardy, "stoke-on-trent");
+  g_autoptr(CpCase) early = test_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) silent = test_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) tardy = test_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (early, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (silent, "stoke-on-trent");
+  g_autoptr(CpEvaluator) c = test_evaluator (tardy, "stoke-on-trent");
   CpRecommendation *ra = starred (early, "2026-12-23");
   CpRecommendation *rc = starred (tardy, "2026-12-23");
 
@@ -473,8 +406,8 @@ escalate (CpEvaluator *ev, CpDispute *d, const char *stage, const char *date)
  * recommendation; none for another dispute. */
 Test (readings, practice_manager_stage_times_starred_disputes_only)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-10-05", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+  g_autoptr(CpCase) kase = test_case ("2026-10-05", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
   g_autoptr(CpRecommendation) plain = cp_recommendation_new ("Arrange contact");
   CpDispute *star, *general, *other, *late;
   CpObligation *o;
@@ -557,8 +490,8 @@ Test (readings, reviews_without_a_meeting_only_where_a_seed_allows_one)
   for (guint i = 0; i < G_N_ELEMENTS (no_meeting); i++)
     {
       const NoMeeting *c = &no_meeting[i];
-      g_autoptr(CpCase) kase = new_case ("2024-01-08", c->kind);
-      g_autoptr(CpEvaluator) ev = new_evaluator (kase, c->profile);
+      g_autoptr(CpCase) kase = test_case ("2024-01-08", c->kind);
+      g_autoptr(CpEvaluator) ev = test_evaluator (kase, c->profile);
       CpReview *fourth;
       CpObligation *o;
 
@@ -597,12 +530,12 @@ Test (readings, reviews_without_a_meeting_only_where_a_seed_allows_one)
  * Monday 21 December. */
 Test (readings, child_consulted_before_the_first_review_across_christmas)
 {
-  g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "england");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "england");
-  g_autoptr(CpCase) stoke = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) c = new_evaluator (stoke, "stoke-on-trent");
+  g_autoptr(CpCase) on_time = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) late = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "england");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "england");
+  g_autoptr(CpCase) stoke = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) c = test_evaluator (stoke, "stoke-on-trent");
   CpObligation *o;
 
   /* On the first day of care it is not yet due. */
@@ -615,10 +548,10 @@ Test (readings, child_consulted_before_the_first_review_across_christmas)
   at (a, "2026-12-22");
   expect (a, "review.prepare.child-consulted-first", "review 1", "2026-12-21", CP_OBLIGATION_STATUS_OVERDUE);
 
-  book_review (on_time, 1, "2027-01-07");
-  book_review (late, 1, "2027-01-07");
-  add_task (on_time, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-21");
-  add_task (late, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-22");
+  test_book_review (on_time, 1, "2027-01-07");
+  test_book_review (late, 1, "2027-01-07");
+  test_add_task (on_time, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-21");
+  test_add_task (late, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-22");
   at (a, "2026-12-23");
   at (b, "2026-12-23");
   expect (a, "review.prepare.child-consulted-first", "review 1", "2026-12-21", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -633,11 +566,11 @@ Test (readings, child_consulted_before_the_first_review_across_christmas)
  * 2 March. */
 Test (readings, child_consulted_before_later_reviews_keeps_twenty_working_days)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "england");
 
   review_on (kase, 1, "2027-01-06");
-  book_review (kase, 2, "2027-04-01");
+  test_book_review (kase, 2, "2027-04-01");
   at (ev, "2027-03-02");
   expect (ev, "review.prepare.child-consulted", "review 2", "2027-03-02", CP_OBLIGATION_STATUS_DUE_SOON);
   cr_assert_null (cp_evaluator_find (ev, "review.prepare.child-consulted-first", "review 2"));
@@ -653,20 +586,20 @@ Test (readings, preparation_for_a_review_brought_forward_starts_with_the_event)
 {
   g_autoptr(CpCase) on_time = stoke_case_reviewed_once ();
   g_autoptr(CpCase) late = stoke_case_reviewed_once ();
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
   CpObligation *o;
 
   move (on_time, CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2026-12-14");
   move (late, CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2026-12-14");
-  book_review (on_time, 2, "2027-01-11");
-  book_review (late, 2, "2027-01-11");
+  test_book_review (on_time, 2, "2027-01-11");
+  test_book_review (late, 2, "2027-01-11");
   at (a, "2026-12-14");
   o = expect (a, "review.prepare.child-consulted", "review 2", "2026-12-14", CP_OBLIGATION_STATUS_DUE_SOON);
   assert_explains (o, "before the placement-change that brought the review forward");
 
-  add_task (on_time, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-14");
-  add_task (late, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-15");
+  test_add_task (on_time, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-14");
+  test_add_task (late, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-15");
   at (a, "2026-12-16");
   at (b, "2026-12-16");
   expect (a, "review.prepare.child-consulted", "review 2", "2026-12-14", CP_OBLIGATION_STATUS_MET_ON_TIME);
