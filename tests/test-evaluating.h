@@ -27,6 +27,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "test-helpers.h"
 
 /* The calendar of England and Wales (with its bank holidays), made before
@@ -152,6 +154,14 @@ test_hold_review (CpCase *kase, int seq, const char *date)
   cp_review_set_held (cp_case_get_review (kase, seq), d);
 }
 
+/* Books review @seq for @date and records it held on that day. */
+static inline void
+test_review_on (CpCase *kase, int seq, const char *date)
+{
+  test_book_review (kase, seq, date);
+  test_hold_review (kase, seq, date);
+}
+
 /* Records that @duty, a task of review @seq, was done on @done. */
 static inline void
 test_add_task (CpCase *kase, int seq, CpDuty duty, const char *done)
@@ -205,4 +215,12 @@ expect_at (CpEvaluator *ev, const char *key, const char *subject, const char *du
                 cp_obligation_get_explanation (o));
   cr_assert_not_null (cp_obligation_get_citation (o));
   return o;
+}
+
+/* Checks that @o's explanation contains @fragment. */
+static inline void
+test_assert_explains (CpObligation *o, const char *fragment)
+{
+  cr_assert_not_null (strstr (cp_obligation_get_explanation (o), fragment),
+                      "“%s” lacks “%s”", cp_obligation_get_explanation (o), fragment);
 }

@@ -267,12 +267,10 @@ Test (evaluator, follow_up_duties_across_easter)
   g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
   g_autoptr(CpEvaluator) ev = test_evaluator (kase, "warrington");
 
-  test_book_review (kase, 1, "2027-01-06");
-  test_hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   /* Held on Maundy Thursday: five working days skip Good Friday and
    * Easter Monday. */
-  test_book_review (kase, 2, "2027-03-25");
-  test_hold_review (kase, 2, "2027-03-25");
+  test_review_on (kase, 2, "2027-03-25");
   test_add_task (kase, 2, CP_DUTY_DECISIONS_RECORD, "2027-04-05");
   test_add_task (kase, 2, CP_DUTY_CARE_PLAN_UPDATED, "2027-04-09");
   at (ev, "2027-04-08");
@@ -291,8 +289,7 @@ Test (evaluator, preparation_across_easter)
   g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
   g_autoptr(CpEvaluator) ev = test_evaluator (kase, "warrington");
 
-  test_book_review (kase, 1, "2027-01-06");
-  test_hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   test_book_review (kase, 2, "2027-04-01");
   at (ev, "2027-03-01");
   /* 5 working days before Thursday 1 April 2027: 31 and 30 March, then
@@ -311,10 +308,8 @@ Test (evaluator, stoke_second_review_within_four_months_of_entry)
   g_autoptr(CpEvaluator) england = test_evaluator (b, "england");
 
   /* The first review held late, on 29 January. */
-  test_book_review (a, 1, "2027-01-29");
-  test_hold_review (a, 1, "2027-01-29");
-  test_book_review (b, 1, "2027-01-29");
-  test_hold_review (b, 1, "2027-01-29");
+  test_review_on (a, 1, "2027-01-29");
+  test_review_on (b, 1, "2027-01-29");
   at (stoke, "2027-02-01");
   at (england, "2027-02-01");
   expect (stoke, "review.first.four-weeks", "review 1", "2027-01-04", CP_OBLIGATION_STATUS_MET_LATE);
@@ -364,8 +359,7 @@ Test (evaluator, triggers_bring_the_review_forward_as_the_profile_says)
       g_autoptr(CpEvaluator) ev = test_evaluator (kase, t->profile);
 
       cr_log_info ("trigger case %u (%s)", i, t->profile);
-      test_book_review (kase, 1, "2027-01-06");
-      test_hold_review (kase, 1, "2027-01-06");
+      test_review_on (kase, 1, "2027-01-06");
       record (kase, t->kind, "2027-02-01", t->agreed);
       at (ev, "2027-02-02");
       expect (ev, t->key, "review 2", t->due, CP_OBLIGATION_STATUS_UPCOMING);
@@ -442,8 +436,7 @@ Test (evaluator, reviews_without_a_meeting_count_only_where_allowed)
           test_book_review (kase, k + 1, held[k]);
           test_hold_review (kase, k + 1, held[k]);
         }
-      test_book_review (kase, 4, "2025-04-25");
-      test_hold_review (kase, 4, "2025-04-25");
+      test_review_on (kase, 4, "2025-04-25");
       fourth = cp_case_get_review (kase, 4);
       cp_review_set_kind (fourth, CP_REVIEW_KIND_CONSULTATION_ONLY);
       cp_review_set_no_meeting_agreed (fourth, c->agreed);
@@ -515,8 +508,7 @@ Test (evaluator, signals_when_an_obligation_becomes_due_soon_overdue_or_met)
   cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (soon, "review.first")), 1, "no repeat");
   at (ev, "2027-01-08");
   cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (overdue, "review.first")), 1);
-  test_book_review (kase, 1, "2027-01-08");
-  test_hold_review (kase, 1, "2027-01-08");
+  test_review_on (kase, 1, "2027-01-08");
   at (ev, "2027-01-08");
   cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (met, "review.first")), 1);
 }
@@ -650,10 +642,8 @@ outcome_signals (const char *profile)
   g_autoptr(GDate) rec_due = test_date ("2027-04-30");
   SignalLog sl = { ev, g_string_new (NULL) };
 
-  test_book_review (kase, 1, "2027-01-06");
-  test_hold_review (kase, 1, "2027-01-06");
-  test_book_review (kase, 2, "2027-03-25");
-  test_hold_review (kase, 2, "2027-03-25");
+  test_review_on (kase, 1, "2027-01-06");
+  test_review_on (kase, 2, "2027-03-25");
   cp_recommendation_set_due (rec, rec_due);
   cp_recommendation_set_owner_role (rec, CP_ROLE_SOCIAL_WORKER);
   cp_review_add_recommendation (cp_case_get_review (kase, 2), rec);
@@ -698,8 +688,7 @@ Test (evaluator, deemed_agreement_is_marked_and_explained)
   g_autoptr(CpEvaluator) ev = test_evaluator (kase, "warrington");
   CpObligation *o;
 
-  test_book_review (kase, 1, "2027-01-06");
-  test_hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   at (ev, "2027-01-13");
   o = expect (ev, "review.after.manager-response", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_DUE_SOON);
   cr_assert_not (cp_obligation_get_deemed (o));
@@ -787,8 +776,7 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
   CpDispute *dispute;
 
   cr_assert_eq (g_list_model_get_n_items (stages), 5);
-  test_book_review (kase, 1, "2027-01-06");
-  test_hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   cp_recommendation_set_starred (rec, TRUE);
   cp_recommendation_set_due (rec, rec_due);
   cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
@@ -935,8 +923,7 @@ Test (evaluator, events_after_a_review_belong_to_the_next_one)
   g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
   g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
 
-  test_book_review (kase, 1, "2027-01-06");
-  test_hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   /* A child's request the day after review 1 brings review 2 forward
    * (4 weeks: 4 February) but leaves review 1's due date alone (four
    * weeks from 7 December, across Christmas: 4 January). */
@@ -954,8 +941,7 @@ Test (evaluator, an_overdue_decision_is_a_trigger_the_iro_may_act_on)
   g_autoptr(GDate) due = test_date ("2027-02-05");
   CpObligation *o;
 
-  test_book_review (kase, 1, "2027-01-06");
-  test_hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   cp_recommendation_set_due (rec, due);
   cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
   at (ev, "2027-02-05");
@@ -1028,8 +1014,7 @@ Test (evaluator, a_starred_recommendation_neither_agreed_nor_disputed_is_overdue
   g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
   g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Refer to CAMHS");
 
-  test_book_review (kase, 1, "2027-01-06");
-  test_hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   cp_recommendation_set_starred (rec, TRUE);
   cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
   at (ev, "2027-01-20");

@@ -15,14 +15,6 @@
 
 TestSuite (readings, .init = test_calendar_setup, .fini = test_calendar_teardown);
 
-/* Booked and held on @date. */
-static void
-review_on (CpCase *kase, int seq, const char *date)
-{
-  test_book_review (kase, seq, date);
-  test_hold_review (kase, seq, date);
-}
-
 static void
 move (CpCase *kase, CpPlacementType kind, const char *date)
 {
@@ -43,13 +35,6 @@ record (CpCase *kase, CpEventKind kind, const char *date)
 
   cr_assert (cp_case_record_event (kase, e, CP_ROLE_SOCIAL_WORKER, NULL, &error),
              "%s", error ? error->message : "");
-}
-
-static void
-assert_explains (CpObligation *o, const char *fragment)
-{
-  cr_assert_not_null (strstr (cp_obligation_get_explanation (o), fragment),
-                      "“%s” lacks “%s”", cp_obligation_get_explanation (o), fragment);
 }
 
 /* Item 1: Stoke-on-Trent's first review, "within four weeks (20 working
@@ -74,8 +59,8 @@ Test (readings, stoke_first_review_four_weeks_across_christmas)
   at (a, "2027-01-05");
   expect (a, "review.first.four-weeks", "review 1", "2027-01-04", CP_OBLIGATION_STATUS_OVERDUE);
 
-  review_on (on_time, 1, "2027-01-04");
-  review_on (late, 1, "2027-01-05");
+  test_review_on (on_time, 1, "2027-01-04");
+  test_review_on (late, 1, "2027-01-05");
   at (a, "2027-01-06");
   at (b, "2027-01-06");
   expect (a, "review.first.four-weeks", "review 1", "2027-01-04", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -99,8 +84,8 @@ Test (readings, stoke_first_review_twenty_working_days_from_a_sunday)
   at (a, "2027-03-06");
   expect (a, "review.first", "review 1", "2027-03-05", CP_OBLIGATION_STATUS_OVERDUE);
 
-  review_on (on_time, 1, "2027-03-05");
-  review_on (late, 1, "2027-03-06");
+  test_review_on (on_time, 1, "2027-03-05");
+  test_review_on (late, 1, "2027-03-06");
   at (a, "2027-03-08");
   at (b, "2027-03-08");
   expect (a, "review.first", "review 1", "2027-03-05", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -116,7 +101,7 @@ stoke_case_reviewed_once (void)
 {
   CpCase *kase = test_case ("2026-11-02", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
 
-  review_on (kase, 1, "2026-11-27");
+  test_review_on (kase, 1, "2026-11-27");
   return kase;
 }
 
@@ -135,13 +120,13 @@ Test (readings, stoke_placement_change_on_a_sunday_twenty_working_days)
   at (a, "2027-02-05");
   o = expect (a, "review.trigger.placement-change-working-days", "review 2", "2027-02-05",
               CP_OBLIGATION_STATUS_DUE_SOON);
-  assert_explains (o, "20 working days");
+  test_assert_explains (o, "20 working days");
   at (a, "2027-02-06");
   expect (a, "review.trigger.placement-change-working-days", "review 2", "2027-02-05",
           CP_OBLIGATION_STATUS_OVERDUE);
 
-  review_on (on_time, 2, "2027-02-05");
-  review_on (late, 2, "2027-02-08");
+  test_review_on (on_time, 2, "2027-02-05");
+  test_review_on (late, 2, "2027-02-08");
   at (a, "2027-02-09");
   at (b, "2027-02-09");
   expect (a, "review.trigger.placement-change-working-days", "review 2", "2027-02-05",
@@ -163,8 +148,8 @@ Test (readings, stoke_placement_change_across_christmas_four_weeks)
 
   move (on_time, CP_PLACEMENT_TYPE_RESIDENTIAL, "2026-12-14");
   move (late, CP_PLACEMENT_TYPE_RESIDENTIAL, "2026-12-14");
-  review_on (on_time, 2, "2027-01-11");
-  review_on (late, 2, "2027-01-12");
+  test_review_on (on_time, 2, "2027-01-11");
+  test_review_on (late, 2, "2027-01-12");
   at (a, "2027-01-13");
   at (b, "2027-01-13");
   expect (a, "review.trigger.placement-change", "review 2", "2027-01-11", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -239,8 +224,8 @@ same_answer (const char *date, const char *held, const char *due, CpObligationSt
   g_autofree char *lines_a = NULL, *lines_b = NULL;
   CpObligation *o;
 
-  review_on (event, 2, held);
-  review_on (placement, 2, held);
+  test_review_on (event, 2, held);
+  test_review_on (placement, 2, held);
   at (a, on);
   at (b, on);
   o = cp_evaluator_find (a, "review.trigger.return-home-under-care-order", "review 2");
@@ -269,7 +254,7 @@ Test (readings, return_home_is_a_change_of_placement_across_christmas)
     g_autoptr(CpCase) kase = returned_home (TRUE, "2026-12-14");
     g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
 
-    review_on (kase, 2, "2027-01-11");
+    test_review_on (kase, 2, "2027-01-11");
     at (ev, "2027-01-12");
     /* The cycle restarts: the second slot, 3 months on. */
     expect (ev, "review.second", "review 3", "2027-04-11", CP_OBLIGATION_STATUS_UPCOMING);
@@ -290,7 +275,7 @@ starred (CpCase *kase, const char *held)
 {
   g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Identify a school place");
 
-  review_on (kase, 1, held);
+  test_review_on (kase, 1, held);
   cp_recommendation_set_starred (rec, TRUE);
   cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
   return rec;   /* the review keeps it alive */
@@ -320,7 +305,7 @@ Test (readings, starred_agreement_counts_from_the_concerns_raised)
   at (a, "2027-01-13");
   o = expect (a, "recommendation.starred.agreement", "review 1 recommendation 1", "2027-01-13",
               CP_OBLIGATION_STATUS_DUE_SOON);
-  assert_explains (o, "the day recommendation.starred.concerns was met (2027-01-08)");
+  test_assert_explains (o, "the day recommendation.starred.concerns was met (2027-01-08)");
   at (a, "2027-01-14");
   expect (a, "recommendation.starred.agreement", "review 1 recommendation 1", "2027-01-13",
           CP_OBLIGATION_STATUS_OVERDUE);
@@ -427,7 +412,7 @@ Test (readings, practice_manager_stage_times_starred_disputes_only)
   at (ev, "2026-12-30");
   expect (ev, "ladder.practice-manager", "dispute 1", "2026-12-30", CP_OBLIGATION_STATUS_DUE_SOON);
   o = expect (ev, "ladder.practice-manager", "dispute 3", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
-  assert_explains (o, "disputed starred recommendations");
+  test_assert_explains (o, "disputed starred recommendations");
   expect (ev, "ladder.practice-manager", "dispute 4", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
 
   escalate (ev, star, "strategic-manager", "2026-12-30");
@@ -498,8 +483,8 @@ Test (readings, reviews_without_a_meeting_only_where_a_seed_allows_one)
       cr_log_info ("no-meeting case %u (%s)", i, c->profile);
       cp_placement_set_long_term (cp_case_get_current_placement (kase), TRUE);
       for (guint k = 0; k < G_N_ELEMENTS (held); k++)
-        review_on (kase, k + 1, held[k]);
-      review_on (kase, 4, c->review4);
+        test_review_on (kase, k + 1, held[k]);
+      test_review_on (kase, 4, c->review4);
       fourth = cp_case_get_review (kase, 4);
       cp_review_set_kind (fourth, CP_REVIEW_KIND_CONSULTATION_ONLY);
       cp_review_set_no_meeting_agreed (fourth, TRUE);
@@ -517,7 +502,7 @@ Test (readings, reviews_without_a_meeting_only_where_a_seed_allows_one)
           cr_assert_null (o, "%s: %s", c->profile, o ? cp_obligation_get_explanation (o) : "");
           o = cp_evaluator_find (ev, "review.subsequent", "review 5");
           cr_assert_not_null (o);
-          assert_explains (o, "does not count");
+          test_assert_explains (o, "does not count");
         }
     }
 }
@@ -541,7 +526,7 @@ Test (readings, child_consulted_before_the_first_review_across_christmas)
   /* On the first day of care it is not yet due. */
   at (a, "2026-12-07");
   o = expect (a, "review.prepare.child-consulted-first", "review 1", "2026-12-21", CP_OBLIGATION_STATUS_UPCOMING);
-  assert_explains (o, "10 working days before");
+  test_assert_explains (o, "10 working days before");
   cr_assert_null (cp_evaluator_find (a, "review.prepare.child-consulted", "review 1"));
   at (a, "2026-12-21");
   expect (a, "review.prepare.child-consulted-first", "review 1", "2026-12-21", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -569,7 +554,7 @@ Test (readings, child_consulted_before_later_reviews_keeps_twenty_working_days)
   g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
   g_autoptr(CpEvaluator) ev = test_evaluator (kase, "england");
 
-  review_on (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   test_book_review (kase, 2, "2027-04-01");
   at (ev, "2027-03-02");
   expect (ev, "review.prepare.child-consulted", "review 2", "2027-03-02", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -596,7 +581,7 @@ Test (readings, preparation_for_a_review_brought_forward_starts_with_the_event)
   test_book_review (late, 2, "2027-01-11");
   at (a, "2026-12-14");
   o = expect (a, "review.prepare.child-consulted", "review 2", "2026-12-14", CP_OBLIGATION_STATUS_DUE_SOON);
-  assert_explains (o, "before the placement-change that brought the review forward");
+  test_assert_explains (o, "before the placement-change that brought the review forward");
 
   test_add_task (on_time, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-14");
   test_add_task (late, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-15");
