@@ -12,65 +12,20 @@
 #include "test-evaluating.h"
 #include "cp-record-private.h"
 
-static CpCalendar *calendar;
-
-static void
-setup (void)
-{
-  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&calendar);
-}
-
-TestSuite (casework, .init = setup, .fini = teardown);
+TestSuite (casework, .init = test_calendar_setup, .fini = test_calendar_teardown);
 
 /* A case from JSON: @birth, @lac, one placement of @kind from @lac (or
  * the placements in @placements), and @extra members. */
 static CpCase *
 make_case (const char *birth, const char *lac, const char *placements, const char *extra)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf (
     "{\"version\":1,\"child\":{\"id\":\"T-1\",\"birth_date\":\"%s\",\"looked_after_since\":\"%s\","
     "\"legal_statuses\":[{\"status\":\"care-order\",\"start\":\"%s\"}]},"
     "\"placements\":%s%s%s}",
     birth, lac, lac, placements, extra ? "," : "", extra ? extra : "");
-  CpCase *kase = cp_case_new_from_json (text, -1, &error);
 
-  cr_assert_not_null (kase, "%s\n%s", error ? error->message : "", text);
-  return kase;
-}
-
-static CpEvaluator *
-evaluate (CpCase *kase, const char *profile, const char *on)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
-  g_autoptr(GDate) d = test_date (on);
-  CpEvaluator *ev;
-
-  cr_assert_not_null (policy, "%s", error ? error->message : "");
-  ev = cp_evaluator_new (kase, policy, calendar);
-  cp_evaluator_set_date (ev, d);
-  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
-  return ev;
-}
-
-
-
-
-
-static void
-record (CpCase *kase, CpDuty duty, const char *on)
-{
-  g_autoptr(GDate) d = test_date (on);
-  g_autoptr(CpActivity) a = cp_activity_new (duty, d);
-
-  cp_case_add_activity (kase, a, CP_ROLE_SOCIAL_WORKER, NULL);
+  return test_case_from_json (text);
 }
 
 #define FOSTER(start) "[{\"kind\":\"foster-own-authority\",\"start\":\"" start "\"}]"
@@ -84,15 +39,15 @@ Test (casework, first_visit_within_a_week_across_christmas)
   g_autoptr(CpEvaluator) ev = NULL, ev2 = NULL;
 
   /* One calendar week from Monday 21 December: Monday 28, a bank holiday. */
-  ev = evaluate (on_time, "england", "2026-12-28");
+  ev = test_evaluate (on_time, "england", "2026-12-28");
   expect (ev, "visit.first", "placement 1", "2026-12-28", CP_OBLIGATION_STATUS_DUE_SOON);
-  record (on_time, CP_DUTY_VISIT, "2026-12-28");
+  test_record (on_time, CP_DUTY_VISIT, "2026-12-28");
   at (ev, "2026-12-29");
   expect (ev, "visit.first", "placement 1", "2026-12-28", CP_OBLIGATION_STATUS_MET_ON_TIME);
 
-  ev2 = evaluate (late, "england", "2026-12-29");
+  ev2 = test_evaluate (late, "england", "2026-12-29");
   expect (ev2, "visit.first", "placement 1", "2026-12-28", CP_OBLIGATION_STATUS_OVERDUE);
-  record (late, CP_DUTY_VISIT, "2026-12-29");
+  test_record (late, CP_DUTY_VISIT, "2026-12-29");
   at (ev2, "2026-12-30");
   expect (ev2, "visit.first", "placement 1", "2026-12-28", CP_OBLIGATION_STATUS_MET_LATE);
 }
@@ -100,7 +55,7 @@ Test (casework, first_visit_within_a_week_across_christmas)
 Test (casework, swindon_first_visit_in_five_working_days_across_christmas)
 {
   g_autoptr(CpCase) kase = make_case ("2015-05-05", "2026-12-22", FOSTER ("2026-12-22"), NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "swindon", "2026-12-31");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "swindon", "2026-12-31");
 
   /* 23, 24, then over Christmas Day, the weekend and Monday 28: 29, 30, 31. */
   expect (ev, "visit.first.working-days", "placement 1", "2026-12-31", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -115,10 +70,10 @@ Test (casework, a_gap_between_visits_longer_than_six_weeks_is_flagged)
   g_autoptr(CpCase) kase = make_case ("2015-05-05", "2027-01-04", FOSTER ("2027-01-04"), NULL);
   g_autoptr(CpEvaluator) ev = NULL;
 
-  record (kase, CP_DUTY_VISIT, "2027-01-08");
-  record (kase, CP_DUTY_VISIT, "2027-02-19");   /* exactly 6 weeks: on time */
-  record (kase, CP_DUTY_VISIT, "2027-04-03");   /* 6 weeks and a day, over Easter */
-  ev = evaluate (kase, "england", "2027-05-14");
+  test_record (kase, CP_DUTY_VISIT, "2027-01-08");
+  test_record (kase, CP_DUTY_VISIT, "2027-02-19");   /* exactly 6 weeks: on time */
+  test_record (kase, CP_DUTY_VISIT, "2027-04-03");   /* 6 weeks and a day, over Easter */
+  ev = test_evaluate (kase, "england", "2027-05-14");
   cr_assert_null (cp_evaluator_find (ev, "visit.interval", "visit after 2027-01-08"));
   expect (ev, "visit.interval", "visit after 2027-02-19", "2027-04-02", CP_OBLIGATION_STATUS_MET_LATE);
   expect (ev, "visit.interval", "next visit", "2027-05-15", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -133,17 +88,17 @@ Test (casework, salford_takes_the_shortest_interval_that_applies)
   g_autoptr(CpEvaluator) ev = NULL;
 
   /* In the first year of the placement: six-weekly. */
-  record (kase, CP_DUTY_VISIT, "2024-11-01");
-  ev = evaluate (kase, "salford", "2024-11-02");
+  test_record (kase, CP_DUTY_VISIT, "2024-11-01");
+  ev = test_evaluate (kase, "salford", "2024-11-02");
   expect (ev, "visit.interval", "next visit", "2024-12-13", CP_OBLIGATION_STATUS_UPCOMING);
   /* After a year, under 16, with no decision to reduce recorded: still
    * six-weekly (tests/test-visits.c has the six-monthly reduction). */
-  record (kase, CP_DUTY_VISIT, "2025-02-03");
+  test_record (kase, CP_DUTY_VISIT, "2025-02-03");
   at (ev, "2025-02-04");
   expect (ev, "visit.interval", "visit after 2024-11-01", "2024-12-13", CP_OBLIGATION_STATUS_MET_LATE);
   expect (ev, "visit.interval", "next visit", "2025-03-17", CP_OBLIGATION_STATUS_UPCOMING);
   /* At 16 and over: eight-weekly, but six weeks is shorter. */
-  record (kase, CP_DUTY_VISIT, "2026-06-01");
+  test_record (kase, CP_DUTY_VISIT, "2026-06-01");
   at (ev, "2026-06-02");
   expect (ev, "visit.interval", "next visit", "2026-07-13", CP_OBLIGATION_STATUS_UPCOMING);
 }
@@ -156,17 +111,17 @@ Test (casework, swindon_health_reviews_six_monthly_under_five_then_yearly)
   g_autoptr(CpEvaluator) ev = NULL;
 
   /* Within 20 calendar days of Monday 21 December: Sunday 10 January. */
-  ev = evaluate (kase, "swindon", "2027-01-10");
+  ev = test_evaluate (kase, "swindon", "2027-01-10");
   expect (ev, "health.initial", "health-assessment", "2027-01-10", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2027-01-11");
   expect (ev, "health.initial", "health-assessment", "2027-01-10", CP_OBLIGATION_STATUS_OVERDUE);
-  record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2027-01-11");
+  test_record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2027-01-11");
   at (ev, "2027-01-12");
   expect (ev, "health.initial", "health-assessment", "2027-01-10", CP_OBLIGATION_STATUS_MET_LATE);
   /* Under 5: six months on. */
   expect (ev, "health.review.under-5", "next health-assessment", "2027-07-11", CP_OBLIGATION_STATUS_UPCOMING);
   /* At 5 (1 March 2027) the yearly interval is the only one left. */
-  record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2027-03-01");
+  test_record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2027-03-01");
   at (ev, "2027-03-02");
   expect (ev, "health.review", "next health-assessment", "2028-03-01", CP_OBLIGATION_STATUS_UPCOMING);
 }
@@ -176,10 +131,10 @@ Test (casework, pep_reviews_follow_the_profile)
   g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-03-02", FOSTER ("2026-03-02"), NULL);
   g_autoptr(CpEvaluator) stoke = NULL, swindon = NULL;
 
-  record (kase, CP_DUTY_PEP_REVIEW, "2026-03-20");
-  stoke = evaluate (kase, "stoke-on-trent", "2026-09-20");
+  test_record (kase, CP_DUTY_PEP_REVIEW, "2026-03-20");
+  stoke = test_evaluate (kase, "stoke-on-trent", "2026-09-20");
   expect (stoke, "pep.review", "next pep-review", "2026-09-20", CP_OBLIGATION_STATUS_DUE_SOON);
-  swindon = evaluate (kase, "swindon", "2026-09-21");
+  swindon = test_evaluate (kase, "swindon", "2026-09-21");
   expect (swindon, "pep.initial", "pep-review", "2026-03-12", CP_OBLIGATION_STATUS_MET_LATE);
   expect (swindon, "pep.review", "next pep-review", "2027-03-20", CP_OBLIGATION_STATUS_UPCOMING);
   at (stoke, "2026-09-21");
@@ -189,13 +144,13 @@ Test (casework, pep_reviews_follow_the_profile)
 Test (casework, dental_checks_from_the_start_of_care)
 {
   g_autoptr(CpCase) kase = make_case ("2014-05-05", "2026-03-02", FOSTER ("2026-03-02"), NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "swindon", "2026-09-02");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "swindon", "2026-09-02");
 
   expect (ev, "dental.check", "next dental-check", "2026-09-02", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2026-09-03");
   expect (ev, "dental.check", "next dental-check", "2026-09-02", CP_OBLIGATION_STATUS_OVERDUE);
   {
-    g_autoptr(CpEvaluator) england = evaluate (kase, "england", "2026-09-03");
+    g_autoptr(CpEvaluator) england = test_evaluate (kase, "england", "2026-09-03");
     cr_assert_null (cp_evaluator_find (england, "dental.check", "next dental-check"));
   }
 }
@@ -209,9 +164,9 @@ Test (casework, salford_emergency_meetings_counted_in_whole_days)
   g_autoptr(CpEvaluator) ev = NULL;
   CpObligation *o;
 
-  record (kase, CP_DUTY_PLACEMENT_PLANNING_MEETING, "2026-12-26");
-  record (kase, CP_DUTY_CARE_PLANNING_MEETING, "2026-12-30");
-  ev = evaluate (kase, "salford", "2027-01-04");
+  test_record (kase, CP_DUTY_PLACEMENT_PLANNING_MEETING, "2026-12-26");
+  test_record (kase, CP_DUTY_CARE_PLANNING_MEETING, "2026-12-30");
+  ev = test_evaluate (kase, "salford", "2027-01-04");
   /* 72 hours from Christmas Eve, hour unknown: the last day wholly inside
    * them is Saturday 26 December (tests/test-health-education.c has the
    * boundaries). */
@@ -230,7 +185,7 @@ Test (casework, stoke_reviews_a_return_home_under_a_care_order_within_four_weeks
     "\"reviews\":[{\"sequence\":1,\"held\":\"2026-01-30\"},{\"sequence\":2,\"held\":\"2026-04-24\"},"
     "{\"sequence\":3,\"held\":\"2026-10-16\"}],"
     "\"events\":[{\"date\":\"2027-03-05\",\"kind\":\"return-home-under-care-order\"}]");
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "stoke-on-trent", "2027-04-02");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "stoke-on-trent", "2027-04-02");
 
   /* 4 weeks from Friday 5 March 2027: Friday 2 April, over Easter, before
    * the six-monthly date (16 April). */
@@ -256,9 +211,9 @@ Test (casework, a_permanence_plan_with_milestones_and_a_contingency_by_the_secon
                                       TWO_REVIEWS PLAN ("2026-04-25", MEASURABLE));
   g_autoptr(CpCase) vague = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"),
                                        TWO_REVIEWS PLAN ("2026-04-24", ""));
-  g_autoptr(CpEvaluator) a = evaluate (on_time, "england", "2026-05-01");
-  g_autoptr(CpEvaluator) b = evaluate (late, "england", "2026-05-01");
-  g_autoptr(CpEvaluator) c = evaluate (vague, "england", "2026-05-01");
+  g_autoptr(CpEvaluator) a = test_evaluate (on_time, "england", "2026-05-01");
+  g_autoptr(CpEvaluator) b = test_evaluate (late, "england", "2026-05-01");
+  g_autoptr(CpEvaluator) c = test_evaluate (vague, "england", "2026-05-01");
   CpObligation *o;
 
   expect (a, "permanence.plan", "permanence-plan", "2026-04-24", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -274,8 +229,8 @@ Test (casework, permanence_meetings_before_the_second_review_and_yearly)
     TWO_REVIEWS ",\"permanence_plan\":{\"pathway\":\"adoption\",\"agreed_on\":\"2026-04-24\"}");
   g_autoptr(CpEvaluator) ev = NULL;
 
-  record (kase, CP_DUTY_PERMANENCE_PLANNING_MEETING, "2026-04-24");
-  ev = evaluate (kase, "salford", "2026-05-01");
+  test_record (kase, CP_DUTY_PERMANENCE_PLANNING_MEETING, "2026-04-24");
+  ev = test_evaluate (kase, "salford", "2026-05-01");
   /* "Before the second review": by the day before it. */
   expect (ev, "permanence.planning-meeting", "permanence-planning-meeting", "2026-04-23", CP_OBLIGATION_STATUS_MET_LATE);
   /* 26 weeks from 5 January 2026. */
@@ -298,7 +253,7 @@ Test (casework, a_milestone_past_its_target_without_a_reason_is_drift)
     "{\"description\":\"a\",\"target\":\"2026-06-30\"},"
     "{\"description\":\"b\",\"target\":\"2026-06-30\",\"delay_reason\":\"court adjourned\"},"
     "{\"description\":\"c\",\"target\":\"2026-06-30\",\"achieved\":\"2026-06-30\"}]}");
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", "2026-06-30");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2026-06-30");
   g_autoptr(GPtrArray) drifted = g_ptr_array_new_with_free_func (g_free);
   CpObligation *o;
 
@@ -323,8 +278,8 @@ Test (casework, warrington_third_review_records_the_permanence_decision)
     "{\"sequence\":3,\"held\":\"2026-10-16\"}]");
   g_autoptr(CpEvaluator) ev = NULL;
 
-  record (kase, CP_DUTY_PERMANENCE_DECISION, "2026-10-16");
-  ev = evaluate (kase, "warrington", "2026-10-20");
+  test_record (kase, CP_DUTY_PERMANENCE_DECISION, "2026-10-16");
+  ev = test_evaluate (kase, "warrington", "2026-10-20");
   expect (ev, "permanence.third-review", "permanence-decision", "2026-10-16", CP_OBLIGATION_STATUS_MET_ON_TIME);
 }
 
@@ -333,7 +288,7 @@ Test (casework, warrington_third_review_records_the_permanence_decision)
 static CpLeavingCareStatus
 status_on (CpCase *kase, const char *on)
 {
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", on);
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", on);
   return cp_evaluator_get_leaving_care_status (ev);
 }
 
@@ -392,14 +347,14 @@ Test (casework, pathway_plan_by_sixteen_and_three_months_or_when_eligible)
 {
   g_autoptr(CpCase) early = make_case ("2010-08-20", "2024-01-10", FOSTER ("2024-01-10"), NULL);
   g_autoptr(CpCase) late_entry = make_case ("2010-08-20", "2026-09-20", FOSTER ("2026-09-20"), NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (early, "england", "2026-11-20");
+  g_autoptr(CpEvaluator) ev = test_evaluate (early, "england", "2026-11-20");
   g_autoptr(CpEvaluator) ev2 = NULL;
   CpObligation *o;
 
   expect (ev, "leaving-care.pathway-plan", "pathway-plan", "2026-11-20", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2026-11-21");
   expect (ev, "leaving-care.pathway-plan", "pathway-plan", "2026-11-20", CP_OBLIGATION_STATUS_OVERDUE);
-  record (early, CP_DUTY_PATHWAY_PLAN, "2026-11-21");
+  test_record (early, CP_DUTY_PATHWAY_PLAN, "2026-11-21");
   at (ev, "2026-11-22");
   expect (ev, "leaving-care.pathway-plan", "pathway-plan", "2026-11-20", CP_OBLIGATION_STATUS_MET_LATE);
   /* Reviews at most six months apart from the plan. */
@@ -407,7 +362,7 @@ Test (casework, pathway_plan_by_sixteen_and_three_months_or_when_eligible)
           CP_OBLIGATION_STATUS_UPCOMING);
 
   /* Looked after from 16 years 1 month: eligible 13 weeks later. */
-  ev2 = evaluate (late_entry, "england", "2026-11-22");
+  ev2 = test_evaluate (late_entry, "england", "2026-11-22");
   o = expect (ev2, "leaving-care.pathway-plan", "pathway-plan", "2026-12-20", CP_OBLIGATION_STATUS_UPCOMING);
   cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "eligible only from 2026-12-20"));
 }
@@ -416,7 +371,7 @@ Test (casework, swindon_landmark_review_and_needs_assessment)
 {
   g_autoptr(CpCase) kase = make_case ("2011-03-31", "2024-01-10", FOSTER ("2024-01-10"), NULL);
   g_autoptr(CpCase) too_late = make_case ("2011-03-31", "2026-12-01", FOSTER ("2026-12-01"), NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "swindon", "2026-09-30");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "swindon", "2026-09-30");
 
   /* 15 and a half on 30 September 2026 (31 March + 6 months, clamped). */
   expect (ev, "leaving-care.landmark-review", "landmark-review", "2026-09-30", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -425,7 +380,7 @@ Test (casework, swindon_landmark_review_and_needs_assessment)
   expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2027-06-30", CP_OBLIGATION_STATUS_UPCOMING);
   /* A child who came into care after 15 and a half has no landmark review. */
   {
-    g_autoptr(CpEvaluator) later = evaluate (too_late, "swindon", "2026-12-02");
+    g_autoptr(CpEvaluator) later = test_evaluate (too_late, "swindon", "2026-12-02");
     expect (later, "leaving-care.landmark-review", "landmark-review", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
   }
 }
@@ -437,11 +392,11 @@ Test (casework, warrington_considers_staying_put_at_the_first_review_after_sixte
     "{\"sequence\":3,\"held\":\"2024-10-25\"},{\"sequence\":4,\"held\":\"2025-04-11\"},"
     "{\"sequence\":5,\"held\":\"2025-10-03\"},{\"sequence\":6,\"held\":\"2026-03-27\"},"
     "{\"sequence\":7,\"held\":\"2026-09-11\"}]");
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "warrington", "2026-09-11");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "warrington", "2026-09-11");
 
   /* The first review on or after the 16th birthday (20 August) is review 7. */
   expect (ev, "leaving-care.staying-put", "staying-put-considered", "2026-09-11", CP_OBLIGATION_STATUS_DUE_SOON);
-  record (kase, CP_DUTY_STAYING_PUT_CONSIDERED, "2026-09-11");
+  test_record (kase, CP_DUTY_STAYING_PUT_CONSIDERED, "2026-09-11");
   at (ev, "2026-09-12");
   expect (ev, "leaving-care.staying-put", "staying-put-considered", "2026-09-11", CP_OBLIGATION_STATUS_MET_ON_TIME);
 }
@@ -451,15 +406,12 @@ Test (casework, warrington_considers_staying_put_at_the_first_review_after_sixte
 static CpCase *
 s20_case (const char *birth, const char *lac)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf (
     "{\"version\":1,\"child\":{\"id\":\"T-2\",\"birth_date\":\"%s\",\"looked_after_since\":\"%s\","
     "\"legal_statuses\":[{\"status\":\"section-20\",\"start\":\"%s\"}]},"
     "\"placements\":[{\"kind\":\"foster-agency\",\"start\":\"%s\"}]}", birth, lac, lac, lac);
-  CpCase *kase = cp_case_new_from_json (text, -1, &error);
 
-  cr_assert_not_null (kase, "%s", error ? error->message : "");
-  return kase;
+  return test_case_from_json (text);
 }
 
 static gboolean
@@ -468,7 +420,7 @@ cease (CpCase *kase, const char *profile, const char *on, CpRole role, GError **
   g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, NULL);
   g_autoptr(GDate) d = test_date (on);
 
-  return cp_case_cease (kase, policy, calendar, d, role, NULL, error);
+  return cp_case_cease (kase, policy, test_calendar, d, role, NULL, error);
 }
 
 Test (casework, salford_approvals_to_cease_by_age_and_time_under_section_20)
@@ -519,9 +471,9 @@ Test (casework, pathway_plan_reviews_go_on_after_leaving_care)
   g_autoptr(GError) error = NULL;
   g_autoptr(CpEvaluator) ev = NULL;
 
-  record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
-  cr_assert (cp_case_cease (kase, england, calendar, left, CP_ROLE_SOCIAL_WORKER, NULL, &error));
-  ev = evaluate (kase, "england", "2027-05-03");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
+  cr_assert (cp_case_cease (kase, england, test_calendar, left, CP_ROLE_SOCIAL_WORKER, NULL, &error));
+  ev = test_evaluate (kase, "england", "2027-05-03");
   cr_assert_eq (cp_evaluator_get_leaving_care_status (ev), CP_LEAVING_CARE_STATUS_RELEVANT);
   expect (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review", "2027-05-02",
           CP_OBLIGATION_STATUS_OVERDUE);
@@ -607,24 +559,24 @@ Test (casework, connected_person_approval_in_16_weeks_with_one_extension)
   g_autoptr(CpEvaluator) ev = NULL, ev2 = NULL, ev3 = NULL, stoke = NULL;
 
   /* 16 weeks from Monday 21 December 2026: Monday 12 April 2027. */
-  ev = evaluate (plain, "england", "2027-04-12");
+  ev = test_evaluate (plain, "england", "2027-04-12");
   expect (ev, "placement.connected-person.approval", "placement 1", "2027-04-12", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2027-04-13");
   expect (ev, "placement.connected-person.approval", "placement 1", "2027-04-12", CP_OBLIGATION_STATUS_OVERDUE);
 
   /* Extended once before it passed: 8 weeks more, 7 June. */
-  record (extended, CP_DUTY_APPROVAL_EXTENDED, "2027-04-12");
-  record (extended, CP_DUTY_CARER_APPROVED, "2027-06-07");
-  ev2 = evaluate (extended, "england", "2027-06-08");
+  test_record (extended, CP_DUTY_APPROVAL_EXTENDED, "2027-04-12");
+  test_record (extended, CP_DUTY_CARER_APPROVED, "2027-06-07");
+  ev2 = test_evaluate (extended, "england", "2027-06-08");
   expect (ev2, "placement.connected-person.approval", "placement 1", "2027-06-07", CP_OBLIGATION_STATUS_MET_ON_TIME);
 
   /* An extension after the deadline has passed does not count. */
-  record (late_extension, CP_DUTY_APPROVAL_EXTENDED, "2027-04-13");
-  ev3 = evaluate (late_extension, "england", "2027-04-14");
+  test_record (late_extension, CP_DUTY_APPROVAL_EXTENDED, "2027-04-13");
+  ev3 = test_evaluate (late_extension, "england", "2027-04-14");
   expect (ev3, "placement.connected-person.approval", "placement 1", "2027-04-12", CP_OBLIGATION_STATUS_OVERDUE);
 
   /* Stoke-on-Trent: 6 weeks, no extension. */
-  stoke = evaluate (extended, "stoke-on-trent", "2027-02-02");
+  stoke = test_evaluate (extended, "stoke-on-trent", "2027-02-02");
   expect (stoke, "placement.connected-person.approval", "placement 1", "2027-02-01", CP_OBLIGATION_STATUS_OVERDUE);
 }
 
@@ -634,14 +586,14 @@ Test (casework, stoke_health_plan_reviewed_within_twelve_months)
   g_autoptr(CpEvaluator) ev = NULL;
 
   /* 12 months from Good Friday 2026 (3 April): Saturday 3 April 2027. */
-  record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2026-04-03");
-  ev = evaluate (kase, "stoke-on-trent", "2027-04-03");
+  test_record (kase, CP_DUTY_HEALTH_ASSESSMENT, "2026-04-03");
+  ev = test_evaluate (kase, "stoke-on-trent", "2027-04-03");
   expect (ev, "health.review", "next health-assessment", "2027-04-03", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2027-04-04");
   expect (ev, "health.review", "next health-assessment", "2027-04-03", CP_OBLIGATION_STATUS_OVERDUE);
   /* The same twelve months as the regulations: Stoke inherits england's rule. */
   {
-    g_autoptr(CpEvaluator) england = evaluate (kase, "england", "2027-04-04");
+    g_autoptr(CpEvaluator) england = test_evaluate (kase, "england", "2027-04-04");
     expect (england, "health.review", "next health-assessment", "2027-04-03", CP_OBLIGATION_STATUS_OVERDUE);
   }
 }
@@ -652,10 +604,10 @@ Test (casework, swindon_permanence_planning_meeting_by_the_day_before_the_second
   g_autoptr(CpCase) late = make_case ("2014-05-05", "2026-01-05", FOSTER ("2026-01-05"), TWO_REVIEWS);
   g_autoptr(CpEvaluator) a = NULL, b = NULL;
 
-  record (on_time, CP_DUTY_PERMANENCE_PLANNING_MEETING, "2026-04-23");
-  record (late, CP_DUTY_PERMANENCE_PLANNING_MEETING, "2026-04-24");
-  a = evaluate (on_time, "swindon", "2026-05-01");
-  b = evaluate (late, "swindon", "2026-05-01");
+  test_record (on_time, CP_DUTY_PERMANENCE_PLANNING_MEETING, "2026-04-23");
+  test_record (late, CP_DUTY_PERMANENCE_PLANNING_MEETING, "2026-04-24");
+  a = test_evaluate (on_time, "swindon", "2026-05-01");
+  b = test_evaluate (late, "swindon", "2026-05-01");
   expect (a, "permanence.planning-meeting", "permanence-planning-meeting", "2026-04-23", CP_OBLIGATION_STATUS_MET_ON_TIME);
   expect (b, "permanence.planning-meeting", "permanence-planning-meeting", "2026-04-23", CP_OBLIGATION_STATUS_MET_LATE);
 }
@@ -673,10 +625,10 @@ Test (casework, swindon_visits_weekly_until_the_first_review_then_by_placement)
     "[{\"kind\":\"adoption\",\"start\":\"2027-01-04\"}]", "\"reviews\":[{\"sequence\":1,\"held\":\"2027-01-29\"}]");
   g_autoptr(CpEvaluator) ev = NULL, lt = NULL, st = NULL, ad = NULL;
 
-  record (kase, CP_DUTY_VISIT, "2027-03-02");
-  record (kase, CP_DUTY_VISIT, "2027-03-09");
-  record (kase, CP_DUTY_VISIT, "2027-03-17");
-  ev = evaluate (kase, "swindon", "2027-03-18");
+  test_record (kase, CP_DUTY_VISIT, "2027-03-02");
+  test_record (kase, CP_DUTY_VISIT, "2027-03-09");
+  test_record (kase, CP_DUTY_VISIT, "2027-03-17");
+  ev = test_evaluate (kase, "swindon", "2027-03-18");
   /* Weekly before the first review: the visit on the 17th was a day late. */
   expect (ev, "visit.until-first-review", "visit after 2027-03-09", "2027-03-16", CP_OBLIGATION_STATUS_MET_LATE);
   expect (ev, "visit.until-first-review", "next visit", "2027-03-24", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -685,21 +637,21 @@ Test (casework, swindon_visits_weekly_until_the_first_review_then_by_placement)
     g_autoptr(GDate) held = test_date ("2027-03-24");
     cp_review_set_held (cp_case_get_review (kase, 1), held);
   }
-  record (kase, CP_DUTY_VISIT, "2027-03-24");
+  test_record (kase, CP_DUTY_VISIT, "2027-03-24");
   at (ev, "2027-03-25");
   expect (ev, "visit.interval", "next visit", "2027-05-05", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* After a year: three-monthly in a long-term placement, six-weekly otherwise. */
-  record (long_term, CP_DUTY_VISIT, "2027-02-01");
-  record (short_term, CP_DUTY_VISIT, "2027-02-01");
-  lt = evaluate (long_term, "swindon", "2027-02-02");
-  st = evaluate (short_term, "swindon", "2027-02-02");
+  test_record (long_term, CP_DUTY_VISIT, "2027-02-01");
+  test_record (short_term, CP_DUTY_VISIT, "2027-02-01");
+  lt = test_evaluate (long_term, "swindon", "2027-02-02");
+  st = test_evaluate (short_term, "swindon", "2027-02-02");
   expect (lt, "visit.interval.until-18", "next visit", "2027-05-01", CP_OBLIGATION_STATUS_UPCOMING);
   expect (st, "visit.interval", "next visit", "2027-03-15", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* Placed for adoption: monthly after the first review. */
-  record (adoption, CP_DUTY_VISIT, "2027-02-01");
-  ad = evaluate (adoption, "swindon", "2027-02-02");
+  test_record (adoption, CP_DUTY_VISIT, "2027-02-01");
+  ad = test_evaluate (adoption, "swindon", "2027-02-02");
   expect (ad, "visit.interval.adoption", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
 }
 
@@ -709,9 +661,9 @@ Test (casework, stoke_short_break_series_have_their_own_review_timing)
     "[{\"kind\":\"short-breaks\",\"start\":\"2026-12-21\"}]", NULL);
   g_autoptr(CpCase) held = make_case ("2015-05-05", "2026-12-21",
     "[{\"kind\":\"short-breaks\",\"start\":\"2026-12-21\"}]", "\"reviews\":[{\"sequence\":1,\"held\":\"2027-03-19\"}]");
-  g_autoptr(CpEvaluator) ev = evaluate (breaks, "stoke-on-trent", "2027-03-21");
-  g_autoptr(CpEvaluator) ev2 = evaluate (held, "stoke-on-trent", "2027-03-22");
-  g_autoptr(CpEvaluator) england = evaluate (breaks, "england", "2027-01-04");
+  g_autoptr(CpEvaluator) ev = test_evaluate (breaks, "stoke-on-trent", "2027-03-21");
+  g_autoptr(CpEvaluator) ev2 = test_evaluate (held, "stoke-on-trent", "2027-03-22");
+  g_autoptr(CpEvaluator) england = test_evaluate (breaks, "england", "2027-01-04");
 
   /* Three months from 21 December, not 20 working days. */
   expect (ev, "review.first.short-breaks", "review 1", "2027-03-21", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -742,21 +694,21 @@ Test (casework, the_remaining_visit_and_health_variants)
   g_autoptr(CpEvaluator) a = NULL, b = NULL, c = NULL, d = NULL;
 
   cr_assert_not_null (ico, "%s", error ? error->message : "");
-  record (ico, CP_DUTY_VISIT, "2027-02-01");
-  record (reg24, CP_DUTY_VISIT, "2027-02-01");
-  a = evaluate (ico, "swindon", "2027-02-02");
-  b = evaluate (reg24, "swindon", "2027-02-02");
+  test_record (ico, CP_DUTY_VISIT, "2027-02-01");
+  test_record (reg24, CP_DUTY_VISIT, "2027-02-01");
+  a = test_evaluate (ico, "swindon", "2027-02-02");
+  b = test_evaluate (reg24, "swindon", "2027-02-02");
   expect (a, "visit.interval.ico-with-parent", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
   expect (b, "visit.interval.connected-person", "next visit", "2027-03-01", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* Salford: outside foster care, the national six weeks. */
-  record (home, CP_DUTY_VISIT, "2027-02-01");
-  c = evaluate (home, "salford", "2027-02-02");
+  test_record (home, CP_DUTY_VISIT, "2027-02-01");
+  c = test_evaluate (home, "salford", "2027-02-02");
   expect (c, "visit.interval", "next visit", "2027-03-15", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* Swindon: the health assessment by the day before the first review,
    * booked for Good Friday 2027: Thursday 25 March. */
-  d = evaluate (health, "swindon", "2027-03-25");
+  d = test_evaluate (health, "swindon", "2027-03-25");
   expect (d, "health.before-first-review", "health-assessment", "2027-03-25", CP_OBLIGATION_STATUS_DUE_SOON);
   at (d, "2027-03-26");
   expect (d, "health.before-first-review", "health-assessment", "2027-03-25", CP_OBLIGATION_STATUS_OVERDUE);

@@ -20,21 +20,7 @@
 #include "test-evaluating.h"
 #include "cp-record-private.h"
 
-static CpCalendar *calendar;
-
-static void
-setup (void)
-{
-  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&calendar);
-}
-
-TestSuite (duties, .init = setup, .fini = teardown);
+TestSuite (duties, .init = test_calendar_setup, .fini = test_calendar_teardown);
 
 /* A case from JSON: a child born in 2014, looked after from @lac under
  * @status (a legal status), in foster care from @lac, with @extra
@@ -44,7 +30,6 @@ static CpCase *
 make_case_full (const char *lac, const char *status, const char *child_extra, const char *placements,
                 const char *extra)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *default_placements =
     g_strdup_printf ("[{\"kind\":\"foster-own-authority\",\"start\":\"%s\"}]", lac);
   g_autofree char *text = g_strdup_printf (
@@ -53,10 +38,8 @@ make_case_full (const char *lac, const char *status, const char *child_extra, co
     "\"placements\":%s%s%s}",
     lac, status, child_extra ? "," : "", child_extra ? child_extra : "",
     placements ? placements : default_placements, extra ? "," : "", extra ? extra : "");
-  CpCase *kase = cp_case_new_from_json (text, -1, &error);
 
-  cr_assert_not_null (kase, "%s\n%s", error ? error->message : "", text);
-  return kase;
+  return test_case_from_json (text);
 }
 
 static CpCase *
@@ -64,30 +47,6 @@ make_case (const char *lac, const char *extra)
 {
   g_autofree char *status = g_strdup_printf ("{\"status\":\"care-order\",\"start\":\"%s\"}", lac);
   return make_case_full (lac, status, NULL, NULL, extra);
-}
-
-static CpEvaluator *
-evaluate (CpCase *kase, const char *profile, const char *on)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
-  g_autoptr(GDate) d = test_date (on);
-  CpEvaluator *ev;
-
-  cr_assert_not_null (policy, "%s", error ? error->message : "");
-  ev = cp_evaluator_new (kase, policy, calendar);
-  cp_evaluator_set_date (ev, d);
-  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
-  return ev;
-}
-
-static void
-record (CpCase *kase, CpDuty duty, const char *on)
-{
-  g_autoptr(GDate) d = test_date (on);
-  g_autoptr(CpActivity) a = cp_activity_new (duty, d);
-
-  cp_case_add_activity (kase, a, CP_ROLE_SOCIAL_WORKER, NULL);
 }
 
 static gboolean
@@ -118,25 +77,25 @@ Test (duties, stoke_form_903_within_one_working_day)
   g_autoptr(CpEvaluator) ev4 = NULL;
 
   /* Wednesday 10 June 2026: by Thursday 11. */
-  record (weekday, CP_DUTY_REVIEW_UNIT_NOTIFIED, "2026-06-11");
-  ev = evaluate (weekday, "stoke-on-trent", "2026-06-12");
+  test_record (weekday, CP_DUTY_REVIEW_UNIT_NOTIFIED, "2026-06-11");
+  ev = test_evaluate (weekday, "stoke-on-trent", "2026-06-12");
   expect (ev, "looked-after.notify.review-unit", "review-unit-notified", "2026-06-11",
           CP_OBLIGATION_STATUS_MET_ON_TIME);
 
   /* Christmas Eve 2026: the next working day is Tuesday 29 December. */
-  record (christmas, CP_DUTY_REVIEW_UNIT_NOTIFIED, "2026-12-29");
-  ev2 = evaluate (christmas, "stoke-on-trent", "2026-12-30");
+  test_record (christmas, CP_DUTY_REVIEW_UNIT_NOTIFIED, "2026-12-29");
+  ev2 = test_evaluate (christmas, "stoke-on-trent", "2026-12-30");
   expect (ev2, "looked-after.notify.review-unit", "review-unit-notified", "2026-12-29",
           CP_OBLIGATION_STATUS_MET_ON_TIME);
-  record (late, CP_DUTY_REVIEW_UNIT_NOTIFIED, "2026-12-30");
-  ev3 = evaluate (late, "stoke-on-trent", "2026-12-30");
+  test_record (late, CP_DUTY_REVIEW_UNIT_NOTIFIED, "2026-12-30");
+  ev3 = test_evaluate (late, "stoke-on-trent", "2026-12-30");
   expect (ev3, "looked-after.notify.review-unit", "review-unit-notified", "2026-12-29",
           CP_OBLIGATION_STATUS_MET_LATE);
 
   /* Not recorded: due on the 29th, overdue from the 30th. */
   g_clear_object (&late);
   late = make_case ("2026-12-24", NULL);
-  ev4 = evaluate (late, "stoke-on-trent", "2026-12-29");
+  ev4 = test_evaluate (late, "stoke-on-trent", "2026-12-29");
   expect (ev4, "looked-after.notify.review-unit", "review-unit-notified", "2026-12-29",
           CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev4, "2026-12-30");
@@ -147,8 +106,8 @@ Test (duties, stoke_form_903_within_one_working_day)
 Test (duties, a_notification_only_where_the_profile_asks_for_one)
 {
   g_autoptr(CpCase) kase = make_case ("2026-06-10", NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", "2026-06-20");
-  g_autoptr(CpEvaluator) ev2 = evaluate (kase, "warrington", "2026-06-20");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2026-06-20");
+  g_autoptr(CpEvaluator) ev2 = test_evaluate (kase, "warrington", "2026-06-20");
 
   cr_assert_not (has_key (ev, "looked-after.notify.review-unit"));
   cr_assert_not (has_key (ev2, "looked-after.notify.review-unit"));
@@ -164,9 +123,9 @@ Test (duties, swindon_notifications_within_24_hours_read_in_whole_days)
   /* Christmas Eve: 24 hours from a day with no hour recorded are read as
    * the day itself (the last day wholly inside them whatever the hour the
    * child became looked after); a bank holiday does not move hours. */
-  record (kase, CP_DUTY_HEALTH_TEAM_NOTIFIED, "2026-12-24");
-  record (kase, CP_DUTY_VIRTUAL_SCHOOL_NOTIFIED, "2026-12-25");
-  ev = evaluate (kase, "swindon", "2026-12-24");
+  test_record (kase, CP_DUTY_HEALTH_TEAM_NOTIFIED, "2026-12-24");
+  test_record (kase, CP_DUTY_VIRTUAL_SCHOOL_NOTIFIED, "2026-12-25");
+  ev = test_evaluate (kase, "swindon", "2026-12-24");
   o = expect (ev, "looked-after.notify.review-unit", "review-unit-notified", "2026-12-24",
               CP_OBLIGATION_STATUS_DUE_SOON);
   cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "read in whole days"),
@@ -190,14 +149,14 @@ Test (duties, swindon_statutory_assessment_at_most_twelve_months_apart)
   g_autoptr(CpEvaluator) ev3 = NULL;
 
   /* The first within 12 months of care: 5 January 2027, on time. */
-  record (on_time, CP_DUTY_STATUTORY_ASSESSMENT, "2027-01-05");
-  ev = evaluate (on_time, "swindon", "2027-02-01");
+  test_record (on_time, CP_DUTY_STATUTORY_ASSESSMENT, "2027-01-05");
+  ev = test_evaluate (on_time, "swindon", "2027-02-01");
   cr_assert_null (cp_evaluator_find (ev, "assessment.statutory", "statutory-assessment after 2026-01-05"));
   expect (ev, "assessment.statutory", "next statutory-assessment", "2028-01-05", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* A day later is late. */
-  record (late, CP_DUTY_STATUTORY_ASSESSMENT, "2027-01-06");
-  ev2 = evaluate (late, "swindon", "2027-02-01");
+  test_record (late, CP_DUTY_STATUTORY_ASSESSMENT, "2027-01-06");
+  ev2 = test_evaluate (late, "swindon", "2027-02-01");
   expect (ev2, "assessment.statutory", "statutory-assessment after 2026-01-05", "2027-01-05",
           CP_OBLIGATION_STATUS_MET_LATE);
   expect (ev2, "assessment.statutory", "next statutory-assessment", "2028-01-06", CP_OBLIGATION_STATUS_UPCOMING);
@@ -205,14 +164,14 @@ Test (duties, swindon_statutory_assessment_at_most_twelve_months_apart)
   /* Months are calendar months: a year from Monday 28 December 2026 is
    * Tuesday 28 December 2027, a bank holiday (the substitute for Boxing
    * Day), and the deadline stays on it. */
-  ev3 = evaluate (boxing_day, "swindon", "2027-12-28");
+  ev3 = test_evaluate (boxing_day, "swindon", "2027-12-28");
   expect (ev3, "assessment.statutory", "next statutory-assessment", "2027-12-28", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev3, "2027-12-29");
   expect (ev3, "assessment.statutory", "next statutory-assessment", "2027-12-28", CP_OBLIGATION_STATUS_OVERDUE);
 
   /* Only Swindon asks for it. */
   g_clear_object (&ev3);
-  ev3 = evaluate (boxing_day, "salford", "2027-12-29");
+  ev3 = test_evaluate (boxing_day, "salford", "2027-12-29");
   cr_assert_not (has_key (ev3, "assessment.statutory"));
 }
 
@@ -226,16 +185,16 @@ Test (duties, swindon_statutory_assessment_counts_from_one_made_before_care)
   /* Assessed on 1 December 2025, before care began: the next by
    * 1 December 2026, not 5 January 2027. Only the last one before care
    * counts. */
-  record (kase, CP_DUTY_STATUTORY_ASSESSMENT, "2025-06-02");
-  record (kase, CP_DUTY_STATUTORY_ASSESSMENT, "2025-12-01");
-  ev = evaluate (kase, "swindon", "2026-12-01");
+  test_record (kase, CP_DUTY_STATUTORY_ASSESSMENT, "2025-06-02");
+  test_record (kase, CP_DUTY_STATUTORY_ASSESSMENT, "2025-12-01");
+  ev = test_evaluate (kase, "swindon", "2026-12-01");
   expect (ev, "assessment.statutory", "next statutory-assessment", "2026-12-01", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2026-12-02");
   expect (ev, "assessment.statutory", "next statutory-assessment", "2026-12-01", CP_OBLIGATION_STATUS_OVERDUE);
 
-  record (on_time, CP_DUTY_STATUTORY_ASSESSMENT, "2025-12-01");
-  record (on_time, CP_DUTY_STATUTORY_ASSESSMENT, "2026-12-01");
-  ev2 = evaluate (on_time, "swindon", "2026-12-02");
+  test_record (on_time, CP_DUTY_STATUTORY_ASSESSMENT, "2025-12-01");
+  test_record (on_time, CP_DUTY_STATUTORY_ASSESSMENT, "2026-12-01");
+  ev2 = test_evaluate (on_time, "swindon", "2026-12-02");
   cr_assert_null (cp_evaluator_find (ev2, "assessment.statutory", "statutory-assessment after 2025-12-01"));
   expect (ev2, "assessment.statutory", "next statutory-assessment", "2027-12-01", CP_OBLIGATION_STATUS_UPCOMING);
 }
@@ -254,8 +213,8 @@ Test (duties, stoke_care_planning_meeting_between_the_first_and_second_reviews)
   g_autofree char *opens = NULL;
 
   /* On the first review's day, and on the day before the second. */
-  record (on_time, CP_DUTY_CARE_PLANNING_MEETING, "2026-01-30");
-  ev = evaluate (on_time, "stoke-on-trent", "2026-05-01");
+  test_record (on_time, CP_DUTY_CARE_PLANNING_MEETING, "2026-01-30");
+  ev = test_evaluate (on_time, "stoke-on-trent", "2026-05-01");
   o = expect (ev, "permanence.care-planning-meeting", "care-planning-meeting", "2026-04-23",
               CP_OBLIGATION_STATUS_MET_ON_TIME);
   opens = test_iso (cp_obligation_get_window_start (o));
@@ -263,15 +222,15 @@ Test (duties, stoke_care_planning_meeting_between_the_first_and_second_reviews)
   g_clear_object (&ev);
 
   /* On the day of the second review: late. */
-  record (on_the_day, CP_DUTY_CARE_PLANNING_MEETING, "2026-04-24");
-  ev = evaluate (on_the_day, "stoke-on-trent", "2026-05-01");
+  test_record (on_the_day, CP_DUTY_CARE_PLANNING_MEETING, "2026-04-24");
+  ev = test_evaluate (on_the_day, "stoke-on-trent", "2026-05-01");
   expect (ev, "permanence.care-planning-meeting", "care-planning-meeting", "2026-04-23",
           CP_OBLIGATION_STATUS_MET_LATE);
   g_clear_object (&ev);
 
   /* A meeting the day before the first review does not count. */
-  record (too_early, CP_DUTY_CARE_PLANNING_MEETING, "2026-01-29");
-  ev = evaluate (too_early, "stoke-on-trent", "2026-05-01");
+  test_record (too_early, CP_DUTY_CARE_PLANNING_MEETING, "2026-01-29");
+  ev = test_evaluate (too_early, "stoke-on-trent", "2026-05-01");
   expect (ev, "permanence.care-planning-meeting", "care-planning-meeting", "2026-04-23",
           CP_OBLIGATION_STATUS_OVERDUE);
 }
@@ -280,7 +239,7 @@ Test (duties, stoke_care_planning_meeting_before_a_second_review_after_easter)
 {
   g_autoptr(CpCase) kase = make_case ("2026-12-07",
     "\"reviews\":[{\"sequence\":1,\"held\":\"2027-01-04\"},{\"sequence\":2,\"scheduled\":\"2027-03-30\"}]");
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "stoke-on-trent", "2027-03-29");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "stoke-on-trent", "2027-03-29");
 
   /* The second review booked for Tuesday 30 March 2027: the day before is
    * Easter Monday, and a deadline in calendar days stays on it. */
@@ -292,7 +251,7 @@ Test (duties, stoke_care_planning_meeting_before_a_second_review_after_easter)
 
   /* Not a rule of Salford's (which has its permanency planning meeting). */
   {
-    g_autoptr(CpEvaluator) other = evaluate (kase, "salford", "2027-03-30");
+    g_autoptr(CpEvaluator) other = test_evaluate (kase, "salford", "2027-03-30");
     cr_assert_not (has_key (other, "permanence.care-planning-meeting"));
   }
 }
@@ -309,21 +268,21 @@ Test (duties, stoke_third_review_drift_check_for_section_20_children)
   g_autoptr(CpEvaluator) ev = NULL;
 
   /* At the third review, held on Christmas Eve: the day of the review. */
-  record (on_time, CP_DUTY_PERMANENCE_DECISION, "2026-12-24");
-  ev = evaluate (on_time, "stoke-on-trent", "2027-01-04");
+  test_record (on_time, CP_DUTY_PERMANENCE_DECISION, "2026-12-24");
+  ev = test_evaluate (on_time, "stoke-on-trent", "2027-01-04");
   expect (ev, "permanence.third-review", "permanence-decision", "2026-12-24", CP_OBLIGATION_STATUS_MET_ON_TIME);
   g_clear_object (&ev);
 
   /* Recorded on the next working day, after Christmas: late all the same. */
-  record (late, CP_DUTY_PERMANENCE_DECISION, "2026-12-29");
-  ev = evaluate (late, "stoke-on-trent", "2027-01-04");
+  test_record (late, CP_DUTY_PERMANENCE_DECISION, "2026-12-29");
+  ev = test_evaluate (late, "stoke-on-trent", "2027-01-04");
   expect (ev, "permanence.third-review", "permanence-decision", "2026-12-24", CP_OBLIGATION_STATUS_MET_LATE);
   g_clear_object (&ev);
 
   /* Not recorded: overdue from the day after. */
   g_clear_object (&late);
   late = make_case_full ("2026-07-06", s20, NULL, NULL, THREE_REVIEWS ("2026-12-24"));
-  ev = evaluate (late, "stoke-on-trent", "2026-12-24");
+  ev = test_evaluate (late, "stoke-on-trent", "2026-12-24");
   expect (ev, "permanence.third-review", "permanence-decision", "2026-12-24", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2026-12-25");
   expect (ev, "permanence.third-review", "permanence-decision", "2026-12-24", CP_OBLIGATION_STATUS_OVERDUE);
@@ -336,8 +295,8 @@ Test (duties, stoke_third_review_check_not_for_children_on_orders)
                           "{\"status\":\"interim-care-order\",\"start\":\"2026-11-02\"}";
   g_autoptr(CpCase) on_order = make_case_full ("2026-07-06", order, NULL, NULL, THREE_REVIEWS ("2026-12-24"));
   g_autoptr(CpCase) no_longer = make_case_full ("2026-07-06", s20_ended, NULL, NULL, THREE_REVIEWS ("2026-12-24"));
-  g_autoptr(CpEvaluator) ev = evaluate (on_order, "stoke-on-trent", "2027-01-04");
-  g_autoptr(CpEvaluator) ev2 = evaluate (no_longer, "stoke-on-trent", "2027-01-04");
+  g_autoptr(CpEvaluator) ev = test_evaluate (on_order, "stoke-on-trent", "2027-01-04");
+  g_autoptr(CpEvaluator) ev2 = test_evaluate (no_longer, "stoke-on-trent", "2027-01-04");
 
   cr_assert_not (has_key (ev, "permanence.third-review"));
   cr_assert_not (has_key (ev2, "permanence.third-review"));
@@ -360,8 +319,8 @@ Test (duties, salford_consultation_review_report_within_20_working_days)
     CONSULTATION_REVIEWS (",\"tasks\":[{\"duty\":\"record-distributed\",\"done\":\"2027-01-06\"}]"));
   g_autoptr(CpCase) late = make_case_full ("2025-06-02", order, NULL, LONG_TERM,
     CONSULTATION_REVIEWS (",\"tasks\":[{\"duty\":\"record-distributed\",\"done\":\"2027-01-07\"}]"));
-  g_autoptr(CpEvaluator) ev = evaluate (on_time, "salford", "2027-01-08");
-  g_autoptr(CpEvaluator) ev2 = evaluate (late, "salford", "2027-01-08");
+  g_autoptr(CpEvaluator) ev = test_evaluate (on_time, "salford", "2027-01-08");
+  g_autoptr(CpEvaluator) ev2 = test_evaluate (late, "salford", "2027-01-08");
 
   /* 20 working days from Friday 4 December 2026, over Christmas, the
    * Boxing Day substitute and New Year's Day: Wednesday 6 January 2027. */
@@ -379,7 +338,7 @@ Test (duties, salford_consultation_report_not_recorded_is_overdue)
 {
   const char *order = "{\"status\":\"care-order\",\"start\":\"2025-06-02\"}";
   g_autoptr(CpCase) kase = make_case_full ("2025-06-02", order, NULL, LONG_TERM, CONSULTATION_REVIEWS (""));
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "salford", "2027-01-06");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "salford", "2027-01-06");
 
   expect (ev, "review.after.consultation-report", "review 5", "2027-01-06", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2027-01-07");
@@ -396,9 +355,9 @@ Test (duties, salford_permanency_minutes_to_the_iro_before_the_second_review)
     "\"tasks\":[{\"duty\":\"permanence-minutes-to-iro\",\"done\":\"2026-04-24\"}]}]");
   g_autoptr(CpCase) easter = make_case ("2026-12-07",
     "\"reviews\":[{\"sequence\":1,\"held\":\"2027-01-04\"},{\"sequence\":2,\"scheduled\":\"2027-03-30\"}]");
-  g_autoptr(CpEvaluator) ev = evaluate (on_time, "salford", "2026-05-01");
-  g_autoptr(CpEvaluator) ev2 = evaluate (late, "salford", "2026-05-01");
-  g_autoptr(CpEvaluator) ev3 = evaluate (easter, "salford", "2027-03-29");
+  g_autoptr(CpEvaluator) ev = test_evaluate (on_time, "salford", "2026-05-01");
+  g_autoptr(CpEvaluator) ev2 = test_evaluate (late, "salford", "2026-05-01");
+  g_autoptr(CpEvaluator) ev3 = test_evaluate (easter, "salford", "2027-03-29");
 
   expect (ev, "review.prepare.permanence-minutes-to-iro", "review 2", "2026-04-23", CP_OBLIGATION_STATUS_MET_ON_TIME);
   expect (ev2, "review.prepare.permanence-minutes-to-iro", "review 2", "2026-04-23", CP_OBLIGATION_STATUS_MET_LATE);
@@ -429,18 +388,18 @@ Test (duties, salford_stability_meeting_within_10_working_days_of_a_concern)
 
   /* Thursday 17 December 2026, over Christmas and New Year: Tuesday
    * 5 January 2027. */
-  record (on_time, CP_DUTY_CARE_PLANNING_MEETING, "2027-01-05");
-  ev = evaluate (on_time, "salford", "2027-01-08");
+  test_record (on_time, CP_DUTY_CARE_PLANNING_MEETING, "2027-01-05");
+  ev = test_evaluate (on_time, "salford", "2027-01-08");
   expect (ev, "placement.stability.care-planning-meeting", "stability-concern 2026-12-17", "2027-01-05",
           CP_OBLIGATION_STATUS_MET_ON_TIME);
-  record (late, CP_DUTY_CARE_PLANNING_MEETING, "2027-01-06");
-  ev2 = evaluate (late, "salford", "2027-01-08");
+  test_record (late, CP_DUTY_CARE_PLANNING_MEETING, "2027-01-06");
+  ev2 = test_evaluate (late, "salford", "2027-01-08");
   expect (ev2, "placement.stability.care-planning-meeting", "stability-concern 2026-12-17", "2027-01-05",
           CP_OBLIGATION_STATUS_MET_LATE);
 
   /* A meeting before the concern does not answer it. */
-  record (before, CP_DUTY_CARE_PLANNING_MEETING, "2026-12-16");
-  ev3 = evaluate (before, "salford", "2027-01-05");
+  test_record (before, CP_DUTY_CARE_PLANNING_MEETING, "2026-12-16");
+  ev3 = test_evaluate (before, "salford", "2027-01-05");
   expect (ev3, "placement.stability.care-planning-meeting", "stability-concern 2026-12-17", "2027-01-05",
           CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev3, "2027-01-06");
@@ -448,7 +407,7 @@ Test (duties, salford_stability_meeting_within_10_working_days_of_a_concern)
           CP_OBLIGATION_STATUS_OVERDUE);
 
   /* No concern recorded, or a concern recorded after the date: nothing. */
-  ev4 = evaluate (none, "salford", "2027-01-06");
+  ev4 = test_evaluate (none, "salford", "2027-01-06");
   cr_assert_not (has_key (ev4, "placement.stability.care-planning-meeting"));
   at (ev3, "2026-12-16");
   cr_assert_not (has_key (ev3, "placement.stability.care-planning-meeting"));
@@ -469,12 +428,12 @@ Test (duties, salford_cin_plan_within_two_weeks_of_returning_home_after_care)
 
   /* Friday 19 March 2027: two weeks, over Easter, is Friday 2 April; the
    * plan falls due after care has ended and still counts. */
-  record (on_time, CP_DUTY_CIN_PLAN, "2027-04-02");
-  ev = evaluate (on_time, "salford", "2027-04-09");
+  test_record (on_time, CP_DUTY_CIN_PLAN, "2027-04-02");
+  ev = test_evaluate (on_time, "salford", "2027-04-09");
   expect (ev, "cease.returned-home.cin-plan", "returned-home 2027-03-19", "2027-04-02",
           CP_OBLIGATION_STATUS_MET_ON_TIME);
-  record (late, CP_DUTY_CIN_PLAN, "2027-04-03");
-  ev2 = evaluate (late, "salford", "2027-04-09");
+  test_record (late, CP_DUTY_CIN_PLAN, "2027-04-03");
+  ev2 = test_evaluate (late, "salford", "2027-04-09");
   expect (ev2, "cease.returned-home.cin-plan", "returned-home 2027-03-19", "2027-04-02",
           CP_OBLIGATION_STATUS_MET_LATE);
 
@@ -482,7 +441,7 @@ Test (duties, salford_cin_plan_within_two_weeks_of_returning_home_after_care)
   g_clear_object (&late);
   late = make_case_full ("2026-06-01", order, RETURNED ("2027-03-19"), NULL, events);
   g_clear_object (&ev2);
-  ev2 = evaluate (late, "salford", "2027-04-02");
+  ev2 = test_evaluate (late, "salford", "2027-04-02");
   expect (ev2, "cease.returned-home.cin-plan", "returned-home 2027-03-19", "2027-04-02",
           CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev2, "2027-04-03");
@@ -490,7 +449,7 @@ Test (duties, salford_cin_plan_within_two_weeks_of_returning_home_after_care)
           CP_OBLIGATION_STATUS_OVERDUE);
 
   /* Care that ended without a return home asks for no plan. */
-  ev3 = evaluate (ceased_otherwise, "salford", "2027-04-03");
+  ev3 = test_evaluate (ceased_otherwise, "salford", "2027-04-03");
   cr_assert_not (has_key (ev3, "cease.returned-home.cin-plan"));
 }
 
@@ -506,9 +465,9 @@ Test (duties, salford_after_an_unplanned_end_of_care_risk_in_24_hours_and_cafas_
 
   /* Christmas Eve: the risk assessment the same day (24 hours read in
    * whole days); the CAFAS in 15 working days, Tuesday 19 January 2027. */
-  record (kase, CP_DUTY_RISK_ASSESSMENT, "2026-12-24");
-  record (kase, CP_DUTY_CESSATION_ASSESSMENT, "2027-01-19");
-  ev = evaluate (kase, "salford", "2027-01-20");
+  test_record (kase, CP_DUTY_RISK_ASSESSMENT, "2026-12-24");
+  test_record (kase, CP_DUTY_CESSATION_ASSESSMENT, "2027-01-19");
+  ev = test_evaluate (kase, "salford", "2027-01-20");
   o = expect (ev, "cease.unplanned.risk-assessment", "ceased-unplanned 2026-12-24", "2026-12-24",
               CP_OBLIGATION_STATUS_MET_ON_TIME);
   cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "read in whole days"));
@@ -519,16 +478,16 @@ Test (duties, salford_after_an_unplanned_end_of_care_risk_in_24_hours_and_cafas_
   /* A day later each is late. */
   g_clear_object (&kase);
   kase = make_case_full ("2026-06-01", order, RETURNED ("2026-12-24"), NULL, events);
-  record (kase, CP_DUTY_RISK_ASSESSMENT, "2026-12-25");
-  record (kase, CP_DUTY_CESSATION_ASSESSMENT, "2027-01-20");
-  ev = evaluate (kase, "salford", "2027-01-20");
+  test_record (kase, CP_DUTY_RISK_ASSESSMENT, "2026-12-25");
+  test_record (kase, CP_DUTY_CESSATION_ASSESSMENT, "2027-01-20");
+  ev = test_evaluate (kase, "salford", "2027-01-20");
   expect (ev, "cease.unplanned.risk-assessment", "ceased-unplanned 2026-12-24", "2026-12-24",
           CP_OBLIGATION_STATUS_MET_LATE);
   expect (ev, "cease.unplanned.cessation-assessment", "ceased-unplanned 2026-12-24", "2027-01-19",
           CP_OBLIGATION_STATUS_MET_LATE);
 
   /* A planned end of care: neither. */
-  ev2 = evaluate (planned, "salford", "2027-01-20");
+  ev2 = test_evaluate (planned, "salford", "2027-01-20");
   cr_assert_not (has_key (ev2, "cease.unplanned.risk-assessment"));
   cr_assert_not (has_key (ev2, "cease.unplanned.cessation-assessment"));
 }
@@ -544,7 +503,7 @@ Test (duties, warrington_health_plan_and_pep_with_the_review_papers)
   g_autoptr(CpCase) kase = make_case ("2026-12-01", WARRINGTON_REVIEWS (
     "{\"duty\":\"health-plan-to-iro\",\"done\":\"2026-12-22\"},{\"duty\":\"pep-to-iro\",\"done\":\"2026-12-23\"}",
     "{\"duty\":\"health-plan-to-iro\",\"done\":\"2027-03-24\"},{\"duty\":\"pep-to-iro\",\"done\":\"2027-03-23\"}"));
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "warrington", "2027-04-02");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "warrington", "2027-04-02");
 
   /* 3 working days before an initial review on Tuesday 29 December 2026,
    * back over the Boxing Day substitute and Christmas: Tuesday 22. */
@@ -564,7 +523,7 @@ Test (duties, warrington_plans_to_the_iro_for_a_review_to_come)
 {
   g_autoptr(CpCase) kase = make_case ("2026-12-01",
     "\"reviews\":[{\"sequence\":1,\"scheduled\":\"2026-12-29\"}]");
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "warrington", "2026-12-22");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "warrington", "2026-12-22");
 
   expect (ev, "review.prepare.health-plan-to-iro", "review 1", "2026-12-22", CP_OBLIGATION_STATUS_DUE_SOON);
   expect (ev, "review.prepare.pep-to-iro", "review 1", "2026-12-22", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -573,7 +532,7 @@ Test (duties, warrington_plans_to_the_iro_for_a_review_to_come)
 
   /* Other profiles do not ask for them. */
   {
-    g_autoptr(CpEvaluator) other = evaluate (kase, "stoke-on-trent", "2026-12-23");
+    g_autoptr(CpEvaluator) other = test_evaluate (kase, "stoke-on-trent", "2026-12-23");
     cr_assert_not (has_key (other, "review.prepare.health-plan-to-iro"));
   }
 }

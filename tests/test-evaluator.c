@@ -13,78 +13,7 @@
 
 #include "test-evaluating.h"
 
-static CpCalendar *calendar;
-
-static void
-setup (void)
-{
-  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&calendar);
-}
-
-TestSuite (evaluator, .init = setup, .fini = teardown);
-
-static CpCase *
-new_case (const char *looked_after, CpPlacementType kind)
-{
-  g_autoptr(GDate) birth = test_date ("2015-05-05");
-  g_autoptr(GDate) lac = test_date (looked_after);
-  g_autoptr(CpChild) child = cp_child_new ("T-0001", birth, lac);
-  g_autoptr(CpPlacement) placement = cp_placement_new (kind, lac);
-  g_autoptr(GError) error = NULL;
-  CpCase *kase = cp_case_new (child);
-
-  cr_assert (cp_case_add_placement (kase, placement, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error),
-             "%s", error ? error->message : "");
-  return kase;
-}
-
-static CpEvaluator *
-new_evaluator (CpCase *kase, const char *profile)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
-
-  cr_assert_not_null (policy, "%s", error ? error->message : "");
-  return cp_evaluator_new (kase, policy, calendar);
-}
-
-
-
-
-
-static void
-add_task (CpCase *kase, int seq, CpDuty duty, const char *done)
-{
-  g_autoptr(GDate) d = test_date (done);
-  g_autoptr(CpReviewTask) task = cp_review_task_new (duty, d);
-
-  cp_review_add_task (cp_case_get_review (kase, seq), task);
-}
-
-static void
-book_review (CpCase *kase, int seq, const char *date)
-{
-  g_autoptr(CpReview) review = cp_review_new (seq);
-  g_autoptr(GDate) d = test_date (date);
-  g_autoptr(GError) error = NULL;
-
-  cp_review_set_scheduled (review, d);
-  cr_assert (cp_case_add_review (kase, review, CP_ROLE_REVIEW_UNIT, NULL, &error),
-             "%s", error ? error->message : "");
-}
-
-static void
-hold_review (CpCase *kase, int seq, const char *date)
-{
-  g_autoptr(GDate) d = test_date (date);
-  cp_review_set_held (cp_case_get_review (kase, seq), d);
-}
+TestSuite (evaluator, .init = test_calendar_setup, .fini = test_calendar_teardown);
 
 static CpHistoryEntry *
 last_history (CpCase *kase)
@@ -139,8 +68,8 @@ static const Walk walks[] = {
 static void
 walk (const Walk *w)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, w->profile);
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, w->profile);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) move = test_date ("2027-02-15");
   g_autoptr(CpPlacement) second = cp_placement_new (CP_PLACEMENT_TYPE_FOSTER_AGENCY, move);
@@ -168,7 +97,7 @@ walk (const Walk *w)
   expect (ev, first_key, "review 1", first_due, CP_OBLIGATION_STATUS_UPCOMING);
 
   /* The first review booked for 6 January; the papers, across Christmas. */
-  book_review (kase, 1, "2027-01-06");
+  test_book_review (kase, 1, "2027-01-06");
   at (ev, "2026-12-31");
   expect (ev, first_key, "review 1", first_due, CP_OBLIGATION_STATUS_DUE_SOON);
   /* The child is consulted on the first review 10 working days before
@@ -177,7 +106,7 @@ walk (const Walk *w)
   if (w->docs_rule)
     {
       expect (ev, "review.prepare.documents-to-iro", "review 1", "2026-12-31", CP_OBLIGATION_STATUS_DUE_SOON);
-      add_task (kase, 1, CP_DUTY_DOCUMENTS_TO_IRO, "2026-12-31");
+      test_add_task (kase, 1, CP_DUTY_DOCUMENTS_TO_IRO, "2026-12-31");
       at (ev, "2026-12-31");
       expect (ev, "review.prepare.documents-to-iro", "review 1", "2026-12-31", CP_OBLIGATION_STATUS_MET_ON_TIME);
     }
@@ -185,12 +114,12 @@ walk (const Walk *w)
     cr_assert_null (cp_evaluator_find (ev, "review.prepare.documents-to-iro", "review 1"));
 
   /* Held on 6 January; the decisions record five working days later. */
-  hold_review (kase, 1, "2027-01-06");
+  test_hold_review (kase, 1, "2027-01-06");
   at (ev, "2027-01-13");
   expect (ev, first_key, "review 1", first_due,
           four_weeks ? CP_OBLIGATION_STATUS_MET_LATE : CP_OBLIGATION_STATUS_MET_ON_TIME);
   expect (ev, "review.after.decisions-record", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_DUE_SOON);
-  add_task (kase, 1, CP_DUTY_DECISIONS_RECORD, "2027-01-13");
+  test_add_task (kase, 1, CP_DUTY_DECISIONS_RECORD, "2027-01-13");
   at (ev, "2027-01-14");
   expect (ev, "review.after.decisions-record", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_MET_ON_TIME);
   expect (ev, "review.second", "review 2", "2027-04-06", CP_OBLIGATION_STATUS_UPCOMING);
@@ -202,7 +131,7 @@ walk (const Walk *w)
   expect (ev, w->review2_key, "review 2", w->review2_due, CP_OBLIGATION_STATUS_UPCOMING);
 
   /* Booked for the due date, then a postponement past it. */
-  book_review (kase, 2, w->review2_due);
+  test_book_review (kase, 2, w->review2_due);
   at (ev, "2027-03-01");
   g_date_add_days (day_after_due, 1);
   cr_assert_not (cp_evaluator_reschedule_review (ev, 2, day_after_due, CP_ROLE_PRACTICE_MANAGER,
@@ -233,7 +162,7 @@ walk (const Walk *w)
   cr_assert_eq (g_date_compare (cp_review_get_scheduled (cp_case_get_review (kase, 2)), held2), 0);
 
   /* It sits, and the IRO adjourns it. */
-  hold_review (kase, 2, w->review2_held);
+  test_hold_review (kase, 2, w->review2_held);
   at (ev, w->review2_held);
   cr_assert_not (cp_evaluator_adjourn_review (ev, 2, resume_ok, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error));
   assert_error (error, CP_ERROR_NOT_AUTHORISED, "only the iro may adjourn");
@@ -295,21 +224,21 @@ Test (evaluator, first_review_boundary_across_christmas)
 
   for (guint i = 0; names[i]; i++)
     {
-      g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-      g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpCase) on_time = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpCase) late = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
       g_autoptr(CpEvaluator) a = NULL, b = NULL;
 
       /* Stoke-on-Trent's four weeks come first across Christmas: see
        * test-readings.c. */
       if (strcmp (names[i], "stoke-on-trent") == 0)
         continue;
-      a = new_evaluator (on_time, names[i]);
-      b = new_evaluator (late, names[i]);
+      a = test_evaluator (on_time, names[i]);
+      b = test_evaluator (late, names[i]);
 
-      book_review (on_time, 1, "2027-01-07");
-      book_review (late, 1, "2027-01-08");
-      hold_review (on_time, 1, "2027-01-07");
-      hold_review (late, 1, "2027-01-08");
+      test_book_review (on_time, 1, "2027-01-07");
+      test_book_review (late, 1, "2027-01-08");
+      test_hold_review (on_time, 1, "2027-01-07");
+      test_hold_review (late, 1, "2027-01-08");
       at (a, "2027-01-08");
       at (b, "2027-01-08");
       expect (a, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -319,8 +248,8 @@ Test (evaluator, first_review_boundary_across_christmas)
 
 Test (evaluator, overdue_the_day_after_and_not_before)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "england");
 
   at (ev, "2027-01-07");
   expect (ev, "review.first", "review 1", "2027-01-07", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -335,17 +264,15 @@ Test (evaluator, overdue_the_day_after_and_not_before)
 
 Test (evaluator, follow_up_duties_across_easter)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "warrington");
 
-  book_review (kase, 1, "2027-01-06");
-  hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   /* Held on Maundy Thursday: five working days skip Good Friday and
    * Easter Monday. */
-  book_review (kase, 2, "2027-03-25");
-  hold_review (kase, 2, "2027-03-25");
-  add_task (kase, 2, CP_DUTY_DECISIONS_RECORD, "2027-04-05");
-  add_task (kase, 2, CP_DUTY_CARE_PLAN_UPDATED, "2027-04-09");
+  test_review_on (kase, 2, "2027-03-25");
+  test_add_task (kase, 2, CP_DUTY_DECISIONS_RECORD, "2027-04-05");
+  test_add_task (kase, 2, CP_DUTY_CARE_PLAN_UPDATED, "2027-04-09");
   at (ev, "2027-04-08");
   expect (ev, "review.after.decisions-record", "review 2", "2027-04-05", CP_OBLIGATION_STATUS_MET_ON_TIME);
   /* 10 working days: 30, 31 March, 1, 2, 5, 6, 7, 8, 9, 12 April. */
@@ -359,12 +286,11 @@ Test (evaluator, follow_up_duties_across_easter)
 
 Test (evaluator, preparation_across_easter)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "warrington");
 
-  book_review (kase, 1, "2027-01-06");
-  hold_review (kase, 1, "2027-01-06");
-  book_review (kase, 2, "2027-04-01");
+  test_review_on (kase, 1, "2027-01-06");
+  test_book_review (kase, 2, "2027-04-01");
   at (ev, "2027-03-01");
   /* 5 working days before Thursday 1 April 2027: 31 and 30 March, then
    * back over Easter Monday (29) and Good Friday (26) to 25, 24 and 23. */
@@ -376,16 +302,14 @@ Test (evaluator, preparation_across_easter)
 
 Test (evaluator, stoke_second_review_within_four_months_of_entry)
 {
-  g_autoptr(CpCase) a = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) b = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) stoke = new_evaluator (a, "stoke-on-trent");
-  g_autoptr(CpEvaluator) england = new_evaluator (b, "england");
+  g_autoptr(CpCase) a = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) b = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) stoke = test_evaluator (a, "stoke-on-trent");
+  g_autoptr(CpEvaluator) england = test_evaluator (b, "england");
 
   /* The first review held late, on 29 January. */
-  book_review (a, 1, "2027-01-29");
-  hold_review (a, 1, "2027-01-29");
-  book_review (b, 1, "2027-01-29");
-  hold_review (b, 1, "2027-01-29");
+  test_review_on (a, 1, "2027-01-29");
+  test_review_on (b, 1, "2027-01-29");
   at (stoke, "2027-02-01");
   at (england, "2027-02-01");
   expect (stoke, "review.first.four-weeks", "review 1", "2027-01-04", CP_OBLIGATION_STATUS_MET_LATE);
@@ -431,12 +355,11 @@ Test (evaluator, triggers_bring_the_review_forward_as_the_profile_says)
   for (guint i = 0; i < G_N_ELEMENTS (trigger_cases); i++)
     {
       const TriggerCase *t = &trigger_cases[i];
-      g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-      g_autoptr(CpEvaluator) ev = new_evaluator (kase, t->profile);
+      g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpEvaluator) ev = test_evaluator (kase, t->profile);
 
       cr_log_info ("trigger case %u (%s)", i, t->profile);
-      book_review (kase, 1, "2027-01-06");
-      hold_review (kase, 1, "2027-01-06");
+      test_review_on (kase, 1, "2027-01-06");
       record (kase, t->kind, "2027-02-01", t->agreed);
       at (ev, "2027-02-02");
       expect (ev, t->key, "review 2", t->due, CP_OBLIGATION_STATUS_UPCOMING);
@@ -498,8 +421,8 @@ Test (evaluator, reviews_without_a_meeting_count_only_where_allowed)
   for (guint i = 0; i < G_N_ELEMENTS (no_meeting_cases); i++)
     {
       const NoMeetingCase *c = &no_meeting_cases[i];
-      g_autoptr(CpCase) kase = new_case ("2024-01-08", c->kind);
-      g_autoptr(CpEvaluator) ev = new_evaluator (kase, c->profile);
+      g_autoptr(CpCase) kase = test_case ("2024-01-08", c->kind);
+      g_autoptr(CpEvaluator) ev = test_evaluator (kase, c->profile);
       CpPlacement *placement;
       CpReview *fourth;
       CpObligation *o;
@@ -510,11 +433,10 @@ Test (evaluator, reviews_without_a_meeting_count_only_where_allowed)
       cp_placement_set_long_term (placement, c->long_term);
       for (guint k = 0; k < G_N_ELEMENTS (held); k++)
         {
-          book_review (kase, k + 1, held[k]);
-          hold_review (kase, k + 1, held[k]);
+          test_book_review (kase, k + 1, held[k]);
+          test_hold_review (kase, k + 1, held[k]);
         }
-      book_review (kase, 4, "2025-04-25");
-      hold_review (kase, 4, "2025-04-25");
+      test_review_on (kase, 4, "2025-04-25");
       fourth = cp_case_get_review (kase, 4);
       cp_review_set_kind (fourth, CP_REVIEW_KIND_CONSULTATION_ONLY);
       cp_review_set_no_meeting_agreed (fourth, c->agreed);
@@ -552,8 +474,8 @@ count_signal (CpEvaluator *ev, CpObligation *o, gpointer data)
 
 Test (evaluator, signals_when_an_obligation_becomes_due_soon_overdue_or_met)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "england");
   g_autoptr(GHashTable) soon = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) overdue = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) met = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -586,8 +508,7 @@ Test (evaluator, signals_when_an_obligation_becomes_due_soon_overdue_or_met)
   cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (soon, "review.first")), 1, "no repeat");
   at (ev, "2027-01-08");
   cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (overdue, "review.first")), 1);
-  book_review (kase, 1, "2027-01-08");
-  hold_review (kase, 1, "2027-01-08");
+  test_review_on (kase, 1, "2027-01-08");
   at (ev, "2027-01-08");
   cr_assert_eq (GPOINTER_TO_INT (g_hash_table_lookup (met, "review.first")), 1);
 }
@@ -611,8 +532,8 @@ on_items_changed (GListModel *list, guint position, guint removed, guint added, 
  * replaces every item and says so. */
 Test (evaluator, the_obligations_list_keeps_its_items_and_says_when_they_change)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "england");
   GListModel *list = cp_evaluator_get_obligations (ev);
   g_autoptr(CpObligation) first = NULL, again = NULL, after = NULL;
   ItemsChanged seen = { 0 };
@@ -649,8 +570,8 @@ Test (evaluator, the_obligations_list_keeps_its_items_and_says_when_they_change)
 
 Test (evaluator, nothing_is_owed_before_the_child_is_looked_after)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "england");
 
   at (ev, "2026-12-06");
   cr_assert_eq (g_list_model_get_n_items (cp_evaluator_get_obligations (ev)), 0);
@@ -658,8 +579,8 @@ Test (evaluator, nothing_is_owed_before_the_child_is_looked_after)
 
 Test (evaluator, a_date_outside_the_calendar_is_an_error)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "england");
   g_autoptr(GDate) far = test_date ("2150-01-01");
   g_autoptr(GError) error = NULL;
 
@@ -681,7 +602,7 @@ Test (evaluator, the_example_case_evaluates_under_every_profile)
       g_autoptr(CpEvaluator) ev = NULL;
 
       cr_assert_not_null (kase, "%s", error ? error->message : "");
-      ev = new_evaluator (kase, names[i]);
+      ev = test_evaluator (kase, names[i]);
       at (ev, "2026-11-22");
       expect (ev, "review.first", "review 1", "2026-02-02", CP_OBLIGATION_STATUS_MET_ON_TIME);
       cr_assert_gt (g_list_model_get_n_items (cp_evaluator_get_obligations (ev)), 5);
@@ -715,16 +636,14 @@ outcome_signals (const char *profile)
   static const char *signal_names[] = { "obligation-due-soon", "obligation-overdue", "obligation-met",
                                         "decision-overdue", "response-deemed-agreed" };
   static const char *dates[] = { "2027-03-25", "2027-04-05", "2027-04-06", "2027-04-30", "2027-05-03" };
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, profile);
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, profile);
   g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Refer to CAMHS");
   g_autoptr(GDate) rec_due = test_date ("2027-04-30");
   SignalLog sl = { ev, g_string_new (NULL) };
 
-  book_review (kase, 1, "2027-01-06");
-  hold_review (kase, 1, "2027-01-06");
-  book_review (kase, 2, "2027-03-25");
-  hold_review (kase, 2, "2027-03-25");
+  test_review_on (kase, 1, "2027-01-06");
+  test_review_on (kase, 2, "2027-03-25");
   cp_recommendation_set_due (rec, rec_due);
   cp_recommendation_set_owner_role (rec, CP_ROLE_SOCIAL_WORKER);
   cp_review_add_recommendation (cp_case_get_review (kase, 2), rec);
@@ -765,12 +684,11 @@ Test (evaluator, swindon_has_no_deemed_agreement)
 
 Test (evaluator, deemed_agreement_is_marked_and_explained)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "warrington");
   CpObligation *o;
 
-  book_review (kase, 1, "2027-01-06");
-  hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   at (ev, "2027-01-13");
   o = expect (ev, "review.after.manager-response", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_DUE_SOON);
   cr_assert_not (cp_obligation_get_deemed (o));
@@ -779,7 +697,7 @@ Test (evaluator, deemed_agreement_is_marked_and_explained)
   cr_assert (cp_obligation_get_deemed (o));
   cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "deemed agreed"));
   /* A response recorded in time is not deemed. */
-  add_task (kase, 1, CP_DUTY_MANAGER_RESPONSE, "2027-01-12");
+  test_add_task (kase, 1, CP_DUTY_MANAGER_RESPONSE, "2027-01-12");
   at (ev, "2027-01-14");
   o = expect (ev, "review.after.manager-response", "review 1", "2027-01-13", CP_OBLIGATION_STATUS_MET_ON_TIME);
   cr_assert_not (cp_obligation_get_deemed (o));
@@ -845,8 +763,8 @@ escalate (CpEvaluator *ev, CpDispute *d, const char *stage, const char *date, Cp
 
 Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafcass)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
   g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Identify a school place");
   g_autoptr(GDate) rec_due = test_date ("2027-02-26");
   g_autoptr(GDate) notified = test_date ("2027-01-06");
@@ -858,8 +776,7 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
   CpDispute *dispute;
 
   cr_assert_eq (g_list_model_get_n_items (stages), 5);
-  book_review (kase, 1, "2027-01-06");
-  hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   cp_recommendation_set_starred (rec, TRUE);
   cp_recommendation_set_due (rec, rec_due);
   cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
@@ -974,8 +891,8 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
 
 Test (evaluator, warrington_refers_to_cafcass_at_any_point_and_the_iru_refers_upward)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "warrington");
   g_autoptr(GError) error = NULL;
   CpDispute *a = register_dispute (ev, "2027-02-01", 0, 0);
   CpDispute *b = register_dispute (ev, "2027-02-01", 0, 0);
@@ -992,8 +909,8 @@ Test (evaluator, warrington_refers_to_cafcass_at_any_point_and_the_iru_refers_up
 
 Test (evaluator, profiles_without_a_ladder_say_so)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "swindon");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "swindon");
   g_autoptr(GError) error = NULL;
   CpDispute *d = register_dispute (ev, "2027-02-01", 0, 0);
 
@@ -1003,11 +920,10 @@ Test (evaluator, profiles_without_a_ladder_say_so)
 
 Test (evaluator, events_after_a_review_belong_to_the_next_one)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
 
-  book_review (kase, 1, "2027-01-06");
-  hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   /* A child's request the day after review 1 brings review 2 forward
    * (4 weeks: 4 February) but leaves review 1's due date alone (four
    * weeks from 7 December, across Christmas: 4 January). */
@@ -1019,14 +935,13 @@ Test (evaluator, events_after_a_review_belong_to_the_next_one)
 
 Test (evaluator, an_overdue_decision_is_a_trigger_the_iro_may_act_on)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "warrington");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "warrington");
   g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Arrange contact with siblings");
   g_autoptr(GDate) due = test_date ("2027-02-05");
   CpObligation *o;
 
-  book_review (kase, 1, "2027-01-06");
-  hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   cp_recommendation_set_due (rec, due);
   cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
   at (ev, "2027-02-05");
@@ -1058,8 +973,8 @@ Test (evaluator, starred_clocks_at_their_boundaries)
   for (guint i = 0; i < G_N_ELEMENTS (starred_boundaries); i++)
     for (int late = 0; late <= 1; late++)
       {
-        g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-        g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+        g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+        g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
         g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Refer to CAMHS");
         g_autoptr(CpRecommendation) plain = cp_recommendation_new ("Update the PEP");
         g_autoptr(GDate) concerns = test_date (starred_boundaries[i].concerns);
@@ -1071,8 +986,8 @@ Test (evaluator, starred_clocks_at_their_boundaries)
             g_date_add_days (concerns, 1);
             g_date_add_days (agreed, 1);
           }
-        book_review (kase, 1, starred_boundaries[i].held);
-        hold_review (kase, 1, starred_boundaries[i].held);
+        test_book_review (kase, 1, starred_boundaries[i].held);
+        test_hold_review (kase, 1, starred_boundaries[i].held);
         cp_recommendation_set_starred (rec, TRUE);
         cp_recommendation_set_concerns_on (rec, concerns);
         cp_recommendation_set_agreed_on (rec, agreed);
@@ -1095,12 +1010,11 @@ Test (evaluator, starred_clocks_at_their_boundaries)
 
 Test (evaluator, a_starred_recommendation_neither_agreed_nor_disputed_is_overdue)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
   g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Refer to CAMHS");
 
-  book_review (kase, 1, "2027-01-06");
-  hold_review (kase, 1, "2027-01-06");
+  test_review_on (kase, 1, "2027-01-06");
   cp_recommendation_set_starred (rec, TRUE);
   cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
   at (ev, "2027-01-20");
@@ -1126,16 +1040,16 @@ Test (evaluator, preparation_before_care_began_is_due_on_the_first_day)
 
   for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
     {
-      g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-      g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-      g_autoptr(CpEvaluator) ev1 = new_evaluator (on_time, profiles[i]);
-      g_autoptr(CpEvaluator) ev2 = new_evaluator (late, profiles[i]);
+      g_autoptr(CpCase) on_time = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpCase) late = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+      g_autoptr(CpEvaluator) ev1 = test_evaluator (on_time, profiles[i]);
+      g_autoptr(CpEvaluator) ev2 = test_evaluator (late, profiles[i]);
       CpObligation *o;
 
-      book_review (on_time, 1, "2026-12-18");
-      add_task (on_time, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-07");
-      book_review (late, 1, "2026-12-18");
-      add_task (late, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-08");
+      test_book_review (on_time, 1, "2026-12-18");
+      test_add_task (on_time, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-07");
+      test_book_review (late, 1, "2026-12-18");
+      test_add_task (late, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-08");
       at (ev1, "2026-12-10");
       at (ev2, "2026-12-10");
       expect (ev1, "review.prepare.child-consulted-first", "review 1", "2026-12-07", CP_OBLIGATION_STATUS_MET_ON_TIME);

@@ -16,37 +16,20 @@
 
 #include "test-evaluating.h"
 
-static CpCalendar *calendar;
-
-static void
-setup (void)
-{
-  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&calendar);
-}
-
-TestSuite (in_force, .init = setup, .fini = teardown);
+TestSuite (in_force, .init = test_calendar_setup, .fini = test_calendar_teardown);
 
 /* A case looked after from the first placement's start: @placements is
  * the JSON array, @extra more members. */
 static CpCase *
 make_case (const char *lac, const char *placements, const char *extra)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf (
     "{\"version\":1,\"child\":{\"id\":\"T-1\",\"birth_date\":\"2012-03-05\",\"looked_after_since\":\"%s\","
     "\"legal_statuses\":[{\"status\":\"care-order\",\"start\":\"%s\"}]},"
     "\"placements\":%s%s%s}",
     lac, lac, placements, extra ? "," : "", extra ? extra : "");
-  CpCase *kase = cp_case_new_from_json (text, -1, &error);
 
-  cr_assert_not_null (kase, "%s\n%s", error ? error->message : "", text);
-  return kase;
+  return test_case_from_json (text);
 }
 
 #define LOCAL(rules) \
@@ -55,37 +38,6 @@ make_case (const char *lac, const char *placements, const char *extra)
   "{ \"key\": \"placement-plan.complete\", \"id\": \"local\", " dates "\"kind\": \"deadline\", " \
   "\"statement\": \"s\", \"quantity\": " q ", \"unit\": \"calendar-days\", \"anchor\": \"placement\", " \
   "\"duty\": \"placement-plan\", \"citation\": \"Testshire policy\" }"
-
-static CpEvaluator *
-evaluate_with (CpCase *kase, CpPolicy *policy, const char *on)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) d = test_date (on);
-  CpEvaluator *ev = cp_evaluator_new (kase, policy, calendar);
-
-  cp_evaluator_set_date (ev, d);
-  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
-  return ev;
-}
-
-static CpEvaluator *
-evaluate (CpCase *kase, const char *profile, const char *on)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
-
-  cr_assert_not_null (policy, "%s", error ? error->message : "");
-  return evaluate_with (kase, policy, on);
-}
-
-static void
-record (CpCase *kase, CpDuty duty, const char *on)
-{
-  g_autoptr(GDate) d = test_date (on);
-  g_autoptr(CpActivity) a = cp_activity_new (duty, d);
-
-  cp_case_add_activity (kase, a, CP_ROLE_SOCIAL_WORKER, NULL);
-}
 
 static void
 cites (CpObligation *o, const char *text, gboolean want)
@@ -106,7 +58,7 @@ placement_plan (const char *start, const char *due, CpEvaluator **ev_out)
   g_autofree char *placements = g_strdup_printf ("[{\"kind\":\"foster-own-authority\",\"start\":\"%s\"}]", start);
   g_autoptr(CpCase) kase = make_case (start, placements, NULL);
 
-  *ev_out = evaluate (kase, "england", "2021-03-01");
+  *ev_out = test_evaluate (kase, "england", "2021-03-01");
   return expect (*ev_out, "placement-plan.complete", "placement 1", due, CP_OBLIGATION_STATUS_OVERDUE);
 }
 
@@ -166,9 +118,9 @@ Test (in_force, swindon_placement_plan_in_2020)
   g_autoptr(CpCase) in_2021 = make_case ("2021-06-01", FOSTER ("2021-06-01"), NULL);
   g_autoptr(CpEvaluator) a = NULL, b = NULL;
 
-  a = evaluate (in_2020, "swindon", "2020-07-01");
+  a = test_evaluate (in_2020, "swindon", "2020-07-01");
   expect (a, "placement-plan.complete", "placement 1", "2020-06-01", CP_OBLIGATION_STATUS_OVERDUE);
-  b = evaluate (in_2021, "swindon", "2021-07-01");
+  b = test_evaluate (in_2021, "swindon", "2021-07-01");
   expect (b, "placement-plan.complete", "placement 1", "2021-06-06", CP_OBLIGATION_STATUS_OVERDUE);
 }
 
@@ -183,24 +135,24 @@ Test (in_force, placement_plan_in_2019_and_in_2020)
   g_autoptr(CpEvaluator) a = NULL, b = NULL, c = NULL, d = NULL, e = NULL, f = NULL;
 
   /* 2019: 5 working days from Monday 3 June, Monday 10 June. */
-  a = evaluate (on_time_2019, "england", "2019-07-01");
+  a = test_evaluate (on_time_2019, "england", "2019-07-01");
   expect (a, "placement-plan.complete", "placement 1", "2019-06-10", CP_OBLIGATION_STATUS_MET_ON_TIME);
-  b = evaluate (late_2019, "england", "2019-07-01");
+  b = test_evaluate (late_2019, "england", "2019-07-01");
   expect (b, "placement-plan.complete", "placement 1", "2019-06-10", CP_OBLIGATION_STATUS_MET_LATE);
   /* Friday 24 May 2019 across the spring bank holiday: Monday 3 June. */
-  c = evaluate (holiday_2019, "england", "2019-07-01");
+  c = test_evaluate (holiday_2019, "england", "2019-07-01");
   expect (c, "placement-plan.complete", "placement 1", "2019-06-03", CP_OBLIGATION_STATUS_MET_ON_TIME);
 
   /* 2020: the day of the placement, Monday 1 June. */
-  d = evaluate (on_time_2020, "england", "2020-07-01");
+  d = test_evaluate (on_time_2020, "england", "2020-07-01");
   cites (expect (d, "placement-plan.complete", "placement 1", "2020-06-01", CP_OBLIGATION_STATUS_MET_ON_TIME),
          "SI 2020/445 reg 8(4)", TRUE);
-  e = evaluate (late_2020, "england", "2020-07-01");
+  e = test_evaluate (late_2020, "england", "2020-07-01");
   expect (e, "placement-plan.complete", "placement 1", "2020-06-01", CP_OBLIGATION_STATUS_MET_LATE);
 
   /* After the period, across Christmas and New Year: Thursday 24
    * December 2020 gives Tuesday 5 January 2021. */
-  f = evaluate (christmas_2020, "england", "2021-02-01");
+  f = test_evaluate (christmas_2020, "england", "2021-02-01");
   expect (f, "placement-plan.complete", "placement 1", "2021-01-05", CP_OBLIGATION_STATUS_MET_LATE);
 }
 
@@ -215,7 +167,7 @@ with_parents (const char *start, const char *plan, const char *on)
                                 : NULL;
   g_autoptr(CpCase) kase = make_case (start, placements, extra);
 
-  return evaluate (kase, "england", on);
+  return test_evaluate (kase, "england", on);
 }
 
 Test (in_force, placement_with_parents_needs_its_plan_first)
@@ -279,12 +231,12 @@ Test (in_force, reviews_without_a_meeting_from_april_2015)
   /* Review 4 is due 6 months after 1 October 2014: 1 April 2015. Held by
    * consultation the day before the 2015 regulations, it does not count:
    * the next review (numbered on) is still due then. */
-  a = evaluate_with (before, local, "2015-04-02");
+  a = test_evaluate_with (before, local, "2015-04-02");
   o = expect (a, "review.subsequent", "review 5", "2015-04-01", CP_OBLIGATION_STATUS_OVERDUE);
   cr_assert (strstr (cp_obligation_get_explanation (o), "not allowed on the review date") != NULL,
              "%s", cp_obligation_get_explanation (o));
   /* On 1 April 2015 it counts, and a meeting is due within 12 months of the last. */
-  b = evaluate_with (from, local, "2015-04-02");
+  b = test_evaluate_with (from, local, "2015-04-02");
   expect (b, "review.subsequent", "review 4", "2015-04-01", CP_OBLIGATION_STATUS_MET_ON_TIME);
   expect (b, "review.without-meeting", "review 5", "2015-10-01", CP_OBLIGATION_STATUS_UPCOMING);
 }
@@ -306,34 +258,34 @@ Test (in_force, connected_person_approval_from_the_approval_date)
   g_autoptr(CpEvaluator) a = NULL, b = NULL, c = NULL, d = NULL, stoke = NULL;
   CpObligation *o;
 
-  record (on_time, CP_DUTY_CARER_APPROVED, "2021-05-03");
-  a = evaluate (on_time, "england", "2021-06-01");
+  test_record (on_time, CP_DUTY_CARER_APPROVED, "2021-05-03");
+  a = test_evaluate (on_time, "england", "2021-06-01");
   o = expect (a, "placement.connected-person.approval", "placement 1", "2021-05-03", CP_OBLIGATION_STATUS_MET_ON_TIME);
   cr_assert (strstr (cp_obligation_get_explanation (o), "the temporary approval (2021-01-11)") != NULL,
              "%s", cp_obligation_get_explanation (o));
   cites (o, "SI 2010/959 reg 24", TRUE);
 
-  record (late, CP_DUTY_CARER_APPROVED, "2021-05-04");
-  b = evaluate (late, "england", "2021-06-01");
+  test_record (late, CP_DUTY_CARER_APPROVED, "2021-05-04");
+  b = test_evaluate (late, "england", "2021-06-01");
   expect (b, "placement.connected-person.approval", "placement 1", "2021-05-03", CP_OBLIGATION_STATUS_MET_LATE);
 
   /* One extension recorded before the deadline: 8 weeks more, 28 June. */
-  record (extended, CP_DUTY_APPROVAL_EXTENDED, "2021-04-30");
-  record (extended, CP_DUTY_CARER_APPROVED, "2021-06-29");
-  c = evaluate (extended, "england", "2021-06-28");
+  test_record (extended, CP_DUTY_APPROVAL_EXTENDED, "2021-04-30");
+  test_record (extended, CP_DUTY_CARER_APPROVED, "2021-06-29");
+  c = test_evaluate (extended, "england", "2021-06-28");
   expect (c, "placement.connected-person.approval", "placement 1", "2021-06-28", CP_OBLIGATION_STATUS_DUE_SOON);
   at (c, "2021-07-01");
   expect (c, "placement.connected-person.approval", "placement 1", "2021-06-28", CP_OBLIGATION_STATUS_MET_LATE);
 
   /* No approval date: from the placement's start, and the explanation
    * says so. */
-  d = evaluate (unrecorded, "england", "2021-04-27");
+  d = test_evaluate (unrecorded, "england", "2021-04-27");
   o = expect (d, "placement.connected-person.approval", "placement 1", "2021-04-26", CP_OBLIGATION_STATUS_OVERDUE);
   cr_assert (strstr (cp_obligation_get_explanation (o), "no temporary approval date recorded") != NULL,
              "%s", cp_obligation_get_explanation (o));
 
   /* Stoke-on-Trent keeps its 6 weeks from the placement's start. */
-  stoke = evaluate (on_time, "stoke-on-trent", "2021-06-01");
+  stoke = test_evaluate (on_time, "stoke-on-trent", "2021-06-01");
   expect (stoke, "placement.connected-person.approval", "placement 1", "2021-02-15", CP_OBLIGATION_STATUS_MET_LATE);
 }
 
@@ -349,29 +301,29 @@ Test (in_force, connected_person_approval_in_2020)
   CpObligation *o;
 
   /* The day before the period: 16 weeks, Thursday 13 August. */
-  a = evaluate (day_before, "england", "2021-06-01");
+  a = test_evaluate (day_before, "england", "2021-06-01");
   cites (expect (a, "placement.connected-person.approval", "placement 1", "2020-08-13", CP_OBLIGATION_STATUS_OVERDUE),
          "SI 2020/445", FALSE);
 
   /* In the period, 24 weeks; nothing of it is saved (the savings were not
    * read): by the later of 25 September and 16 weeks, where earlier. */
-  b = evaluate (first_day, "england", "2020-06-01");
+  b = test_evaluate (first_day, "england", "2020-06-01");
   o = expect (b, "placement.connected-person.approval", "placement 1", "2020-09-25", CP_OBLIGATION_STATUS_UPCOMING);
   cites (o, "SI 2020/445 reg 8", TRUE);
   cr_assert (strstr (cp_obligation_get_explanation (o), "24 weeks") != NULL, "%s", cp_obligation_get_explanation (o));
-  c = evaluate (in_may, "england", "2020-09-25");
+  c = test_evaluate (in_may, "england", "2020-09-25");
   expect (c, "placement.connected-person.approval", "placement 1", "2020-09-25", CP_OBLIGATION_STATUS_DUE_SOON);
   at (c, "2020-09-26");
   expect (c, "placement.connected-person.approval", "placement 1", "2020-09-25", CP_OBLIGATION_STATUS_OVERDUE);
   /* 1 September: 16 weeks, Tuesday 22 December, before 24 weeks. */
-  d = evaluate (in_september, "england", "2020-12-23");
+  d = test_evaluate (in_september, "england", "2020-12-23");
   expect (d, "placement.connected-person.approval", "placement 1", "2020-12-22", CP_OBLIGATION_STATUS_OVERDUE);
   /* The last day: 16 weeks, Friday 15 January 2021. */
-  e = evaluate (last_day, "england", "2021-01-15");
+  e = test_evaluate (last_day, "england", "2021-01-15");
   cites (expect (e, "placement.connected-person.approval", "placement 1", "2021-01-15", CP_OBLIGATION_STATUS_DUE_SOON),
          "SI 2020/445", TRUE);
   /* The day after: the standing 16 weeks, Saturday 16 January 2021. */
-  f = evaluate (day_after, "england", "2021-01-17");
+  f = test_evaluate (day_after, "england", "2021-01-17");
   cites (expect (f, "placement.connected-person.approval", "placement 1", "2021-01-16", CP_OBLIGATION_STATUS_OVERDUE),
          "SI 2020/445", FALSE);
 }
@@ -437,7 +389,7 @@ Test (in_force, local_profile_overriding_a_versioned_key)
   /* A local rule without dates replaces every version. */
   cr_assert_not_null (whole, "%s", error ? error->message : "");
   cr_assert_eq (count_key (whole, "placement-plan.complete"), 1);
-  a = evaluate_with (in_2020, whole, "2020-07-01");
+  a = test_evaluate_with (in_2020, whole, "2020-07-01");
   expect (a, "placement-plan.complete", "placement 1", "2020-06-04", CP_OBLIGATION_STATUS_OVERDUE);
 
   /* A local version with dates replaces only those it overlaps. */
@@ -455,9 +407,9 @@ Test (in_force, local_profile_overriding_a_versioned_key)
     cr_assert_str_eq (cp_policy_get_rule_version_origin (period, cp_policy_lookup_rule_on (period, "placement-plan.complete", june)),
                       "testshire");
   }
-  b = evaluate_with (in_2020, period, "2020-07-01");
+  b = test_evaluate_with (in_2020, period, "2020-07-01");
   expect (b, "placement-plan.complete", "placement 1", "2020-06-03", CP_OBLIGATION_STATUS_OVERDUE);
-  c = evaluate_with (in_2019, period, "2019-07-01");
+  c = test_evaluate_with (in_2019, period, "2019-07-01");
   expect (c, "placement-plan.complete", "placement 1", "2019-06-10", CP_OBLIGATION_STATUS_OVERDUE);
 }
 

@@ -18,21 +18,7 @@
 #include "test-evaluating.h"
 #include "cp-record-private.h"
 
-static CpCalendar *calendar;
-
-static void
-setup (void)
-{
-  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&calendar);
-}
-
-TestSuite (leaving_care, .init = setup, .fini = teardown);
+TestSuite (leaving_care, .init = test_calendar_setup, .fini = test_calendar_teardown);
 
 /* A case from JSON: born @birth, looked after from @lac (in foster care
  * from then), ceased on @ceased (or NULL), with @periods as the child's
@@ -40,7 +26,6 @@ TestSuite (leaving_care, .init = setup, .fini = teardown);
 static CpCase *
 make_case (const char *birth, const char *lac, const char *ceased, const char *periods)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *ceased_member = ceased ? g_strdup_printf (",\"ceased_on\":\"%s\"", ceased) : g_strdup ("");
   g_autofree char *periods_member = periods ? g_strdup_printf (",\"earlier_periods\":%s", periods) : g_strdup ("");
   g_autofree char *text = g_strdup_printf (
@@ -49,47 +34,14 @@ make_case (const char *birth, const char *lac, const char *ceased, const char *p
     "\"placements\":[{\"kind\":\"foster-own-authority\",\"start\":\"%s\"%s%s%s}]}",
     birth, lac, ceased_member, periods_member, lac, lac,
     ceased ? ",\"end\":\"" : "", ceased ? ceased : "", ceased ? "\"" : "");
-  CpCase *kase = cp_case_new_from_json (text, -1, &error);
 
-  cr_assert_not_null (kase, "%s\n%s", error ? error->message : "", text);
-  return kase;
-}
-
-static CpEvaluator *
-evaluate_with (CpCase *kase, CpPolicy *policy, const char *on)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) d = test_date (on);
-  CpEvaluator *ev = cp_evaluator_new (kase, policy, calendar);
-
-  cp_evaluator_set_date (ev, d);
-  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
-  return ev;
-}
-
-static CpEvaluator *
-evaluate (CpCase *kase, const char *profile, const char *on)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
-
-  cr_assert_not_null (policy, "%s", error ? error->message : "");
-  return evaluate_with (kase, policy, on);
-}
-
-static void
-record (CpCase *kase, CpDuty duty, const char *on)
-{
-  g_autoptr(GDate) d = test_date (on);
-  g_autoptr(CpActivity) a = cp_activity_new (duty, d);
-
-  cp_case_add_activity (kase, a, CP_ROLE_SOCIAL_WORKER, NULL);
+  return test_case_from_json (text);
 }
 
 static CpLeavingCareStatus
 status_with (CpCase *kase, CpPolicy *policy, const char *on)
 {
-  g_autoptr(CpEvaluator) ev = evaluate_with (kase, policy, on);
+  g_autoptr(CpEvaluator) ev = test_evaluate_with (kase, policy, on);
   return cp_evaluator_get_leaving_care_status (ev);
 }
 
@@ -123,11 +75,11 @@ met_when_done (CpCase *kase, const char *profile, const char *key, const char *s
   g_autoptr(CpEvaluator) ev = NULL;
 
   cr_assert_not_null (copy);
-  record (copy, duty_of (profile, key), done);
+  test_record (copy, duty_of (profile, key), done);
   g_date_add_days (d, 1);
   {
     g_autofree char *next = cp_date_format_iso (d);
-    ev = evaluate (copy, profile, next);
+    ev = test_evaluate (copy, profile, next);
   }
   expect (ev, key, subject, due, want);
 }
@@ -243,7 +195,7 @@ Test (leaving_care, needs_assessment_three_months_after_sixteen)
 {
   /* 16 on Friday 20 November 2026 + 3 months = Friday 20 November. */
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2024-01-10", NULL, NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", "2026-11-20");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2026-11-20");
 
   expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2026-11-20", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2026-11-21");
@@ -259,7 +211,7 @@ Test (leaving_care, needs_assessment_due_on_christmas_day)
   /* 16 on 25 September 2026: 3 calendar months is Christmas Day, a bank
    * holiday, which does not move it. */
   g_autoptr(CpCase) kase = make_case ("2010-09-25", "2024-01-10", NULL, NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", "2026-12-25");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2026-12-25");
 
   expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2026-12-25", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2026-12-26");
@@ -276,8 +228,8 @@ Test (leaving_care, needs_assessment_three_months_after_becoming_eligible)
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2026-09-20", NULL, NULL);
   g_autoptr(CpCase) earlier = make_case ("2010-08-20", "2026-09-20", NULL,
     "[{\"start\":\"2025-01-01\",\"end\":\"2025-02-12\"}]");
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", "2027-03-20");
-  g_autoptr(CpEvaluator) ev2 = evaluate (earlier, "england", "2027-02-08");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2027-03-20");
+  g_autoptr(CpEvaluator) ev2 = test_evaluate (earlier, "england", "2027-02-08");
 
   expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2027-03-20", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2027-03-21");
@@ -295,7 +247,7 @@ Test (leaving_care, needs_assessment_three_months_after_becoming_eligible)
 Test (leaving_care, not_eligible_no_needs_assessment)
 {
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2026-09-20", "2026-11-01", NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", "2027-03-21");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2027-03-21");
 
   expect (ev, "leaving-care.needs-assessment", "needs-assessment", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
   cr_assert_null (cp_evaluator_find (ev, "leaving-care.needs-assessment.relevant", "needs-assessment"));
@@ -308,7 +260,7 @@ Test (leaving_care, relevant_young_person_still_owed_the_assessment_and_plan)
    * and the relevant child's assessment is due 3 months after leaving, on
    * New Year's Day 2027, a bank holiday that does not move it. */
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2024-01-10", "2026-10-01", NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", "2026-11-20");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2026-11-20");
 
   expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2026-11-20", CP_OBLIGATION_STATUS_DUE_SOON);
   expect (ev, "leaving-care.pathway-plan", "pathway-plan", "2026-11-20", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -334,12 +286,12 @@ Test (leaving_care, relevant_at_seventeen_with_a_plan_needs_no_new_assessment)
   g_autoptr(CpCase) no_plan = make_case ("2010-08-20", "2024-01-10", "2027-12-24", NULL);
   g_autoptr(CpEvaluator) ev = NULL, ev2 = NULL;
 
-  record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
-  ev = evaluate (kase, "england", "2028-01-10");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
+  ev = test_evaluate (kase, "england", "2028-01-10");
   expect (ev, "leaving-care.needs-assessment.relevant", "needs-assessment", NULL,
           CP_OBLIGATION_STATUS_NOT_APPLICABLE);
   /* Without one: 3 months from Christmas Eve 2027. */
-  ev2 = evaluate (no_plan, "england", "2028-03-24");
+  ev2 = test_evaluate (no_plan, "england", "2028-03-24");
   expect (ev2, "leaving-care.needs-assessment.relevant", "needs-assessment", "2028-03-24",
           CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev2, "2028-03-25");
@@ -352,15 +304,15 @@ Test (leaving_care, former_relevant_in_education_assessed_within_three_months)
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2024-01-10", "2028-08-20", NULL);
   g_autoptr(CpEvaluator) ev = NULL;
 
-  record (kase, CP_DUTY_EDUCATION_TRAINING_NOTIFIED, "2029-01-15");
-  ev = evaluate (kase, "england", "2029-04-15");
+  test_record (kase, CP_DUTY_EDUCATION_TRAINING_NOTIFIED, "2029-01-15");
+  ev = test_evaluate (kase, "england", "2029-04-15");
   expect (ev, "leaving-care.needs-assessment.education", "needs-assessment after education-training-notified 2029-01-15",
           "2029-04-15", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2029-04-16");
   expect (ev, "leaving-care.needs-assessment.education", "needs-assessment after education-training-notified 2029-01-15",
           "2029-04-15", CP_OBLIGATION_STATUS_OVERDUE);
   /* The assessment at 16 does not meet it: only one after the notice. */
-  record (kase, CP_DUTY_NEEDS_ASSESSMENT, "2026-11-01");
+  test_record (kase, CP_DUTY_NEEDS_ASSESSMENT, "2026-11-01");
   at (ev, "2029-04-16");
   expect (ev, "leaving-care.needs-assessment.education", "needs-assessment after education-training-notified 2029-01-15",
           "2029-04-15", CP_OBLIGATION_STATUS_OVERDUE);
@@ -378,7 +330,7 @@ Test (leaving_care, isp_pathway_plan_by_the_sixteenth_birthday)
 {
   /* 16 on Monday 31 August 2026, the summer bank holiday: still due then. */
   g_autoptr(CpCase) kase = make_case ("2010-08-31", "2024-01-10", NULL, NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "isp-fostering", "2026-08-31");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "isp-fostering", "2026-08-31");
 
   expect (ev, "leaving-care.pathway-plan", "pathway-plan", "2026-08-31", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2026-09-01");
@@ -396,21 +348,21 @@ Test (leaving_care, pathway_plan_reviews_six_months_apart_after_care_ends)
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2024-01-10", "2027-02-01", NULL);
   g_autoptr(CpEvaluator) ev = NULL;
 
-  record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
-  ev = evaluate (kase, "england", "2027-05-02");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
+  ev = test_evaluate (kase, "england", "2027-05-02");
   expect (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review", "2027-05-02",
           CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2027-05-03");
   expect (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review", "2027-05-02",
           CP_OBLIGATION_STATUS_OVERDUE);
   /* A review on the last day is on time; the next counts from it. */
-  record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2027-05-02");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2027-05-02");
   at (ev, "2027-05-03");
   cr_assert_null (cp_evaluator_find (ev, "leaving-care.pathway-plan-review", "pathway-plan-review after 2026-11-02"));
   expect (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review", "2027-11-02",
           CP_OBLIGATION_STATUS_UPCOMING);
   /* A day late is flagged as a gap. */
-  record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2027-11-03");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2027-11-03");
   at (ev, "2027-11-04");
   expect (ev, "leaving-care.pathway-plan-review", "pathway-plan-review after 2027-05-02", "2027-11-02",
           CP_OBLIGATION_STATUS_MET_LATE);
@@ -422,8 +374,8 @@ Test (leaving_care, a_qualifying_young_person_is_owed_no_reviews)
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2026-09-20", "2026-11-01", NULL);
   g_autoptr(CpEvaluator) ev = NULL;
 
-  record (kase, CP_DUTY_PATHWAY_PLAN, "2026-10-20");
-  ev = evaluate (kase, "england", "2027-06-01");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN, "2026-10-20");
+  ev = test_evaluate (kase, "england", "2027-06-01");
   cr_assert_eq (cp_evaluator_get_leaving_care_status (ev), CP_LEAVING_CARE_STATUS_QUALIFYING);
   expect (ev, "leaving-care.pathway-plan", "pathway-plan", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
   cr_assert_null (cp_evaluator_find (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review"));
@@ -441,14 +393,14 @@ Test (leaving_care, duties_end_at_twenty_one)
   g_autoptr(CpEvaluator) ev = NULL, ev2 = NULL;
   CpObligation *o;
 
-  record (owed, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
-  record (owed, CP_DUTY_PATHWAY_PLAN_REVIEW, "2031-02-19");
-  record (ended, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
-  record (ended, CP_DUTY_PATHWAY_PLAN_REVIEW, "2031-02-20");
-  ev = evaluate (owed, "england", "2031-08-20");
+  test_record (owed, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
+  test_record (owed, CP_DUTY_PATHWAY_PLAN_REVIEW, "2031-02-19");
+  test_record (ended, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
+  test_record (ended, CP_DUTY_PATHWAY_PLAN_REVIEW, "2031-02-20");
+  ev = test_evaluate (owed, "england", "2031-08-20");
   expect (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review", "2031-08-19",
           CP_OBLIGATION_STATUS_OVERDUE);
-  ev2 = evaluate (ended, "england", "2031-08-20");
+  ev2 = test_evaluate (ended, "england", "2031-08-20");
   o = expect (ev2, "leaving-care.pathway-plan-review", "next pathway-plan-review", NULL,
               CP_OBLIGATION_STATUS_NOT_APPLICABLE);
   cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "leaving-care duties ended (2031-08-20)"),
@@ -463,10 +415,10 @@ Test (leaving_care, duties_run_to_twenty_five_in_education_or_training)
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2024-01-10", "2028-08-20", NULL);
   g_autoptr(CpEvaluator) ev = NULL;
 
-  record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
-  record (kase, CP_DUTY_EDUCATION_TRAINING_NOTIFIED, "2031-06-01");
-  record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2031-02-20");
-  ev = evaluate (kase, "england", "2031-08-21");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
+  test_record (kase, CP_DUTY_EDUCATION_TRAINING_NOTIFIED, "2031-06-01");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2031-02-20");
+  ev = test_evaluate (kase, "england", "2031-08-21");
   expect (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review", "2031-08-20",
           CP_OBLIGATION_STATUS_OVERDUE);
   cr_assert_eq (status_on (kase, "2031-08-20"), CP_LEAVING_CARE_STATUS_FORMER_RELEVANT);
@@ -519,8 +471,8 @@ Test (leaving_care, personal_adviser_visits_within_seven_days_then_two_monthly)
   g_autoptr(CpEvaluator) ev = NULL;
   const char *first = "pa-visit after accommodation-provided 2026-12-21";
 
-  record (kase, CP_DUTY_ACCOMMODATION_PROVIDED, "2026-12-21");
-  ev = evaluate (kase, "england", "2026-12-28");
+  test_record (kase, CP_DUTY_ACCOMMODATION_PROVIDED, "2026-12-21");
+  ev = test_evaluate (kase, "england", "2026-12-28");
   expect (ev, "leaving-care.pa-visit.first", first, "2026-12-28", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2026-12-29");
   expect (ev, "leaving-care.pa-visit.first", first, "2026-12-28", CP_OBLIGATION_STATUS_OVERDUE);
@@ -530,12 +482,12 @@ Test (leaving_care, personal_adviser_visits_within_seven_days_then_two_monthly)
                  CP_OBLIGATION_STATUS_MET_LATE);
 
   /* Then at most 2 months apart: from 28 December to 28 February. */
-  record (kase, CP_DUTY_PA_VISIT, "2026-12-28");
+  test_record (kase, CP_DUTY_PA_VISIT, "2026-12-28");
   at (ev, "2027-02-28");
   expect (ev, "leaving-care.pa-visit", "next pa-visit", "2027-02-28", CP_OBLIGATION_STATUS_DUE_SOON);
   at (ev, "2027-03-01");
   expect (ev, "leaving-care.pa-visit", "next pa-visit", "2027-02-28", CP_OBLIGATION_STATUS_OVERDUE);
-  record (kase, CP_DUTY_PA_VISIT, "2027-03-01");
+  test_record (kase, CP_DUTY_PA_VISIT, "2027-03-01");
   at (ev, "2027-03-02");
   expect (ev, "leaving-care.pa-visit", "pa-visit after 2026-12-28", "2027-02-28", CP_OBLIGATION_STATUS_MET_LATE);
 }
@@ -543,7 +495,7 @@ Test (leaving_care, personal_adviser_visits_within_seven_days_then_two_monthly)
 Test (leaving_care, no_personal_adviser_visits_without_accommodation)
 {
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2024-01-10", "2026-12-01", NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "england", "2027-06-01");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2027-06-01");
 
   cr_assert_null (cp_evaluator_find (ev, "leaving-care.pa-visit.first", "pa-visit"));
   cr_assert_null (cp_evaluator_find (ev, "leaving-care.pa-visit", "next pa-visit"));
@@ -698,7 +650,7 @@ Test (leaving_care, a_child_on_short_breaks_now_is_not_eligible)
 
   cr_assert_not_null (kase, "%s", error ? error->message : "");
   cr_assert_eq (status_on (kase, "2026-08-20"), CP_LEAVING_CARE_STATUS_NONE);
-  ev = evaluate (kase, "england", "2026-12-01");
+  ev = test_evaluate (kase, "england", "2026-12-01");
   expect (ev, "leaving-care.needs-assessment", "needs-assessment", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
 }
 
@@ -713,11 +665,11 @@ Test (leaving_care, personal_adviser_visits_before_each_pathway_plan_review)
   const char *first = "pa-visit before pathway-plan-review 2026-12-29";
   const char *second = "pa-visit before pathway-plan-review 2027-05-10";
 
-  record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
-  record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2026-12-10");
-  record (kase, CP_DUTY_ACCOMMODATION_PROVIDED, "2026-12-21");
-  record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2026-12-29");
-  ev = evaluate (kase, "england", "2026-12-29");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN, "2026-11-02");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2026-12-10");
+  test_record (kase, CP_DUTY_ACCOMMODATION_PROVIDED, "2026-12-21");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2026-12-29");
+  ev = test_evaluate (kase, "england", "2026-12-29");
   cr_assert_null (cp_evaluator_find (ev, "leaving-care.pa-visit.before-review",
                                      "pa-visit before pathway-plan-review 2026-12-10"));
   expect (ev, "leaving-care.pa-visit.before-review", first, "2026-12-28", CP_OBLIGATION_STATUS_OVERDUE);
@@ -727,8 +679,8 @@ Test (leaving_care, personal_adviser_visits_before_each_pathway_plan_review)
                  CP_OBLIGATION_STATUS_MET_LATE);
 
   /* The visit before the first review does not count for the second. */
-  record (kase, CP_DUTY_PA_VISIT, "2026-12-28");
-  record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2027-05-10");
+  test_record (kase, CP_DUTY_PA_VISIT, "2026-12-28");
+  test_record (kase, CP_DUTY_PATHWAY_PLAN_REVIEW, "2027-05-10");
   at (ev, "2027-05-10");
   expect (ev, "leaving-care.pa-visit.before-review", first, "2026-12-28", CP_OBLIGATION_STATUS_MET_ON_TIME);
   expect (ev, "leaving-care.pa-visit.before-review", second, "2027-05-09", CP_OBLIGATION_STATUS_OVERDUE);

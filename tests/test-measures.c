@@ -15,23 +15,19 @@
 #include "test-evaluating.h"
 #include "cp-record-private.h"
 
-static CpCalendar *calendar;
 static CpPolicy *england;
 
 static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
-  england = cp_policy_new_builtin ("england", &error);
-  cr_assert_not_null (england, "%s", error ? error->message : "");
+  test_calendar_setup ();
+  england = test_profile ("england");
 }
 
 static void
 teardown (void)
 {
-  g_clear_object (&calendar);
+  test_calendar_teardown ();
   g_clear_object (&england);
 }
 
@@ -47,12 +43,9 @@ TestSuite (measures, .init = setup, .fini = teardown);
 static CpCase *
 make_case (const char *extra)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf ("{" CHILD "%s%s}", extra ? "," : "", extra ? extra : "");
-  CpCase *kase = cp_case_new_from_json (text, -1, &error);
 
-  cr_assert_not_null (kase, "%s\n%s", error ? error->message : "", text);
-  return kase;
+  return test_case_from_json (text);
 }
 
 static CpCase *
@@ -71,7 +64,7 @@ measure (const char *from, const char *to, CpGrouping grouping, CpCase **cases, 
 {
   g_autoptr(GDate) f = test_date (from);
   g_autoptr(GDate) t = test_date (to);
-  CpMeasures *m = cp_measures_new (england, calendar, f, t, grouping);
+  CpMeasures *m = cp_measures_new (england, test_calendar, f, t, grouping);
 
   for (guint i = 0; i < n; i++)
     {

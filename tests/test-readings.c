@@ -13,82 +13,7 @@
 
 #include "test-evaluating.h"
 
-static CpCalendar *calendar;
-
-static void
-setup (void)
-{
-  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&calendar);
-}
-
-TestSuite (readings, .init = setup, .fini = teardown);
-
-static CpCase *
-new_case (const char *looked_after, CpPlacementType kind)
-{
-  g_autoptr(GDate) birth = test_date ("2015-05-05");
-  g_autoptr(GDate) lac = test_date (looked_after);
-  g_autoptr(CpChild) child = cp_child_new ("T-0001", birth, lac);
-  g_autoptr(CpPlacement) placement = cp_placement_new (kind, lac);
-  g_autoptr(GError) error = NULL;
-  CpCase *kase = cp_case_new (child);
-
-  cr_assert (cp_case_add_placement (kase, placement, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error),
-             "%s", error ? error->message : "");
-  return kase;
-}
-
-static CpEvaluator *
-new_evaluator (CpCase *kase, const char *profile)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
-
-  cr_assert_not_null (policy, "%s", error ? error->message : "");
-  return cp_evaluator_new (kase, policy, calendar);
-}
-
-static void
-book_review (CpCase *kase, int seq, const char *date)
-{
-  g_autoptr(CpReview) review = cp_review_new (seq);
-  g_autoptr(GDate) d = test_date (date);
-  g_autoptr(GError) error = NULL;
-
-  cp_review_set_scheduled (review, d);
-  cr_assert (cp_case_add_review (kase, review, CP_ROLE_REVIEW_UNIT, NULL, &error),
-             "%s", error ? error->message : "");
-}
-
-static void
-hold_review (CpCase *kase, int seq, const char *date)
-{
-  g_autoptr(GDate) d = test_date (date);
-  cp_review_set_held (cp_case_get_review (kase, seq), d);
-}
-
-/* Booked and held on @date. */
-static void
-review_on (CpCase *kase, int seq, const char *date)
-{
-  book_review (kase, seq, date);
-  hold_review (kase, seq, date);
-}
-
-static void
-add_task (CpCase *kase, int seq, CpDuty duty, const char *done)
-{
-  g_autoptr(GDate) d = test_date (done);
-  g_autoptr(CpReviewTask) task = cp_review_task_new (duty, d);
-
-  cp_review_add_task (cp_case_get_review (kase, seq), task);
-}
+TestSuite (readings, .init = test_calendar_setup, .fini = test_calendar_teardown);
 
 static void
 move (CpCase *kase, CpPlacementType kind, const char *date)
@@ -112,13 +37,6 @@ record (CpCase *kase, CpEventKind kind, const char *date)
              "%s", error ? error->message : "");
 }
 
-static void
-assert_explains (CpObligation *o, const char *fragment)
-{
-  cr_assert_not_null (strstr (cp_obligation_get_explanation (o), fragment),
-                      "“%s” lacks “%s”", cp_obligation_get_explanation (o), fragment);
-}
-
 /* Item 1: Stoke-on-Trent's first review, "within four weeks (20 working
  * days)" ------------------------------------------------------------------ */
 
@@ -127,12 +45,12 @@ assert_explains (CpObligation *o, const char *fragment)
  * January. The earlier wins; england keeps its 20 working days. */
 Test (readings, stoke_first_review_four_weeks_across_christmas)
 {
-  g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) national = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
-  g_autoptr(CpEvaluator) c = new_evaluator (national, "england");
+  g_autoptr(CpCase) on_time = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) late = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) national = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpEvaluator) c = test_evaluator (national, "england");
   CpObligation *o;
 
   at (a, "2027-01-04");
@@ -141,8 +59,8 @@ Test (readings, stoke_first_review_four_weeks_across_christmas)
   at (a, "2027-01-05");
   expect (a, "review.first.four-weeks", "review 1", "2027-01-04", CP_OBLIGATION_STATUS_OVERDUE);
 
-  review_on (on_time, 1, "2027-01-04");
-  review_on (late, 1, "2027-01-05");
+  test_review_on (on_time, 1, "2027-01-04");
+  test_review_on (late, 1, "2027-01-05");
   at (a, "2027-01-06");
   at (b, "2027-01-06");
   expect (a, "review.first.four-weeks", "review 1", "2027-01-04", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -156,18 +74,18 @@ Test (readings, stoke_first_review_four_weeks_across_christmas)
  * before the four weeks (Sunday 7 March). */
 Test (readings, stoke_first_review_twenty_working_days_from_a_sunday)
 {
-  g_autoptr(CpCase) on_time = new_case ("2027-02-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) late = new_case ("2027-02-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpCase) on_time = test_case ("2027-02-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) late = test_case ("2027-02-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
 
   at (a, "2027-03-05");
   expect (a, "review.first", "review 1", "2027-03-05", CP_OBLIGATION_STATUS_DUE_SOON);
   at (a, "2027-03-06");
   expect (a, "review.first", "review 1", "2027-03-05", CP_OBLIGATION_STATUS_OVERDUE);
 
-  review_on (on_time, 1, "2027-03-05");
-  review_on (late, 1, "2027-03-06");
+  test_review_on (on_time, 1, "2027-03-05");
+  test_review_on (late, 1, "2027-03-06");
   at (a, "2027-03-08");
   at (b, "2027-03-08");
   expect (a, "review.first", "review 1", "2027-03-05", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -181,9 +99,9 @@ Test (readings, stoke_first_review_twenty_working_days_from_a_sunday)
 static CpCase *
 stoke_case_reviewed_once (void)
 {
-  CpCase *kase = new_case ("2026-11-02", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  CpCase *kase = test_case ("2026-11-02", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
 
-  review_on (kase, 1, "2026-11-27");
+  test_review_on (kase, 1, "2026-11-27");
   return kase;
 }
 
@@ -193,8 +111,8 @@ Test (readings, stoke_placement_change_on_a_sunday_twenty_working_days)
 {
   g_autoptr(CpCase) on_time = stoke_case_reviewed_once ();
   g_autoptr(CpCase) late = stoke_case_reviewed_once ();
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
   CpObligation *o;
 
   move (on_time, CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2027-01-10");
@@ -202,13 +120,13 @@ Test (readings, stoke_placement_change_on_a_sunday_twenty_working_days)
   at (a, "2027-02-05");
   o = expect (a, "review.trigger.placement-change-working-days", "review 2", "2027-02-05",
               CP_OBLIGATION_STATUS_DUE_SOON);
-  assert_explains (o, "20 working days");
+  test_assert_explains (o, "20 working days");
   at (a, "2027-02-06");
   expect (a, "review.trigger.placement-change-working-days", "review 2", "2027-02-05",
           CP_OBLIGATION_STATUS_OVERDUE);
 
-  review_on (on_time, 2, "2027-02-05");
-  review_on (late, 2, "2027-02-08");
+  test_review_on (on_time, 2, "2027-02-05");
+  test_review_on (late, 2, "2027-02-08");
   at (a, "2027-02-09");
   at (b, "2027-02-09");
   expect (a, "review.trigger.placement-change-working-days", "review 2", "2027-02-05",
@@ -225,13 +143,13 @@ Test (readings, stoke_placement_change_across_christmas_four_weeks)
 {
   g_autoptr(CpCase) on_time = stoke_case_reviewed_once ();
   g_autoptr(CpCase) late = stoke_case_reviewed_once ();
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
 
   move (on_time, CP_PLACEMENT_TYPE_RESIDENTIAL, "2026-12-14");
   move (late, CP_PLACEMENT_TYPE_RESIDENTIAL, "2026-12-14");
-  review_on (on_time, 2, "2027-01-11");
-  review_on (late, 2, "2027-01-12");
+  test_review_on (on_time, 2, "2027-01-11");
+  test_review_on (late, 2, "2027-01-12");
   at (a, "2027-01-13");
   at (b, "2027-01-13");
   expect (a, "review.trigger.placement-change", "review 2", "2027-01-11", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -244,7 +162,7 @@ Test (readings, stoke_placement_change_across_christmas_four_weeks)
 Test (readings, stoke_early_reviews_read_as_four_weeks_take_the_earlier_too)
 {
   g_autoptr(CpCase) kase = stoke_case_reviewed_once ();
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
 
   record (kase, CP_EVENT_KIND_CHILD_REQUEST, "2027-01-10");
   at (ev, "2027-02-05");
@@ -301,13 +219,13 @@ same_answer (const char *date, const char *held, const char *due, CpObligationSt
 {
   g_autoptr(CpCase) event = returned_home (TRUE, date);
   g_autoptr(CpCase) placement = returned_home (FALSE, date);
-  g_autoptr(CpEvaluator) a = new_evaluator (event, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (placement, "stoke-on-trent");
+  g_autoptr(CpEvaluator) a = test_evaluator (event, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (placement, "stoke-on-trent");
   g_autofree char *lines_a = NULL, *lines_b = NULL;
   CpObligation *o;
 
-  review_on (event, 2, held);
-  review_on (placement, 2, held);
+  test_review_on (event, 2, held);
+  test_review_on (placement, 2, held);
   at (a, on);
   at (b, on);
   o = cp_evaluator_find (a, "review.trigger.return-home-under-care-order", "review 2");
@@ -334,9 +252,9 @@ Test (readings, return_home_is_a_change_of_placement_across_christmas)
 
   {
     g_autoptr(CpCase) kase = returned_home (TRUE, "2026-12-14");
-    g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+    g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
 
-    review_on (kase, 2, "2027-01-11");
+    test_review_on (kase, 2, "2027-01-11");
     at (ev, "2027-01-12");
     /* The cycle restarts: the second slot, 3 months on. */
     expect (ev, "review.second", "review 3", "2027-04-11", CP_OBLIGATION_STATUS_UPCOMING);
@@ -357,7 +275,7 @@ starred (CpCase *kase, const char *held)
 {
   g_autoptr(CpRecommendation) rec = cp_recommendation_new ("Identify a school place");
 
-  review_on (kase, 1, held);
+  test_review_on (kase, 1, held);
   cp_recommendation_set_starred (rec, TRUE);
   cp_review_add_recommendation (cp_case_get_review (kase, 1), rec);
   return rec;   /* the review keeps it alive */
@@ -374,10 +292,10 @@ set_day (CpRecommendation *rec, void (*setter) (CpRecommendation *, const GDate 
  * until Wednesday 13 to agree (not 18, five days after the window). */
 Test (readings, starred_agreement_counts_from_the_concerns_raised)
 {
-  g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpCase) on_time = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) late = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
   CpRecommendation *ra = starred (on_time, "2027-01-06");
   CpRecommendation *rb = starred (late, "2027-01-06");
   CpObligation *o;
@@ -387,7 +305,7 @@ Test (readings, starred_agreement_counts_from_the_concerns_raised)
   at (a, "2027-01-13");
   o = expect (a, "recommendation.starred.agreement", "review 1 recommendation 1", "2027-01-13",
               CP_OBLIGATION_STATUS_DUE_SOON);
-  assert_explains (o, "the day recommendation.starred.concerns was met (2027-01-08)");
+  test_assert_explains (o, "the day recommendation.starred.concerns was met (2027-01-08)");
   at (a, "2027-01-14");
   expect (a, "recommendation.starred.agreement", "review 1 recommendation 1", "2027-01-13",
           CP_OBLIGATION_STATUS_OVERDUE);
@@ -409,12 +327,12 @@ Test (readings, starred_agreement_counts_from_the_concerns_raised)
  * push it past 9 January. */
 Test (readings, starred_agreement_across_christmas)
 {
-  g_autoptr(CpCase) early = new_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) silent = new_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) tardy = new_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (early, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (silent, "stoke-on-trent");
-  g_autoptr(CpEvaluator) c = new_evaluator (tardy, "stoke-on-trent");
+  g_autoptr(CpCase) early = test_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) silent = test_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) tardy = test_case ("2026-11-30", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (early, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (silent, "stoke-on-trent");
+  g_autoptr(CpEvaluator) c = test_evaluator (tardy, "stoke-on-trent");
   CpRecommendation *ra = starred (early, "2026-12-23");
   CpRecommendation *rc = starred (tardy, "2026-12-23");
 
@@ -473,8 +391,8 @@ escalate (CpEvaluator *ev, CpDispute *d, const char *stage, const char *date)
  * recommendation; none for another dispute. */
 Test (readings, practice_manager_stage_times_starred_disputes_only)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-10-05", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "stoke-on-trent");
+  g_autoptr(CpCase) kase = test_case ("2026-10-05", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
   g_autoptr(CpRecommendation) plain = cp_recommendation_new ("Arrange contact");
   CpDispute *star, *general, *other, *late;
   CpObligation *o;
@@ -494,7 +412,7 @@ Test (readings, practice_manager_stage_times_starred_disputes_only)
   at (ev, "2026-12-30");
   expect (ev, "ladder.practice-manager", "dispute 1", "2026-12-30", CP_OBLIGATION_STATUS_DUE_SOON);
   o = expect (ev, "ladder.practice-manager", "dispute 3", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
-  assert_explains (o, "disputed starred recommendations");
+  test_assert_explains (o, "disputed starred recommendations");
   expect (ev, "ladder.practice-manager", "dispute 4", NULL, CP_OBLIGATION_STATUS_NOT_APPLICABLE);
 
   escalate (ev, star, "strategic-manager", "2026-12-30");
@@ -557,16 +475,16 @@ Test (readings, reviews_without_a_meeting_only_where_a_seed_allows_one)
   for (guint i = 0; i < G_N_ELEMENTS (no_meeting); i++)
     {
       const NoMeeting *c = &no_meeting[i];
-      g_autoptr(CpCase) kase = new_case ("2024-01-08", c->kind);
-      g_autoptr(CpEvaluator) ev = new_evaluator (kase, c->profile);
+      g_autoptr(CpCase) kase = test_case ("2024-01-08", c->kind);
+      g_autoptr(CpEvaluator) ev = test_evaluator (kase, c->profile);
       CpReview *fourth;
       CpObligation *o;
 
       cr_log_info ("no-meeting case %u (%s)", i, c->profile);
       cp_placement_set_long_term (cp_case_get_current_placement (kase), TRUE);
       for (guint k = 0; k < G_N_ELEMENTS (held); k++)
-        review_on (kase, k + 1, held[k]);
-      review_on (kase, 4, c->review4);
+        test_review_on (kase, k + 1, held[k]);
+      test_review_on (kase, 4, c->review4);
       fourth = cp_case_get_review (kase, 4);
       cp_review_set_kind (fourth, CP_REVIEW_KIND_CONSULTATION_ONLY);
       cp_review_set_no_meeting_agreed (fourth, TRUE);
@@ -584,7 +502,7 @@ Test (readings, reviews_without_a_meeting_only_where_a_seed_allows_one)
           cr_assert_null (o, "%s: %s", c->profile, o ? cp_obligation_get_explanation (o) : "");
           o = cp_evaluator_find (ev, "review.subsequent", "review 5");
           cr_assert_not_null (o);
-          assert_explains (o, "does not count");
+          test_assert_explains (o, "does not count");
         }
     }
 }
@@ -597,28 +515,28 @@ Test (readings, reviews_without_a_meeting_only_where_a_seed_allows_one)
  * Monday 21 December. */
 Test (readings, child_consulted_before_the_first_review_across_christmas)
 {
-  g_autoptr(CpCase) on_time = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpCase) late = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "england");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "england");
-  g_autoptr(CpCase) stoke = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) c = new_evaluator (stoke, "stoke-on-trent");
+  g_autoptr(CpCase) on_time = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpCase) late = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "england");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "england");
+  g_autoptr(CpCase) stoke = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) c = test_evaluator (stoke, "stoke-on-trent");
   CpObligation *o;
 
   /* On the first day of care it is not yet due. */
   at (a, "2026-12-07");
   o = expect (a, "review.prepare.child-consulted-first", "review 1", "2026-12-21", CP_OBLIGATION_STATUS_UPCOMING);
-  assert_explains (o, "10 working days before");
+  test_assert_explains (o, "10 working days before");
   cr_assert_null (cp_evaluator_find (a, "review.prepare.child-consulted", "review 1"));
   at (a, "2026-12-21");
   expect (a, "review.prepare.child-consulted-first", "review 1", "2026-12-21", CP_OBLIGATION_STATUS_DUE_SOON);
   at (a, "2026-12-22");
   expect (a, "review.prepare.child-consulted-first", "review 1", "2026-12-21", CP_OBLIGATION_STATUS_OVERDUE);
 
-  book_review (on_time, 1, "2027-01-07");
-  book_review (late, 1, "2027-01-07");
-  add_task (on_time, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-21");
-  add_task (late, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-22");
+  test_book_review (on_time, 1, "2027-01-07");
+  test_book_review (late, 1, "2027-01-07");
+  test_add_task (on_time, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-21");
+  test_add_task (late, 1, CP_DUTY_CHILD_CONSULTED, "2026-12-22");
   at (a, "2026-12-23");
   at (b, "2026-12-23");
   expect (a, "review.prepare.child-consulted-first", "review 1", "2026-12-21", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -633,11 +551,11 @@ Test (readings, child_consulted_before_the_first_review_across_christmas)
  * 2 March. */
 Test (readings, child_consulted_before_later_reviews_keeps_twenty_working_days)
 {
-  g_autoptr(CpCase) kase = new_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
-  g_autoptr(CpEvaluator) ev = new_evaluator (kase, "england");
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  g_autoptr(CpEvaluator) ev = test_evaluator (kase, "england");
 
-  review_on (kase, 1, "2027-01-06");
-  book_review (kase, 2, "2027-04-01");
+  test_review_on (kase, 1, "2027-01-06");
+  test_book_review (kase, 2, "2027-04-01");
   at (ev, "2027-03-02");
   expect (ev, "review.prepare.child-consulted", "review 2", "2027-03-02", CP_OBLIGATION_STATUS_DUE_SOON);
   cr_assert_null (cp_evaluator_find (ev, "review.prepare.child-consulted-first", "review 2"));
@@ -653,20 +571,20 @@ Test (readings, preparation_for_a_review_brought_forward_starts_with_the_event)
 {
   g_autoptr(CpCase) on_time = stoke_case_reviewed_once ();
   g_autoptr(CpCase) late = stoke_case_reviewed_once ();
-  g_autoptr(CpEvaluator) a = new_evaluator (on_time, "stoke-on-trent");
-  g_autoptr(CpEvaluator) b = new_evaluator (late, "stoke-on-trent");
+  g_autoptr(CpEvaluator) a = test_evaluator (on_time, "stoke-on-trent");
+  g_autoptr(CpEvaluator) b = test_evaluator (late, "stoke-on-trent");
   CpObligation *o;
 
   move (on_time, CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2026-12-14");
   move (late, CP_PLACEMENT_TYPE_FOSTER_AGENCY, "2026-12-14");
-  book_review (on_time, 2, "2027-01-11");
-  book_review (late, 2, "2027-01-11");
+  test_book_review (on_time, 2, "2027-01-11");
+  test_book_review (late, 2, "2027-01-11");
   at (a, "2026-12-14");
   o = expect (a, "review.prepare.child-consulted", "review 2", "2026-12-14", CP_OBLIGATION_STATUS_DUE_SOON);
-  assert_explains (o, "before the placement-change that brought the review forward");
+  test_assert_explains (o, "before the placement-change that brought the review forward");
 
-  add_task (on_time, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-14");
-  add_task (late, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-15");
+  test_add_task (on_time, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-14");
+  test_add_task (late, 2, CP_DUTY_CHILD_CONSULTED, "2026-12-15");
   at (a, "2026-12-16");
   at (b, "2026-12-16");
   expect (a, "review.prepare.child-consulted", "review 2", "2026-12-14", CP_OBLIGATION_STATUS_MET_ON_TIME);

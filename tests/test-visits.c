@@ -15,21 +15,7 @@
 #include "test-evaluating.h"
 #include "cp-record-private.h"
 
-static CpCalendar *calendar;
-
-static void
-setup (void)
-{
-  calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&calendar);
-}
-
-TestSuite (visits, .init = setup, .fini = teardown);
+TestSuite (visits, .init = test_calendar_setup, .fini = test_calendar_teardown);
 
 /* A case from JSON: @birth, @lac, the legal statuses @statuses (NULL: a
  * care order from @lac), the placements @placements and @extra members. */
@@ -37,54 +23,20 @@ static CpCase *
 make_case (const char *birth, const char *lac, const char *statuses, const char *placements,
            const char *extra)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *default_statuses = g_strdup_printf ("[{\"status\":\"care-order\",\"start\":\"%s\"}]", lac);
   g_autofree char *text = g_strdup_printf (
     "{\"version\":1,\"child\":{\"id\":\"T-1\",\"birth_date\":\"%s\",\"looked_after_since\":\"%s\","
     "\"legal_statuses\":%s},\"placements\":%s%s%s}",
     birth, lac, statuses ? statuses : default_statuses, placements, extra ? "," : "", extra ? extra : "");
-  CpCase *kase = cp_case_new_from_json (text, -1, &error);
 
-  cr_assert_not_null (kase, "%s\n%s", error ? error->message : "", text);
-  return kase;
-}
-
-static CpEvaluator *
-evaluate_with (CpCase *kase, CpPolicy *policy, const char *on)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) d = test_date (on);
-  CpEvaluator *ev = cp_evaluator_new (kase, policy, calendar);
-
-  cp_evaluator_set_date (ev, d);
-  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
-  return ev;
-}
-
-static CpEvaluator *
-evaluate (CpCase *kase, const char *profile, const char *on)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profile, &error);
-
-  cr_assert_not_null (policy, "%s", error ? error->message : "");
-  return evaluate_with (kase, policy, on);
-}
-
-static void
-record (CpCase *kase, CpDuty duty, const char *on)
-{
-  g_autoptr(GDate) d = test_date (on);
-  g_autoptr(CpActivity) a = cp_activity_new (duty, d);
-
-  cp_case_add_activity (kase, a, CP_ROLE_SOCIAL_WORKER, NULL);
+  return test_case_from_json (text);
 }
 
 static void
 visits (CpCase *kase, const char * const *days)
 {
   for (guint i = 0; days[i] != NULL; i++)
-    record (kase, CP_DUTY_VISIT, days[i]);
+    test_record (kase, CP_DUTY_VISIT, days[i]);
 }
 
 static void
@@ -118,14 +70,14 @@ Test (visits, england_first_visit_of_each_placement_within_a_week)
   g_autoptr(CpEvaluator) a = NULL, b = NULL;
   CpObligation *o;
 
-  record (on_time, CP_DUTY_VISIT, "2026-11-09");
-  record (late, CP_DUTY_VISIT, "2026-11-10");
+  test_record (on_time, CP_DUTY_VISIT, "2026-11-09");
+  test_record (late, CP_DUTY_VISIT, "2026-11-10");
   /* The second placement's clock restarts: one calendar week from Monday
    * 21 December is Monday 28, the Boxing Day substitute holiday. */
-  record (on_time, CP_DUTY_VISIT, "2026-12-28");
-  record (late, CP_DUTY_VISIT, "2026-12-29");
-  a = evaluate (on_time, "england", "2027-01-04");
-  b = evaluate (late, "england", "2027-01-04");
+  test_record (on_time, CP_DUTY_VISIT, "2026-12-28");
+  test_record (late, CP_DUTY_VISIT, "2026-12-29");
+  a = test_evaluate (on_time, "england", "2027-01-04");
+  b = test_evaluate (late, "england", "2027-01-04");
   o = expect (a, "visit.first", "placement 1", "2026-11-09", CP_OBLIGATION_STATUS_MET_ON_TIME);
   cr_assert_str_eq (cp_obligation_get_citation (o), "SI 2010/959 reg 28(2)(a)");
   expect (b, "visit.first", "placement 1", "2026-11-09", CP_OBLIGATION_STATUS_MET_LATE);
@@ -144,8 +96,8 @@ Test (visits, england_six_weeks_in_the_first_year_across_new_year)
   /* Six weeks from Friday 20 November is New Year's Day. */
   visits (kase, (const char *[]) { "2026-11-06", "2026-11-20", "2027-01-01", NULL });
   visits (late, (const char *[]) { "2026-11-06", "2026-11-20", "2027-01-02", NULL });
-  a = evaluate (kase, "england", "2027-01-05");
-  b = evaluate (late, "england", "2027-01-05");
+  a = test_evaluate (kase, "england", "2027-01-05");
+  b = test_evaluate (late, "england", "2027-01-05");
   assert_none (a, "visit after 2026-11-20");
   expect (b, "visit.interval", "visit after 2026-11-20", "2027-01-01", CP_OBLIGATION_STATUS_MET_LATE);
   expect (a, "visit.interval", "next visit", "2027-02-12", CP_OBLIGATION_STATUS_UPCOMING);
@@ -165,17 +117,17 @@ Test (visits, england_three_months_after_a_year_only_if_intended_until_18)
   g_autoptr(CpEvaluator) a = NULL, b = NULL, c = NULL;
 
   /* In the first year (11 months in), six weeks even when intended until 18. */
-  record (intended, CP_DUTY_VISIT, "2026-05-01");
-  a = evaluate (intended, "england", "2026-05-02");
+  test_record (intended, CP_DUTY_VISIT, "2026-05-01");
+  a = test_evaluate (intended, "england", "2026-05-02");
   expect (a, "visit.interval", "next visit", "2026-06-12", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* After a year: three months from Friday 25 September is Christmas Day. */
-  record (intended, CP_DUTY_VISIT, "2026-06-12");
-  record (intended, CP_DUTY_VISIT, "2026-09-25");
-  record (intended, CP_DUTY_VISIT, "2026-12-25");
+  test_record (intended, CP_DUTY_VISIT, "2026-06-12");
+  test_record (intended, CP_DUTY_VISIT, "2026-09-25");
+  test_record (intended, CP_DUTY_VISIT, "2026-12-25");
   visits (late, (const char *[]) { "2026-05-01", "2026-06-12", "2026-09-25", "2026-12-26", NULL });
   at (a, "2026-12-28");
-  b = evaluate (late, "england", "2026-12-28");
+  b = test_evaluate (late, "england", "2026-12-28");
   assert_none (a, "visit after 2026-09-25");
   expect (b, "visit.interval.until-18", "visit after 2026-09-25", "2026-12-25", CP_OBLIGATION_STATUS_MET_LATE);
   expect (a, "visit.interval.until-18", "next visit", "2027-03-25", CP_OBLIGATION_STATUS_UPCOMING);
@@ -187,14 +139,14 @@ Test (visits, england_three_months_after_a_year_only_if_intended_until_18)
                                          FOSTER_2025 (",\"intended_until_18\":true"), NULL);
     g_autoptr(CpEvaluator) e = NULL;
 
-    record (clamp, CP_DUTY_VISIT, "2026-11-30");
-    e = evaluate (clamp, "england", "2026-12-01");
+    test_record (clamp, CP_DUTY_VISIT, "2026-11-30");
+    e = test_evaluate (clamp, "england", "2026-12-01");
     expect (e, "visit.interval.until-18", "next visit", "2027-02-28", CP_OBLIGATION_STATUS_UPCOMING);
   }
 
   /* Designated long-term but not recorded as meant to last until 18: six weeks. */
-  record (long_term, CP_DUTY_VISIT, "2026-09-25");
-  c = evaluate (long_term, "england", "2026-09-26");
+  test_record (long_term, CP_DUTY_VISIT, "2026-09-25");
+  c = test_evaluate (long_term, "england", "2026-09-26");
   expect (c, "visit.interval", "next visit", "2026-11-06", CP_OBLIGATION_STATUS_UPCOMING);
 }
 
@@ -238,7 +190,7 @@ Test (visits, england_interim_care_order_at_home_weekly_then_four_weeks_without_
 
   visits (kase, (const char *[]) { "2027-01-05", "2027-01-12", "2027-01-20", "2027-01-27",
                                    "2027-02-24", "2027-03-01", "2027-03-30", NULL });
-  ev = evaluate (kase, "england", "2027-03-31");
+  ev = test_evaluate (kase, "england", "2027-03-31");
   /* Weekly before the review: the 12th to the 19th on time... */
   assert_none (ev, "visit after 2027-01-05");
   /* ... the 20th a day late. */
@@ -271,15 +223,15 @@ Test (visits, england_the_gap_across_the_first_review_is_late_only_past_the_inte
    * 29th, the review day itself, so the weekly visit is still owed then. */
   visits (on_time, (const char *[]) { "2027-01-05", "2027-01-12", "2027-01-19", "2027-01-22", "2027-01-29", NULL });
   visits (late, (const char *[]) { "2027-01-05", "2027-01-12", "2027-01-19", "2027-01-22", "2027-01-30", NULL });
-  a = evaluate (on_time, "england", "2027-02-01");
-  b = evaluate (late, "england", "2027-02-01");
+  a = test_evaluate (on_time, "england", "2027-02-01");
+  b = test_evaluate (late, "england", "2027-02-01");
   assert_none (a, "visit after 2027-01-22");
   expect (b, "visit.until-first-review", "visit after 2027-01-22", "2027-01-29", CP_OBLIGATION_STATUS_MET_LATE);
 
   /* From the 23rd a week runs past the review: four weeks apply, the last
    * day on time is 20 February and the 21st is late. */
   visits (before, (const char *[]) { "2027-01-05", "2027-01-12", "2027-01-19", "2027-01-23", "2027-02-21", NULL });
-  c = evaluate (before, "england", "2027-02-22");
+  c = test_evaluate (before, "england", "2027-02-22");
   expect (c, "visit.interval.ico-with-parent", "visit after 2027-01-23", "2027-02-20", CP_OBLIGATION_STATUS_MET_LATE);
 }
 
@@ -292,7 +244,7 @@ Test (visits, england_placed_with_parents_under_section_20_six_weeks_after_the_r
   g_autoptr(CpEvaluator) ev = NULL;
 
   visits (kase, (const char *[]) { "2027-01-05", "2027-01-12", "2027-01-19", "2027-01-26", NULL });
-  ev = evaluate (kase, "england", "2027-01-30");
+  ev = test_evaluate (kase, "england", "2027-01-30");
   /* Regulation 19 (read for every placement with a parent): weekly to the
    * review, then six weeks, not four. */
   expect (ev, "visit.interval", "next visit", "2027-03-09", CP_OBLIGATION_STATUS_UPCOMING);
@@ -312,7 +264,7 @@ Test (visits, england_the_first_review_is_counted_for_each_placement)
 
   visits (kase, (const char *[]) { "2026-06-02", "2026-07-10", "2026-08-21", "2026-09-08", "2026-09-15",
                                    "2026-09-23", "2026-09-30", "2026-10-07", "2026-10-14", NULL });
-  ev = evaluate (kase, "england", "2026-10-20");
+  ev = test_evaluate (kase, "england", "2026-10-20");
   /* Weekly again from the move, though the child's first review was in June. */
   expect (ev, "visit.until-first-review", "visit after 2026-09-15", "2026-09-22", CP_OBLIGATION_STATUS_MET_LATE);
   /* After the placement's first review: four weeks (regulation 24). */
@@ -344,8 +296,8 @@ Test (visits, england_care_order_at_home_within_a_week_of_the_order_then_six_wee
                                    "2026-12-29", NULL });
   visits (left_open, (const char *[]) { "2026-11-03", "2026-11-10", "2026-11-17", "2026-11-24", "2026-12-18",
                                         "2026-12-28", NULL });
-  a = evaluate (on_time, "england", "2027-01-04");
-  b = evaluate (late, "england", "2027-01-04");
+  a = test_evaluate (on_time, "england", "2027-01-04");
+  b = test_evaluate (late, "england", "2027-01-04");
   /* One week from the order made on Monday 21 December: Monday 28, a
    * bank holiday, counted from the order, not from the placement. */
   o = expect (a, "visit.care-order-with-parent", "legal status 2", "2026-12-28", CP_OBLIGATION_STATUS_MET_ON_TIME);
@@ -354,14 +306,14 @@ Test (visits, england_care_order_at_home_within_a_week_of_the_order_then_six_wee
   /* The interim order's four weeks end with it: six weeks now. */
   expect (a, "visit.interval", "next visit", "2027-02-08", CP_OBLIGATION_STATUS_UPCOMING);
   /* ... even when its end is not recorded: the later order supersedes it. */
-  c = evaluate (left_open, "england", "2027-01-04");
+  c = test_evaluate (left_open, "england", "2027-01-04");
   expect (c, "visit.interval", "next visit", "2027-02-08", CP_OBLIGATION_STATUS_UPCOMING);
   /* Not living with a parent when the order is made: no such visit. */
-  d = evaluate (fostered, "england", "2027-01-04");
+  d = test_evaluate (fostered, "england", "2027-01-04");
   cr_assert_null (cp_evaluator_find (d, "visit.care-order-with-parent", "legal status 2"));
   /* Swindon says the same (9.1) and inherits the rule. */
   g_clear_object (&a);
-  a = evaluate (late, "swindon", "2027-01-04");
+  a = test_evaluate (late, "swindon", "2027-01-04");
   expect (a, "visit.care-order-with-parent", "legal status 2", "2026-12-28", CP_OBLIGATION_STATUS_MET_LATE);
 }
 
@@ -379,30 +331,30 @@ Test (visits, england_six_months_only_once_the_childs_agreement_is_recorded)
   g_autoptr(CpEvaluator) a = NULL, b = NULL, c = NULL, d = NULL;
 
   /* Without the agreement: three months. */
-  record (agreed, CP_DUTY_VISIT, "2025-03-03");
-  a = evaluate (agreed, "england", "2025-03-04");
+  test_record (agreed, CP_DUTY_VISIT, "2025-03-03");
+  a = test_evaluate (agreed, "england", "2025-03-04");
   expect (a, "visit.interval.until-18", "next visit", "2025-06-03", CP_OBLIGATION_STATUS_UPCOMING);
   /* Agreed on the day of the visit: six months, to 3 September. */
-  record (agreed, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
-  record (agreed, CP_DUTY_VISIT, "2025-09-03");
+  test_record (agreed, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
+  test_record (agreed, CP_DUTY_VISIT, "2025-09-03");
   at (a, "2025-09-05");
   assert_none (a, "visit after 2025-03-03");
   expect (a, "visit.interval.long-term-agreed", "next visit", "2026-03-03", CP_OBLIGATION_STATUS_UPCOMING);
   visits (late, (const char *[]) { "2025-03-03", "2025-09-04", NULL });
-  record (late, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
-  b = evaluate (late, "england", "2025-09-05");
+  test_record (late, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
+  b = test_evaluate (late, "england", "2025-09-05");
   expect (b, "visit.interval.long-term-agreed", "visit after 2025-03-03", "2025-09-03", CP_OBLIGATION_STATUS_MET_LATE);
 
   /* Agreed after the last visit: it counts from the next one. */
-  record (after, CP_DUTY_VISIT, "2025-03-03");
-  record (after, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-10");
-  c = evaluate (after, "england", "2025-03-11");
+  test_record (after, CP_DUTY_VISIT, "2025-03-03");
+  test_record (after, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-10");
+  c = test_evaluate (after, "england", "2025-03-11");
   expect (c, "visit.interval.until-18", "next visit", "2025-06-03", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* In the first year the agreement changes nothing. */
-  record (year_one, CP_DUTY_VISITS_REDUCTION_AGREED, "2024-06-03");
-  record (year_one, CP_DUTY_VISIT, "2024-06-03");
-  d = evaluate (year_one, "england", "2024-06-04");
+  test_record (year_one, CP_DUTY_VISITS_REDUCTION_AGREED, "2024-06-03");
+  test_record (year_one, CP_DUTY_VISIT, "2024-06-03");
+  d = test_evaluate (year_one, "england", "2024-06-04");
   expect (d, "visit.interval", "next visit", "2024-07-15", CP_OBLIGATION_STATUS_UPCOMING);
 }
 
@@ -418,20 +370,20 @@ Test (visits, england_agreement_needs_a_long_term_foster_placement_in_force_sinc
     "{\"kind\":\"foster-agency\",\"start\":\"2024-01-08\",\"long_term\":true,\"intended_until_18\":true}]", NULL);
   g_autoptr(CpEvaluator) a = NULL, b = NULL, c = NULL;
 
-  record (not_long_term, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
-  record (not_long_term, CP_DUTY_VISIT, "2025-03-03");
-  a = evaluate (not_long_term, "england", "2025-03-04");
+  test_record (not_long_term, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
+  test_record (not_long_term, CP_DUTY_VISIT, "2025-03-03");
+  a = test_evaluate (not_long_term, "england", "2025-03-04");
   expect (a, "visit.interval.until-18", "next visit", "2025-06-03", CP_OBLIGATION_STATUS_UPCOMING);
 
-  record (before_2015, CP_DUTY_VISITS_REDUCTION_AGREED, "2014-05-01");
-  record (before_2015, CP_DUTY_VISIT, "2014-06-02");
-  b = evaluate (before_2015, "england", "2014-06-03");
+  test_record (before_2015, CP_DUTY_VISITS_REDUCTION_AGREED, "2014-05-01");
+  test_record (before_2015, CP_DUTY_VISIT, "2014-06-02");
+  b = test_evaluate (before_2015, "england", "2014-06-03");
   expect (b, "visit.interval.until-18", "next visit", "2014-09-02", CP_OBLIGATION_STATUS_UPCOMING);
 
   /* An agreement recorded in an earlier placement does not carry over. */
-  record (moved, CP_DUTY_VISITS_REDUCTION_AGREED, "2023-06-01");
-  record (moved, CP_DUTY_VISIT, "2025-03-03");
-  c = evaluate (moved, "england", "2025-03-04");
+  test_record (moved, CP_DUTY_VISITS_REDUCTION_AGREED, "2023-06-01");
+  test_record (moved, CP_DUTY_VISIT, "2025-03-03");
+  c = test_evaluate (moved, "england", "2025-03-04");
   expect (c, "visit.interval.until-18", "next visit", "2025-06-03", CP_OBLIGATION_STATUS_UPCOMING);
 }
 
@@ -446,28 +398,28 @@ Test (visits, salford_six_monthly_only_after_the_decision_is_recorded)
   g_autoptr(CpEvaluator) ev = NULL, s = NULL, l = NULL;
 
   /* No decision: the statutory three months. */
-  record (kase, CP_DUTY_VISIT, "2025-03-03");
-  ev = evaluate (kase, "salford", "2025-03-04");
+  test_record (kase, CP_DUTY_VISIT, "2025-03-03");
+  ev = test_evaluate (kase, "salford", "2025-03-04");
   expect (ev, "visit.interval.until-18", "next visit", "2025-06-03", CP_OBLIGATION_STATUS_UPCOMING);
   /* The child's agreement alone is not Salford's decision. */
-  record (kase, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
+  test_record (kase, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
   at (ev, "2025-03-04");
   expect (ev, "visit.interval.until-18", "next visit", "2025-06-03", CP_OBLIGATION_STATUS_UPCOMING);
   /* Decided at the permanence progress meeting: six months. */
-  record (kase, CP_DUTY_VISITS_REDUCTION_DECIDED, "2025-03-03");
+  test_record (kase, CP_DUTY_VISITS_REDUCTION_DECIDED, "2025-03-03");
   at (ev, "2025-03-04");
   expect (ev, "visit.interval.long-term-agreed", "next visit", "2025-09-03", CP_OBLIGATION_STATUS_UPCOMING);
   visits (late, (const char *[]) { "2025-03-03", "2025-09-04", NULL });
-  record (late, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
-  record (late, CP_DUTY_VISITS_REDUCTION_DECIDED, "2025-03-03");
-  l = evaluate (late, "salford", "2025-09-05");
+  test_record (late, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
+  test_record (late, CP_DUTY_VISITS_REDUCTION_DECIDED, "2025-03-03");
+  l = test_evaluate (late, "salford", "2025-09-05");
   expect (l, "visit.interval.long-term-agreed", "visit after 2025-03-03", "2025-09-03", CP_OBLIGATION_STATUS_MET_LATE);
 
   /* At 16 and over, never less often than 8-weekly. */
-  record (sixteen, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
-  record (sixteen, CP_DUTY_VISITS_REDUCTION_DECIDED, "2025-03-03");
-  record (sixteen, CP_DUTY_VISIT, "2025-05-01");
-  s = evaluate (sixteen, "salford", "2025-05-02");
+  test_record (sixteen, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
+  test_record (sixteen, CP_DUTY_VISITS_REDUCTION_DECIDED, "2025-03-03");
+  test_record (sixteen, CP_DUTY_VISIT, "2025-05-01");
+  s = test_evaluate (sixteen, "salford", "2025-05-02");
   expect (s, "visit.interval.16-plus", "next visit", "2025-06-26", CP_OBLIGATION_STATUS_UPCOMING);
 }
 
@@ -476,12 +428,12 @@ Test (visits, isp_keeps_six_weeks_after_the_first_year_unless_the_child_agrees)
   g_autoptr(CpCase) kase = make_case ("2012-05-05", "2024-01-08", NULL, LONG_TERM_FOSTER, NULL);
   g_autoptr(CpEvaluator) ev = NULL;
 
-  record (kase, CP_DUTY_VISIT, "2025-03-03");
-  ev = evaluate (kase, "isp-fostering", "2025-03-04");
+  test_record (kase, CP_DUTY_VISIT, "2025-03-03");
+  ev = test_evaluate (kase, "isp-fostering", "2025-03-04");
   expect (ev, "visit.interval.until-18", "next visit", "2025-04-14", CP_OBLIGATION_STATUS_UPCOMING);
   at (ev, "2025-04-15");
   expect (ev, "visit.interval.until-18", "next visit", "2025-04-14", CP_OBLIGATION_STATUS_OVERDUE);
-  record (kase, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
+  test_record (kase, CP_DUTY_VISITS_REDUCTION_AGREED, "2025-03-03");
   at (ev, "2025-03-04");
   expect (ev, "visit.interval.long-term-agreed", "next visit", "2025-09-03", CP_OBLIGATION_STATUS_UPCOMING);
 }
@@ -498,12 +450,12 @@ Test (visits, swindon_three_monthly_needs_both_ratified_and_intended_until_18)
                                           FOSTER_2025 (",\"intended_until_18\":true"), reviews);
   g_autoptr(CpEvaluator) a = NULL, b = NULL, c = NULL;
 
-  record (both, CP_DUTY_VISIT, "2026-09-25");
-  record (ratified, CP_DUTY_VISIT, "2026-09-25");
-  record (intended, CP_DUTY_VISIT, "2026-09-25");
-  a = evaluate (both, "swindon", "2026-12-25");
-  b = evaluate (ratified, "swindon", "2026-09-26");
-  c = evaluate (intended, "swindon", "2026-09-26");
+  test_record (both, CP_DUTY_VISIT, "2026-09-25");
+  test_record (ratified, CP_DUTY_VISIT, "2026-09-25");
+  test_record (intended, CP_DUTY_VISIT, "2026-09-25");
+  a = test_evaluate (both, "swindon", "2026-12-25");
+  b = test_evaluate (ratified, "swindon", "2026-09-26");
+  c = test_evaluate (intended, "swindon", "2026-09-26");
   expect (a, "visit.interval.until-18", "next visit", "2026-12-25", CP_OBLIGATION_STATUS_DUE_SOON);
   at (a, "2026-12-26");
   expect (a, "visit.interval.until-18", "next visit", "2026-12-25", CP_OBLIGATION_STATUS_OVERDUE);
@@ -524,8 +476,8 @@ Test (visits, swindon_weekly_until_the_first_review_has_no_false_late_at_the_rev
                                       "2027-03-10", NULL });
   visits (late, (const char *[]) { "2027-01-05", "2027-01-12", "2027-01-19", "2027-01-26", "2027-01-27",
                                    "2027-03-11", NULL });
-  a = evaluate (on_time, "swindon", "2027-03-12");
-  b = evaluate (late, "swindon", "2027-03-12");
+  a = test_evaluate (on_time, "swindon", "2027-03-12");
+  b = test_evaluate (late, "swindon", "2027-03-12");
   assert_none (a, "visit after 2027-01-27");
   expect (b, "visit.interval", "visit after 2027-01-27", "2027-03-10", CP_OBLIGATION_STATUS_MET_LATE);
 }
@@ -535,7 +487,7 @@ Test (visits, swindon_first_visit_is_the_earlier_of_five_working_days_and_a_week
   /* Placed on Saturday 2 January 2027: five working days end on Friday 8,
    * a week on Saturday 9. */
   g_autoptr(CpCase) kase = make_case ("2015-05-05", "2027-01-02", NULL, FOSTER ("2027-01-02"), NULL);
-  g_autoptr(CpEvaluator) ev = evaluate (kase, "swindon", "2027-01-09");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "swindon", "2027-01-09");
 
   expect (ev, "visit.first.working-days", "placement 1", "2027-01-08", CP_OBLIGATION_STATUS_OVERDUE);
   expect (ev, "visit.first", "placement 1", "2027-01-09", CP_OBLIGATION_STATUS_DUE_SOON);
@@ -550,7 +502,7 @@ Test (visits, swindon_adoption_monthly_after_the_placements_first_review)
   g_autoptr(CpEvaluator) ev = NULL;
 
   visits (kase, (const char *[]) { "2026-12-10", "2027-01-05", "2027-01-13", "2027-01-20", "2027-01-27", NULL });
-  ev = evaluate (kase, "swindon", "2027-01-30");
+  ev = test_evaluate (kase, "swindon", "2027-01-30");
   /* Weekly again after the move into the adoptive placement. */
   expect (ev, "visit.until-first-review", "visit after 2027-01-05", "2027-01-12", CP_OBLIGATION_STATUS_MET_LATE);
   /* Then monthly after that placement's first review. */
@@ -608,10 +560,10 @@ Test (visits, a_local_profile_may_replace_an_interval_of_its_base)
   g_autoptr(CpEvaluator) ev = NULL;
 
   cr_assert_not_null (policy, "%s", error ? error->message : "");
-  record (kase, CP_DUTY_VISIT, "2026-11-06");
-  ev = evaluate_with (kase, policy, "2026-11-07");
+  test_record (kase, CP_DUTY_VISIT, "2026-11-06");
+  ev = test_evaluate_with (kase, policy, "2026-11-07");
   expect (ev, "visit.interval", "next visit", "2026-12-18", CP_OBLIGATION_STATUS_UPCOMING);
-  record (kase, CP_DUTY_VISITS_REDUCTION_DECIDED, "2026-11-06");
+  test_record (kase, CP_DUTY_VISITS_REDUCTION_DECIDED, "2026-11-06");
   at (ev, "2026-11-07");
   expect (ev, "visit.interval.decided", "next visit", "2027-01-06", CP_OBLIGATION_STATUS_UPCOMING);
 }
