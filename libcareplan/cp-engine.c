@@ -1258,8 +1258,10 @@ earlier_days (CpChild *child, guint32 from)
       guint32 start = MAX (cp_engine_julian (cp_care_period_get_start (p)), from);
       guint32 end = cp_engine_julian (cp_care_period_get_end (p));
 
-      if (!cp_care_period_get_short_breaks (p) && end > start)
-        days += end - start;
+      /* Both the first and the last day count: the child was looked
+       * after on each (the earliest reading of "amounting in all"). */
+      if (!cp_care_period_get_short_breaks (p) && end >= start)
+        days += (gint64) end - start + 1;
     }
   return days;
 }
@@ -1303,7 +1305,11 @@ eligible_from (CpCalendar *calendar, CpPolicy *policy, CpCase *kase, guint32 bir
   need = (gint64) needed - from_age;
   have = earlier_days (child, from_age);
   start = MAX (looked_after, from_age);
-  counted = have >= need ? start : start + (guint32) (need - have);
+  /* The day care began counts as a day looked after, so the qualifying
+   * time is complete at the end of its last day, the day the young
+   * person becomes eligible (the earliest reading: "looked after for a
+   * period of 13 weeks" beginning on day D is complete on D + 90). */
+  counted = have >= need ? start : start + (guint32) (need - have) - 1;
   from = MAX (counted, cp_julian_add_months (birth, cp_rule_get_max_age_months (rule)));
   if (ceased != 0 && from > ceased)
     return TRUE;

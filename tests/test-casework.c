@@ -361,10 +361,11 @@ Test (casework, pathway_plan_by_sixteen_and_three_months_or_when_eligible)
   expect (ev, "leaving-care.pathway-plan-review", "next pathway-plan-review", "2027-05-21",
           CP_OBLIGATION_STATUS_UPCOMING);
 
-  /* Looked after from 16 years 1 month: eligible 13 weeks later. */
+  /* Looked after from 16 years 1 month: eligible when 13 weeks are
+   * complete, the first day counted (20 September + 90 days). */
   ev2 = test_evaluate (late_entry, "england", "2026-11-22");
-  o = expect (ev2, "leaving-care.pathway-plan", "pathway-plan", "2026-12-20", CP_OBLIGATION_STATUS_UPCOMING);
-  cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "eligible only from 2026-12-20"));
+  o = expect (ev2, "leaving-care.pathway-plan", "pathway-plan", "2026-12-19", CP_OBLIGATION_STATUS_UPCOMING);
+  cr_assert_not_null (strstr (cp_obligation_get_explanation (o), "eligible only from 2026-12-19"));
 }
 
 Test (casework, swindon_landmark_review_and_needs_assessment)

@@ -102,32 +102,34 @@ Test (leaving_care, relevant_after_leaving_care_at_sixteen_or_seventeen)
 Test (leaving_care, eligible_only_by_adding_an_earlier_period)
 {
   /* Looked after again from 20 September 2026 (16 years 1 month): alone,
-   * 13 weeks (91 days) make the young person eligible on 20 December.
-   * 42 days from 1 January 2025 leave 49 to go: eligible on 8 November. */
+   * 13 weeks (91 days, the first counted) are complete on 19 December,
+   * the day the young person becomes eligible. 43 days from 1 January to
+   * 12 February 2025 (both counted) leave 48 to go: eligible on 6 November. */
   g_autoptr(CpCase) alone = make_case ("2010-08-20", "2026-09-20", NULL, NULL);
   g_autoptr(CpCase) with_earlier = make_case ("2010-08-20", "2026-09-20", NULL,
     "[{\"start\":\"2025-01-01\",\"end\":\"2025-02-12\"}]");
 
-  cr_assert_eq (status_on (alone, "2026-12-19"), CP_LEAVING_CARE_STATUS_NONE);
-  cr_assert_eq (status_on (alone, "2026-12-20"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
-  cr_assert_eq (status_on (with_earlier, "2026-11-07"), CP_LEAVING_CARE_STATUS_NONE);
-  cr_assert_eq (status_on (with_earlier, "2026-11-08"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+  cr_assert_eq (status_on (alone, "2026-12-18"), CP_LEAVING_CARE_STATUS_NONE);
+  cr_assert_eq (status_on (alone, "2026-12-19"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+  cr_assert_eq (status_on (with_earlier, "2026-11-05"), CP_LEAVING_CARE_STATUS_NONE);
+  cr_assert_eq (status_on (with_earlier, "2026-11-06"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
 }
 
 Test (leaving_care, an_earlier_period_counts_from_the_fourteenth_birthday)
 {
-  /* 1 July to 2 September 2024: only the 13 days from 20 August count;
-   * 78 to go from 20 September 2026 is 7 December. */
+  /* 1 July to 2 September 2024: only the 14 days from 20 August (both
+   * counted) count; 77 to go from 20 September 2026 (counted) end on
+   * 5 December. */
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2026-09-20", NULL,
     "[{\"start\":\"2024-07-01\",\"end\":\"2024-09-02\"}]");
 
-  cr_assert_eq (status_on (kase, "2026-12-06"), CP_LEAVING_CARE_STATUS_NONE);
-  cr_assert_eq (status_on (kase, "2026-12-07"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+  cr_assert_eq (status_on (kase, "2026-12-04"), CP_LEAVING_CARE_STATUS_NONE);
+  cr_assert_eq (status_on (kase, "2026-12-05"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
 }
 
 Test (leaving_care, earlier_periods_that_reach_the_time_make_the_young_person_eligible_at_once)
 {
-  /* Two periods of 50 and 41 days since 14: 91 in all. Looked after again
+  /* Two periods of 51 and 42 days since 14 (first and last days counted): 93 in all. Looked after again
    * at 17, eligible the first day. */
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2027-09-01", NULL,
     "[{\"start\":\"2025-01-01\",\"end\":\"2025-02-20\"},{\"start\":\"2026-03-01\",\"end\":\"2026-04-11\"}]");
@@ -141,9 +143,9 @@ Test (leaving_care, short_break_periods_do_not_count)
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2026-09-20", NULL,
     "[{\"start\":\"2025-01-01\",\"end\":\"2025-02-12\",\"short_breaks\":true}]");
 
-  cr_assert_eq (status_on (kase, "2026-11-08"), CP_LEAVING_CARE_STATUS_NONE);
-  cr_assert_eq (status_on (kase, "2026-12-19"), CP_LEAVING_CARE_STATUS_NONE);
-  cr_assert_eq (status_on (kase, "2026-12-20"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+  cr_assert_eq (status_on (kase, "2026-11-06"), CP_LEAVING_CARE_STATUS_NONE);
+  cr_assert_eq (status_on (kase, "2026-12-18"), CP_LEAVING_CARE_STATUS_NONE);
+  cr_assert_eq (status_on (kase, "2026-12-19"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
 }
 
 Test (leaving_care, earlier_periods_round_trip_and_are_checked)
@@ -224,24 +226,25 @@ Test (leaving_care, needs_assessment_due_on_christmas_day)
 
 Test (leaving_care, needs_assessment_three_months_after_becoming_eligible)
 {
-  /* Eligible on 20 December 2026 (13 weeks from 20 September): due 20 March. */
+  /* Eligible on 19 December 2026 (13 weeks from 20 September, both days
+   * counted): due 19 March. */
   g_autoptr(CpCase) kase = make_case ("2010-08-20", "2026-09-20", NULL, NULL);
   g_autoptr(CpCase) earlier = make_case ("2010-08-20", "2026-09-20", NULL,
     "[{\"start\":\"2025-01-01\",\"end\":\"2025-02-12\"}]");
-  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2027-03-20");
-  g_autoptr(CpEvaluator) ev2 = test_evaluate (earlier, "england", "2027-02-08");
+  g_autoptr(CpEvaluator) ev = test_evaluate (kase, "england", "2027-03-19");
+  g_autoptr(CpEvaluator) ev2 = test_evaluate (earlier, "england", "2027-02-06");
 
-  expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2027-03-20", CP_OBLIGATION_STATUS_DUE_SOON);
-  at (ev, "2027-03-21");
-  expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2027-03-20", CP_OBLIGATION_STATUS_OVERDUE);
-  met_when_done (kase, "england", "leaving-care.needs-assessment", "needs-assessment", "2027-03-20", "2027-03-20",
+  expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2027-03-19", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev, "2027-03-20");
+  expect (ev, "leaving-care.needs-assessment", "needs-assessment", "2027-03-19", CP_OBLIGATION_STATUS_OVERDUE);
+  met_when_done (kase, "england", "leaving-care.needs-assessment", "needs-assessment", "2027-03-19", "2027-03-19",
                  CP_OBLIGATION_STATUS_MET_ON_TIME);
-  met_when_done (kase, "england", "leaving-care.needs-assessment", "needs-assessment", "2027-03-20", "2027-03-21",
+  met_when_done (kase, "england", "leaving-care.needs-assessment", "needs-assessment", "2027-03-19", "2027-03-20",
                  CP_OBLIGATION_STATUS_MET_LATE);
-  /* With the earlier period, eligible on 8 November: due 8 February. */
-  expect (ev2, "leaving-care.needs-assessment", "needs-assessment", "2027-02-08", CP_OBLIGATION_STATUS_DUE_SOON);
-  at (ev2, "2027-02-09");
-  expect (ev2, "leaving-care.needs-assessment", "needs-assessment", "2027-02-08", CP_OBLIGATION_STATUS_OVERDUE);
+  /* With the earlier period, eligible on 6 November: due 6 February. */
+  expect (ev2, "leaving-care.needs-assessment", "needs-assessment", "2027-02-06", CP_OBLIGATION_STATUS_DUE_SOON);
+  at (ev2, "2027-02-07");
+  expect (ev2, "leaving-care.needs-assessment", "needs-assessment", "2027-02-06", CP_OBLIGATION_STATUS_OVERDUE);
 }
 
 Test (leaving_care, not_eligible_no_needs_assessment)
@@ -564,8 +567,8 @@ Test (leaving_care, the_903_reader_keeps_earlier_periods_and_they_count)
   cr_assert_str_eq (c, "2025-06-02");
   cr_assert_not (cp_care_period_get_short_breaks (first));
   cr_assert (cp_care_period_get_short_breaks (second));
-  cr_assert_eq (status_on (kase, "2026-11-07"), CP_LEAVING_CARE_STATUS_NONE);
-  cr_assert_eq (status_on (kase, "2026-11-08"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
+  cr_assert_eq (status_on (kase, "2026-11-05"), CP_LEAVING_CARE_STATUS_NONE);
+  cr_assert_eq (status_on (kase, "2026-11-06"), CP_LEAVING_CARE_STATUS_ELIGIBLE);
   remove_return (dir);
 }
 
@@ -692,8 +695,9 @@ Test (leaving_care, personal_adviser_visits_before_each_pathway_plan_review)
 
 Test (leaving_care, bank_holidays_do_not_move_eligibility_or_the_end_of_the_duties)
 {
-  /* 13 weeks (91 calendar days) from 25 September 2026 is Christmas Day. */
-  g_autoptr(CpCase) entered = make_case ("2010-08-20", "2026-09-25", NULL, NULL);
+  /* 13 weeks (91 calendar days, the first counted) from 26 September
+   * 2026 are complete on Christmas Day. */
+  g_autoptr(CpCase) entered = make_case ("2010-08-20", "2026-09-26", NULL, NULL);
   /* 21 on Monday 25 August 2031, the summer bank holiday. */
   g_autoptr(CpCase) left = make_case ("2010-08-25", "2024-01-10", "2028-08-25", NULL);
 

@@ -60,29 +60,31 @@ class LeavingCareLawTest(unittest.TestCase):
         kase.add_activity(Careplan.Activity.new(duty, D(day)), Role.SOCIAL_WORKER, None)
 
     def test_an_earlier_period_makes_the_young_person_eligible_sooner(self):
-        # 42 days in 2025, then 49 more from 20 September 2026.
+        # 43 days in 2025 (1 January to 12 February, both counted), then
+        # 48 more from 20 September 2026 (counted): eligible on 6 November.
         alone = case("2026-09-20")
         returning = case("2026-09-20", periods=[{"start": "2025-01-01", "end": "2025-02-12"}])
-        self.assertEqual(self.status(alone, "2026-11-08"), Status.NONE)
-        self.assertEqual(self.status(returning, "2026-11-07"), Status.NONE)
-        self.assertEqual(self.status(returning, "2026-11-08"), Status.ELIGIBLE)
+        self.assertEqual(self.status(alone, "2026-11-06"), Status.NONE)
+        self.assertEqual(self.status(returning, "2026-11-05"), Status.NONE)
+        self.assertEqual(self.status(returning, "2026-11-06"), Status.ELIGIBLE)
         # The periods read back through the API, and the assessment counts
         # 3 months from eligibility.
         periods = returning.props.child.props.earlier_periods
         self.assertEqual(periods.get_n_items(), 1)
         self.assertEqual(iso(periods.get_item(0).props.end), "2025-02-12")
-        ev = self.evaluate(returning, "2027-02-08")
+        ev = self.evaluate(returning, "2027-02-06")
         o = self.obligation(ev, "leaving-care.needs-assessment", "needs-assessment")
-        self.assertEqual(iso(o.props.due), "2027-02-08")
+        self.assertEqual(iso(o.props.due), "2027-02-06")
         self.assertEqual(o.props.status, O.DUE_SOON)
-        ev.set_date(D("2027-02-09"))
+        ev.set_date(D("2027-02-07"))
         ev.refresh()
         self.assertEqual(ev.find("leaving-care.needs-assessment", "needs-assessment").props.status, O.OVERDUE)
 
     def test_short_breaks_do_not_count(self):
         kase = case("2026-09-20", periods=[{"start": "2025-01-01", "end": "2025-02-12", "short_breaks": True}])
-        self.assertEqual(self.status(kase, "2026-11-08"), Status.NONE)
-        self.assertEqual(self.status(kase, "2026-12-20"), Status.ELIGIBLE)
+        self.assertEqual(self.status(kase, "2026-11-06"), Status.NONE)
+        self.assertEqual(self.status(kase, "2026-12-18"), Status.NONE)
+        self.assertEqual(self.status(kase, "2026-12-19"), Status.ELIGIBLE)
         self.assertTrue(kase.props.child.props.earlier_periods.get_item(0).props.short_breaks)
 
     def test_earlier_periods_are_written_back(self):
