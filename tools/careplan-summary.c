@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "careplan-commands.h"
+#include "cp-obligation-list-private.h"
 
 static char *opt_policy = NULL;
 static char *opt_on = NULL;
@@ -159,7 +160,8 @@ summarise_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer
   Summary *s = data;
   g_autoptr(CpEvaluator) ev = NULL;
   gboolean has[N_AREAS] = { FALSE }, any = FALSE, disputed = FALSE;
-  GListModel *list, *disputes;
+  CpObligationList *list;
+  GListModel *disputes;
   CpPermanencePlan *perm;
   guint drift = 0;
 
@@ -172,12 +174,14 @@ summarise_case (CpCase *kase, const char *where, gboolean reviews_only, gpointer
     }
   s->cases++;
 
-  list = cp_evaluator_get_obligations (ev);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  /* The plain data of the evaluator's list: an obligation is only counted
+   * here, so making it an object (and its explanation) would be waste. */
+  list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
+  for (guint i = 0; i < cp_obligation_list_length (list); i++)
     {
-      g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
-      CpObligationStatus st = cp_obligation_get_status (o);
-      CpDuty duty = cp_rule_get_duty (cp_obligation_get_rule (o));
+      const CpObligationData *o = cp_obligation_list_peek (list, i);
+      CpObligationStatus st = o->status;
+      CpDuty duty = cp_rule_get_duty (o->rule);
       Area a = area_of (duty);
 
       if (reviews_only && duty != CP_DUTY_REVIEW)
