@@ -13,7 +13,6 @@
 
 #include <string.h>
 
-#include "careplan-commands.h"
 #include "careplan-output.h"
 #include "cp-engine-private.h"
 #include "cp-obligation-list-private.h"
@@ -30,6 +29,7 @@ struct _CareplanOutput {
   const char *nicks[N_STATUSES];   /* each status's nick */
   GHmac *uid_hmac;                 /* ICS: keyed, nothing hashed yet */
   char stamp[9];                   /* ICS: today as YYYYMMDD */
+  GHashTable *rule_texts;          /* CpRule -> RuleText, made on first use */
   GArray *rows;                    /* Row, reused from case to case */
   GString *scratch, *line;         /* working text, reused */
   gboolean first_case;
@@ -40,6 +40,14 @@ typedef struct {
   const CpObligationData *d;
   int rank;
 } Row;
+
+/* A rule's own fields as the format writes them, made once a run rather
+ * than escaped again for each of the thousands of obligations it gives:
+ * @key the key, @tail the rule's id and citation (see rule_text()). */
+typedef struct {
+  char *key;
+  char *tail;
+} RuleText;
 
 gboolean
 careplan_format_parse (const char *text, CareplanFormat *format)
@@ -106,6 +114,60 @@ iso_or_null (guint32 j, char buf[16])
   return j != 0 ? cp_engine_iso (j, buf) : NULL;
 }
 
+static void csv_field (GString *out, const char *value, gboolean last);
+
+static void
+rule_text_free (gpointer data)
+{
+  RuleText *t = data;
+
+  g_free (t->key);
+  g_free (t->tail);
+  g_free (t);
+}
+
+/* @rule's fields as the format writes them: for text the key, and
+ * " [ID]\n      cites: CITATION\n"; for JSON ,"key":"…" and
+ * ,"rule_id":"…","citation":"…"; for CSV "KEY," and "ID,CITATION,". */
+static const RuleText *
+rule_text (CareplanOutput *self, CpRule *rule)
+{
+  RuleText *t = g_hash_table_lookup (self->rule_texts, rule);
+  g_autoptr(GString) key = NULL, tail = NULL;
+
+  if (t != NULL)
+    return t;
+  key = g_string_new (NULL);
+  tail = g_string_new (NULL);
+  switch (self->format)
+    {
+    case CAREPLAN_FORMAT_JSON:
+      g_string_append (key, ",\"key\":");
+      careplan_json_append_string (key, cp_rule_get_key (rule));
+      g_string_append (tail, ",\"rule_id\":");
+      careplan_json_append_string (tail, cp_rule_get_id (rule));
+      g_string_append (tail, ",\"citation\":");
+      careplan_json_append_string (tail, cp_rule_get_citation (rule));
+      break;
+    case CAREPLAN_FORMAT_CSV:
+      csv_field (key, cp_rule_get_key (rule), FALSE);
+      csv_field (tail, cp_rule_get_id (rule), FALSE);
+      csv_field (tail, cp_rule_get_citation (rule), FALSE);
+      break;
+    case CAREPLAN_FORMAT_TEXT:
+    case CAREPLAN_FORMAT_ICS:
+    default:
+      g_string_append (key, cp_rule_get_key (rule));
+      cp_text_append (tail, " [%s]\n      cites: %s\n", cp_rule_get_id (rule), cp_rule_get_citation (rule));
+      break;
+    }
+  t = g_new (RuleText, 1);
+  t->key = g_string_free (g_steal_pointer (&key), FALSE);
+  t->tail = g_string_free (g_steal_pointer (&tail), FALSE);
+  g_hash_table_insert (self->rule_texts, g_object_ref (rule), t);
+  return t;
+}
+
 /* Text ---------------------------------------------------------------------- */
 
 static void
@@ -120,6 +182,7 @@ write_text (CareplanOutput *self, GString *out, const char *where)
   for (guint i = 0; i < self->rows->len; i++)
     {
       const CpObligationData *d = g_array_index (self->rows, Row, i).d;
+      const RuleText *rt = rule_text (self, d->rule);
       const char *status = nick (self, d->status);
       gsize width = strlen (status);
       char buf[16];
@@ -136,8 +199,7 @@ write_text (CareplanOutput *self, GString *out, const char *where)
         g_string_append (out, " (today)");
       else if (d->due != 0 && d->status == CP_OBLIGATION_STATUS_DUE_SOON)
         cp_text_append (out, " (in %u day%s)", d->due - self->today, d->due - self->today == 1 ? "" : "s");
-      cp_text_append (out, "  %s: %s [%s]\n      cites: %s\n", d->subject, cp_rule_get_key (d->rule),
-                      cp_rule_get_id (d->rule), cp_rule_get_citation (d->rule));
+      cp_text_append (out, "  %s: %s%s", d->subject, rt->key, rt->tail);
       if (self->all)
         {
           g_string_truncate (how, 0);
@@ -151,48 +213,85 @@ write_text (CareplanOutput *self, GString *out, const char *where)
 
 /* JSON ---------------------------------------------------------------------- */
 
-/* @s as a JSON string, escaped as json-glib's generator escapes it: \" and
- * \\, \b \f \n \r \t, \u00XX for the other bytes from 0x01 to 0x1e and for
- * 0x7f, every other byte (0x1f and UTF-8 included) as it is. */
+/* How json-glib's generator escapes byte @ch: \" and \\, \b \f \n \r \t,
+ * \u00XX for the other bytes from 0x01 to 0x1e and for 0x7f; NULL for
+ * every other byte (0x1f and UTF-8 included), written as it is. */
+static const char *
+json_escape (guchar ch, char u[8])
+{
+  switch (ch)
+    {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default:
+      if ((ch >= 0x01 && ch < 0x1f) || ch == 0x7f)
+        {
+          memcpy (u, "\\u00", 4);
+          u[4] = "0123456789abcdef"[ch >> 4];
+          u[5] = "0123456789abcdef"[ch & 0xf];
+          u[6] = '\0';
+          return u;
+        }
+      return NULL;
+    }
+}
+
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether none of the eight bytes of @w can need escaping: none is below
+ * 0x20, '"', '\\' or 0x7f (the word-at-a-time tests of "Bit Twiddling
+ * Hacks"). Most text needs none, and this is a few instructions for eight
+ * bytes where testing them one by one is dozens. */
+static inline gboolean
+plain8 (guint64 w)
+{
+  guint64 below = (w - ONES * 0x20) & ~w & HIGHS;
+  guint64 quote = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"')) & HIGHS;
+  guint64 backslash = ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\')) & HIGHS;
+  guint64 del = ((w ^ (ONES * 0x7f)) - ONES) & ~(w ^ (ONES * 0x7f)) & HIGHS;
+
+  return (below | quote | backslash | del) == 0;
+}
+
 void
 careplan_json_append_string (GString *out, const char *s)
 {
-  const char *run = s, *p;
+  gsize len = strlen (s), i = 0, run = 0;
 
   g_string_append_c (out, '"');
-  for (p = s; *p != '\0'; p++)
+  while (i < len)
     {
-      guchar ch = (guchar) *p;
-      const char *esc;
-      char u[8];
+      gsize stop = MIN (i + 8, len);
+      guint64 w;
 
-      if (ch == '"')
-        esc = "\\\"";
-      else if (ch == '\\')
-        esc = "\\\\";
-      else if ((ch >= 0x01 && ch < 0x1f) || ch == 0x7f)
-        switch (ch)
-          {
-          case '\b': esc = "\\b"; break;
-          case '\f': esc = "\\f"; break;
-          case '\n': esc = "\\n"; break;
-          case '\r': esc = "\\r"; break;
-          case '\t': esc = "\\t"; break;
-          default:
-            memcpy (u, "\\u00", 4);
-            u[4] = "0123456789abcdef"[ch >> 4];
-            u[5] = "0123456789abcdef"[ch & 0xf];
-            u[6] = '\0';
-            esc = u;
-            break;
-          }
-      else
-        continue;
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, esc);
-      run = p + 1;
+      if (stop == i + 8)
+        {
+          memcpy (&w, s + i, 8);
+          if (plain8 (w))
+            {
+              i = stop;
+              continue;
+            }
+        }
+      for (; i < stop; i++)
+        {
+          char u[8];
+          const char *esc = json_escape ((guchar) s[i], u);
+
+          if (esc == NULL)
+            continue;
+          g_string_append_len (out, s + run, i - run);
+          g_string_append (out, esc);
+          run = i + 1;
+        }
     }
-  g_string_append_len (out, run, p - run);
+  g_string_append_len (out, s + run, len - run);
   g_string_append_c (out, '"');
 }
 
@@ -219,18 +318,18 @@ write_json (CareplanOutput *self, GString *out, const char *where)
   for (guint i = 0; i < self->rows->len; i++)
     {
       const CpObligationData *d = g_array_index (self->rows, Row, i).d;
+      const RuleText *rt = rule_text (self, d->rule);
       char due[16], met[16];
 
       g_string_append (out, i == 0 ? "{" : ",{");
       json_member (out, "\"status\":", nick (self, d->status));
       json_member (out, ",\"due\":", iso_or_null (d->due, due));
       json_member (out, ",\"met_on\":", iso_or_null (d->met, met));
-      json_member (out, ",\"key\":", cp_rule_get_key (d->rule));
+      g_string_append (out, rt->key);
       json_member (out, ",\"subject\":", d->subject);
       if (d->review > 0)
         cp_text_append (out, ",\"review\":%d", d->review);
-      json_member (out, ",\"rule_id\":", cp_rule_get_id (d->rule));
-      json_member (out, ",\"citation\":", cp_rule_get_citation (d->rule));
+      g_string_append (out, rt->tail);
       g_string_truncate (how, 0);
       cp_obligation_data_append_explanation (d, how);
       json_member (out, ",\"explanation\":", how->str);
@@ -273,17 +372,17 @@ write_csv (CareplanOutput *self, GString *out, const char *where)
   for (guint i = 0; i < self->rows->len; i++)
     {
       const CpObligationData *d = g_array_index (self->rows, Row, i).d;
+      const RuleText *rt = rule_text (self, d->rule);
       char due[16], met[16], review[16];
 
       csv_field (out, where, FALSE);
       csv_field (out, nick (self, d->status), FALSE);
       csv_field (out, iso_or_null (d->due, due), FALSE);
       csv_field (out, iso_or_null (d->met, met), FALSE);
-      csv_field (out, cp_rule_get_key (d->rule), FALSE);
+      g_string_append (out, rt->key);
       csv_field (out, d->subject, FALSE);
       csv_field (out, d->review > 0 ? cp_text_format (review, sizeof review, "%d", d->review) : NULL, FALSE);
-      csv_field (out, cp_rule_get_id (d->rule), FALSE);
-      csv_field (out, cp_rule_get_citation (d->rule), FALSE);
+      g_string_append (out, rt->tail);
       g_string_truncate (how, 0);
       cp_obligation_data_append_explanation (d, how);
       csv_field (out, how->str, TRUE);
@@ -414,6 +513,7 @@ careplan_output_new (CareplanFormat format, gboolean all, CpPolicy *policy, cons
                      GBytes *uid_key)
 {
   CareplanOutput *self = g_new0 (CareplanOutput, 1);
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
 
   self->format = format;
   self->all = all;
@@ -421,11 +521,15 @@ careplan_output_new (CareplanFormat format, gboolean all, CpPolicy *policy, cons
   self->date = g_date_copy (date);
   self->today = g_date_get_julian (date);
   for (guint s = 0; s < N_STATUSES; s++)
-    self->nicks[s] = careplan_nick (CP_TYPE_OBLIGATION_STATUS, (int) s);
+    {
+      GEnumValue *v = g_enum_get_value (statuses, (int) s);
+      self->nicks[s] = v ? v->value_nick : "?";
+    }
   if (uid_key != NULL)
     self->uid_hmac = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (uid_key, NULL),
                                  g_bytes_get_size (uid_key));
   ics_date (self->stamp, self->today);
+  self->rule_texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, rule_text_free);
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->scratch = g_string_sized_new (256);
   self->line = g_string_sized_new (256);
@@ -441,6 +545,7 @@ careplan_output_free (CareplanOutput *self)
   g_object_unref (self->policy);
   g_date_free (self->date);
   g_clear_pointer (&self->uid_hmac, g_hmac_unref);
+  g_hash_table_unref (self->rule_texts);
   g_array_unref (self->rows);
   g_string_free (self->scratch, TRUE);
   g_string_free (self->line, TRUE);
