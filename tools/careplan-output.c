@@ -391,39 +391,50 @@ write_csv (CareplanOutput *self, GString *out, const char *where)
 
 /* iCalendar (RFC 5545) ------------------------------------------------------ */
 
-/* Appends "NAME:value" escaped as TEXT and folded at 75 octets, never
- * inside a UTF-8 sequence. */
+/* Appends "NAME:value" escaped as TEXT (\\ \; \, and \n; a CR dropped)
+ * and folded at 75 octets, never inside a UTF-8 sequence. */
 static void
 ics_line (CareplanOutput *self, GString *out, const char *name, const char *value, gboolean escape)
 {
   GString *line = self->line;
-  gsize col = 0;
+  const char *p = value;
+  gsize col = 0, start = 0, i = 0;
 
   g_string_assign (line, name);
   g_string_append_c (line, ':');
-  for (const char *p = value; *p; p++)
+  for (;;)
     {
-      if (escape && (*p == '\\' || *p == ';' || *p == ','))
-        g_string_append_c (line, '\\');
-      if (escape && *p == '\n')
+      gsize n = strcspn (p, escape ? "\\;,\n\r" : "\r");
+
+      g_string_append_len (line, p, n);
+      p += n;
+      if (*p == '\0')
+        break;
+      if (*p == '\n')
         g_string_append (line, "\\n");
       else if (*p != '\r')
-        g_string_append_c (line, *p);
+        {
+          g_string_append_c (line, '\\');
+          g_string_append_c (line, *p);
+        }
+      p++;
     }
-  for (gsize i = 0; i < line->len; i++)
+  while (i < line->len)
     {
       guchar ch = (guchar) line->str[i];
       gsize len = ch < 0x80 ? 1 : ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : 2;
 
       if (col + len > 75)
         {
+          g_string_append_len (out, line->str + start, i - start);
           g_string_append (out, "\r\n ");
           col = 1;
+          start = i;
         }
-      g_string_append_len (out, line->str + i, (gssize) MIN (len, line->len - i));
       col += len;
-      i += len - 1;
+      i += len;
     }
+  g_string_append_len (out, line->str + start, line->len - start);
   g_string_append (out, "\r\n");
 }
 
