@@ -288,10 +288,10 @@ append_reason (const CpObligationData *d, GString *out)
     {
       cp_engine_append_reason (out, d->rule, d->reason_word, d->reason_anchor, d->reason_from);
       if (d->reason != NULL)
-        g_string_append (out, d->reason);
+        cp_text_put (out, d->reason);
     }
   else
-    g_string_append (out, d->reason != NULL ? d->reason : "(null)");
+    cp_text_put (out, d->reason != NULL ? d->reason : "(null)");
 }
 
 void
@@ -307,19 +307,28 @@ cp_obligation_data_append_explanation (const CpObligationData *d,
                       cp_engine_iso (d->lapsed, a), cp_engine_iso (d->ceased, b));
       break;
     case CP_EXPLAIN_NO_HISTORY:
-      cp_text_append (out, "%s: ", status_words[d->status]);
+      cp_text_put (out, status_words[d->status]);
+      cp_text_put (out, ": ");
       append_reason (d, out);
       break;
     case CP_EXPLAIN_DATED:
-      cp_text_append (out, "%s; due %s: ", status_words[d->status], cp_engine_iso (d->due, a));
+      /* Appended piece by piece: this runs for every obligation a caseload
+       * check writes. */
+      cp_text_put (out, status_words[d->status]);
+      cp_text_put (out, "; due ");
+      cp_text_put (out, cp_engine_iso (d->due, a));
+      cp_text_put (out, ": ");
       append_reason (d, out);
       if (d->met != 0)
-        cp_text_append (out, "; done %s", cp_engine_iso (d->met, b));
+        {
+          cp_text_put (out, "; done ");
+          cp_text_put (out, cp_engine_iso (d->met, b));
+        }
       break;
     case CP_EXPLAIN_AS_IS:
     default:
       if (d->reason != NULL)
-        g_string_append (out, d->reason);
+        cp_text_put (out, d->reason);
       break;
     }
 }

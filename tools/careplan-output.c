@@ -92,6 +92,28 @@ compare_rows (gconstpointer a, gconstpointer b)
   return 0;
 }
 
+/* A stable insertion sort by compare_rows(): obligations of the same rank
+ * and date stay in engine order. A case has a few dozen, mostly in order
+ * already, where g_array_sort()'s merge sort and its calls cost more. */
+static void
+sort_rows (GArray *rows)
+{
+  Row *r = (Row *) (gpointer) rows->data;
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      Row row = r[i];
+      guint j = i;
+
+      while (j > 0 && compare_rows (&r[j - 1], &row) > 0)
+        {
+          r[j] = r[j - 1];
+          j--;
+        }
+      r[j] = row;
+    }
+}
+
 static gboolean
 reported (CareplanOutput *self, CpObligationStatus s)
 {
@@ -177,7 +199,7 @@ write_text (CareplanOutput *self, GString *out, const char *where)
 
   if (self->rows->len == 0)
     return;
-  g_string_append (out, where);
+  cp_text_put (out, where);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -187,25 +209,37 @@ write_text (CareplanOutput *self, GString *out, const char *where)
       gsize width = strlen (status);
       char buf[16];
 
-      g_string_append (out, "  ");
-      g_string_append_len (out, status, width);
+      cp_text_put (out, "  ");
+      cp_text_put_len (out, status, width);
       for (; width < 19; width++)
         g_string_append_c (out, ' ');
       g_string_append_c (out, ' ');
-      g_string_append (out, d->due != 0 ? cp_engine_iso (d->due, buf) : "no due date");
+      cp_text_put (out, d->due != 0 ? cp_engine_iso (d->due, buf) : "no due date");
       if (d->due != 0 && d->status == CP_OBLIGATION_STATUS_OVERDUE)
-        cp_text_append (out, " (%u day%s late)", self->today - d->due, self->today - d->due == 1 ? "" : "s");
+        {
+          cp_text_put (out, " (");
+          cp_text_put_int (out, (int) (self->today - d->due));
+          cp_text_put (out, self->today - d->due == 1 ? " day late)" : " days late)");
+        }
       else if (d->due != 0 && d->status == CP_OBLIGATION_STATUS_DUE_SOON && d->due == self->today)
-        g_string_append (out, " (today)");
+        cp_text_put (out, " (today)");
       else if (d->due != 0 && d->status == CP_OBLIGATION_STATUS_DUE_SOON)
-        cp_text_append (out, " (in %u day%s)", d->due - self->today, d->due - self->today == 1 ? "" : "s");
-      cp_text_append (out, "  %s: %s%s", d->subject, rt->key, rt->tail);
+        {
+          cp_text_put (out, " (in ");
+          cp_text_put_int (out, (int) (d->due - self->today));
+          cp_text_put (out, d->due - self->today == 1 ? " day)" : " days)");
+        }
+      cp_text_put (out, "  ");
+      cp_text_put (out, d->subject);
+      cp_text_put (out, ": ");
+      cp_text_put (out, rt->key);
+      cp_text_put (out, rt->tail);
       if (self->all)
         {
           g_string_truncate (how, 0);
           cp_obligation_data_append_explanation (d, how);
-          g_string_append (out, "      how:   ");
-          g_string_append_len (out, how->str, how->len);
+          cp_text_put (out, "      how:   ");
+          cp_text_put_len (out, how->str, how->len);
           g_string_append_c (out, '\n');
         }
     }
@@ -286,12 +320,12 @@ careplan_json_append_string (GString *out, const char *s)
 
           if (esc == NULL)
             continue;
-          g_string_append_len (out, s + run, i - run);
-          g_string_append (out, esc);
+          cp_text_put_len (out, s + run, i - run);
+          cp_text_put (out, esc);
           run = i + 1;
         }
     }
-  g_string_append_len (out, s + run, len - run);
+  cp_text_put_len (out, s + run, len - run);
   g_string_append_c (out, '"');
 }
 
@@ -299,11 +333,11 @@ careplan_json_append_string (GString *out, const char *s)
 static void
 json_member (GString *out, const char *lead, const char *value)
 {
-  g_string_append (out, lead);
+  cp_text_put (out, lead);
   if (value != NULL)
     careplan_json_append_string (out, value);
   else
-    g_string_append (out, "null");
+    cp_text_put (out, "null");
 }
 
 /* One case as json-glib wrote it, compact: {"source":…,"obligations":[…]} */
@@ -312,30 +346,30 @@ write_json (CareplanOutput *self, GString *out, const char *where)
 {
   GString *how = self->scratch;
 
-  g_string_append (out, self->first_case ? "    " : ",\n    ");
+  cp_text_put (out, self->first_case ? "    " : ",\n    ");
   json_member (out, "{\"source\":", where);
-  g_string_append (out, ",\"obligations\":[");
+  cp_text_put (out, ",\"obligations\":[");
   for (guint i = 0; i < self->rows->len; i++)
     {
       const CpObligationData *d = g_array_index (self->rows, Row, i).d;
       const RuleText *rt = rule_text (self, d->rule);
       char due[16], met[16];
 
-      g_string_append (out, i == 0 ? "{" : ",{");
+      cp_text_put (out, i == 0 ? "{" : ",{");
       json_member (out, "\"status\":", nick (self, d->status));
       json_member (out, ",\"due\":", iso_or_null (d->due, due));
       json_member (out, ",\"met_on\":", iso_or_null (d->met, met));
-      g_string_append (out, rt->key);
+      cp_text_put (out, rt->key);
       json_member (out, ",\"subject\":", d->subject);
       if (d->review > 0)
         cp_text_append (out, ",\"review\":%d", d->review);
-      g_string_append (out, rt->tail);
+      cp_text_put (out, rt->tail);
       g_string_truncate (how, 0);
       cp_obligation_data_append_explanation (d, how);
       json_member (out, ",\"explanation\":", how->str);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "]}");
+  cp_text_put (out, "]}");
 }
 
 /* CSV (RFC 4180) ------------------------------------------------------------ */
@@ -352,16 +386,16 @@ csv_field (GString *out, const char *value, gboolean last)
       g_string_append_c (out, '"');
       while ((q = strchr (run, '"')) != NULL)
         {
-          g_string_append_len (out, run, q + 1 - run);
+          cp_text_put_len (out, run, q + 1 - run);
           g_string_append_c (out, '"');
           run = q + 1;
         }
-      g_string_append (out, run);
+      cp_text_put (out, run);
       g_string_append_c (out, '"');
     }
   else
-    g_string_append (out, v);
-  g_string_append (out, last ? "\r\n" : ",");
+    cp_text_put (out, v);
+  cp_text_put (out, last ? "\r\n" : ",");
 }
 
 static void
@@ -379,10 +413,10 @@ write_csv (CareplanOutput *self, GString *out, const char *where)
       csv_field (out, nick (self, d->status), FALSE);
       csv_field (out, iso_or_null (d->due, due), FALSE);
       csv_field (out, iso_or_null (d->met, met), FALSE);
-      g_string_append (out, rt->key);
+      cp_text_put (out, rt->key);
       csv_field (out, d->subject, FALSE);
       csv_field (out, d->review > 0 ? cp_text_format (review, sizeof review, "%d", d->review) : NULL, FALSE);
-      g_string_append (out, rt->tail);
+      cp_text_put (out, rt->tail);
       g_string_truncate (how, 0);
       cp_obligation_data_append_explanation (d, how);
       csv_field (out, how->str, TRUE);
@@ -406,7 +440,7 @@ ics_line (CareplanOutput *self, GString *out, const char *name, const char *valu
     {
       gsize n = strcspn (p, escape ? "\\;,\n\r" : "\r");
 
-      g_string_append_len (line, p, n);
+      cp_text_put_len (line, p, n);
       p += n;
       if (*p == '\0')
         break;
@@ -426,16 +460,16 @@ ics_line (CareplanOutput *self, GString *out, const char *name, const char *valu
 
       if (col + len > 75)
         {
-          g_string_append_len (out, line->str + start, i - start);
-          g_string_append (out, "\r\n ");
+          cp_text_put_len (out, line->str + start, i - start);
+          cp_text_put (out, "\r\n ");
           col = 1;
           start = i;
         }
       col += len;
       i += len;
     }
-  g_string_append_len (out, line->str + start, line->len - start);
-  g_string_append (out, "\r\n");
+  cp_text_put_len (out, line->str + start, line->len - start);
+  cp_text_put (out, "\r\n");
 }
 
 static void
@@ -475,8 +509,8 @@ ics_uid (CareplanOutput *self, GString *out, const char *id, const CpObligationD
   g_hmac_update (hmac, (const guchar *) "\x1f", 1);
   g_hmac_update (hmac, (const guchar *) d->subject, strlen (d->subject));
   g_string_truncate (out, 0);
-  g_string_append_len (out, g_hmac_get_string (hmac), 32);
-  g_string_append (out, "@careplan");
+  cp_text_put_len (out, g_hmac_get_string (hmac), 32);
+  cp_text_put (out, "@careplan");
 }
 
 static void
@@ -492,7 +526,7 @@ write_ics (CareplanOutput *self, GString *out, CpCase *kase, const char *where)
 
       if (d->due == 0)
         continue;
-      g_string_append (out, "BEGIN:VEVENT\r\n");
+      cp_text_put (out, "BEGIN:VEVENT\r\n");
       ics_uid (self, text, id, d);
       ics_line (self, out, "UID", text->str, FALSE);
       g_string_assign (text, self->stamp);
@@ -512,7 +546,7 @@ write_ics (CareplanOutput *self, GString *out, CpCase *kase, const char *where)
       ics_line (self, out, "DESCRIPTION", text->str, TRUE);
       ics_line (self, out, "CATEGORIES", nick (self, d->status), TRUE);
       ics_line (self, out, "TRANSP", "TRANSPARENT", FALSE);
-      g_string_append (out, "END:VEVENT\r\n");
+      cp_text_put (out, "END:VEVENT\r\n");
       self->totals.events++;
     }
 }
@@ -598,8 +632,7 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
           g_array_append_val (self->rows, row);
         }
     }
-  /* Stable: obligations of the same rank and date stay in engine order. */
-  g_array_sort (self->rows, compare_rows);
+  sort_rows (self->rows);
 
   switch (self->format)
     {
@@ -625,12 +658,12 @@ careplan_output_begin (CareplanOutput *self, GString *out)
                       cp_policy_get_name (self->policy), when);
       break;
     case CAREPLAN_FORMAT_CSV:
-      g_string_append (out, "source,status,due,met_on,key,subject,review,rule_id,citation,explanation\r\n");
+      cp_text_put (out, "source,status,due,met_on,key,subject,review,rule_id,citation,explanation\r\n");
       break;
     case CAREPLAN_FORMAT_ICS:
-      g_string_append (out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+      cp_text_put (out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
       ics_line (self, out, "PRODID", "-//libcareplan//careplan check//EN", FALSE);
-      g_string_append (out, "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
+      cp_text_put (out, "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
       g_string_truncate (self->scratch, 0);
       cp_text_append (self->scratch, "Care-planning deadlines (%s, from %s)",
                       cp_policy_get_name (self->policy), when);
@@ -659,7 +692,7 @@ careplan_output_end (CareplanOutput *self, GString *out, gboolean unreadable)
                       t->unknown, unreadable ? "true" : "false");
       break;
     case CAREPLAN_FORMAT_ICS:
-      g_string_append (out, "END:VCALENDAR\r\n");
+      cp_text_put (out, "END:VCALENDAR\r\n");
       break;
     case CAREPLAN_FORMAT_TEXT:
       cp_text_append (out,
