@@ -340,6 +340,22 @@ json_member (GString *out, const char *lead, const char *value)
     cp_text_put (out, "null");
 }
 
+/* The same for a value that never needs escaping: a status's nick, a
+ * date in ISO 8601. */
+static void
+json_member_plain (GString *out, const char *lead, const char *value)
+{
+  cp_text_put (out, lead);
+  if (value != NULL)
+    {
+      g_string_append_c (out, '"');
+      cp_text_put (out, value);
+      g_string_append_c (out, '"');
+    }
+  else
+    cp_text_put (out, "null");
+}
+
 /* One case as json-glib wrote it, compact: {"source":…,"obligations":[…]} */
 static void
 write_json (CareplanOutput *self, GString *out, const char *where)
@@ -356,13 +372,16 @@ write_json (CareplanOutput *self, GString *out, const char *where)
       char due[16], met[16];
 
       cp_text_put (out, i == 0 ? "{" : ",{");
-      json_member (out, "\"status\":", nick (self, d->status));
-      json_member (out, ",\"due\":", iso_or_null (d->due, due));
-      json_member (out, ",\"met_on\":", iso_or_null (d->met, met));
+      json_member_plain (out, "\"status\":", nick (self, d->status));
+      json_member_plain (out, ",\"due\":", iso_or_null (d->due, due));
+      json_member_plain (out, ",\"met_on\":", iso_or_null (d->met, met));
       cp_text_put (out, rt->key);
       json_member (out, ",\"subject\":", d->subject);
       if (d->review > 0)
-        cp_text_append (out, ",\"review\":%d", d->review);
+        {
+          cp_text_put (out, ",\"review\":");
+          cp_text_put_int (out, d->review);
+        }
       cp_text_put (out, rt->tail);
       g_string_truncate (how, 0);
       cp_obligation_data_append_explanation (d, how);
