@@ -4,7 +4,7 @@
  * iCalendar file of the deadlines still to come. A check writes a hundred
  * thousand children at a few dozen obligations each, so the formats are
  * written straight from the engine's plain data (CpObligationData) into
- * one buffer: no CpObligation objects, no JSON tree, no printf. The bytes
+ * one buffer: no CpObligation objects, no JSON tree, no C-library printf. The bytes
  * are those the object-based writers made (json-glib's escaping included);
  * see docs/performance.md.
  *
