@@ -67,13 +67,29 @@ in_force (Run *run, CpRule *rule, guint32 day)
 {
   return cp_rule_in_force_julian (rule, day != 0 ? day : run->today);
 }
+/* The last dates formatted, by julian day: a case's explanations name the
+ * same few dates again and again (a review's, the day care began), and
+ * GDate's conversion is most of the cost of one. Per thread. */
+typedef struct
+{
+  guint32 j;
+  char    iso[11];
+} IsoMemo;
+
+static __thread IsoMemo iso_memo[64];
 
 const char *
 cp_engine_iso (guint32 j, char buf[16])
 {
+  IsoMemo *memo = &iso_memo[j % G_N_ELEMENTS (iso_memo)];
   GDate d;
   int y, m, day;
 
+  if (j != 0 && memo->j == j)
+    {
+      memcpy (buf, memo->iso, sizeof memo->iso);
+      return buf;
+    }
   g_date_clear (&d, 1);
   g_date_set_julian (&d, j);
   y = g_date_get_year (&d);
@@ -96,6 +112,8 @@ cp_engine_iso (guint32 j, char buf[16])
   buf[8] = '0' + day / 10;
   buf[9] = '0' + day % 10;
   buf[10] = '\0';
+  memo->j = j;
+  memcpy (memo->iso, buf, sizeof memo->iso);
   return buf;
 }
 
@@ -131,11 +149,22 @@ cp_engine_append_reason (GString    *s,
   char buf[16];
   int q = cp_rule_get_quantity (rule);
 
+  /* Piece by piece: careplan check writes this for most obligations. */
   if (q == 0)
-    cp_text_append (s, "the day of %s (%s)", anchor, cp_engine_iso (from, buf));
+    cp_text_put (s, "the day of ");
   else
-    cp_text_append (s, "%d %s %s %s (%s)", q, unit_words (cp_rule_get_unit (rule), q),
-                    word, anchor, cp_engine_iso (from, buf));
+    {
+      cp_text_put_int (s, q);
+      cp_text_put (s, " ");
+      cp_text_put (s, unit_words (cp_rule_get_unit (rule), q));
+      cp_text_put (s, " ");
+      cp_text_put (s, word);
+      cp_text_put (s, " ");
+    }
+  cp_text_put (s, anchor);
+  cp_text_put (s, " (");
+  cp_text_put (s, cp_engine_iso (from, buf));
+  cp_text_put (s, ")");
 }
 
 static CpObligationStatus

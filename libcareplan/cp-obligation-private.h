@@ -45,6 +45,12 @@ typedef struct
 /* Drops what @data holds but its strings (a GArray clear function). */
 void          cp_obligation_data_clear    (gpointer                data);
 
+/* Appends the explanation of @data to @out: the text of
+ * cp_obligation_get_explanation() for the object made from it, without
+ * the object, for writers of whole caseloads (careplan check). */
+void          cp_obligation_data_append_explanation (const CpObligationData *data,
+                                                     GString                *out);
+
 CpObligation *cp_obligation_new_from_data (const CpObligationData *data);
 
 G_END_DECLS

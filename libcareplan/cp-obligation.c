@@ -269,48 +269,80 @@ set_julian (GDate *date, guint32 julian)
     g_date_set_julian (date, julian);
 }
 
-static char *
-explain (const CpObligationData *d)
-{
-  static const char *status_words[] = {
-    [CP_OBLIGATION_STATUS_UPCOMING] = "upcoming",
-    [CP_OBLIGATION_STATUS_DUE_SOON] = "due soon",
-    [CP_OBLIGATION_STATUS_OVERDUE] = "overdue",
-    [CP_OBLIGATION_STATUS_MET_ON_TIME] = "met on time",
-    [CP_OBLIGATION_STATUS_MET_LATE] = "met late",
-    [CP_OBLIGATION_STATUS_NOT_APPLICABLE] = "not applicable",
-    [CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY] = "not enough history",
-  };
-  g_autoptr(GString) built = NULL;
-  const char *reason = d->reason;
-  char a[16], b[16];
+static const char *status_words[] = {
+  [CP_OBLIGATION_STATUS_UPCOMING] = "upcoming",
+  [CP_OBLIGATION_STATUS_DUE_SOON] = "due soon",
+  [CP_OBLIGATION_STATUS_OVERDUE] = "overdue",
+  [CP_OBLIGATION_STATUS_MET_ON_TIME] = "met on time",
+  [CP_OBLIGATION_STATUS_MET_LATE] = "met late",
+  [CP_OBLIGATION_STATUS_NOT_APPLICABLE] = "not applicable",
+  [CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY] = "not enough history",
+};
 
+/* How the date was worked out: the words of cp_engine_append_reason()
+ * (if any), then the reason (if any). */
+static void
+append_reason (const CpObligationData *d, GString *out)
+{
   if (d->reason_anchor != NULL)
     {
-      built = g_string_new (NULL);
-      cp_engine_append_reason (built, d->rule, d->reason_word, d->reason_anchor, d->reason_from);
+      cp_engine_append_reason (out, d->rule, d->reason_word, d->reason_anchor, d->reason_from);
       if (d->reason != NULL)
-        g_string_append (built, d->reason);
-      reason = built->str;
+        cp_text_put (out, d->reason);
     }
+  else
+    cp_text_put (out, d->reason != NULL ? d->reason : "(null)");
+}
+
+void
+cp_obligation_data_append_explanation (const CpObligationData *d,
+                                       GString                *out)
+{
+  char a[16], b[16];
 
   switch (d->form)
     {
     case CP_EXPLAIN_CEASED:
-      return cp_text_printf ("not applicable: due %s, after the child ceased to be looked after (%s)",
-                             cp_engine_iso (d->lapsed, a), cp_engine_iso (d->ceased, b));
+      cp_text_append (out, "not applicable: due %s, after the child ceased to be looked after (%s)",
+                      cp_engine_iso (d->lapsed, a), cp_engine_iso (d->ceased, b));
+      break;
     case CP_EXPLAIN_NO_HISTORY:
-      return cp_text_printf ("%s: %s", status_words[d->status], reason);
+      cp_text_put (out, status_words[d->status]);
+      cp_text_put (out, ": ");
+      append_reason (d, out);
+      break;
     case CP_EXPLAIN_DATED:
+      /* Appended piece by piece: this runs for every obligation a caseload
+       * check writes. */
+      cp_text_put (out, status_words[d->status]);
+      cp_text_put (out, "; due ");
+      cp_text_put (out, cp_engine_iso (d->due, a));
+      cp_text_put (out, ": ");
+      append_reason (d, out);
       if (d->met != 0)
-        return cp_text_printf ("%s; due %s: %s; done %s", status_words[d->status],
-                               cp_engine_iso (d->due, a), reason, cp_engine_iso (d->met, b));
-      return cp_text_printf ("%s; due %s: %s", status_words[d->status],
-                             cp_engine_iso (d->due, a), reason);
+        {
+          cp_text_put (out, "; done ");
+          cp_text_put (out, cp_engine_iso (d->met, b));
+        }
+      break;
     case CP_EXPLAIN_AS_IS:
     default:
-      return g_strdup (reason);
+      if (d->reason != NULL)
+        cp_text_put (out, d->reason);
+      break;
     }
+}
+
+static char *
+explain (const CpObligationData *d)
+{
+  GString *s;
+
+  if ((d->form == CP_EXPLAIN_AS_IS || d->form > CP_EXPLAIN_CEASED) && d->reason == NULL)
+    return NULL;
+  s = g_string_sized_new (128);
+  cp_obligation_data_append_explanation (d, s);
+  return g_string_free (s, FALSE);
 }
 
 CpObligation *

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,47 @@ G_BEGIN_DECLS
 void  cp_text_append (GString    *s,
                       const char *format,
                       ...) G_GNUC_PRINTF (2, 3);
+
+/* g_string_append() without its function call when the text fits the
+ * space already allocated, as GLib 2.76 inlines it: for writers that
+ * append a dozen short pieces for each of a caseload's obligations. */
+static inline void
+cp_text_put_len (GString *s, const char *text, gsize n)
+{
+  if (G_UNLIKELY (s->len + n >= s->allocated_len))
+    {
+      g_string_append_len (s, text, (gssize) n);
+      return;
+    }
+  memcpy (s->str + s->len, text, n);
+  s->len += n;
+  s->str[s->len] = '\0';
+}
+
+static inline void
+cp_text_put (GString *s, const char *text)
+{
+  cp_text_put_len (s, text, strlen (text));
+}
+
+/* @v in decimal, likewise. */
+static inline void
+cp_text_put_int (GString *s, int v)
+{
+  char buf[16];
+  int i = sizeof buf;
+  guint u = v < 0 ? 0u - (guint) v : (guint) v;
+
+  do
+    {
+      buf[--i] = (char) ('0' + u % 10);
+      u /= 10;
+    }
+  while (u != 0);
+  if (v < 0)
+    buf[--i] = '-';
+  cp_text_put_len (s, buf + i, sizeof buf - i);
+}
 
 /* g_strdup_printf() likewise. */
 char *cp_text_printf (const char *format,

@@ -162,25 +162,6 @@ careplan_for_each_case (char             **paths,
   return readable;
 }
 
-/* The duties whose records the source holds: a case in the library's
- * format holds them all, a 903 return only reviews, and the SSD the
- * reviews held, visits, health and dental checks and the care plan
- * (docs/ssd.md). */
-gboolean
-careplan_source_judges (int source, CpDuty duty)
-{
-  switch (source)
-    {
-    case CAREPLAN_SOURCE_SSDA903:
-      return duty == CP_DUTY_REVIEW;
-    case CAREPLAN_SOURCE_SSD:
-      return duty == CP_DUTY_REVIEW || duty == CP_DUTY_VISIT || duty == CP_DUTY_HEALTH_ASSESSMENT ||
-             duty == CP_DUTY_DENTAL_CHECK || duty == CP_DUTY_CARE_PLAN;
-    default:
-      return TRUE;
-    }
-}
-
 /* A directory of CSV extracts, or a PostgreSQL database: a URI or a libpq
  * connection string ("host=... dbname=..."). */
 static gboolean

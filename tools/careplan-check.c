@@ -1,7 +1,8 @@
 /* careplan-check.c: careplan check FILE…
  *
  * Writes each case's obligations (overdue first, then due soon) as text,
- * JSON, CSV or an iCalendar file of the deadlines still to come.
+ * JSON, CSV or an iCalendar file of the deadlines still to come (the
+ * formats are in careplan-output.c).
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -15,13 +16,7 @@
 
 #include "careplan-commands.h"
 #include "careplan-measures.h"
-
-typedef enum {
-  FORMAT_TEXT,
-  FORMAT_JSON,
-  FORMAT_CSV,
-  FORMAT_ICS,
-} Format;
+#include "careplan-output.h"
 
 static char *opt_policy = NULL;
 static char *opt_on = NULL;
@@ -89,296 +84,16 @@ static const GOptionEntry entries[] = {
 };
 
 typedef struct {
-  CpObligation *o;
-  CpObligationStatus status;
-  guint32 due;    /* Julian, 0 if none */
-} Row;
-
-typedef struct {
-  Format format;
+  CareplanFormat format;
   CpPolicy *policy;
   CpCalendar *calendar;
   GDate *date;
-  guint32 today;
   GString *out;          /* what is still to be written */
-  GBytes *uid_key;       /* FORMAT_ICS: the key of the events' UIDs */
+  CareplanOutput *output;
   gboolean to_stdout;    /* flush after each case */
-  gboolean first_case;
-  guint cases, refused, overdue, due_soon, met_late, unknown, events;
+  guint refused;
   guint compared, differ, later;   /* --compare-due-dates */
 } Check;
-
-/* Overdue first, then due soon, then the rest; earliest first in each. */
-static int
-status_rank (CpObligationStatus s)
-{
-  switch (s)
-    {
-    case CP_OBLIGATION_STATUS_OVERDUE: return 0;
-    case CP_OBLIGATION_STATUS_DUE_SOON: return 1;
-    case CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY: return 2;
-    case CP_OBLIGATION_STATUS_UPCOMING: return 3;
-    case CP_OBLIGATION_STATUS_MET_LATE: return 4;
-    case CP_OBLIGATION_STATUS_MET_ON_TIME: return 5;
-    case CP_OBLIGATION_STATUS_NOT_APPLICABLE:
-    default: return 6;
-    }
-}
-
-static int
-compare_rows (gconstpointer a, gconstpointer b)
-{
-  const Row *x = a, *y = b;
-  int rx = status_rank (x->status), ry = status_rank (y->status);
-
-  if (rx != ry)
-    return rx - ry;
-  if (x->due != y->due)
-    return x->due < y->due ? -1 : 1;
-  return 0;
-}
-
-static gboolean
-reported (Check *c, CpObligationStatus s)
-{
-  if (c->format == FORMAT_ICS)
-    return s == CP_OBLIGATION_STATUS_UPCOMING || s == CP_OBLIGATION_STATUS_DUE_SOON;
-  return opt_all || s == CP_OBLIGATION_STATUS_OVERDUE || s == CP_OBLIGATION_STATUS_DUE_SOON ||
-         s == CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
-}
-
-static char *
-iso_or_null (const GDate *d)
-{
-  return d ? cp_date_format_iso (d) : NULL;
-}
-
-/* Text ---------------------------------------------------------------------- */
-
-static void
-write_text (Check *c, const char *where, GArray *rows)
-{
-  if (rows->len == 0)
-    return;
-  g_string_append_printf (c->out, "%s\n", where);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *r = &g_array_index (rows, Row, i);
-      CpObligation *o = r->o;
-      g_autofree char *due = iso_or_null (cp_obligation_get_due (o));
-      g_autofree char *subject = g_strdup_printf ("%s:", cp_obligation_get_subject (o));
-      char when[40] = "";
-
-      if (r->due != 0 && r->status == CP_OBLIGATION_STATUS_OVERDUE)
-        g_snprintf (when, sizeof when, " (%u day%s late)", c->today - r->due, c->today - r->due == 1 ? "" : "s");
-      else if (r->due != 0 && r->status == CP_OBLIGATION_STATUS_DUE_SOON)
-        g_snprintf (when, sizeof when, r->due == c->today ? " (today)" : " (in %u day%s)",
-                    r->due - c->today, r->due - c->today == 1 ? "" : "s");
-
-      g_string_append_printf (c->out, "  %-19s %s%s  %s %s [%s]\n",
-                              careplan_nick (CP_TYPE_OBLIGATION_STATUS, r->status),
-                              due ? due : "no due date", when, subject,
-                              cp_obligation_get_key (o), cp_obligation_get_rule_id (o));
-      g_string_append_printf (c->out, "      cites: %s\n", cp_obligation_get_citation (o));
-      if (opt_all)
-        g_string_append_printf (c->out, "      how:   %s\n", cp_obligation_get_explanation (o));
-    }
-}
-
-/* JSON ---------------------------------------------------------------------- */
-
-static void
-write_json (Check *c, const char *where, GArray *rows)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "source");
-  json_builder_add_string_value (b, where);
-  json_builder_set_member_name (b, "obligations");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      CpObligation *o = g_array_index (rows, Row, i).o;
-      g_autofree char *due = iso_or_null (cp_obligation_get_due (o));
-      g_autofree char *met = iso_or_null (cp_obligation_get_met_on (o));
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "status");
-      json_builder_add_string_value (b, careplan_nick (CP_TYPE_OBLIGATION_STATUS, cp_obligation_get_status (o)));
-      json_builder_set_member_name (b, "due");
-      due ? json_builder_add_string_value (b, due) : json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "met_on");
-      met ? json_builder_add_string_value (b, met) : json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "key");
-      json_builder_add_string_value (b, cp_obligation_get_key (o));
-      json_builder_set_member_name (b, "subject");
-      json_builder_add_string_value (b, cp_obligation_get_subject (o));
-      if (cp_obligation_get_review (o) > 0)
-        {
-          json_builder_set_member_name (b, "review");
-          json_builder_add_int_value (b, cp_obligation_get_review (o));
-        }
-      json_builder_set_member_name (b, "rule_id");
-      json_builder_add_string_value (b, cp_obligation_get_rule_id (o));
-      json_builder_set_member_name (b, "citation");
-      json_builder_add_string_value (b, cp_obligation_get_citation (o));
-      json_builder_set_member_name (b, "explanation");
-      json_builder_add_string_value (b, cp_obligation_get_explanation (o));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  text = json_generator_to_data (gen, NULL);
-  g_string_append_printf (c->out, "%s    %s", c->first_case ? "" : ",\n", text);
-}
-
-/* CSV (RFC 4180) ------------------------------------------------------------ */
-
-static void
-csv_field (GString *out, const char *value, gboolean last)
-{
-  const char *v = value ? value : "";
-
-  if (strpbrk (v, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = v; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, v);
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
-static void
-write_csv (Check *c, const char *where, GArray *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      CpObligation *o = g_array_index (rows, Row, i).o;
-      g_autofree char *due = iso_or_null (cp_obligation_get_due (o));
-      g_autofree char *met = iso_or_null (cp_obligation_get_met_on (o));
-      g_autofree char *review = cp_obligation_get_review (o) > 0
-                                ? g_strdup_printf ("%d", cp_obligation_get_review (o)) : NULL;
-
-      csv_field (c->out, where, FALSE);
-      csv_field (c->out, careplan_nick (CP_TYPE_OBLIGATION_STATUS, cp_obligation_get_status (o)), FALSE);
-      csv_field (c->out, due, FALSE);
-      csv_field (c->out, met, FALSE);
-      csv_field (c->out, cp_obligation_get_key (o), FALSE);
-      csv_field (c->out, cp_obligation_get_subject (o), FALSE);
-      csv_field (c->out, review, FALSE);
-      csv_field (c->out, cp_obligation_get_rule_id (o), FALSE);
-      csv_field (c->out, cp_obligation_get_citation (o), FALSE);
-      csv_field (c->out, cp_obligation_get_explanation (o), TRUE);
-    }
-}
-
-/* iCalendar (RFC 5545) ------------------------------------------------------ */
-
-/* Appends "NAME:value" escaped as TEXT and folded at 75 octets, never
- * inside a UTF-8 sequence. */
-static void
-ics_line (GString *out, const char *name, const char *value, gboolean escape)
-{
-  g_autoptr(GString) line = g_string_new (name);
-  gsize col = 0;
-
-  g_string_append_c (line, ':');
-  for (const char *p = value; *p; p++)
-    {
-      if (escape && (*p == '\\' || *p == ';' || *p == ','))
-        g_string_append_c (line, '\\');
-      if (escape && *p == '\n')
-        g_string_append (line, "\\n");
-      else if (*p != '\r')
-        g_string_append_c (line, *p);
-    }
-  for (gsize i = 0; i < line->len; i++)
-    {
-      guchar ch = (guchar) line->str[i];
-      gsize len = ch < 0x80 ? 1 : ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : 2;
-
-      if (col + len > 75)
-        {
-          g_string_append (out, "\r\n ");
-          col = 1;
-        }
-      g_string_append_len (out, line->str + i, (gssize) MIN (len, line->len - i));
-      col += len;
-      i += len - 1;
-    }
-  g_string_append (out, "\r\n");
-}
-
-static void
-ics_date (char out[9], guint32 julian)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, julian);
-  g_snprintf (out, 9, "%04d%02d%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
-}
-
-static void
-write_ics (Check *c, CpCase *kase, const char *where, GArray *rows)
-{
-  const char *id = cp_child_get_id (cp_case_get_child (kase));
-  char stamp[9];
-
-  ics_date (stamp, c->today);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *r = &g_array_index (rows, Row, i);
-      CpObligation *o = r->o;
-      g_autofree char *seed = NULL, *hash = NULL, *uid = NULL, *summary = NULL, *description = NULL;
-      g_autofree char *stamp_line = NULL;
-      char start[9], end[9];
-
-      if (r->due == 0)
-        continue;
-      /* Stable across exports with the same key, so a calendar updates the
-       * event rather than adding another; keyed (HMAC-SHA256), so no one
-       * without the key can test identifiers against it, as they could an
-       * unkeyed hash of the small space of identifiers. */
-      seed = g_strdup_printf ("%s\x1f%s\x1f%s", id, cp_obligation_get_key (o), cp_obligation_get_subject (o));
-      hash = g_compute_hmac_for_string (G_CHECKSUM_SHA256, g_bytes_get_data (c->uid_key, NULL),
-                                        g_bytes_get_size (c->uid_key), seed, -1);
-      uid = g_strdup_printf ("%.32s@careplan", hash);
-      ics_date (start, r->due);
-      ics_date (end, r->due + 1);
-      summary = g_strdup_printf ("%s: %s (%s)", cp_obligation_get_subject (o), cp_obligation_get_key (o), where);
-      description = g_strdup_printf ("%s\nRule %s under %s.\nCites: %s", cp_obligation_get_explanation (o),
-                                     cp_obligation_get_rule_id (o), cp_policy_get_name (c->policy),
-                                     cp_obligation_get_citation (o));
-      stamp_line = g_strdup_printf ("%sT000000Z", stamp);
-
-      g_string_append (c->out, "BEGIN:VEVENT\r\n");
-      ics_line (c->out, "UID", uid, FALSE);
-      ics_line (c->out, "DTSTAMP", stamp_line, FALSE);
-      ics_line (c->out, "DTSTART;VALUE=DATE", start, FALSE);
-      ics_line (c->out, "DTEND;VALUE=DATE", end, FALSE);
-      ics_line (c->out, "SUMMARY", summary, TRUE);
-      ics_line (c->out, "DESCRIPTION", description, TRUE);
-      ics_line (c->out, "CATEGORIES", careplan_nick (CP_TYPE_OBLIGATION_STATUS, r->status), TRUE);
-      ics_line (c->out, "TRANSP", "TRANSPARENT", FALSE);
-      g_string_append (c->out, "END:VEVENT\r\n");
-      c->events++;
-    }
-}
 
 /* One case ------------------------------------------------------------------ */
 
@@ -396,9 +111,6 @@ static void
 check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer data)
 {
   Check *c = data;
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *list;
 
   if (!careplan_case_allocated_to (kase, c->date, opt_team, opt_worker, opt_iro))
     return;
@@ -407,132 +119,17 @@ check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpoint
       c->refused++;
       return;
     }
-  c->cases++;
-
-  list = cp_evaluator_get_obligations (ev);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      CpObligation *o = g_list_model_get_item (list, i);
-      CpObligationStatus s = cp_obligation_get_status (o);
-      Row row = { o, s, cp_obligation_get_due (o) ? g_date_get_julian (cp_obligation_get_due (o)) : 0 };
-
-      g_ptr_array_add (keep, o);
-      if (!careplan_source_judges (source, cp_rule_get_duty (cp_obligation_get_rule (o))))
-        continue;
-      c->overdue += s == CP_OBLIGATION_STATUS_OVERDUE;
-      c->due_soon += s == CP_OBLIGATION_STATUS_DUE_SOON;
-      c->met_late += s == CP_OBLIGATION_STATUS_MET_LATE;
-      c->unknown += s == CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
-      if (reported (c, s))
-        g_array_append_val (rows, row);
-    }
-  g_array_sort (rows, compare_rows);
-
   if (opt_compare_due_dates)
     {
+      g_autoptr(GString) counted = g_string_new (NULL);
+
+      /* The totals still count the case; its obligations are not listed. */
+      careplan_output_case (c->output, counted, ev, kase, where, source);
       c->differ += careplan_compare_due_dates (kase, ev, where, c->out, &c->compared, &c->later);
       flush (c);
       return;
     }
-  switch (c->format)
-    {
-    case FORMAT_TEXT: write_text (c, where, rows); break;
-    case FORMAT_JSON: write_json (c, where, rows); break;
-    case FORMAT_CSV: write_csv (c, where, rows); break;
-    case FORMAT_ICS: write_ics (c, kase, where, rows); break;
-    default: g_assert_not_reached ();
-    }
-  c->first_case = FALSE;
-  flush (c);
-}
-
-static gboolean
-parse_format (const char *text, Format *format)
-{
-  static const char * const names[] = { "text", "json", "csv", "ics" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *format = (Format) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static void
-begin (Check *c)
-{
-  g_autofree char *when = cp_date_format_iso (c->date);
-  char stamp[9];
-
-  switch (c->format)
-    {
-    case FORMAT_JSON:
-      g_string_append_printf (c->out, "{\n  \"policy\": \"%s\",\n  \"as_at\": \"%s\",\n  \"cases\": [\n",
-                              cp_policy_get_name (c->policy), when);
-      break;
-    case FORMAT_CSV:
-      csv_field (c->out, "source", FALSE);
-      csv_field (c->out, "status", FALSE);
-      csv_field (c->out, "due", FALSE);
-      csv_field (c->out, "met_on", FALSE);
-      csv_field (c->out, "key", FALSE);
-      csv_field (c->out, "subject", FALSE);
-      csv_field (c->out, "review", FALSE);
-      csv_field (c->out, "rule_id", FALSE);
-      csv_field (c->out, "citation", FALSE);
-      csv_field (c->out, "explanation", TRUE);
-      break;
-    case FORMAT_ICS:
-      ics_date (stamp, c->today);
-      g_string_append (c->out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
-      ics_line (c->out, "PRODID", "-//libcareplan//careplan check//EN", FALSE);
-      g_string_append (c->out, "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
-      {
-        g_autofree char *name = g_strdup_printf ("Care-planning deadlines (%s, from %s)",
-                                                 cp_policy_get_name (c->policy), when);
-        ics_line (c->out, "X-WR-CALNAME", name, TRUE);
-      }
-      break;
-    case FORMAT_TEXT:
-    default:
-      break;
-    }
-  flush (c);
-}
-
-static void
-end (Check *c, gboolean unreadable)
-{
-  g_autofree char *when = cp_date_format_iso (c->date);
-
-  switch (c->format)
-    {
-    case FORMAT_JSON:
-      g_string_append_printf (c->out,
-                              "%s  ],\n  \"totals\": { \"cases\": %u, \"overdue\": %u, \"due_soon\": %u, "
-                              "\"met_late\": %u, \"not_enough_history\": %u, \"unreadable\": %s }\n}\n",
-                              c->first_case ? "" : "\n", c->cases, c->overdue, c->due_soon, c->met_late,
-                              c->unknown, unreadable ? "true" : "false");
-      break;
-    case FORMAT_ICS:
-      g_string_append (c->out, "END:VCALENDAR\r\n");
-      break;
-    case FORMAT_TEXT:
-      if (opt_compare_due_dates)
-        g_string_append_printf (c->out, "%u reviews with a due date in the SSD: %u differ from the library's, "
-                                "%u of them later\n", c->compared, c->differ, c->later);
-      g_string_append_printf (c->out,
-                              "%u cases under %s as at %s: %u overdue, %u due soon, %u met late, "
-                              "%u not enough history%s\n",
-                              c->cases, cp_policy_get_name (c->policy), when, c->overdue, c->due_soon,
-                              c->met_late, c->unknown, unreadable ? "; some cases could not be read" : "");
-      break;
-    case FORMAT_CSV:
-    default:
-      break;
-    }
+  careplan_output_case (c->output, c->out, ev, kase, where, source);
   flush (c);
 }
 
@@ -659,6 +256,9 @@ careplan_check_main (int argc, char **argv)
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) uid_key = NULL;
+  g_autoptr(CareplanOutput) output = NULL;
+  const CareplanTotals *totals;
   gboolean readable;
   guint invalid = 0;
   Check c = { 0 };
@@ -696,12 +296,12 @@ careplan_check_main (int argc, char **argv)
       fprintf (stderr, "careplan check: --jobs: %d is not a number of threads\n", opt_jobs);
       return CAREPLAN_EXIT_USAGE;
     }
-  if (!parse_format (opt_format ? opt_format : "text", &c.format))
+  if (!careplan_format_parse (opt_format ? opt_format : "text", &c.format))
     {
       fprintf (stderr, "careplan check: --format: “%s” is not one of text, json, csv, ics\n", opt_format);
       return CAREPLAN_EXIT_USAGE;
     }
-  if (opt_compare_due_dates && (opt_ssd == NULL || c.format != FORMAT_TEXT))
+  if (opt_compare_due_dates && (opt_ssd == NULL || c.format != CAREPLAN_FORMAT_TEXT))
     {
       fprintf (stderr, "careplan check: --compare-due-dates needs --ssd and the text format\n");
       return CAREPLAN_EXIT_USAGE;
@@ -713,12 +313,12 @@ careplan_check_main (int argc, char **argv)
                opt_output);
       return CAREPLAN_EXIT_USAGE;
     }
-  if (c.format == FORMAT_ICS)
+  if (c.format == CAREPLAN_FORMAT_ICS)
     {
       g_autofree char *key_path = opt_uid_key ? g_strdup (opt_uid_key) : default_uid_key_path ();
 
-      c.uid_key = load_uid_key (key_path, &error);
-      if (c.uid_key == NULL)
+      uid_key = load_uid_key (key_path, &error);
+      if (uid_key == NULL)
         {
           fprintf (stderr, "careplan check: --uid-key: %s\n", error->message);
           return CAREPLAN_EXIT_USAGE;
@@ -732,20 +332,25 @@ careplan_check_main (int argc, char **argv)
   c.policy = policy;
   c.calendar = calendar;
   c.date = date;
-  c.today = g_date_get_julian (date);
   c.out = out;
   c.to_stdout = opt_output == NULL;
-  c.first_case = TRUE;
+  output = careplan_output_new (c.format, opt_all, policy, date, uid_key);
+  c.output = output;
 
-  begin (&c);
+  careplan_output_begin (output, out);
+  flush (&c);
   readable = careplan_for_each_evaluated (opt_files, opt_ssda903, opt_ssd, (guint) opt_jobs, policy, calendar,
                                           date, check_case, &c, &invalid);
   g_clear_pointer (&opt_ssd, g_strfreev);
+  if (opt_compare_due_dates)
+    g_string_append_printf (out, "%u reviews with a due date in the SSD: %u differ from the library's, "
+                            "%u of them later\n", c.compared, c.differ, c.later);
   invalid += c.refused;
-  end (&c, !readable || invalid > 0);
+  careplan_output_end (output, out, !readable || invalid > 0);
+  flush (&c);
+  totals = careplan_output_get_totals (output);
   g_clear_pointer (&opt_ssda903, g_strfreev);
   g_clear_pointer (&opt_files, g_strfreev);
-  g_clear_pointer (&c.uid_key, g_bytes_unref);
 
   if (opt_output != NULL)
     {
@@ -754,13 +359,13 @@ careplan_check_main (int argc, char **argv)
           fprintf (stderr, "careplan check: %s\n", error->message);
           return CAREPLAN_EXIT_DATA;
         }
-      if (c.format == FORMAT_ICS)
-        fprintf (stderr, "%u deadlines written to %s\n", c.events, opt_output);
+      if (c.format == CAREPLAN_FORMAT_ICS)
+        fprintf (stderr, "%u deadlines written to %s\n", totals->events, opt_output);
     }
 
   if (!readable || invalid > 0)
     return CAREPLAN_EXIT_DATA;
   if (opt_compare_due_dates)
     return c.later > 0 ? CAREPLAN_EXIT_FINDINGS : CAREPLAN_EXIT_OK;
-  return c.overdue > 0 ? CAREPLAN_EXIT_FINDINGS : CAREPLAN_EXIT_OK;
+  return totals->overdue > 0 ? CAREPLAN_EXIT_FINDINGS : CAREPLAN_EXIT_OK;
 }

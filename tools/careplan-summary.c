@@ -12,6 +12,7 @@
 
 #include "careplan-commands.h"
 #include "careplan-measures.h"
+#include "cp-obligation-list-private.h"
 
 static char *opt_policy = NULL;
 static char *opt_on = NULL;
@@ -139,7 +140,8 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
 {
   Summary *s = data;
   gboolean has[N_AREAS] = { FALSE }, any = FALSE, disputed = FALSE;
-  GListModel *list, *disputes;
+  CpObligationList *list;
+  GListModel *disputes;
   CpPermanencePlan *perm;
   guint drift = 0, n_overdue = 0, n_due_soon = 0;
 
@@ -151,12 +153,14 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
     }
   s->cases++;
 
-  list = cp_evaluator_get_obligations (ev);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  /* The plain data of the evaluator's list: an obligation is only counted
+   * here, so making it an object (and its explanation) would be waste. */
+  list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
+  for (guint i = 0; i < cp_obligation_list_length (list); i++)
     {
-      g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
-      CpObligationStatus st = cp_obligation_get_status (o);
-      CpDuty duty = cp_rule_get_duty (cp_obligation_get_rule (o));
+      const CpObligationData *o = cp_obligation_list_peek (list, i);
+      CpObligationStatus st = o->status;
+      CpDuty duty = cp_rule_get_duty (o->rule);
       CpArea a = cp_area_of_duty (duty);
 
       if (!careplan_source_judges (source, duty))

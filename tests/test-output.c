@@ -1,0 +1,206 @@
+/* test-output.c: careplan check's formats, written from plain data
+ *
+ * tools/careplan-output.c writes obligations straight from the engine's
+ * CpObligationData, with its own JSON escaping, for speed. Its bytes must
+ * stay those of the object-based writers it replaced: json-glib's
+ * escaping, and each CpObligation's explanation.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include "test-evaluating.h"
+#include "../tools/careplan-output.h"
+#include "cp-obligation-list-private.h"
+
+/* @s as json-glib's generator writes a string. */
+static char *
+json_glib_string (const char *s)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+  json_node_set_string (node, s);
+  json_generator_set_root (gen, node);
+  return json_generator_to_data (gen, NULL);
+}
+
+static void
+expect_escaped_as_json_glib (const char *s)
+{
+  g_autoptr(GString) ours = g_string_new (NULL);
+  g_autofree char *theirs = json_glib_string (s);
+
+  careplan_json_append_string (ours, s);
+  cr_assert_str_eq (ours->str, theirs, "escaping %zu bytes", strlen (s));
+}
+
+/* Every byte, alone and at every offset of the eight-byte words the
+ * escaper tests at once, and text with none to escape. */
+Test (output, json_escaping_is_json_glibs)
+{
+  expect_escaped_as_json_glib ("");
+  expect_escaped_as_json_glib ("SI 2010/959 reg 33(1)(a) and “Stoke-on-Trent” §7.10 – fine");
+  for (guint b = 1; b < 256; b++)
+    for (guint offset = 0; offset < 20; offset++)
+      {
+        char text[32];
+
+        memset (text, 'a', sizeof text);
+        text[offset] = (char) b;
+        text[offset + 9] = '\0';
+        expect_escaped_as_json_glib (text);
+        text[offset + 1] = '\0';
+        expect_escaped_as_json_glib (text);
+      }
+}
+
+static CpEvaluator *
+evaluate (CpCase *kase, CpPolicy *policy, CpCalendar *calendar, const char *on)
+{
+  g_autoptr(GDate) d = test_date (on);
+  g_autoptr(GError) error = NULL;
+  CpEvaluator *ev = cp_evaluator_new (kase, policy, calendar);
+
+  cp_evaluator_set_date (ev, d);
+  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
+  return ev;
+}
+
+/* One case with --all as the JsonBuilder writer made it from objects. */
+static char *
+json_from_objects (CpEvaluator *ev, const char *where)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GListModel *list = cp_evaluator_get_obligations (ev);
+  static const CpObligationStatus order[] = {
+    CP_OBLIGATION_STATUS_OVERDUE, CP_OBLIGATION_STATUS_DUE_SOON, CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY,
+    CP_OBLIGATION_STATUS_UPCOMING, CP_OBLIGATION_STATUS_MET_LATE, CP_OBLIGATION_STATUS_MET_ON_TIME,
+    CP_OBLIGATION_STATUS_NOT_APPLICABLE,
+  };
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "source");
+  json_builder_add_string_value (b, where);
+  json_builder_set_member_name (b, "obligations");
+  json_builder_begin_array (b);
+  /* Overdue first, and so on; in each, earliest first (no date first),
+   * then engine order: the stable sort the writer does. */
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      g_autoptr(GPtrArray) same = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          CpObligation *o = g_list_model_get_item (list, i);
+          guint at = same->len;
+
+          if (cp_obligation_get_status (o) != order[k])
+            {
+              g_object_unref (o);
+              continue;
+            }
+          while (at > 0)
+            {
+              const GDate *x = cp_obligation_get_due (same->pdata[at - 1]), *y = cp_obligation_get_due (o);
+              guint32 jx = x ? g_date_get_julian (x) : 0, jy = y ? g_date_get_julian (y) : 0;
+
+              if (jx <= jy)
+                break;
+              at--;
+            }
+          g_ptr_array_insert (same, at, o);
+        }
+      for (guint i = 0; i < same->len; i++)
+        {
+          CpObligation *o = same->pdata[i];
+          g_autofree char *due = cp_obligation_get_due (o) ? cp_date_format_iso (cp_obligation_get_due (o)) : NULL;
+          g_autofree char *met = cp_obligation_get_met_on (o) ? cp_date_format_iso (cp_obligation_get_met_on (o)) : NULL;
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "status");
+          json_builder_add_string_value (b, status_nick (cp_obligation_get_status (o)));
+          json_builder_set_member_name (b, "due");
+          due ? json_builder_add_string_value (b, due) : json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "met_on");
+          met ? json_builder_add_string_value (b, met) : json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "key");
+          json_builder_add_string_value (b, cp_obligation_get_key (o));
+          json_builder_set_member_name (b, "subject");
+          json_builder_add_string_value (b, cp_obligation_get_subject (o));
+          if (cp_obligation_get_review (o) > 0)
+            {
+              json_builder_set_member_name (b, "review");
+              json_builder_add_int_value (b, cp_obligation_get_review (o));
+            }
+          json_builder_set_member_name (b, "rule_id");
+          json_builder_add_string_value (b, cp_obligation_get_rule_id (o));
+          json_builder_set_member_name (b, "citation");
+          json_builder_add_string_value (b, cp_obligation_get_citation (o));
+          json_builder_set_member_name (b, "explanation");
+          json_builder_add_string_value (b, cp_obligation_get_explanation (o));
+          json_builder_end_object (b);
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* Every obligation of the example caseloads under every built-in profile:
+ * the streamed explanation is the object's, and a case's JSON is the
+ * JsonBuilder writer's, byte for byte. */
+Test (output, plain_data_writes_what_objects_did)
+{
+  static const char * const files[] = { "caseload.jsonl", "authority-caseload.jsonl" };
+  static const char * const dates[] = { "2026-03-31", "2026-11-22" };
+  g_autoptr(CpCalendar) calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+  g_auto(GStrv) profiles = cp_policy_list_builtin ();
+  guint compared = 0;
+
+  for (guint p = 0; profiles[p] != NULL; p++)
+    for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+      for (guint t = 0; t < G_N_ELEMENTS (dates); t++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(CpPolicy) policy = cp_policy_new_builtin (profiles[p], &error);
+          g_autofree char *path = g_build_filename (EXAMPLES_DIR, "data", files[f], NULL);
+          g_autoptr(CpCaseloadReader) reader = cp_caseload_reader_new_for_path (path, &error);
+          g_autoptr(GDate) date = test_date (dates[t]);
+          g_autoptr(CareplanOutput) output = careplan_output_new (CAREPLAN_FORMAT_JSON, TRUE, policy, date, NULL);
+          CpCase *kase;
+
+          cr_assert_not_null (reader, "%s", error ? error->message : "");
+          while ((kase = cp_caseload_reader_next (reader, &error)) != NULL)
+            {
+              g_autoptr(CpEvaluator) ev = evaluate (kase, policy, calendar, dates[t]);
+              CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
+              g_autoptr(GString) ours = g_string_new (NULL);
+              g_autofree char *theirs = NULL;
+
+              for (guint i = 0; i < cp_obligation_list_length (list); i++)
+                {
+                  g_autoptr(GString) explanation = g_string_new (NULL);
+
+                  cp_obligation_data_append_explanation (cp_obligation_list_peek (list, i), explanation);
+                  cr_assert_str_eq (explanation->str,
+                                    cp_obligation_get_explanation (cp_obligation_list_get (list, i)),
+                                    "%s, %s, obligation %u", profiles[p], files[f], i);
+                  compared++;
+                }
+              careplan_output_case (output, ours, ev, kase, "a \"file\"\\:1", FALSE);
+              theirs = json_from_objects (ev, "a \"file\"\\:1");
+              /* Every case after the first is preceded by ",\n    ". */
+              cr_assert_str_eq (ours->str + (ours->str[0] == ',' ? 6 : 4), theirs, "%s, %s",
+                                profiles[p], files[f]);
+              g_object_unref (kase);
+            }
+          cr_assert_null (error, "%s", error ? error->message : "");
+        }
+  cr_assert_gt (compared, 1000);
+}

@@ -1,0 +1,747 @@
+/* careplan-output.c: the formats of careplan check
+ *
+ * Each case's obligations, overdue first, as text, JSON, CSV or an
+ * iCalendar file of the deadlines still to come. A check writes a hundred
+ * thousand children at a few dozen obligations each, so the formats are
+ * written straight from the engine's plain data (CpObligationData) into
+ * one buffer: no CpObligation objects, no JSON tree, no C-library printf. The bytes
+ * are those the object-based writers made (json-glib's escaping included);
+ * see docs/performance.md.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include "careplan-commands.h"
+#include "careplan-output.h"
+#include "cp-engine-private.h"
+#include "cp-obligation-list-private.h"
+#include "cp-text-private.h"
+
+#define N_STATUSES (CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY + 1)
+
+struct _CareplanOutput {
+  CareplanFormat format;
+  gboolean all;
+  CpPolicy *policy;
+  GDate *date;
+  guint32 today;
+  const char *nicks[N_STATUSES];   /* each status's nick */
+  GHmac *uid_hmac;                 /* ICS: keyed, nothing hashed yet */
+  char stamp[9];                   /* ICS: today as YYYYMMDD */
+  GHashTable *rule_texts;          /* CpRule -> RuleText, made on first use */
+  GArray *rows;                    /* Row, reused from case to case */
+  GString *scratch, *line;         /* working text, reused */
+  gboolean first_case;
+  CareplanTotals totals;
+};
+
+typedef struct {
+  const CpObligationData *d;
+  int rank;
+} Row;
+
+/* A rule's own fields as the format writes them, made once a run rather
+ * than escaped again for each of the thousands of obligations it gives:
+ * @key the key, @tail the rule's id and citation (see rule_text()). */
+typedef struct {
+  char *key;
+  char *tail;
+} RuleText;
+
+gboolean
+careplan_format_parse (const char *text, CareplanFormat *format)
+{
+  static const char * const names[] = { "text", "json", "csv", "ics" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *format = (CareplanFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Overdue first, then due soon, then the rest; earliest first in each. */
+static int
+status_rank (CpObligationStatus s)
+{
+  switch (s)
+    {
+    case CP_OBLIGATION_STATUS_OVERDUE: return 0;
+    case CP_OBLIGATION_STATUS_DUE_SOON: return 1;
+    case CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY: return 2;
+    case CP_OBLIGATION_STATUS_UPCOMING: return 3;
+    case CP_OBLIGATION_STATUS_MET_LATE: return 4;
+    case CP_OBLIGATION_STATUS_MET_ON_TIME: return 5;
+    case CP_OBLIGATION_STATUS_NOT_APPLICABLE:
+    default: return 6;
+    }
+}
+
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  const Row *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank - y->rank;
+  if (x->d->due != y->d->due)
+    return x->d->due < y->d->due ? -1 : 1;
+  return 0;
+}
+
+/* A stable insertion sort by compare_rows(): obligations of the same rank
+ * and date stay in engine order. A case has a few dozen, mostly in order
+ * already, where g_array_sort()'s merge sort and its calls cost more. */
+static void
+sort_rows (GArray *rows)
+{
+  Row *r = (Row *) (gpointer) rows->data;
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      Row row = r[i];
+      guint j = i;
+
+      while (j > 0 && compare_rows (&r[j - 1], &row) > 0)
+        {
+          r[j] = r[j - 1];
+          j--;
+        }
+      r[j] = row;
+    }
+}
+
+static gboolean
+reported (CareplanOutput *self, CpObligationStatus s)
+{
+  if (self->format == CAREPLAN_FORMAT_ICS)
+    return s == CP_OBLIGATION_STATUS_UPCOMING || s == CP_OBLIGATION_STATUS_DUE_SOON;
+  return self->all || s == CP_OBLIGATION_STATUS_OVERDUE || s == CP_OBLIGATION_STATUS_DUE_SOON ||
+         s == CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
+}
+
+static const char *
+nick (CareplanOutput *self, CpObligationStatus s)
+{
+  return (guint) s < N_STATUSES ? self->nicks[s] : "?";
+}
+
+/* YYYY-MM-DD of julian day @j, or NULL for none (0). */
+static const char *
+iso_or_null (guint32 j, char buf[16])
+{
+  return j != 0 ? cp_engine_iso (j, buf) : NULL;
+}
+
+static void csv_field (GString *out, const char *value, gboolean last);
+
+static void
+rule_text_free (gpointer data)
+{
+  RuleText *t = data;
+
+  g_free (t->key);
+  g_free (t->tail);
+  g_free (t);
+}
+
+/* @rule's fields as the format writes them: for text the key, and
+ * " [ID]\n      cites: CITATION\n"; for JSON ,"key":"…" and
+ * ,"rule_id":"…","citation":"…"; for CSV "KEY," and "ID,CITATION,". */
+static const RuleText *
+rule_text (CareplanOutput *self, CpRule *rule)
+{
+  RuleText *t = g_hash_table_lookup (self->rule_texts, rule);
+  g_autoptr(GString) key = NULL, tail = NULL;
+
+  if (t != NULL)
+    return t;
+  key = g_string_new (NULL);
+  tail = g_string_new (NULL);
+  switch (self->format)
+    {
+    case CAREPLAN_FORMAT_JSON:
+      g_string_append (key, ",\"key\":");
+      careplan_json_append_string (key, cp_rule_get_key (rule));
+      g_string_append (tail, ",\"rule_id\":");
+      careplan_json_append_string (tail, cp_rule_get_id (rule));
+      g_string_append (tail, ",\"citation\":");
+      careplan_json_append_string (tail, cp_rule_get_citation (rule));
+      break;
+    case CAREPLAN_FORMAT_CSV:
+      csv_field (key, cp_rule_get_key (rule), FALSE);
+      csv_field (tail, cp_rule_get_id (rule), FALSE);
+      csv_field (tail, cp_rule_get_citation (rule), FALSE);
+      break;
+    case CAREPLAN_FORMAT_TEXT:
+    case CAREPLAN_FORMAT_ICS:
+    default:
+      g_string_append (key, cp_rule_get_key (rule));
+      cp_text_append (tail, " [%s]\n      cites: %s\n", cp_rule_get_id (rule), cp_rule_get_citation (rule));
+      break;
+    }
+  t = g_new (RuleText, 1);
+  t->key = g_string_free (g_steal_pointer (&key), FALSE);
+  t->tail = g_string_free (g_steal_pointer (&tail), FALSE);
+  g_hash_table_insert (self->rule_texts, g_object_ref (rule), t);
+  return t;
+}
+
+/* Text ---------------------------------------------------------------------- */
+
+static void
+write_text (CareplanOutput *self, GString *out, const char *where)
+{
+  GString *how = self->scratch;
+
+  if (self->rows->len == 0)
+    return;
+  cp_text_put (out, where);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const CpObligationData *d = g_array_index (self->rows, Row, i).d;
+      const RuleText *rt = rule_text (self, d->rule);
+      const char *status = nick (self, d->status);
+      gsize width = strlen (status);
+      char buf[16];
+
+      cp_text_put (out, "  ");
+      cp_text_put_len (out, status, width);
+      for (; width < 19; width++)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, ' ');
+      cp_text_put (out, d->due != 0 ? cp_engine_iso (d->due, buf) : "no due date");
+      if (d->due != 0 && d->status == CP_OBLIGATION_STATUS_OVERDUE)
+        {
+          cp_text_put (out, " (");
+          cp_text_put_int (out, (int) (self->today - d->due));
+          cp_text_put (out, self->today - d->due == 1 ? " day late)" : " days late)");
+        }
+      else if (d->due != 0 && d->status == CP_OBLIGATION_STATUS_DUE_SOON && d->due == self->today)
+        cp_text_put (out, " (today)");
+      else if (d->due != 0 && d->status == CP_OBLIGATION_STATUS_DUE_SOON)
+        {
+          cp_text_put (out, " (in ");
+          cp_text_put_int (out, (int) (d->due - self->today));
+          cp_text_put (out, d->due - self->today == 1 ? " day)" : " days)");
+        }
+      cp_text_put (out, "  ");
+      cp_text_put (out, d->subject);
+      cp_text_put (out, ": ");
+      cp_text_put (out, rt->key);
+      cp_text_put (out, rt->tail);
+      if (self->all)
+        {
+          g_string_truncate (how, 0);
+          cp_obligation_data_append_explanation (d, how);
+          cp_text_put (out, "      how:   ");
+          cp_text_put_len (out, how->str, how->len);
+          g_string_append_c (out, '\n');
+        }
+    }
+}
+
+/* JSON ---------------------------------------------------------------------- */
+
+/* How json-glib's generator escapes byte @ch: \" and \\, \b \f \n \r \t,
+ * \u00XX for the other bytes from 0x01 to 0x1e and for 0x7f; NULL for
+ * every other byte (0x1f and UTF-8 included), written as it is. */
+static const char *
+json_escape (guchar ch, char u[8])
+{
+  switch (ch)
+    {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default:
+      if ((ch >= 0x01 && ch < 0x1f) || ch == 0x7f)
+        {
+          memcpy (u, "\\u00", 4);
+          u[4] = "0123456789abcdef"[ch >> 4];
+          u[5] = "0123456789abcdef"[ch & 0xf];
+          u[6] = '\0';
+          return u;
+        }
+      return NULL;
+    }
+}
+
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether none of the eight bytes of @w can need escaping: none is below
+ * 0x20, '"', '\\' or 0x7f (the word-at-a-time tests of "Bit Twiddling
+ * Hacks"). Most text needs none, and this is a few instructions for eight
+ * bytes where testing them one by one is dozens. */
+static inline gboolean
+plain8 (guint64 w)
+{
+  guint64 below = (w - ONES * 0x20) & ~w & HIGHS;
+  guint64 quote = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"')) & HIGHS;
+  guint64 backslash = ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\')) & HIGHS;
+  guint64 del = ((w ^ (ONES * 0x7f)) - ONES) & ~(w ^ (ONES * 0x7f)) & HIGHS;
+
+  return (below | quote | backslash | del) == 0;
+}
+
+void
+careplan_json_append_string (GString *out, const char *s)
+{
+  gsize len = strlen (s), i = 0, run = 0;
+
+  g_string_append_c (out, '"');
+  while (i < len)
+    {
+      gsize stop = MIN (i + 8, len);
+      guint64 w;
+
+      if (stop == i + 8)
+        {
+          memcpy (&w, s + i, 8);
+          if (plain8 (w))
+            {
+              i = stop;
+              continue;
+            }
+        }
+      for (; i < stop; i++)
+        {
+          char u[8];
+          const char *esc = json_escape ((guchar) s[i], u);
+
+          if (esc == NULL)
+            continue;
+          cp_text_put_len (out, s + run, i - run);
+          cp_text_put (out, esc);
+          run = i + 1;
+        }
+    }
+  cp_text_put_len (out, s + run, len - run);
+  g_string_append_c (out, '"');
+}
+
+/* @lead (the member's name, quoted, and its colon), then @value or null. */
+static void
+json_member (GString *out, const char *lead, const char *value)
+{
+  cp_text_put (out, lead);
+  if (value != NULL)
+    careplan_json_append_string (out, value);
+  else
+    cp_text_put (out, "null");
+}
+
+/* The same for a value that never needs escaping: a status's nick, a
+ * date in ISO 8601. */
+static void
+json_member_plain (GString *out, const char *lead, const char *value)
+{
+  cp_text_put (out, lead);
+  if (value != NULL)
+    {
+      g_string_append_c (out, '"');
+      cp_text_put (out, value);
+      g_string_append_c (out, '"');
+    }
+  else
+    cp_text_put (out, "null");
+}
+
+/* One case as json-glib wrote it, compact: {"source":…,"obligations":[…]} */
+static void
+write_json (CareplanOutput *self, GString *out, const char *where)
+{
+  GString *how = self->scratch;
+
+  cp_text_put (out, self->first_case ? "    " : ",\n    ");
+  json_member (out, "{\"source\":", where);
+  cp_text_put (out, ",\"obligations\":[");
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const CpObligationData *d = g_array_index (self->rows, Row, i).d;
+      const RuleText *rt = rule_text (self, d->rule);
+      char due[16], met[16];
+
+      cp_text_put (out, i == 0 ? "{" : ",{");
+      json_member_plain (out, "\"status\":", nick (self, d->status));
+      json_member_plain (out, ",\"due\":", iso_or_null (d->due, due));
+      json_member_plain (out, ",\"met_on\":", iso_or_null (d->met, met));
+      cp_text_put (out, rt->key);
+      json_member (out, ",\"subject\":", d->subject);
+      if (d->review > 0)
+        {
+          cp_text_put (out, ",\"review\":");
+          cp_text_put_int (out, d->review);
+        }
+      cp_text_put (out, rt->tail);
+      g_string_truncate (how, 0);
+      cp_obligation_data_append_explanation (d, how);
+      json_member (out, ",\"explanation\":", how->str);
+      g_string_append_c (out, '}');
+    }
+  cp_text_put (out, "]}");
+}
+
+/* CSV (RFC 4180) ------------------------------------------------------------ */
+
+static void
+csv_field (GString *out, const char *value, gboolean last)
+{
+  const char *v = value ? value : "";
+
+  if (strpbrk (v, ",\"\r\n") != NULL)
+    {
+      const char *run = v, *q;
+
+      g_string_append_c (out, '"');
+      while ((q = strchr (run, '"')) != NULL)
+        {
+          cp_text_put_len (out, run, q + 1 - run);
+          g_string_append_c (out, '"');
+          run = q + 1;
+        }
+      cp_text_put (out, run);
+      g_string_append_c (out, '"');
+    }
+  else
+    cp_text_put (out, v);
+  cp_text_put (out, last ? "\r\n" : ",");
+}
+
+static void
+write_csv (CareplanOutput *self, GString *out, const char *where)
+{
+  GString *how = self->scratch;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const CpObligationData *d = g_array_index (self->rows, Row, i).d;
+      const RuleText *rt = rule_text (self, d->rule);
+      char due[16], met[16], review[16];
+
+      csv_field (out, where, FALSE);
+      csv_field (out, nick (self, d->status), FALSE);
+      csv_field (out, iso_or_null (d->due, due), FALSE);
+      csv_field (out, iso_or_null (d->met, met), FALSE);
+      cp_text_put (out, rt->key);
+      csv_field (out, d->subject, FALSE);
+      csv_field (out, d->review > 0 ? cp_text_format (review, sizeof review, "%d", d->review) : NULL, FALSE);
+      cp_text_put (out, rt->tail);
+      g_string_truncate (how, 0);
+      cp_obligation_data_append_explanation (d, how);
+      csv_field (out, how->str, TRUE);
+    }
+}
+
+/* iCalendar (RFC 5545) ------------------------------------------------------ */
+
+/* Appends "NAME:value" escaped as TEXT (\\ \; \, and \n; a CR dropped)
+ * and folded at 75 octets, never inside a UTF-8 sequence. */
+static void
+ics_line (CareplanOutput *self, GString *out, const char *name, const char *value, gboolean escape)
+{
+  GString *line = self->line;
+  const char *p = value;
+  gsize col = 0, start = 0, i = 0;
+
+  g_string_assign (line, name);
+  g_string_append_c (line, ':');
+  for (;;)
+    {
+      gsize n = strcspn (p, escape ? "\\;,\n\r" : "\r");
+
+      cp_text_put_len (line, p, n);
+      p += n;
+      if (*p == '\0')
+        break;
+      if (*p == '\n')
+        g_string_append (line, "\\n");
+      else if (*p != '\r')
+        {
+          g_string_append_c (line, '\\');
+          g_string_append_c (line, *p);
+        }
+      p++;
+    }
+  while (i < line->len)
+    {
+      guchar ch = (guchar) line->str[i];
+      gsize len = ch < 0x80 ? 1 : ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : 2;
+
+      if (col + len > 75)
+        {
+          cp_text_put_len (out, line->str + start, i - start);
+          cp_text_put (out, "\r\n ");
+          col = 1;
+          start = i;
+        }
+      col += len;
+      i += len;
+    }
+  cp_text_put_len (out, line->str + start, line->len - start);
+  cp_text_put (out, "\r\n");
+}
+
+static void
+ics_date (char out[9], guint32 julian)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+  if (g_date_get_year (&d) <= 9999)
+    {
+      char iso[16];
+
+      cp_engine_iso (julian, iso);
+      memcpy (out, iso, 4);
+      memcpy (out + 4, iso + 5, 2);
+      memcpy (out + 6, iso + 8, 2);
+      out[8] = '\0';
+    }
+  else
+    g_snprintf (out, 9, "%04d%02d%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+}
+
+/* Stable across exports with the same key, so a calendar updates the
+ * event rather than adding another; keyed (HMAC-SHA256), so no one
+ * without the key can test identifiers against it, as they could an
+ * unkeyed hash of the small space of identifiers. */
+static void
+ics_uid (CareplanOutput *self, GString *out, const char *id, const CpObligationData *d)
+{
+  g_autoptr(GHmac) hmac = g_hmac_copy (self->uid_hmac);
+  const char *key = cp_rule_get_key (d->rule);
+
+  g_hmac_update (hmac, (const guchar *) id, strlen (id));
+  g_hmac_update (hmac, (const guchar *) "\x1f", 1);
+  g_hmac_update (hmac, (const guchar *) key, strlen (key));
+  g_hmac_update (hmac, (const guchar *) "\x1f", 1);
+  g_hmac_update (hmac, (const guchar *) d->subject, strlen (d->subject));
+  g_string_truncate (out, 0);
+  cp_text_put_len (out, g_hmac_get_string (hmac), 32);
+  cp_text_put (out, "@careplan");
+}
+
+static void
+write_ics (CareplanOutput *self, GString *out, CpCase *kase, const char *where)
+{
+  const char *id = cp_child_get_id (cp_case_get_child (kase));
+  GString *text = self->scratch;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const CpObligationData *d = g_array_index (self->rows, Row, i).d;
+      char start[9], end[9];
+
+      if (d->due == 0)
+        continue;
+      cp_text_put (out, "BEGIN:VEVENT\r\n");
+      ics_uid (self, text, id, d);
+      ics_line (self, out, "UID", text->str, FALSE);
+      g_string_assign (text, self->stamp);
+      g_string_append (text, "T000000Z");
+      ics_line (self, out, "DTSTAMP", text->str, FALSE);
+      ics_date (start, d->due);
+      ics_date (end, d->due + 1);
+      ics_line (self, out, "DTSTART;VALUE=DATE", start, FALSE);
+      ics_line (self, out, "DTEND;VALUE=DATE", end, FALSE);
+      g_string_truncate (text, 0);
+      cp_text_append (text, "%s: %s (%s)", d->subject, cp_rule_get_key (d->rule), where);
+      ics_line (self, out, "SUMMARY", text->str, TRUE);
+      g_string_truncate (text, 0);
+      cp_obligation_data_append_explanation (d, text);
+      cp_text_append (text, "\nRule %s under %s.\nCites: %s", cp_rule_get_id (d->rule),
+                      cp_policy_get_name (self->policy), cp_rule_get_citation (d->rule));
+      ics_line (self, out, "DESCRIPTION", text->str, TRUE);
+      ics_line (self, out, "CATEGORIES", nick (self, d->status), TRUE);
+      ics_line (self, out, "TRANSP", "TRANSPARENT", FALSE);
+      cp_text_put (out, "END:VEVENT\r\n");
+      self->totals.events++;
+    }
+}
+
+/* The writer ---------------------------------------------------------------- */
+
+CareplanOutput *
+careplan_output_new (CareplanFormat format, gboolean all, CpPolicy *policy, const GDate *date,
+                     GBytes *uid_key)
+{
+  CareplanOutput *self = g_new0 (CareplanOutput, 1);
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
+
+  self->format = format;
+  self->all = all;
+  self->policy = g_object_ref (policy);
+  self->date = g_date_copy (date);
+  self->today = g_date_get_julian (date);
+  for (guint s = 0; s < N_STATUSES; s++)
+    {
+      GEnumValue *v = g_enum_get_value (statuses, (int) s);
+      self->nicks[s] = v ? v->value_nick : "?";
+    }
+  if (uid_key != NULL)
+    self->uid_hmac = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (uid_key, NULL),
+                                 g_bytes_get_size (uid_key));
+  ics_date (self->stamp, self->today);
+  self->rule_texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, rule_text_free);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->scratch = g_string_sized_new (256);
+  self->line = g_string_sized_new (256);
+  self->first_case = TRUE;
+  return self;
+}
+
+void
+careplan_output_free (CareplanOutput *self)
+{
+  if (self == NULL)
+    return;
+  g_object_unref (self->policy);
+  g_date_free (self->date);
+  g_clear_pointer (&self->uid_hmac, g_hmac_unref);
+  g_hash_table_unref (self->rule_texts);
+  g_array_unref (self->rows);
+  g_string_free (self->scratch, TRUE);
+  g_string_free (self->line, TRUE);
+  g_free (self);
+}
+
+const CareplanTotals *
+careplan_output_get_totals (CareplanOutput *self)
+{
+  return &self->totals;
+}
+
+/* The duties whose records the source holds: a case in the library's
+ * format holds them all, a 903 return only reviews, and the SSD the
+ * reviews held, visits, health and dental checks and the care plan
+ * (docs/ssd.md). */
+gboolean
+careplan_source_judges (int source, CpDuty duty)
+{
+  switch (source)
+    {
+    case CAREPLAN_SOURCE_SSDA903:
+      return duty == CP_DUTY_REVIEW;
+    case CAREPLAN_SOURCE_SSD:
+      return duty == CP_DUTY_REVIEW || duty == CP_DUTY_VISIT || duty == CP_DUTY_HEALTH_ASSESSMENT ||
+             duty == CP_DUTY_DENTAL_CHECK || duty == CP_DUTY_CARE_PLAN;
+    default:
+      return TRUE;
+    }
+}
+
+void
+careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCase *kase,
+                      const char *where, int source)
+{
+  /* The evaluator's list is a CpObligationList: read its plain data rather
+   * than have it make an object, and an explanation, for every item. */
+  CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
+  guint n = cp_obligation_list_length (list);
+  CareplanTotals *t = &self->totals;
+
+  t->cases++;
+  g_array_set_size (self->rows, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const CpObligationData *d = cp_obligation_list_peek (list, i);
+      CpObligationStatus s = d->status;
+
+      if (!careplan_source_judges (source, cp_rule_get_duty (d->rule)))
+        continue;
+      t->overdue += s == CP_OBLIGATION_STATUS_OVERDUE;
+      t->due_soon += s == CP_OBLIGATION_STATUS_DUE_SOON;
+      t->met_late += s == CP_OBLIGATION_STATUS_MET_LATE;
+      t->unknown += s == CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
+      if (reported (self, s))
+        {
+          Row row = { d, status_rank (s) };
+          g_array_append_val (self->rows, row);
+        }
+    }
+  sort_rows (self->rows);
+
+  switch (self->format)
+    {
+    case CAREPLAN_FORMAT_TEXT: write_text (self, out, where); break;
+    case CAREPLAN_FORMAT_JSON: write_json (self, out, where); break;
+    case CAREPLAN_FORMAT_CSV: write_csv (self, out, where); break;
+    case CAREPLAN_FORMAT_ICS: write_ics (self, out, kase, where); break;
+    default: g_assert_not_reached ();
+    }
+  self->first_case = FALSE;
+}
+
+void
+careplan_output_begin (CareplanOutput *self, GString *out)
+{
+  char when[16];
+
+  cp_engine_iso (self->today, when);
+  switch (self->format)
+    {
+    case CAREPLAN_FORMAT_JSON:
+      cp_text_append (out, "{\n  \"policy\": \"%s\",\n  \"as_at\": \"%s\",\n  \"cases\": [\n",
+                      cp_policy_get_name (self->policy), when);
+      break;
+    case CAREPLAN_FORMAT_CSV:
+      cp_text_put (out, "source,status,due,met_on,key,subject,review,rule_id,citation,explanation\r\n");
+      break;
+    case CAREPLAN_FORMAT_ICS:
+      cp_text_put (out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+      ics_line (self, out, "PRODID", "-//libcareplan//careplan check//EN", FALSE);
+      cp_text_put (out, "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
+      g_string_truncate (self->scratch, 0);
+      cp_text_append (self->scratch, "Care-planning deadlines (%s, from %s)",
+                      cp_policy_get_name (self->policy), when);
+      ics_line (self, out, "X-WR-CALNAME", self->scratch->str, TRUE);
+      break;
+    case CAREPLAN_FORMAT_TEXT:
+    default:
+      break;
+    }
+}
+
+void
+careplan_output_end (CareplanOutput *self, GString *out, gboolean unreadable)
+{
+  const CareplanTotals *t = &self->totals;
+  char when[16];
+
+  cp_engine_iso (self->today, when);
+  switch (self->format)
+    {
+    case CAREPLAN_FORMAT_JSON:
+      cp_text_append (out,
+                      "%s  ],\n  \"totals\": { \"cases\": %u, \"overdue\": %u, \"due_soon\": %u, "
+                      "\"met_late\": %u, \"not_enough_history\": %u, \"unreadable\": %s }\n}\n",
+                      self->first_case ? "" : "\n", t->cases, t->overdue, t->due_soon, t->met_late,
+                      t->unknown, unreadable ? "true" : "false");
+      break;
+    case CAREPLAN_FORMAT_ICS:
+      cp_text_put (out, "END:VCALENDAR\r\n");
+      break;
+    case CAREPLAN_FORMAT_TEXT:
+      cp_text_append (out,
+                      "%u cases under %s as at %s: %u overdue, %u due soon, %u met late, "
+                      "%u not enough history%s\n",
+                      t->cases, cp_policy_get_name (self->policy), when, t->overdue, t->due_soon,
+                      t->met_late, t->unknown, unreadable ? "; some cases could not be read" : "");
+      break;
+    case CAREPLAN_FORMAT_CSV:
+    default:
+      break;
+    }
+}
