@@ -426,7 +426,6 @@ Test (evaluator, reviews_without_a_meeting_count_only_where_allowed)
       CpPlacement *placement;
       CpReview *fourth;
       CpObligation *o;
-      g_autoptr(GListModel) unused = NULL;
 
       cr_log_info ("no-meeting case %u (%s)", i, c->profile);
       placement = cp_case_get_current_placement (kase);

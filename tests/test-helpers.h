@@ -32,7 +32,7 @@ test_iso (const GDate *d)
   G_STMT_START { \
     cr_assert_not_null ((err), "expected an error"); \
     cr_assert_eq ((err)->domain, CP_ERROR, "domain: %s", g_quark_to_string ((err)->domain)); \
-    cr_assert_eq ((err)->code, (code_), "code %d, message: %s", (err)->code, (err)->message); \
+    cr_assert_eq ((int) (err)->code, (int) (code_), "code %d, message: %s", (err)->code, (err)->message); \
     cr_assert_not_null (strstr ((err)->message, (fragment)), \
                         "message “%s” lacks “%s”", (err)->message, (fragment)); \
   } G_STMT_END
