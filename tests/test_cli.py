@@ -105,6 +105,63 @@ class PolicyCommandTest(unittest.TestCase):
         r = run("policy", "diff", "stoke-on-trent", "warrington")
         self.assertIn("- review.trigger.school-exclusion", r.stdout)
 
+    def test_diff_lists_the_fields_that_changed(self):
+        out = run("policy", "diff", "warrington").stdout.splitlines()
+        at = out.index(next(l for l in out if l.startswith("~ review.after.full-record:")))
+        # Under the changed rule, before the next one: its fields, sorted.
+        block = []
+        for line in out[at + 1:]:
+            if not line.startswith("    "):
+                break
+            block.append(line.strip().split(":", 1)[0])
+        self.assertIn("    quantity: 20 -> 15", out[at + 1:at + 1 + len(block)])
+        self.assertEqual(block, sorted(block))
+        self.assertNotIn("unit", block)
+        self.assertIn("    deemed_agreed: false -> true", out)
+        # An added rule lists no fields.
+        plus = out.index(next(l for l in out if l.startswith("+ review.trigger.school-exclusion")))
+        self.assertFalse(out[plus + 1].startswith("    "))
+        # A gate and an approver are fields like any other.
+        out = run("policy", "diff", "stoke-on-trent").stdout
+        self.assertIn('    gate: "iro-decides" -> "mandatory"\n', out)
+        self.assertIn('    approver: "unknown" -> "practice-manager"\n', out)
+
+    def test_show_json_is_what_policy_reads(self):
+        caseload = os.path.join(EXAMPLES, "data", "caseload.jsonl")
+        for name in ["england", "isp-fostering", "salford", "stoke-on-trent", "swindon", "warrington"]:
+            for extra in ([], ["--as-written"]):
+                with self.subTest(profile=name, extra=extra):
+                    shown = run("policy", "show", name, "--format", "json", *extra)
+                    self.assertEqual(shown.returncode, 0, shown.stderr)
+                    doc = json.loads(shown.stdout)
+                    self.assertEqual(doc["name"], name)
+                    self.assertEqual("extends" in doc, bool(extra) and name != "england")
+                    piped = subprocess.run(
+                        [TOOL, "check", "--policy", "/dev/stdin", "--all", "--format", "json",
+                         "--on", "2026-11-22", caseload],
+                        input=shown.stdout, capture_output=True, text=True)
+                    direct = run("check", "--policy", name, "--all", "--format", "json",
+                                 "--on", "2026-11-22", caseload)
+                    self.assertEqual(piped.stderr, direct.stderr)
+                    self.assertEqual((piped.returncode, piped.stdout), (direct.returncode, direct.stdout))
+        # The text format is the default, and the options are checked.
+        self.assertEqual(run("policy", "show", "england", "--format", "text").stdout,
+                         run("policy", "show", "england").stdout)
+        self.assertEqual(run("policy", "show", "england", "--format", "yaml").returncode, 2)
+        self.assertEqual(run("policy", "show", "england", "--as-written").returncode, 2)
+        self.assertEqual(run("policy", "show", "england", "review.first", "--format", "json").returncode, 2)
+        self.assertEqual(run("policy", "diff", "warrington", "--format", "json").returncode, 2)
+
+    def test_show_json_as_written_loads_as_a_local_file(self):
+        shown = run("policy", "show", "warrington", "--format", "json", "--as-written").stdout
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "copy.json")
+            with open(path, "w") as f:
+                f.write(shown)
+            r = run("policy", "diff", path, "warrington")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout, "warrington against warrington: 0 changed, 0 added, 0 removed\n")
+
     def test_a_local_profile_file(self):
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "testshire.json")
