@@ -85,6 +85,8 @@ json_from_objects (CpEvaluator *ev, const char *where)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "source");
   json_builder_add_string_value (b, where);
+  json_builder_set_member_name (b, "record_id");
+  json_builder_add_string_value (b, cp_child_get_id (cp_case_get_child (cp_evaluator_get_case (ev))));
   json_builder_set_member_name (b, "obligations");
   json_builder_begin_array (b);
   /* Overdue first, and so on; in each, earliest first (no date first),
