@@ -349,6 +349,14 @@ class Ssda903CheckTest(unittest.TestCase):
             # Only review obligations: the return holds no plans.
             for line in r.stdout.splitlines()[:-1]:
                 self.assertRegex(line, r"^(\S*header\.csv:\d+|  \S+ +\d{4}-\d\d-\d\d.*review \d+: review\.|      cites: )")
+            # Each child's record id is its CHILD column, in the Header's order.
+            doc = json.loads(run("check", "--on", "2026-03-31", "-f", "json", "--ssda903",
+                                 os.path.join(d, "ssda903")).stdout)
+            with open(os.path.join(d, "ssda903", "header.csv"), newline="") as f:
+                children = [row["CHILD"] for row in csv.DictReader(f)]
+            self.assertEqual([c["record_id"] for c in doc["cases"]], children)
+            self.assertEqual([c["source"] for c in doc["cases"]],
+                             [os.path.join(d, "ssda903", "header.csv:%d" % (i + 2)) for i in range(60)])
 
     def test_a_bad_row_is_reported_by_file_line_and_column_and_the_rest_checked(self):
         with tempfile.TemporaryDirectory() as d:
