@@ -1,7 +1,10 @@
 /* careplan-output.c: the formats of careplan check
  *
  * Each case's obligations, overdue first, as text, JSON, CSV or an
- * iCalendar file of the deadlines still to come. A check writes a hundred
+ * iCalendar file of the deadlines still to come; in text, JSON and CSV
+ * each case carries the child's record id, or its keyed pseudonym
+ * (--pseudonymise): the report is the authority's own, while nothing on
+ * standard error ever names a child. A check writes a hundred
  * thousand children at a few dozen obligations each, so the formats are
  * written straight from the engine's plain data (CpObligationData) into
  * one buffer: no CpObligation objects, no JSON tree, no C-library printf. The bytes
