@@ -362,6 +362,19 @@ class PseudonymTest(unittest.TestCase):
         self.assertEqual(r.returncode, 3, r.stderr)
         self.assertNotIn(SECRET, r.stdout + r.stderr)
 
+    def test_a_record_id_cannot_forge_a_line_of_the_text(self):
+        with open(CASE) as f:
+            case = json.load(f)
+        case["child"]["id"] = "C1\r\ncase.json: nothing overdue\x1b[2J"
+        path = self.write("forged.jsonl", (json.dumps(case) + "\n").encode())
+        r = run("check", "--on", "2026-11-22", path)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("  record C1\\r\\ncase.json: nothing overdue\\x1b[2J\n", r.stdout)
+        self.assertIsNone(re.search(r"[\x00-\x08\x0b-\x1f\x7f]", r.stdout.replace("\r\n", "\n")))
+        # JSON and CSV carry it as it is, in their own quoting.
+        doc = json.loads(run("check", "--on", "2026-11-22", "-f", "json", path).stdout)
+        self.assertEqual(doc["cases"][0]["record_id"], case["child"]["id"])
+
     def test_a_missing_empty_or_short_key_is_refused(self):
         missing = os.path.join(self.dir.name, "absent")
         for key in (missing, self.write("empty", b""), self.write("short", b"fifteen bytes!!")):

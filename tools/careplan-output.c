@@ -19,6 +19,7 @@
 #include "careplan-commands.h"
 #include "careplan-output.h"
 #include "cp-engine-private.h"
+#include "cp-error-private.h"
 #include "cp-obligation-list-private.h"
 #include "cp-text-private.h"
 
@@ -208,8 +209,12 @@ write_text (CareplanOutput *self, GString *out, const char *where, const char *r
   cp_text_put (out, where);
   if (record != NULL && *record != '\0')
     {
+      /* Escaped as a message's values are: an id from the data can
+       * neither forge a line of the report nor drive a terminal. */
+      g_autofree char *safe = cp_escape_value (record);
+
       cp_text_put (out, "  record ");
-      cp_text_put (out, record);
+      cp_text_put (out, safe);
     }
   g_string_append_c (out, '\n');
   for (guint i = 0; i < self->rows->len; i++)
