@@ -279,6 +279,9 @@ class SummaryCommandTest(unittest.TestCase):
     def test_json_agrees_with_check(self):
         r = run("summary", "--on", "2026-11-22", "--format", "json", self.CASELOAD)
         doc = json.loads(r.stdout)
+        # The areas' keys are identifiers (cp_area_get_key()), in the text's order.
+        self.assertEqual(list(doc["areas"]), ["reviews", "review_paperwork", "plans", "visits", "health_education",
+                                              "permanence", "leaving_care", "recommendations", "disputes"])
         overdue = sum(a["overdue"] for a in doc["areas"].values())
         check = run("check", "--on", "2026-11-22", self.CASELOAD).stdout.splitlines()[-1]
         self.assertIn(": %d overdue, %d due soon," % (overdue, sum(a["due_soon"] for a in doc["areas"].values())),
