@@ -194,7 +194,8 @@ class CheckCommandTest(unittest.TestCase):
         r = run("check", "--on", "2026-11-22", self.CASE)
         self.assertEqual(r.returncode, 1, r.stderr)
         lines = r.stdout.splitlines()
-        self.assertEqual(lines[0], self.CASE)
+        # A case is headed by its file and the child's record id.
+        self.assertEqual(lines[0], self.CASE + "  record EX-0001")
         self.assertIn("  overdue             2026-10-24 (29 days late)  review 3: review.subsequent "
                       "[review-subsequent-max-6m]", lines)
         # Every obligation is followed by its rule's citation.
@@ -209,7 +210,9 @@ class CheckCommandTest(unittest.TestCase):
         # Overdue first, then due soon.
         self.assertLess(r.stdout.index("  overdue "), r.stdout.index("  due-soon            2026-11-27 (in 5 days)  "
                                                                       "next visit: visit.interval"))
-        self.assertNotIn("EX-0001", r.stdout + r.stderr)
+        # The record id heads the case, once; never on standard error.
+        self.assertEqual(r.stdout.count("EX-0001"), 1)
+        self.assertNotIn("EX-0001", r.stderr)
 
     def test_overdue_before_due_soon_earliest_first(self):
         r = run("check", "--on", "2026-11-22", "--policy", "stoke-on-trent", self.CASELOAD)
@@ -241,7 +244,7 @@ class CheckCommandTest(unittest.TestCase):
 
     def test_caseload_lines_and_bad_options(self):
         r = run("check", "--on", "2026-11-22", os.path.join(EXAMPLES, "data", "caseload.jsonl"))
-        self.assertIn("caseload.jsonl:3\n", r.stdout)
+        self.assertIn("caseload.jsonl:3  record EX-0003\n", r.stdout)
         self.assertIn("review 8: review.subsequent", r.stdout)
         self.assertIn("4 cases under england", r.stdout)
         r = run("check", "--on", "2026-13-01", self.CASE)
@@ -266,20 +269,24 @@ class CheckCommandTest(unittest.TestCase):
         self.assertLessEqual(set(first), {"status", "due", "met_on", "key", "subject", "review", "rule_id",
                                           "citation", "explanation"})
         self.assertEqual(doc["totals"]["cases"], 5)
-        self.assertNotIn("EX-000", r.stdout)
+        # The child's record id is a field of its own, beside the source.
+        self.assertEqual([c["record_id"] for c in doc["cases"]],
+                         ["EX-0001", "EX-0001", "EX-0002", "EX-0003", "EX-0004"])
+        self.assertEqual((doc["totals"]["unreadable"], doc["totals"]["unreadable_cases"]), (False, 0))
 
     def test_csv(self):
         r = run("check", "--on", "2026-11-22", "--format", "csv", self.CASE)
         rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
-        self.assertEqual(rows[0], ["source", "status", "due", "met_on", "key", "subject", "review",
+        self.assertEqual(rows[0], ["source", "record_id", "status", "due", "met_on", "key", "subject", "review",
                                    "rule_id", "citation", "explanation"])
         self.assertEqual(len(rows), 6)          # the four overdue obligations and one due soon
-        self.assertEqual(rows[1][1], "overdue")
+        self.assertEqual(rows[1][2], "overdue")
+        self.assertEqual({row[1] for row in rows[1:]}, {"EX-0001"})
         raw = subprocess.run([TOOL, "check", "--on", "2026-11-22", "--format", "csv", self.CASE],
                              capture_output=True).stdout
         self.assertTrue(raw.endswith(b"\r\n") and raw.count(b"\r\n") == 6)
         # A citation with a comma in it is quoted.
-        self.assertTrue(any("," in row[8] for row in rows[1:]))
+        self.assertTrue(any("," in row[9] for row in rows[1:]))
 
     def test_ics_is_rfc5545_and_stable(self):
         with tempfile.TemporaryDirectory() as d:
@@ -329,6 +336,9 @@ class SummaryCommandTest(unittest.TestCase):
     def test_json_agrees_with_check(self):
         r = run("summary", "--on", "2026-11-22", "--format", "json", self.CASELOAD)
         doc = json.loads(r.stdout)
+        # The areas' keys are identifiers (cp_area_get_key()), in the text's order.
+        self.assertEqual(list(doc["areas"]), ["reviews", "review_paperwork", "plans", "visits", "health_education",
+                                              "permanence", "leaving_care", "recommendations", "disputes"])
         overdue = sum(a["overdue"] for a in doc["areas"].values())
         check = run("check", "--on", "2026-11-22", self.CASELOAD).stdout.splitlines()[-1]
         self.assertIn(": %d overdue, %d due soon," % (overdue, sum(a["due_soon"] for a in doc["areas"].values())),
@@ -370,7 +380,10 @@ class SummaryCommandTest(unittest.TestCase):
 
     def test_usage(self):
         self.assertEqual(run("summary").returncode, 2)
-        self.assertEqual(run("summary", "--format", "csv", self.CASELOAD).returncode, 2)
+        self.assertEqual(run("summary", "--format", "pdf", self.CASELOAD).returncode, 2)
+        self.assertEqual(run("summary", "--excel", self.CASELOAD).returncode, 2)
+        self.assertEqual(run("summary", "--format", "csv", "--from", "2026-01-01", "--to", "2026-03-31",
+                             self.CASELOAD).returncode, 2)
 
 
 class HelpTest(unittest.TestCase):
@@ -396,6 +409,14 @@ class Ssda903CheckTest(unittest.TestCase):
             # Only review obligations: the return holds no plans.
             for line in r.stdout.splitlines()[:-1]:
                 self.assertRegex(line, r"^(\S*header\.csv:\d+|  \S+ +\d{4}-\d\d-\d\d.*review \d+: review\.|      cites: )")
+            # Each child's record id is its CHILD column, in the Header's order.
+            doc = json.loads(run("check", "--on", "2026-03-31", "-f", "json", "--ssda903",
+                                 os.path.join(d, "ssda903")).stdout)
+            with open(os.path.join(d, "ssda903", "header.csv"), newline="") as f:
+                children = [row["CHILD"] for row in csv.DictReader(f)]
+            self.assertEqual([c["record_id"] for c in doc["cases"]], children)
+            self.assertEqual([c["source"] for c in doc["cases"]],
+                             [os.path.join(d, "ssda903", "header.csv:%d" % (i + 2)) for i in range(60)])
 
     def test_a_bad_row_is_reported_by_file_line_and_column_and_the_rest_checked(self):
         with tempfile.TemporaryDirectory() as d:
@@ -413,7 +434,7 @@ class Ssda903CheckTest(unittest.TestCase):
             self.assertIn("episodes.csv:2:4: LS: “XX” is not a known code", r.stderr)
             self.assertNotIn("G0000001", r.stderr + r.stdout)
             self.assertIn("4 cases under england", r.stdout)
-            self.assertIn("some cases could not be read", r.stdout)
+            self.assertIn("; 1 case could not be read\n", r.stdout)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ CpArea       cp_area_of_duty   (CpDuty        duty);
 CP_AVAILABLE_IN_0_1
 const char  *cp_area_get_label (CpArea        area);
 CP_AVAILABLE_IN_0_1
+const char  *cp_area_get_key   (CpArea        area);
+CP_AVAILABLE_IN_0_1
 const char  *cp_grouping_key   (CpCase       *kase,
                                 CpGrouping    grouping,
                                 const GDate  *date);

@@ -71,10 +71,10 @@ const char *cp_policy_get_rule_origin   (CpPolicy    *self,
 CP_AVAILABLE_IN_0_1
 const char *cp_policy_get_rule_version_origin (CpPolicy *self,
                                                CpRule   *rule);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 char       *cp_policy_to_json           (CpPolicy          *self,
                                          CpPolicyJsonFlags  flags);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 GListModel *cp_policy_diff              (CpPolicy    *old_policy,
                                          CpPolicy    *new_policy);
 
