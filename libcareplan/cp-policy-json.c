@@ -78,7 +78,7 @@ due_soon_is_own (CpPolicy *self, CpPolicy *base)
  * @flags: how to write it
  *
  * Writes the profile in the format [ctor@Policy.new_from_data] and
- * [ctor@Policy.load_file] read (`docs/policy-format.md`), so that a local
+ * [func@Policy.load_file] read (`docs/policy-format.md`), so that a local
  * authority can start its own profile from one that ships with the
  * library, or keep a profile's rules as they stood.
  *
