@@ -34,6 +34,8 @@ static char **opt_files = NULL;
 static char *opt_team = NULL;
 static char *opt_worker = NULL;
 static char *opt_iro = NULL;
+static int opt_remind_days = -1;
+static gboolean opt_no_record_id = FALSE;
 
 static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
@@ -50,6 +52,10 @@ static const GOptionEntry entries[] = {
   { "uid-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_uid_key,
     "With --format ics: the secret key that makes the events' UIDs (created, readable by its owner "
     "only, if absent; default ~/.config/careplan/calendar-uid.key)", "FILE" },
+  { "remind-days", 0, 0, G_OPTION_ARG_INT, &opt_remind_days,
+    "With --format ics: a reminder N days before each deadline (default 5; 0 for none)", "N" },
+  { "no-record-id", 0, 0, G_OPTION_ARG_NONE, &opt_no_record_id,
+    "With --format ics: leave the child's record id out of the events' titles", NULL },
   { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all,
     "Every obligation with how its date was worked out, not only those overdue, due soon "
     "or lacking the history to judge", NULL },
@@ -133,84 +139,6 @@ check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpoint
   flush (c);
 }
 
-/* The UID key ----------------------------------------------------------------- */
-
-#define UID_KEY_BYTES 32
-
-static char *
-default_uid_key_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "careplan", "calendar-uid.key", NULL);
-}
-
-/* Random bytes from the kernel, as hex: GLib's g_random is not meant for
- * secrets. */
-static char *
-new_uid_key (GError **error)
-{
-  guint8 raw[UID_KEY_BYTES];
-  gsize got = 0;
-  int fd = open ("/dev/urandom", O_RDONLY | O_CLOEXEC);
-  GString *hex;
-
-  while (fd >= 0 && got < sizeof raw)
-    {
-      ssize_t n = read (fd, raw + got, sizeof raw - got);
-      if (n <= 0)
-        break;
-      got += (gsize) n;
-    }
-  if (fd >= 0)
-    close (fd);
-  if (got < sizeof raw)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "/dev/urandom: cannot read random bytes");
-      return NULL;
-    }
-  hex = g_string_new (NULL);
-  for (gsize i = 0; i < sizeof raw; i++)
-    g_string_append_printf (hex, "%02x", raw[i]);
-  g_string_append_c (hex, '\n');
-  return g_string_free (hex, FALSE);
-}
-
-/* The key in @path, made (0600, in a 0700 directory) if there is none. */
-static GBytes *
-load_uid_key (const char *path, GError **error)
-{
-  g_autofree char *text = NULL;
-  gsize len = 0;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      text = new_uid_key (error);
-      if (text == NULL)
-        return NULL;
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
-          return NULL;
-        }
-      if (!cp_file_replace_contents (path, text, -1, CP_FILE_MODE_PRIVATE, error))
-        return NULL;
-    }
-  g_clear_pointer (&text, g_free);
-  if (!g_file_get_contents (path, &text, &len, error))
-    return NULL;
-  g_strstrip (text);
-  len = strlen (text);
-  if (len < 32)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   "%s: a UID key needs at least 32 characters (a new key file holds 64 random hex digits)",
-                   path);
-      return NULL;
-    }
-  return g_bytes_new_take (g_steal_pointer (&text), len);
-}
-
 /* The output file ------------------------------------------------------------- */
 
 static gboolean
@@ -257,6 +185,7 @@ careplan_check_main (int argc, char **argv)
   g_autoptr(GDate) date = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GBytes) uid_key = NULL;
+  CareplanIcsOptions ics_options;
   g_autoptr(CareplanOutput) output = NULL;
   const CareplanTotals *totals;
   gboolean readable;
@@ -315,14 +244,9 @@ careplan_check_main (int argc, char **argv)
     }
   if (c.format == CAREPLAN_FORMAT_ICS)
     {
-      g_autofree char *key_path = opt_uid_key ? g_strdup (opt_uid_key) : default_uid_key_path ();
-
-      uid_key = load_uid_key (key_path, &error);
+      uid_key = careplan_ics_setup ("check", opt_uid_key, opt_remind_days, opt_no_record_id, &ics_options);
       if (uid_key == NULL)
-        {
-          fprintf (stderr, "careplan check: --uid-key: %s\n", error->message);
-          return CAREPLAN_EXIT_USAGE;
-        }
+        return CAREPLAN_EXIT_USAGE;
     }
 
   if (!careplan_evaluation_setup ("check", opt_policy, opt_region, opt_bank_holidays, opt_on,
@@ -335,6 +259,8 @@ careplan_check_main (int argc, char **argv)
   c.out = out;
   c.to_stdout = opt_output == NULL;
   output = careplan_output_new (c.format, opt_all, policy, date, uid_key);
+  if (c.format == CAREPLAN_FORMAT_ICS)
+    careplan_output_set_ics_options (output, uid_key, &ics_options);
   c.output = output;
 
   careplan_output_begin (output, out);

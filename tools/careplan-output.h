@@ -7,6 +7,8 @@
 
 #include <careplan.h>
 
+#include "careplan-ics.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -38,6 +40,10 @@ void            careplan_output_begin  (CareplanOutput *self, GString *out);
 void            careplan_output_case   (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCase *kase,
                                         const char *where, int source);
 void            careplan_output_end    (CareplanOutput *self, GString *out, gboolean unreadable);
+
+/* For CAREPLAN_FORMAT_ICS: the events' options (careplan-ics.h). */
+void            careplan_output_set_ics_options (CareplanOutput *self, GBytes *uid_key,
+                                                 const CareplanIcsOptions *options);
 
 const CareplanTotals *careplan_output_get_totals (CareplanOutput *self);
 
