@@ -24,6 +24,7 @@ static char *opt_uid_key = NULL;
 static int opt_remind_days = -1;
 static gboolean opt_no_record_id = FALSE;
 static char **opt_ssda903 = NULL;
+static gboolean opt_lenient = FALSE;
 static char **opt_ssd = NULL;
 static int opt_jobs = 0;
 
@@ -57,6 +58,9 @@ static const GOptionEntry deadline_entries[] = {
     "FILE" },
   { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
     "For deadlines: the children of an SSDA903 return (repeatable)", "DIR" },
+  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient,
+    "With --ssda903: read the children whose last episode is open with REC X1 and no DEC (counted in a warning)",
+    NULL },
   { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
     "For deadlines: the looked-after children of an SSD extract (repeatable)", "DIR|CONNINFO" },
   { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
@@ -272,6 +276,7 @@ deadlines_main (char **files)
   g_autoptr(CpPolicy) policy = NULL;
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
+  g_autofree char *return_end = NULL;
   g_autoptr(GBytes) uid_key = NULL;
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
@@ -292,7 +297,10 @@ deadlines_main (char **files)
   uid_key = careplan_ics_setup ("calendar", opt_uid_key, opt_remind_days, opt_no_record_id, &options);
   if (uid_key == NULL)
     return CAREPLAN_EXIT_USAGE;
-  if (!careplan_evaluation_setup ("calendar", opt_policy, opt_region, opt_bank_holidays, opt_on,
+  /* A 903 return is as at the end of its collection period (docs/ssda903.md). */
+  return_end = careplan_ssda903_default_on (opt_ssda903, opt_on);
+  careplan_ssda903_options (opt_lenient);
+  if (!careplan_evaluation_setup ("calendar", opt_policy, opt_region, opt_bank_holidays, return_end ? return_end : opt_on,
                                   &policy, &calendar, &date))
     return CAREPLAN_EXIT_USAGE;
 

@@ -28,6 +28,7 @@ static char *opt_uid_key = NULL;
 static gboolean opt_all = FALSE;
 static int opt_jobs = 0;
 static char **opt_ssda903 = NULL;
+static gboolean opt_lenient = FALSE;
 static char **opt_ssd = NULL;
 static gboolean opt_compare_due_dates = FALSE;
 static char **opt_files = NULL;
@@ -67,6 +68,9 @@ static const GOptionEntry entries[] = {
     "Check every child of an SSDA903 return, a directory of header.csv, episodes.csv and reviews.csv "
     "(repeatable); the return records placements and reviews only, so only review obligations are judged",
     "DIR" },
+  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient,
+    "With --ssda903: read the children whose last episode is open with REC X1 and no DEC (counted in a warning)",
+    NULL },
   { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
     "Check every looked-after child of a Standard Safeguarding Dataset extract, a directory of "
     "ssd_person.csv, ssd_cla_episodes.csv, ssd_cla_placement.csv…, or a PostgreSQL database holding those "
@@ -183,6 +187,7 @@ careplan_check_main (int argc, char **argv)
   g_autoptr(CpPolicy) policy = NULL;
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
+  g_autofree char *return_end = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GBytes) uid_key = NULL;
   CareplanIcsOptions ics_options;
@@ -249,7 +254,10 @@ careplan_check_main (int argc, char **argv)
         return CAREPLAN_EXIT_USAGE;
     }
 
-  if (!careplan_evaluation_setup ("check", opt_policy, opt_region, opt_bank_holidays, opt_on,
+  /* A 903 return is as at the end of its collection period (docs/ssda903.md). */
+  return_end = careplan_ssda903_default_on (opt_ssda903, opt_on);
+  careplan_ssda903_options (opt_lenient);
+  if (!careplan_evaluation_setup ("check", opt_policy, opt_region, opt_bank_holidays, return_end ? return_end : opt_on,
                                   &policy, &calendar, &date))
     return CAREPLAN_EXIT_USAGE;
 

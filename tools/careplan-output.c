@@ -519,6 +519,8 @@ careplan_source_judges (int source, CpDuty duty)
     {
     case CAREPLAN_SOURCE_SSDA903:
       return duty == CP_DUTY_REVIEW;
+    case CAREPLAN_SOURCE_SSDA903_NO_REVIEWS:
+      return FALSE;
     case CAREPLAN_SOURCE_SSD:
       return duty == CP_DUTY_REVIEW || duty == CP_DUTY_VISIT || duty == CP_DUTY_HEALTH_ASSESSMENT ||
              duty == CP_DUTY_DENTAL_CHECK || duty == CP_DUTY_CARE_PLAN;
