@@ -204,3 +204,35 @@ Test (output, plain_data_writes_what_objects_did)
         }
   cr_assert_gt (compared, 1000);
 }
+
+/* SOURCE_DATE_EPOCH fixes DTSTAMP (docs/calendar.md); anything but a
+ * number of seconds DTSTAMP can write is refused. */
+Test (output, ics_options_take_source_date_epoch)
+{
+  const char *bad[] = { "", "yesterday", "12x", "-1", "253402300800", "99999999999999999999" };
+  CareplanIcsOptions options;
+  g_autoptr(GError) error = NULL;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  cr_assert (careplan_ics_options_init (&options, &error));
+  cr_assert_geq (options.stamp, before);
+  cr_assert_leq (options.stamp, before + 5);
+  cr_assert_eq (options.remind_days, 5);
+  cr_assert (options.record_id);
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1767225600", TRUE);
+  cr_assert (careplan_ics_options_init (&options, &error));
+  cr_assert_eq (options.stamp, 1767225600);
+  g_setenv ("SOURCE_DATE_EPOCH", "253402300799", TRUE);
+  cr_assert (careplan_ics_options_init (&options, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_setenv ("SOURCE_DATE_EPOCH", bad[i], TRUE);
+      cr_assert_not (careplan_ics_options_init (&options, &error), "“%s”", bad[i]);
+      assert_error (error, CP_ERROR_INVALID_VALUE, "SOURCE_DATE_EPOCH");
+      g_clear_error (&error);
+    }
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+}
