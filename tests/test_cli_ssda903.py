@@ -143,6 +143,24 @@ class ReturnTest(unittest.TestCase):
         sources = [c["source"] for c in doc["cases"]]
         for la, year in (("Bromley", "2026"), ("Hillingdon", "2026"), ("Bromley", "2025")):
             self.assertTrue(any(s.endswith("(LA %s, YEAR %s)" % (la, year)) for s in sources), (la, year))
+        # Each return as at its own year's end: a year-older copy is not a
+        # year later in "days late".
+        older = os.path.join(self.tmp.name, "older")
+        os.mkdir(older)
+        shift = datetime.timedelta(days=364)
+        date_re = re.compile(r"^\d\d/\d\d/\d{4}$")
+        for name in ("header.csv", "episodes.csv", "reviews.csv"):
+            rows = read_table(self.table(name))
+            out = [rows[0] + ["LA", "YEAR"]] + [row + ["Bromley", "2026"] for row in rows[1:]]
+            out += [[(day(v) - shift).strftime("%d/%m/%Y") if date_re.match(v) else v for v in row] +
+                    ["Bromley", "2025"] for row in rows[1:]]
+            write_table(os.path.join(older, name), out)
+        text = run("check", "--ssda903", older)
+        self.assertIn(text.returncode, (0, 1), text.stderr)
+        self.assertIn("80 cases under england as at 2027-03-31:", text.stdout)
+        late = [int(n) for n in re.findall(r"\((\d+) days? late\)", text.stdout)]
+        self.assertTrue(late)
+        self.assertLess(max(late), 300, "the older year's reviews counted from the later year's end")
         # Without the columns the same rows are duplicates.
         plain = os.path.join(self.tmp.name, "plain")
         os.mkdir(plain)

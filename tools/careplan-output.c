@@ -538,6 +538,7 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
   CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
   guint n = cp_obligation_list_length (list);
   CareplanTotals *t = &self->totals;
+  guint32 run_today;
 
   t->cases++;
   g_array_set_size (self->rows, 0);
@@ -560,6 +561,10 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
     }
   sort_rows (self->rows);
 
+  /* "N days late" from the day the case was evaluated: each child of a
+   * stacked 903 extract is as at its own return's end (careplan-cases.c). */
+  run_today = self->today;
+  self->today = cp_engine_julian (cp_evaluator_get_date (ev));
   switch (self->format)
     {
     case CAREPLAN_FORMAT_TEXT: write_text (self, out, where); break;
@@ -568,6 +573,7 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
     case CAREPLAN_FORMAT_ICS: t->events += careplan_ics_case (self->ics, out, ev, kase, source); break;
     default: g_assert_not_reached ();
     }
+  self->today = run_today;
   self->first_case = FALSE;
 }
 
