@@ -80,13 +80,37 @@ typedef struct
   gboolean    plain;      /* every default is bits that may be copied */
 } RecordFields;
 
-static CpRecordClass *
-record_class (CpRecord *self)
+/* What the library keeps of each record class, behind the opaque
+ * CpRecordClass.priv (as GtkWidgetClass keeps its own): made when the
+ * class installs its fields, never freed (nor is a class). */
+struct _CpRecordClassPrivate
 {
-  return CP_RECORD_GET_CLASS (self);
+  guint         n_props;
+  gboolean      strict;
+  GParamSpec  **pspecs;   /* indexed by prop_id; [0] unused */
+  RecordFields *fields;   /* made on first use (atomic) */
+};
+
+/* @klass's own private part: a subclass starts as a copy of its parent's
+ * class struct, pointer included, so a pointer equal to the parent's is
+ * not yet its own. */
+static CpRecordClassPrivate *
+class_private_init (CpRecordClass *klass)
+{
+  CpRecordClass *parent = g_type_class_peek_parent (klass);
+
+  if (klass->priv == NULL || (CP_IS_RECORD_CLASS (parent) && klass->priv == parent->priv))
+    klass->priv = g_new0 (CpRecordClassPrivate, 1);
+  return klass->priv;
 }
 
-static RecordFields *ensure_fields (CpRecordClass *klass);
+static inline CpRecordClassPrivate *
+record_class (CpRecord *self)
+{
+  return CP_RECORD_GET_CLASS (self)->priv;
+}
+
+static RecordFields *ensure_fields (CpRecordClassPrivate *klass);
 
 static void
 mark_attached (gpointer record)
@@ -103,7 +127,7 @@ cp_record_is_attached (CpRecord *self)
 }
 
 static RecordFields *
-fields_of (CpRecordClass *klass)
+fields_of (CpRecordClassPrivate *klass)
 {
   return ensure_fields (klass);
 }
@@ -111,7 +135,7 @@ fields_of (CpRecordClass *klass)
 static GParamSpec *
 pspec_for (CpRecord *self, guint prop_id)
 {
-  CpRecordClass *klass = record_class (self);
+  CpRecordClassPrivate *klass = record_class (self);
 
   g_return_val_if_fail (prop_id > 0 && prop_id <= klass->n_props, NULL);
   return klass->pspecs[prop_id];
@@ -124,7 +148,7 @@ values_of (CpRecord *self)
 
   if (priv->values == NULL)
     {
-      CpRecordClass *klass = record_class (self);
+      CpRecordClassPrivate *klass = record_class (self);
       RecordFields *fields = fields_of (klass);
 
       if (fields->plain)
@@ -301,7 +325,7 @@ cp_record_dispose (GObject *object)
    * holds its reference in v_pointer). */
   if (priv->values != NULL)
     {
-      CpRecordClass *klass = record_class (self);
+      CpRecordClassPrivate *klass = record_class (self);
       FieldInfo *info = fields_of (klass)->info;
 
       for (guint i = 1; i <= klass->n_props; i++)
@@ -324,7 +348,7 @@ cp_record_finalize (GObject *object)
 
   if (priv->values != NULL)
     {
-      CpRecordClass *klass = record_class (self);
+      CpRecordClassPrivate *klass = record_class (self);
       FieldInfo *info = fields_of (klass)->info;
 
       /* Numbers and unset pointers hold nothing to free: most fields of
@@ -401,7 +425,7 @@ cp_record_class_install (GObjectClass  *klass,
                          GParamSpec   **pspecs,
                          guint          n_pspecs)
 {
-  CpRecordClass *record_klass = CP_RECORD_CLASS (klass);
+  CpRecordClassPrivate *record_klass = class_private_init (CP_RECORD_CLASS (klass));
 
   /* GObject does not inherit these: every class that installs properties
    * needs its own. */
@@ -453,7 +477,7 @@ field_kind (GType type)
  * has marked its fields (required, list item types). Classes are never
  * finalized, so the table lives as long as the program. */
 static RecordFields *
-ensure_fields (CpRecordClass *klass)
+ensure_fields (CpRecordClassPrivate *klass)
 {
   static GMutex lock;
   RecordFields *fields = g_atomic_pointer_get (&klass->fields);
@@ -510,7 +534,7 @@ ensure_fields (CpRecordClass *klass)
 void
 cp_record_class_set_strict (GObjectClass *klass)
 {
-  CP_RECORD_CLASS (klass)->strict = TRUE;
+  class_private_init (CP_RECORD_CLASS (klass))->strict = TRUE;
 }
 
 static GParamSpec *
@@ -585,7 +609,7 @@ cp_record_get_items (CpRecord *self,
   return items != NULL ? (gpointer const *) items->pdata : NULL;
 }
 
-static CpRecordClass *class_of (GType type);
+static CpRecordClassPrivate *class_of (GType type);
 
 guint
 cp_record_list_field (GType       type,
@@ -942,7 +966,7 @@ value_from_scalar (FieldInfo           *info,
 }
 
 static gboolean
-unknown_key (CpRecordClass   *klass,
+unknown_key (CpRecordClassPrivate   *klass,
              const JsonPath  *path,
              const char      *name,
              GError         **error)
@@ -965,13 +989,13 @@ unknown_key (CpRecordClass   *klass,
   return FALSE;
 }
 
-static CpRecordClass *
+static CpRecordClassPrivate *
 class_of (GType type)
 {
   CpRecordClass *klass = g_type_class_peek (type);
 
   /* A class, once made, is never freed. */
-  return klass != NULL ? klass : g_type_class_ref (type);
+  return (klass != NULL ? klass : (CpRecordClass *) g_type_class_ref (type))->priv;
 }
 
 /* Reading trees (JsonNode) ------------------------------------------------- */
@@ -1083,7 +1107,7 @@ record_from_json (GType                    type,
                   const CpRecordEnvelope  *envelope,
                   GError                 **error)
 {
-  CpRecordClass *klass;
+  CpRecordClassPrivate *klass;
   RecordFields *fields;
   JsonObject *obj;
   JsonNode **by_field;
@@ -1368,7 +1392,7 @@ field_from_reader (CpRecord        *record,
  * than hashing the name, and members mostly come in the order of the
  * fields (as the library writes them), so @guess is tried first. */
 static guint
-field_named (CpRecordClass *klass,
+field_named (CpRecordClassPrivate *klass,
              RecordFields  *fields,
              const char    *name,
              gsize          len,
@@ -1395,7 +1419,7 @@ record_from_reader (GType                    type,
                     const CpRecordEnvelope  *envelope,
                     GError                 **error)
 {
-  CpRecordClass *klass = class_of (type);
+  CpRecordClassPrivate *klass = class_of (type);
   RecordFields *fields = fields_of (klass);
   g_autoptr(CpRecord) record = NULL;
   CpRecordPrivate *priv;
@@ -1571,7 +1595,7 @@ JsonNode *
 cp_record_to_json (CpRecord *self)
 {
   CpRecordPrivate *priv = cp_record_get_instance_private (self);
-  CpRecordClass *klass;
+  CpRecordClassPrivate *klass;
   RecordFields *fields;
   JsonObject *obj;
   JsonNode *node;

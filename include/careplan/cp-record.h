@@ -20,15 +20,15 @@ G_BEGIN_DECLS
 CP_AVAILABLE_IN_0_1
 G_DECLARE_DERIVABLE_TYPE (CpRecord, cp_record, CP, RECORD, GObject)
 
+typedef struct _CpRecordClassPrivate CpRecordClassPrivate;
+
 struct _CpRecordClass
 {
   GObjectClass parent_class;
 
   /*< private >*/
-  guint        n_props;
-  gboolean     strict;
-  GParamSpec **pspecs;
-  gpointer     fields;
+  CpRecordClassPrivate *priv;
+  gpointer padding[7];
 };
 
 CP_AVAILABLE_IN_0_1
