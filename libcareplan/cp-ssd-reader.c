@@ -17,6 +17,7 @@
 #include "cp-csv-table-private.h"
 #include "cp-date-private.h"
 #include "cp-error-private.h"
+#include "cp-ssd-reader-private.h"
 
 /**
  * CpSsdReader:
@@ -744,6 +745,46 @@ load_table_pg (Table    *table,
 
 #endif
 
+/* The reader's and the writer's (careplan check --write-table) check. */
+gboolean
+cp_ssd_check_conninfo (const char  *conninfo,
+                       GError     **error)
+{
+#if CP_HAVE_LIBPQ
+  PQconninfoOption *options;
+  char *parse_error = NULL;
+  gboolean has_password = FALSE;
+
+  options = PQconninfoParse (conninfo, &parse_error);
+  if (options == NULL)
+    {
+      g_autofree char *msg = g_strdup (parse_error ? parse_error : "out of memory");
+
+      PQfreemem (parse_error);
+      g_strchomp (msg);
+      cp_fail (error, CP_ERROR_PARSE, "postgresql: the connection string: %s", msg);
+      return FALSE;
+    }
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (strcmp (o->keyword, "password") == 0 && o->val != NULL && *o->val)
+      has_password = TRUE;
+  PQconninfoFree (options);
+  if (has_password)
+    {
+      cp_fail (error, CP_ERROR_INVALID_VALUE,
+               "postgresql: the connection string holds a password; give it in ~/.pgpass or PGPASSWORD instead");
+      return FALSE;
+    }
+
+  return TRUE;
+#else
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               "postgresql: this libcareplan was built without PostgreSQL support (libpq)");
+  (void) conninfo;
+  return FALSE;
+#endif
+}
+
 /**
  * cp_ssd_reader_new_for_connection:
  * @conninfo: a libpq connection string (`host=... dbname=...`) or URI
@@ -771,33 +812,12 @@ cp_ssd_reader_new_for_connection (const char  *conninfo,
 #if CP_HAVE_LIBPQ
   g_autoptr(CpSsdReader) self = NULL;
   g_autoptr(PGconn) conn = NULL;
-  PQconninfoOption *options;
-  char *parse_error = NULL;
-  gboolean has_password = FALSE;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  options = PQconninfoParse (conninfo, &parse_error);
-  if (options == NULL)
-    {
-      g_autofree char *msg = g_strdup (parse_error ? parse_error : "out of memory");
-
-      PQfreemem (parse_error);
-      g_strchomp (msg);
-      cp_fail (error, CP_ERROR_PARSE, "postgresql: the connection string: %s", msg);
-      return NULL;
-    }
-  for (PQconninfoOption *o = options; o->keyword; o++)
-    if (strcmp (o->keyword, "password") == 0 && o->val != NULL && *o->val)
-      has_password = TRUE;
-  PQconninfoFree (options);
-  if (has_password)
-    {
-      cp_fail (error, CP_ERROR_INVALID_VALUE,
-               "postgresql: the connection string holds a password; give it in ~/.pgpass or PGPASSWORD instead");
-      return NULL;
-    }
+  if (!cp_ssd_check_conninfo (conninfo, error))
+    return NULL;
 
   conn = PQconnectdb (conninfo);
   if (PQstatus (conn) != CONNECTION_OK)
