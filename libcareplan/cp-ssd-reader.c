@@ -104,10 +104,10 @@ enum { CL_PERSON, CL_ELIGIBILITY, CL_IN_TOUCH, CL_CONTACT, CL_PATHWAY };
 static const char * const care_leaver_cols[] = {
   "clea_person_id", "?clea_care_leaver_eligibility", "?clea_care_leaver_in_touch",
   "?clea_care_leaver_latest_contact", "?clea_pathway_plan_review_date", NULL };
-enum { MI_PERSON, MI_START, MI_TYPE, MI_END };
+enum { MI_PERSON, MI_START, MI_TYPE, MI_END, MI_RHI_OFFERED, MI_RHI_ACCEPTED };
 static const char * const missing_cols[] = {
   "miss_person_id", "miss_missing_episode_start_date", "?miss_missing_episode_type",
-  "?miss_missing_episode_end_date", NULL };
+  "?miss_missing_episode_end_date", "?miss_missing_rhi_offered", "?miss_missing_rhi_accepted", NULL };
 
 /* Each table: its file, its SQL table, its columns, whether it is needed,
  * and the row identifier that orders a SQL table's rows after its key. */
@@ -418,6 +418,12 @@ static const CodeList in_touch_codes = { "the SSD care leaver in touch codes", F
 
 static const CodeList missing_type_codes = { "the SSD missing episode types", FALSE, TRUE, {
   { "M", 0 }, { "A", 0 },
+  { NULL, 0 } } };
+
+/* Whether a return interview was offered, and accepted: the SSD's Y, N and
+ * NA (not applicable), or the Annex A return's Yes and No. */
+static const CodeList rhi_codes = { "the SSD return interview flags", TRUE, TRUE, {
+  { "Y", 1 }, { "Yes", 1 }, { "N", 0 }, { "No", 0 }, { "NA", -1 },
   { NULL, 0 } } };
 
 static const CodeList order_type_codes = { "the SSD permanence order types", TRUE, TRUE, {
@@ -1518,7 +1524,9 @@ read_casework (Build *b, GError **error)
 
       if (!parse_date (t, row, MI_START, FALSE, &start, error) ||
           !parse_date (t, row, MI_END, TRUE, &end, error) ||
-          !lookup_code (&missing_type_codes, t, row, MI_TYPE, &unused, error))
+          !lookup_code (&missing_type_codes, t, row, MI_TYPE, &unused, error) ||
+          !lookup_code (&rhi_codes, t, row, MI_RHI_OFFERED, &unused, error) ||
+          !lookup_code (&rhi_codes, t, row, MI_RHI_ACCEPTED, &unused, error))
         return FALSE;
       if (end != 0 && end < start)
         {
@@ -1529,6 +1537,13 @@ read_casework (Build *b, GError **error)
         }
       if (start >= lac && (ceased == 0 || start <= ceased))
         add_event (kase, CP_EVENT_KIND_MISSING, start);
+      /* The end is the day the child was found or came back (or, for a
+       * child who stopped being looked after while missing, that day: read
+       * as a return too, the reading that drops no duty). The return
+       * interview's flags say whether one was offered and accepted, not
+       * when, so they give no activity (docs/ssd.md). */
+      if (end != 0 && start >= lac && (ceased == 0 || end <= ceased))
+        add_event (kase, CP_EVENT_KIND_RETURNED_FROM_MISSING, end);
     }
   /* Adoption and permanence orders: checked, not mapped (docs/ssd.md). */
   list = rows_for (&self->tables[T_PERMANENCE], id);

@@ -36,7 +36,7 @@ CHILDREN = 2000
 TABLE = "careplan_obligations"
 # As in test_ssd_cli.py: the duties the SSD route judges, and the case facts
 # the SSD has no field for (they change only the visits).
-SSD_DUTIES = {"review", "visit", "health-assessment", "dental-check", "care-plan", "return-home-interview"}
+SSD_DUTIES = {"review", "visit", "health-assessment", "dental-check", "care-plan"}
 NOT_IN_SSD = {"visits-reduction-agreed", "visits-reduction-decided"}
 
 
