@@ -249,6 +249,17 @@ class PostgresqlRouteTest(unittest.TestCase):
         self.assertEqual(len(after), len(before))
         self.assertFalse(any(row[8] == "last night" for row in after))
 
+    def test_a_failed_write_leaves_the_table_as_it_was(self):
+        # A table of that name with other columns: the COPY fails, nothing changes.
+        self.psql("-c", "CREATE TABLE IF NOT EXISTS not_ours (as_at date, profile text, note text)")
+        self.psql("-c", "INSERT INTO not_ours VALUES ('%s', 'england', 'kept')" % AS_AT)
+        r = subprocess.run([TOOL, "check", "--on", AS_AT, "--ssd", self.conninfo(), "--write-table", "not_ours"],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("postgresql: not_ours: ", r.stderr)
+        self.assertIn("; the table is as it was", r.stderr)
+        self.assertEqual(self.query("SELECT as_at, profile, note FROM not_ours"), [[AS_AT, "england", "kept"]])
+
     def test_a_bad_table_name_is_refused(self):
         for name in ("careplan_obligations; DROP TABLE ssd_person", "1table", "a.b.c", "x" * 64, "",
                      'quoted"name'):

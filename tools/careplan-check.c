@@ -362,7 +362,7 @@ careplan_check_main (int argc, char **argv)
                                           &error);
       if (writer == NULL)
         {
-          fprintf (stderr, "careplan check: %s\n", error->message);
+          fprintf (stderr, "careplan check: %s; the table is as it was\n", error->message);
           return CAREPLAN_EXIT_DATA;
         }
     }
