@@ -234,7 +234,7 @@ cp_child_get_disability (CpChild *self)
 /**
  * cp_child_set_disability:
  * @self: a #CpChild
- * @disability:: whether the child has a disability
+ * @disability: whether the child has a disability
  *
  * Sets [property@Child:disability].
  */
@@ -264,7 +264,7 @@ cp_child_get_communication_needs (CpChild *self)
 /**
  * cp_child_set_communication_needs:
  * @self: a #CpChild
- * @communication_needs:: whether the child has communication needs
+ * @communication_needs: whether the child has communication needs
  *
  * Sets [property@Child:communication-needs].
  */
@@ -294,7 +294,7 @@ cp_child_get_uasc (CpChild *self)
 /**
  * cp_child_set_uasc:
  * @self: a #CpChild
- * @uasc:: whether the child is an unaccompanied asylum-seeking child
+ * @uasc: whether the child is an unaccompanied asylum-seeking child
  *
  * Sets [property@Child:uasc].
  */

@@ -126,6 +126,29 @@ cp_area_get_label (CpArea area)
 }
 
 /**
+ * cp_area_get_key:
+ * @area: an area of work
+ *
+ * The area's key, an identifier in snake_case (`health_education`): the
+ * key of the area in `careplan summary --format json` and its `area`
+ * column in `--format csv`. It is the enumeration nick with `_` for `-`,
+ * and stays the same when the label for people changes.
+ *
+ * Returns: (transfer none): the key
+ */
+const char *
+cp_area_get_key (CpArea area)
+{
+  static const char * const keys[] = {
+    "reviews", "review_paperwork", "plans", "visits", "health_education", "permanence",
+    "leaving_care", "recommendations", "disputes",
+  };
+
+  g_return_val_if_fail ((guint) area < G_N_ELEMENTS (keys), NULL);
+  return keys[area];
+}
+
+/**
  * cp_measure_of_duty:
  * @duty: a duty
  * @measure: (out) (optional): the measure obligations for @duty count in

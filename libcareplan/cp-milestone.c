@@ -139,7 +139,7 @@ cp_milestone_get_owner_role (CpMilestone *self)
 /**
  * cp_milestone_set_owner_role:
  * @self: a #CpMilestone
- * @owner_role:: who is responsible
+ * @owner_role: who is responsible
  *
  * Sets [property@Milestone:owner-role].
  */

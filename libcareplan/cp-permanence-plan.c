@@ -121,7 +121,7 @@ cp_permanence_plan_get_pathway (CpPermanencePlan *self)
 /**
  * cp_permanence_plan_set_pathway:
  * @self: a #CpPermanencePlan
- * @pathway:: the planned route to permanence
+ * @pathway: the planned route to permanence
  *
  * Sets [property@PermanencePlan:pathway].
  */
@@ -181,7 +181,7 @@ cp_permanence_plan_get_contingency_pathway (CpPermanencePlan *self)
 /**
  * cp_permanence_plan_set_contingency_pathway:
  * @self: a #CpPermanencePlan
- * @contingency_pathway:: the route if the plan fails
+ * @contingency_pathway: the route if the plan fails
  *
  * Sets [property@PermanencePlan:contingency-pathway].
  */

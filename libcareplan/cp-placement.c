@@ -71,7 +71,7 @@ cp_placement_class_init (CpPlacementClass *klass)
    */
   properties[PROP_EMERGENCY] =
     g_param_spec_boolean ("emergency", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpPlacement:unplanned-end:
@@ -89,7 +89,7 @@ cp_placement_class_init (CpPlacementClass *klass)
    */
   properties[PROP_AREA] =
     g_param_spec_enum ("area", NULL, NULL, CP_TYPE_PLACEMENT_AREA, CP_PLACEMENT_AREA_IN_AUTHORITY,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CpPlacement:long-term:
@@ -234,6 +234,25 @@ cp_placement_get_emergency (CpPlacement *self)
 }
 
 /**
+ * cp_placement_set_emergency:
+ * @self: a #CpPlacement
+ * @emergency: whether the placement was made in an emergency
+ *
+ * Sets [property@Placement:emergency], for a record corrected after the
+ * placement was entered. The next evaluation counts the placement's duties
+ * from the corrected facts.
+ *
+ * Since: 0.1
+ */
+void
+cp_placement_set_emergency (CpPlacement *self,
+                            gboolean     emergency)
+{
+  g_return_if_fail (CP_IS_PLACEMENT (self));
+  cp_record_set_boolean (CP_RECORD (self), PROP_EMERGENCY, emergency);
+}
+
+/**
  * cp_placement_get_unplanned_end:
  * @self: a #CpPlacement
  *
@@ -251,7 +270,7 @@ cp_placement_get_unplanned_end (CpPlacement *self)
 /**
  * cp_placement_set_unplanned_end:
  * @self: a #CpPlacement
- * @unplanned_end:: whether the placement ended without being planned to
+ * @unplanned_end: whether the placement ended without being planned to
  *
  * Sets [property@Placement:unplanned-end].
  */
@@ -279,6 +298,24 @@ cp_placement_get_area (CpPlacement *self)
 }
 
 /**
+ * cp_placement_set_area:
+ * @self: a #CpPlacement
+ * @area: how far from home the placement is
+ *
+ * Sets [property@Placement:area], for a record corrected after the
+ * placement was entered.
+ *
+ * Since: 0.1
+ */
+void
+cp_placement_set_area (CpPlacement     *self,
+                       CpPlacementArea  area)
+{
+  g_return_if_fail (CP_IS_PLACEMENT (self));
+  cp_record_set_enum (CP_RECORD (self), PROP_AREA, area);
+}
+
+/**
  * cp_placement_get_long_term:
  * @self: a #CpPlacement
  *
@@ -296,7 +333,7 @@ cp_placement_get_long_term (CpPlacement *self)
 /**
  * cp_placement_set_long_term:
  * @self: a #CpPlacement
- * @long_term:: whether it is designated a long-term placement
+ * @long_term: whether it is designated a long-term placement
  *
  * Sets [property@Placement:long-term].
  */

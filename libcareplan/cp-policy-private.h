@@ -22,4 +22,9 @@ CpRule    *cp_policy_version_on   (CpPolicy   *self,
                                    const char *key,
                                    guint32     julian);
 
+/* @rule as its profile states it (cp-policy-json.c): what
+ * cp_record_to_json() gives, and the members the loader reads by their
+ * presence. */
+JsonNode  *cp_policy_rule_to_json (CpRule     *rule);
+
 G_END_DECLS

@@ -549,7 +549,8 @@ check_fits (CpRule      *rule,
                   CP_CALENDAR_FIRST_YEAR, CP_CALENDAR_LAST_YEAR);
 }
 
-/* What each kind of rule needs beyond well-typed fields. */
+/* What each kind of rule needs beyond well-typed fields. A member read
+ * here by its presence must be written by cp_policy_rule_to_json() too. */
 static gboolean
 check_rule (CpRule      *rule,
             JsonObject  *obj,

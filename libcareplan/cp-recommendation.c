@@ -204,7 +204,7 @@ cp_recommendation_get_owner_role (CpRecommendation *self)
 /**
  * cp_recommendation_set_owner_role:
  * @self: a #CpRecommendation
- * @owner_role:: the role responsible
+ * @owner_role: the role responsible
  *
  * Sets [property@Recommendation:owner-role].
  */
@@ -294,7 +294,7 @@ cp_recommendation_get_starred (CpRecommendation *self)
 /**
  * cp_recommendation_set_starred:
  * @self: a #CpRecommendation
- * @starred:: whether it is a starred recommendation
+ * @starred: whether it is a starred recommendation
  *
  * Sets [property@Recommendation:starred].
  */
@@ -324,7 +324,7 @@ cp_recommendation_get_status (CpRecommendation *self)
 /**
  * cp_recommendation_set_status:
  * @self: a #CpRecommendation
- * @status:: where it stands
+ * @status: where it stands
  *
  * Sets [property@Recommendation:status].
  */

@@ -144,6 +144,13 @@ gboolean      cp_json_check_version_value (const CpJsonScalar  *value,
                                            int                  newest,
                                            GError             **error);
 
+/* The JSON of the field whose member name is @key, even where it holds
+ * its default (JSON null for an unset string, date, list of codes or
+ * record): what cp_record_to_json() leaves out. NULL if @self has no
+ * such field. */
+JsonNode     *cp_record_field_to_json (CpRecord   *self,
+                                       const char *key);
+
 /* Appends @item to the list field @prop_id. */
 void          cp_record_append_item (CpRecord     *self,
                                      guint         prop_id,

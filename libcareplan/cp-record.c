@@ -1602,6 +1602,29 @@ cp_record_to_json (CpRecord *self)
   return node;
 }
 
+JsonNode *
+cp_record_field_to_json (CpRecord   *self,
+                         const char *key)
+{
+  RecordFields *fields;
+  FieldInfo *info;
+  gpointer id;
+  GValue *v;
+
+  g_return_val_if_fail (CP_IS_RECORD (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  fields = fields_of (record_class (self));
+  if (!g_hash_table_lookup_extended (fields->by_key, key, NULL, &id))
+    return NULL;
+  info = &fields->info[GPOINTER_TO_UINT (id)];
+  v = &values_of (self)[GPOINTER_TO_UINT (id)];
+  if (info->kind != FIELD_LIST && v->data[0].v_pointer == NULL &&
+      (G_VALUE_HOLDS_STRING (v) || G_VALUE_HOLDS_BOXED (v) || G_VALUE_HOLDS_OBJECT (v)))
+    return json_node_init_null (json_node_alloc ());
+  return value_to_json (info->pspec, v);
+}
+
 /**
  * cp_record_equal:
  * @a: a #CpRecord

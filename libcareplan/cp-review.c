@@ -210,7 +210,7 @@ cp_review_get_kind (CpReview *self)
 /**
  * cp_review_set_kind:
  * @self: a #CpReview
- * @kind:: a meeting or a consultation-only review
+ * @kind: a meeting or a consultation-only review
  *
  * Sets [property@Review:kind].
  */
@@ -401,7 +401,7 @@ cp_review_get_child_participation (CpReview *self)
 /**
  * cp_review_set_child_participation:
  * @self: a #CpReview
- * @child_participation:: how the child took part
+ * @child_participation: how the child took part
  *
  * Sets [property@Review:child-participation].
  */

@@ -197,6 +197,29 @@ Test (case_api, properties_notify_only_on_change)
   cr_assert_eq (n, 2);
 }
 
+Test (case_api, placement_facts_can_be_corrected)
+{
+  g_autoptr(GDate) start = test_date ("2026-01-05");
+  g_autoptr(CpPlacement) p = cp_placement_new (CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY, start);
+  g_autofree char *json = NULL;
+  int n = 0;
+
+  g_signal_connect (p, "notify", G_CALLBACK (count_notify), &n);
+  cp_placement_set_emergency (p, TRUE);
+  cp_placement_set_emergency (p, TRUE);
+  g_object_set (p, "area", CP_PLACEMENT_AREA_DISTANT, NULL);
+  cp_placement_set_area (p, CP_PLACEMENT_AREA_DISTANT);
+  cr_assert_eq (n, 2);
+  cr_assert (cp_placement_get_emergency (p));
+  cr_assert_eq (cp_placement_get_area (p), CP_PLACEMENT_AREA_DISTANT);
+  {
+    g_autoptr(JsonNode) node = cp_record_to_json (CP_RECORD (p));
+    json = json_to_string (node, FALSE);
+  }
+  cr_assert (strstr (json, "\"emergency\":true") != NULL, "%s", json);
+  cr_assert (strstr (json, "\"area\":\"distant\"") != NULL, "%s", json);
+}
+
 /* JSON ----------------------------------------------------------------- */
 
 static char *

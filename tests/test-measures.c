@@ -204,6 +204,23 @@ Test (measures, areas_of_work)
   cr_assert_str_eq (cp_enum_to_nick (CP_TYPE_AREA, CP_AREA_HEALTH_EDUCATION), "health-education");
 }
 
+/* An area's key is its nick in snake_case, for every area: the summary's
+ * JSON keys and CSV column rely on it. */
+Test (measures, area_keys_are_snake_case_nicks)
+{
+  g_autoptr(GEnumClass) areas = g_type_class_ref (CP_TYPE_AREA);
+
+  cr_assert_eq (areas->n_values, CP_AREA_DISPUTES + 1);
+  for (guint i = 0; i < areas->n_values; i++)
+    {
+      g_autofree char *want = g_strdelimit (g_strdup (areas->values[i].value_nick), "-", '_');
+
+      cr_assert_str_eq (cp_area_get_key (areas->values[i].value), want);
+    }
+  cr_assert_str_eq (cp_area_get_key (CP_AREA_HEALTH_EDUCATION), "health_education");
+  cr_assert_str_eq (cp_area_get_key (CP_AREA_REVIEW_PAPERWORK), "review_paperwork");
+}
+
 /* Boundaries of the period -------------------------------------------------- */
 
 Test (measures, due_on_from_and_on_to_count)

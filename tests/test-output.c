@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "test-evaluating.h"
@@ -85,6 +86,8 @@ json_from_objects (CpEvaluator *ev, const char *where)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "source");
   json_builder_add_string_value (b, where);
+  json_builder_set_member_name (b, "record_id");
+  json_builder_add_string_value (b, cp_child_get_id (cp_case_get_child (cp_evaluator_get_case (ev))));
   json_builder_set_member_name (b, "obligations");
   json_builder_begin_array (b);
   /* Overdue first, and so on; in each, earliest first (no date first),
@@ -203,4 +206,160 @@ Test (output, plain_data_writes_what_objects_did)
           cr_assert_null (error, "%s", error ? error->message : "");
         }
   cr_assert_gt (compared, 1000);
+}
+
+/* Record ids and --pseudonymise ------------------------------------------- */
+
+#define SECRET "SECRET-ID-123"
+
+static char *
+write_key (const char *dir, const char *name, const char *bytes, gsize len)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  cr_assert (g_file_set_contents (path, bytes, (gssize) len, &error), "%s", error ? error->message : "");
+  return path;
+}
+
+/* The pseudonym is the first 16 hex digits of HMAC-SHA256 of the id under
+ * every byte of the key file, the same each time; without a pseudonymiser
+ * the id is written as it is. */
+Test (output, a_pseudonym_is_the_keyed_hash_of_the_id)
+{
+  g_autofree char *dir = g_dir_make_tmp ("careplan-XXXXXX", NULL);
+  static const char key[] = "a key of twenty bytes\n";
+  g_autofree char *path = write_key (dir, "key", key, strlen (key));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CareplanPseudonymiser) p = careplan_pseudonymiser_new_for_file (path, &error);
+  g_autofree char *want = g_compute_hmac_for_string (G_CHECKSUM_SHA256, (const guchar *) key, strlen (key),
+                                                     SECRET, -1);
+  char buf[CAREPLAN_PSEUDONYM_LEN + 1], again[CAREPLAN_PSEUDONYM_LEN + 1];
+  const char *id = SECRET;
+
+  cr_assert_not_null (p, "%s", error ? error->message : "");
+  want[CAREPLAN_PSEUDONYM_LEN] = '\0';
+  cr_assert_str_eq (careplan_record_id (p, SECRET, buf), want);
+  cr_assert_str_eq (careplan_record_id (p, SECRET, again), buf);
+  cr_assert_str_neq (careplan_record_id (p, "SECRET-ID-124", again), buf);
+  cr_assert_null (careplan_record_id (p, NULL, buf));
+  cr_assert_eq (careplan_record_id (NULL, id, buf), id);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A missing, empty or short key is refused, naming the file only. */
+Test (output, a_missing_empty_or_short_key_is_refused)
+{
+  g_autofree char *dir = g_dir_make_tmp ("careplan-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "absent", NULL);
+  g_autofree char *empty = write_key (dir, "empty", "", 0);
+  g_autofree char *shortk = write_key (dir, "short", "fifteen bytes!!", 15);
+  g_autofree char *enough = write_key (dir, "enough", "sixteen bytes!!!", 16);
+  const char *refused[] = { missing, empty, shortk };
+  g_autoptr(CareplanPseudonymiser) p = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      cr_assert_null (careplan_pseudonymiser_new_for_file (refused[i], &error), "%s", refused[i]);
+      cr_assert_eq (error->domain, G_FILE_ERROR);
+      cr_assert_not_null (strstr (error->message, refused[i]), "%s", error->message);
+    }
+  p = careplan_pseudonymiser_new_for_file (enough, NULL);
+  cr_assert_not_null (p);
+  g_unlink (empty);
+  g_unlink (shortk);
+  g_unlink (enough);
+  g_rmdir (dir);
+}
+
+/* Each format carries the record id, or its pseudonym and never the id. */
+Test (output, every_format_carries_the_record_id_or_its_pseudonym)
+{
+  g_autoptr(CpCalendar) calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("england", NULL);
+  g_autofree char *path = g_build_filename (EXAMPLES_DIR, "data", "case-every-type.json", NULL);
+  g_autoptr(CpCase) kase = cp_case_load_file (path, NULL);
+  g_autoptr(CpEvaluator) ev = NULL;
+  g_autoptr(GDate) date = test_date ("2026-11-22");
+  g_autofree char *dir = g_dir_make_tmp ("careplan-XXXXXX", NULL);
+  g_autofree char *key = write_key (dir, "key", "0123456789abcdef", 16);
+  g_autoptr(CareplanPseudonymiser) p = careplan_pseudonymiser_new_for_file (key, NULL);
+  const char *id;
+  char pseudonym[CAREPLAN_PSEUDONYM_LEN + 1];
+  static const char * const heads[] = { "case.json  record ", "{\"source\":\"case.json\",\"record_id\":\"",
+                                        "case.json," };
+
+  cr_assert_not_null (kase);
+  ev = evaluate (kase, policy, calendar, "2026-11-22");
+  id = cp_child_get_id (cp_case_get_child (kase));
+  careplan_record_id (p, id, pseudonym);
+  for (CareplanFormat f = CAREPLAN_FORMAT_TEXT; f <= CAREPLAN_FORMAT_CSV; f++)
+    for (guint pseudonymised = 0; pseudonymised < 2; pseudonymised++)
+      {
+        g_autoptr(CareplanOutput) output = careplan_output_new (f, FALSE, policy, date, NULL);
+        g_autoptr(GString) out = g_string_new (NULL);
+        g_autofree char *want = g_strconcat (heads[f], pseudonymised ? pseudonym : id, NULL);
+
+        careplan_output_set_pseudonymiser (output, pseudonymised ? p : NULL);
+        careplan_output_case (output, out, ev, kase, "case.json", 0);
+        cr_assert_not_null (strstr (out->str, want), "format %d: %s", f, out->str);
+        if (pseudonymised)
+          cr_assert_null (strstr (out->str, id), "format %d", f);
+      }
+  g_unlink (key);
+  g_rmdir (dir);
+}
+
+/* --excel: CSV, and CSV only, starts with the UTF-8 byte-order mark. */
+Test (output, excel_starts_csv_with_a_byte_order_mark)
+{
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("england", NULL);
+  g_autoptr(GDate) date = test_date ("2026-11-22");
+
+  for (CareplanFormat f = CAREPLAN_FORMAT_TEXT; f <= CAREPLAN_FORMAT_ICS; f++)
+    for (guint excel = 0; excel < 2; excel++)
+      {
+        g_autoptr(CareplanOutput) output = careplan_output_new (f, FALSE, policy, date, NULL);
+        g_autoptr(GString) out = g_string_new (NULL);
+
+        careplan_output_set_excel (output, excel);
+        careplan_output_begin (output, out);
+        cr_assert_eq (g_str_has_prefix (out->str, "\xef\xbb\xbf"), f == CAREPLAN_FORMAT_CSV && excel,
+                      "format %d, excel %u", f, excel);
+        if (f == CAREPLAN_FORMAT_CSV)
+          cr_assert_str_eq (out->str + (excel ? 3 : 0),
+                            "source,record_id,status,due,met_on,key,subject,review,rule_id,citation,"
+                            "explanation\r\n");
+      }
+}
+
+/* The last line counts the cases that could not be read. */
+Test (output, the_totals_count_the_unreadable_cases)
+{
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("england", NULL);
+  g_autoptr(GDate) date = test_date ("2026-11-22");
+  static const struct { gboolean unreadable; guint n; const char *text, *json; } cases[] = {
+    { FALSE, 0, "not enough history\n", "\"unreadable\": false, \"unreadable_cases\": 0 }" },
+    { TRUE, 1, "not enough history; 1 case could not be read\n", "\"unreadable\": true, \"unreadable_cases\": 1 }" },
+    { TRUE, 3, "not enough history; 3 cases could not be read\n", "\"unreadable\": true, \"unreadable_cases\": 3 }" },
+    /* A file that could not be opened: its cases were never counted. */
+    { TRUE, 0, "not enough history; some cases could not be read\n",
+      "\"unreadable\": true, \"unreadable_cases\": 0 }" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CareplanOutput) text = careplan_output_new (CAREPLAN_FORMAT_TEXT, FALSE, policy, date, NULL);
+      g_autoptr(CareplanOutput) json = careplan_output_new (CAREPLAN_FORMAT_JSON, FALSE, policy, date, NULL);
+      g_autoptr(GString) t = g_string_new (NULL);
+      g_autoptr(GString) j = g_string_new (NULL);
+
+      careplan_output_end (text, t, cases[i].unreadable, cases[i].n);
+      careplan_output_end (json, j, cases[i].unreadable, cases[i].n);
+      cr_assert (g_str_has_suffix (t->str, cases[i].text), "%s", t->str);
+      cr_assert_not_null (strstr (j->str, cases[i].json), "%s", j->str);
+    }
 }

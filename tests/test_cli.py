@@ -105,6 +105,63 @@ class PolicyCommandTest(unittest.TestCase):
         r = run("policy", "diff", "stoke-on-trent", "warrington")
         self.assertIn("- review.trigger.school-exclusion", r.stdout)
 
+    def test_diff_lists_the_fields_that_changed(self):
+        out = run("policy", "diff", "warrington").stdout.splitlines()
+        at = out.index(next(l for l in out if l.startswith("~ review.after.full-record:")))
+        # Under the changed rule, before the next one: its fields, sorted.
+        block = []
+        for line in out[at + 1:]:
+            if not line.startswith("    "):
+                break
+            block.append(line.strip().split(":", 1)[0])
+        self.assertIn("    quantity: 20 -> 15", out[at + 1:at + 1 + len(block)])
+        self.assertEqual(block, sorted(block))
+        self.assertNotIn("unit", block)
+        self.assertIn("    deemed_agreed: false -> true", out)
+        # An added rule lists no fields.
+        plus = out.index(next(l for l in out if l.startswith("+ review.trigger.school-exclusion")))
+        self.assertFalse(out[plus + 1].startswith("    "))
+        # A gate and an approver are fields like any other.
+        out = run("policy", "diff", "stoke-on-trent").stdout
+        self.assertIn('    gate: "iro-decides" -> "mandatory"\n', out)
+        self.assertIn('    approver: "unknown" -> "practice-manager"\n', out)
+
+    def test_show_json_is_what_policy_reads(self):
+        caseload = os.path.join(EXAMPLES, "data", "caseload.jsonl")
+        for name in ["england", "isp-fostering", "salford", "stoke-on-trent", "swindon", "warrington"]:
+            for extra in ([], ["--as-written"]):
+                with self.subTest(profile=name, extra=extra):
+                    shown = run("policy", "show", name, "--format", "json", *extra)
+                    self.assertEqual(shown.returncode, 0, shown.stderr)
+                    doc = json.loads(shown.stdout)
+                    self.assertEqual(doc["name"], name)
+                    self.assertEqual("extends" in doc, bool(extra) and name != "england")
+                    piped = subprocess.run(
+                        [TOOL, "check", "--policy", "/dev/stdin", "--all", "--format", "json",
+                         "--on", "2026-11-22", caseload],
+                        input=shown.stdout, capture_output=True, text=True)
+                    direct = run("check", "--policy", name, "--all", "--format", "json",
+                                 "--on", "2026-11-22", caseload)
+                    self.assertEqual(piped.stderr, direct.stderr)
+                    self.assertEqual((piped.returncode, piped.stdout), (direct.returncode, direct.stdout))
+        # The text format is the default, and the options are checked.
+        self.assertEqual(run("policy", "show", "england", "--format", "text").stdout,
+                         run("policy", "show", "england").stdout)
+        self.assertEqual(run("policy", "show", "england", "--format", "yaml").returncode, 2)
+        self.assertEqual(run("policy", "show", "england", "--as-written").returncode, 2)
+        self.assertEqual(run("policy", "show", "england", "review.first", "--format", "json").returncode, 2)
+        self.assertEqual(run("policy", "diff", "warrington", "--format", "json").returncode, 2)
+
+    def test_show_json_as_written_loads_as_a_local_file(self):
+        shown = run("policy", "show", "warrington", "--format", "json", "--as-written").stdout
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "copy.json")
+            with open(path, "w") as f:
+                f.write(shown)
+            r = run("policy", "diff", path, "warrington")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout, "warrington against warrington: 0 changed, 0 added, 0 removed\n")
+
     def test_a_local_profile_file(self):
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "testshire.json")
@@ -137,7 +194,8 @@ class CheckCommandTest(unittest.TestCase):
         r = run("check", "--on", "2026-11-22", self.CASE)
         self.assertEqual(r.returncode, 1, r.stderr)
         lines = r.stdout.splitlines()
-        self.assertEqual(lines[0], self.CASE)
+        # A case is headed by its file and the child's record id.
+        self.assertEqual(lines[0], self.CASE + "  record EX-0001")
         self.assertIn("  overdue             2026-10-24 (29 days late)  review 3: review.subsequent "
                       "[review-subsequent-max-6m]", lines)
         # Every obligation is followed by its rule's citation.
@@ -152,7 +210,9 @@ class CheckCommandTest(unittest.TestCase):
         # Overdue first, then due soon.
         self.assertLess(r.stdout.index("  overdue "), r.stdout.index("  due-soon            2026-11-27 (in 5 days)  "
                                                                       "next visit: visit.interval"))
-        self.assertNotIn("EX-0001", r.stdout + r.stderr)
+        # The record id heads the case, once; never on standard error.
+        self.assertEqual(r.stdout.count("EX-0001"), 1)
+        self.assertNotIn("EX-0001", r.stderr)
 
     def test_overdue_before_due_soon_earliest_first(self):
         r = run("check", "--on", "2026-11-22", "--policy", "stoke-on-trent", self.CASELOAD)
@@ -184,7 +244,7 @@ class CheckCommandTest(unittest.TestCase):
 
     def test_caseload_lines_and_bad_options(self):
         r = run("check", "--on", "2026-11-22", os.path.join(EXAMPLES, "data", "caseload.jsonl"))
-        self.assertIn("caseload.jsonl:3\n", r.stdout)
+        self.assertIn("caseload.jsonl:3  record EX-0003\n", r.stdout)
         self.assertIn("review 8: review.subsequent", r.stdout)
         self.assertIn("4 cases under england", r.stdout)
         r = run("check", "--on", "2026-13-01", self.CASE)
@@ -209,20 +269,24 @@ class CheckCommandTest(unittest.TestCase):
         self.assertLessEqual(set(first), {"status", "due", "met_on", "key", "subject", "review", "rule_id",
                                           "citation", "explanation"})
         self.assertEqual(doc["totals"]["cases"], 5)
-        self.assertNotIn("EX-000", r.stdout)
+        # The child's record id is a field of its own, beside the source.
+        self.assertEqual([c["record_id"] for c in doc["cases"]],
+                         ["EX-0001", "EX-0001", "EX-0002", "EX-0003", "EX-0004"])
+        self.assertEqual((doc["totals"]["unreadable"], doc["totals"]["unreadable_cases"]), (False, 0))
 
     def test_csv(self):
         r = run("check", "--on", "2026-11-22", "--format", "csv", self.CASE)
         rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
-        self.assertEqual(rows[0], ["source", "status", "due", "met_on", "key", "subject", "review",
+        self.assertEqual(rows[0], ["source", "record_id", "status", "due", "met_on", "key", "subject", "review",
                                    "rule_id", "citation", "explanation"])
         self.assertEqual(len(rows), 6)          # the four overdue obligations and one due soon
-        self.assertEqual(rows[1][1], "overdue")
+        self.assertEqual(rows[1][2], "overdue")
+        self.assertEqual({row[1] for row in rows[1:]}, {"EX-0001"})
         raw = subprocess.run([TOOL, "check", "--on", "2026-11-22", "--format", "csv", self.CASE],
                              capture_output=True).stdout
         self.assertTrue(raw.endswith(b"\r\n") and raw.count(b"\r\n") == 6)
         # A citation with a comma in it is quoted.
-        self.assertTrue(any("," in row[8] for row in rows[1:]))
+        self.assertTrue(any("," in row[9] for row in rows[1:]))
 
     def test_ics_is_rfc5545_and_stable(self):
         with tempfile.TemporaryDirectory() as d:
@@ -272,6 +336,9 @@ class SummaryCommandTest(unittest.TestCase):
     def test_json_agrees_with_check(self):
         r = run("summary", "--on", "2026-11-22", "--format", "json", self.CASELOAD)
         doc = json.loads(r.stdout)
+        # The areas' keys are identifiers (cp_area_get_key()), in the text's order.
+        self.assertEqual(list(doc["areas"]), ["reviews", "review_paperwork", "plans", "visits", "health_education",
+                                              "permanence", "leaving_care", "recommendations", "disputes"])
         overdue = sum(a["overdue"] for a in doc["areas"].values())
         check = run("check", "--on", "2026-11-22", self.CASELOAD).stdout.splitlines()[-1]
         self.assertIn(": %d overdue, %d due soon," % (overdue, sum(a["due_soon"] for a in doc["areas"].values())),
@@ -313,7 +380,10 @@ class SummaryCommandTest(unittest.TestCase):
 
     def test_usage(self):
         self.assertEqual(run("summary").returncode, 2)
-        self.assertEqual(run("summary", "--format", "csv", self.CASELOAD).returncode, 2)
+        self.assertEqual(run("summary", "--format", "pdf", self.CASELOAD).returncode, 2)
+        self.assertEqual(run("summary", "--excel", self.CASELOAD).returncode, 2)
+        self.assertEqual(run("summary", "--format", "csv", "--from", "2026-01-01", "--to", "2026-03-31",
+                             self.CASELOAD).returncode, 2)
 
 
 class HelpTest(unittest.TestCase):
@@ -339,6 +409,14 @@ class Ssda903CheckTest(unittest.TestCase):
             # Only review obligations: the return holds no plans.
             for line in r.stdout.splitlines()[:-1]:
                 self.assertRegex(line, r"^(\S*header\.csv:\d+|  \S+ +\d{4}-\d\d-\d\d.*review \d+: review\.|      cites: )")
+            # Each child's record id is its CHILD column, in the Header's order.
+            doc = json.loads(run("check", "--on", "2026-03-31", "-f", "json", "--ssda903",
+                                 os.path.join(d, "ssda903")).stdout)
+            with open(os.path.join(d, "ssda903", "header.csv"), newline="") as f:
+                children = [row["CHILD"] for row in csv.DictReader(f)]
+            self.assertEqual([c["record_id"] for c in doc["cases"]], children)
+            self.assertEqual([c["source"] for c in doc["cases"]],
+                             [os.path.join(d, "ssda903", "header.csv:%d" % (i + 2)) for i in range(60)])
 
     def test_a_bad_row_is_reported_by_file_line_and_column_and_the_rest_checked(self):
         with tempfile.TemporaryDirectory() as d:
@@ -356,7 +434,7 @@ class Ssda903CheckTest(unittest.TestCase):
             self.assertIn("episodes.csv:2:4: LS: “XX” is not a known code", r.stderr)
             self.assertNotIn("G0000001", r.stderr + r.stdout)
             self.assertIn("4 cases under england", r.stdout)
-            self.assertIn("some cases could not be read", r.stdout)
+            self.assertIn("; 1 case could not be read\n", r.stdout)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 --team/--worker/--iro and careplan report, on a caseload made by
 careplan-generate (with allocations). Run with /usr/bin/python3."""
 
+import csv
+import io
 import json
 import os
 import stat
@@ -18,6 +20,13 @@ MEASURES = ["reviews", "visits", "health_assessments", "peps", "care_plans", "pl
 
 def run(*args):
     return subprocess.run([TOOL, *args], capture_output=True, text=True)
+
+
+def run_bytes(*args):
+    return subprocess.run([TOOL, *args], capture_output=True)
+
+
+BOM = b"\xef\xbb\xbf"
 
 
 class Caseload(unittest.TestCase):
@@ -56,7 +65,9 @@ class SummaryTest(Caseload):
         self.assertNotIn("Timeliness", r.stdout)
         doc = json.loads(run("summary", "-f", "json", "--on", "2026-03-31", self.caseload).stdout)
         self.assertNotIn("timeliness", doc)
-        self.assertIn("health, education", doc["areas"])   # unchanged keys
+        # Identifiers, not labels, since the exports change (docs/command-line.md).
+        self.assertIn("health_education", doc["areas"])
+        self.assertNotIn("health, education", doc["areas"])
 
     def test_by_team_counts_every_case_once(self):
         doc = json.loads(run("summary", "-f", "json", "--by", "team", "--on", "2026-03-31",
@@ -107,6 +118,75 @@ class SummaryTest(Caseload):
         r = run("summary", "--from", "2025-02-01", "--to", "2025-01-01", self.caseload)
         self.assertEqual(r.returncode, 2)
         self.assertIn("--to", r.stderr)
+
+
+class ExportTest(Caseload):
+    """Exports that open cleanly: --excel, summary's CSV, the record id."""
+
+    def summary_csv(self, *args):
+        r = run_bytes("summary", "-f", "csv", "--on", "2026-03-31", *args, self.caseload)
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        return r.stdout
+
+    def test_excel_writes_a_byte_order_mark_and_nothing_else_changes(self):
+        for command in (["check", "--on", "2026-03-31", "-f", "csv"], ["summary", "--on", "2026-03-31", "-f", "csv"]):
+            plain = run_bytes(*command, self.caseload)
+            excel = run_bytes(*command, "--excel", self.caseload)
+            self.assertFalse(plain.stdout.startswith(BOM), command)
+            self.assertEqual(excel.stdout, BOM + plain.stdout, command)
+            self.assertEqual(excel.returncode, plain.returncode)
+        # A section sign survives as UTF-8 after the mark.
+        self.assertIn("§".encode(), run_bytes("check", "--on", "2026-03-31", "-f", "csv", "--excel",
+                                              self.caseload).stdout)
+        for fmt in ("text", "json", "ics"):
+            r = run("check", "--on", "2026-03-31", "-f", fmt, "--excel", self.caseload)
+            self.assertEqual(r.returncode, 2, fmt)
+            self.assertIn("--excel goes with --format csv", r.stderr)
+
+    def test_summary_csv_has_a_row_per_area_matching_the_json(self):
+        rows = list(csv.DictReader(io.StringIO(self.summary_csv().decode(), newline="")))
+        doc = json.loads(run("summary", "-f", "json", "--on", "2026-03-31", self.caseload).stdout)
+        self.assertEqual(list(rows[0]), ["grouping", "group", "area", "cases", "overdue", "cases_overdue",
+                                         "due_soon"])
+        self.assertEqual([r["area"] for r in rows], list(doc["areas"]) + ["all"])
+        for r in rows:
+            self.assertEqual((r["grouping"], r["group"], int(r["cases"])), ("authority", "all", doc["cases"]))
+            if r["area"] != "all":
+                self.assertEqual({k: int(r[k]) for k in ("overdue", "cases_overdue", "due_soon")},
+                                 doc["areas"][r["area"]])
+        total = rows[-1]
+        self.assertEqual(int(total["overdue"]), sum(a["overdue"] for a in doc["areas"].values()))
+        self.assertEqual(int(total["cases_overdue"]), doc["cases_with_overdue"])
+        self.assertTrue(self.summary_csv().endswith(b"\r\n"))
+
+    def test_summary_csv_by_team_adds_up_to_the_authority(self):
+        rows = list(csv.DictReader(io.StringIO(self.summary_csv("--by", "team").decode(), newline="")))
+        doc = json.loads(run("summary", "-f", "json", "--by", "team", "--on", "2026-03-31",
+                             self.caseload).stdout)
+        authority = {r["area"]: r for r in rows if r["grouping"] == "authority"}
+        teams = [r for r in rows if r["grouping"] == "team"]
+        self.assertEqual(sorted({r["group"] for r in teams}), sorted(doc["by_team"]))
+        self.assertEqual(len(teams), len(doc["by_team"]) * len(authority))
+        for area, a in authority.items():
+            for k in ("overdue", "cases_overdue", "due_soon"):
+                self.assertEqual(sum(int(r[k]) for r in teams if r["area"] == area), int(a[k]), (area, k))
+        for r in teams:
+            if r["area"] == "all":
+                g = doc["by_team"][r["group"]]
+                self.assertEqual((int(r["cases"]), int(r["overdue"]), int(r["cases_overdue"]), int(r["due_soon"])),
+                                 (g["cases"], g["overdue"], g["cases_overdue"], g["due_soon"]))
+
+    def test_check_names_each_case_by_its_record_id(self):
+        ids = [c["child"]["id"] for c in self.cases]
+        doc = json.loads(run("check", "--on", "2026-03-31", "-f", "json", "--all", self.caseload).stdout)
+        self.assertEqual([c["record_id"] for c in doc["cases"]], ids)
+        self.assertEqual([c["source"] for c in doc["cases"]],
+                         ["%s:%d" % (self.caseload, i + 1) for i in range(len(ids))])
+        rows = list(csv.reader(io.StringIO(run("check", "--on", "2026-03-31", "-f", "csv", "--all",
+                                               self.caseload).stdout, newline="")))
+        self.assertEqual(rows[0][:2], ["source", "record_id"])
+        for row in rows[1:]:
+            self.assertEqual(row[1], ids[int(row[0].rsplit(":", 1)[1]) - 1])
 
 
 class CheckFilterTest(Caseload):

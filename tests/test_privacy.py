@@ -3,6 +3,7 @@
 never hangs on a failing disk. Run with /usr/bin/python3."""
 
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -169,6 +170,15 @@ class IdentifierTest(unittest.TestCase):
         self.assertNotIn(SECRET, r.stdout)
         self.assertIsNone(re.search(r"[\x00-\x08\x0b-\x1f\x7f]", r.stderr), repr(r.stderr))
 
+    def assertOnlyAsRecordId(self, r):
+        """The id is in the report, as the case's record id and nowhere
+        else; never on standard error."""
+        self.assertNotIn(SECRET, r.stderr)
+        self.assertIsNone(re.search(r"[\x00-\x08\x0b-\x1f\x7f]", r.stderr), repr(r.stderr))
+        for line in r.stdout.splitlines():
+            if SECRET in line:
+                self.assertTrue(line.endswith(":%s  record %s" % (line.split(":")[-1].split()[0], SECRET)), line)
+
     def test_the_identifier_in_a_date_is_not_printed(self):
         with open(CASE) as f:
             case = json.load(f)
@@ -222,7 +232,19 @@ class IdentifierTest(unittest.TestCase):
                 r = run(*args)
                 self.assertEqual(r.returncode, 3, r.stderr)
                 self.assertGreater(r.stderr.count("\n"), 20)
-                self.assertClean(r)
+                if args[0] == "check":
+                    # The cases that could be read are headed by their record id.
+                    self.assertIn("  record " + SECRET + "\n", r.stdout)
+                    self.assertOnlyAsRecordId(r)
+                else:
+                    self.assertClean(r)
+            r = run("check", "--on", "2026-11-22", "-f", "json", jsonl)
+            doc = json.loads(r.stdout)
+            self.assertEqual({c.pop("record_id") for c in doc["cases"]}, {SECRET})
+            self.assertNotIn(SECRET, json.dumps(doc, ensure_ascii=False))
+            self.assertNotIn(SECRET, r.stderr)
+            self.assertGreater(doc["totals"]["unreadable_cases"], 20)
+            self.assertEqual(doc["totals"]["unreadable_cases"], r.stderr.count("\n"))
 
     def test_a_forged_log_line_is_escaped(self):
         with open(CASE) as f:
@@ -263,6 +285,111 @@ class IdentifierTest(unittest.TestCase):
         self.assertEqual(r.returncode, 3, r.stderr)
         self.assertIn("header.csv:3:6: not UTF-8 text (byte 0xE9)", r.stderr)
         self.assertIn("1 cases under england", r.stdout)
+
+
+class PseudonymTest(unittest.TestCase):
+    """--pseudonymise KEYFILE: the record id becomes a keyed hash; warnings
+    and errors carry neither."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        d = self.dir.name
+        with open(CASE) as f:
+            case = json.load(f)
+        case["child"]["id"] = SECRET
+        bad = json.loads(json.dumps(case))
+        bad["child"]["birth_date"] = "not a date"
+        self.caseload = os.path.join(d, "caseload.jsonl")
+        with open(self.caseload, "w") as f:
+            f.write(json.dumps(case) + "\n" + json.dumps(bad) + "\n")
+        self.key = b"0123456789abcdef-a key of 32 b\n"
+        self.keyfile = self.write("key", self.key)
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def write(self, name, data):
+        path = os.path.join(self.dir.name, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def pseudonym(self, key):
+        return hmac.new(key, SECRET.encode(), hashlib.sha256).hexdigest()[:16]
+
+    def test_the_report_has_the_id_and_standard_error_never(self):
+        for fmt in ("text", "json", "csv"):
+            r = run("check", "--on", "2026-11-22", "-f", fmt, self.caseload)
+            self.assertEqual(r.returncode, 3, r.stderr)
+            self.assertIn(SECRET, r.stdout, fmt)
+            self.assertIn("caseload.jsonl: line 2", r.stderr)
+            self.assertNotIn(SECRET, r.stderr, fmt)
+        r = run("check", "--on", "2026-11-22", self.caseload)
+        self.assertIn("  record %s\n" % SECRET, r.stdout)
+        self.assertTrue(r.stdout.endswith("; 1 case could not be read\n"), r.stdout)
+
+    def test_pseudonyms_are_keyed_stable_and_hide_the_id(self):
+        want = self.pseudonym(self.key)
+        outputs = []
+        for fmt in ("text", "json", "csv"):
+            r = run("check", "--on", "2026-11-22", "-f", fmt, "--pseudonymise", self.keyfile, self.caseload)
+            self.assertEqual(r.returncode, 3, r.stderr)
+            self.assertIn(want, r.stdout, fmt)
+            self.assertNotIn(SECRET, r.stdout + r.stderr, fmt)
+            outputs.append(r.stdout)
+        doc = json.loads(outputs[1])
+        self.assertEqual([c["record_id"] for c in doc["cases"]], [want])
+        # Stable for one key; another key gives another pseudonym.
+        again = run("check", "--on", "2026-11-22", "-f", "json", "--pseudonymise", self.keyfile, self.caseload)
+        self.assertEqual(again.stdout, outputs[1])
+        other = self.write("other", b"another key, 16+ bytes")
+        r = run("check", "--on", "2026-11-22", "-f", "json", "--pseudonymise", other, self.caseload)
+        self.assertEqual(json.loads(r.stdout)["cases"][0]["record_id"], self.pseudonym(b"another key, 16+ bytes"))
+        self.assertNotEqual(self.pseudonym(b"another key, 16+ bytes"), want)
+        # The HTML report, and summary (which names no case), likewise.
+        html = os.path.join(self.dir.name, "report.html")
+        r = run("report", "--on", "2026-11-22", "--pseudonymise", self.keyfile, "-o", html, self.caseload)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        with open(html) as f:
+            page = f.read()
+        self.assertIn("<code>%s</code>" % want, page)
+        self.assertNotIn(SECRET, page + r.stderr)
+        r = run("report", "--on", "2026-11-22", "-o", html, self.caseload)
+        with open(html) as f:
+            self.assertIn("<code>%s</code>" % SECRET, f.read())
+        self.assertNotIn(SECRET, r.stderr)
+        r = run("summary", "--on", "2026-11-22", "--pseudonymise", self.keyfile, self.caseload)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertNotIn(SECRET, r.stdout + r.stderr)
+
+    def test_a_record_id_cannot_forge_a_line_of_the_text(self):
+        with open(CASE) as f:
+            case = json.load(f)
+        case["child"]["id"] = "C1\r\ncase.json: nothing overdue\x1b[2J"
+        path = self.write("forged.jsonl", (json.dumps(case) + "\n").encode())
+        r = run("check", "--on", "2026-11-22", path)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("  record C1\\r\\ncase.json: nothing overdue\\x1b[2J\n", r.stdout)
+        self.assertIsNone(re.search(r"[\x00-\x08\x0b-\x1f\x7f]", r.stdout.replace("\r\n", "\n")))
+        # JSON and CSV carry it as it is, in their own quoting.
+        doc = json.loads(run("check", "--on", "2026-11-22", "-f", "json", path).stdout)
+        self.assertEqual(doc["cases"][0]["record_id"], case["child"]["id"])
+
+    def test_a_missing_empty_or_short_key_is_refused(self):
+        missing = os.path.join(self.dir.name, "absent")
+        for key in (missing, self.write("empty", b""), self.write("short", b"fifteen bytes!!")):
+            for command in (["check"], ["summary"], ["report", "-o", os.path.join(self.dir.name, "r.html")]):
+                r = run(*command, "--on", "2026-11-22", "--pseudonymise", key, self.caseload)
+                self.assertEqual(r.returncode, 2, (command, key, r.stderr))
+                self.assertIn("--pseudonymise: ", r.stderr)
+                self.assertIn(key, r.stderr)
+                self.assertEqual(r.stdout, "")
+                self.assertNotIn(SECRET, r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir.name, "r.html")))
+        # Sixteen bytes are enough.
+        r = run("check", "--on", "2026-11-22", "--pseudonymise", self.write("k16", b"sixteen bytes!!!"),
+                self.caseload)
+        self.assertEqual(r.returncode, 3, r.stderr)
 
 
 class AuditTest(unittest.TestCase):

@@ -76,6 +76,7 @@ class SsdRouteTest(unittest.TestCase):
         compared = excluded = 0
         for i, (twin, case, doc) in enumerate(zip(twins, imported, docs)):
             self.assertEqual(case["source"], os.path.join(self.dir.name, "ssd", "ssd_person.csv:%d" % (i + 2)))
+            self.assertEqual(case["record_id"], doc["child"]["id"])
             unknowable = (any(p.get("intended_until_18") or p["kind"] == "connected-person-temporary"
                               for p in doc["placements"]) or
                           any(a["duty"] in NOT_IN_SSD for a in doc.get("activities", [])))

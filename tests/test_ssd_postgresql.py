@@ -275,6 +275,9 @@ class PostgresqlRouteTest(unittest.TestCase):
         self.assertIn("--write-table needs one --ssd source, a PostgreSQL database", r.stderr)
         r = run("check", "--ssd", self.conninfo(), "--ssd", self.conninfo(), "--write-table", TABLE)
         self.assertEqual(r.returncode, 2)
+        r = run("check", "--ssd", self.conninfo(), "--write-table", TABLE, "--pseudonymise", "/nonexistent")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("it does not take --pseudonymise", r.stderr)
 
     def test_write_table_refuses_a_password_too(self):
         r = run("check", "--ssd", self.conninfo() + " password=secret", "--write-table", TABLE)

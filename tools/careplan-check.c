@@ -36,6 +36,8 @@ static char **opt_files = NULL;
 static char *opt_team = NULL;
 static char *opt_worker = NULL;
 static char *opt_iro = NULL;
+static char *opt_pseudonymise = NULL;
+static gboolean opt_excel = FALSE;
 
 static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
@@ -84,6 +86,9 @@ static const GOptionEntry entries[] = {
     "Only the cases allocated to this social worker (a staff identifier) on the --on date", "STAFF" },
   { "iro", 0, 0, G_OPTION_ARG_STRING, &opt_iro,
     "Only the cases allocated to this IRO (a staff identifier) on the --on date", "STAFF" },
+  CAREPLAN_PSEUDONYMISE_OPTION (opt_pseudonymise),
+  { "excel", 0, 0, G_OPTION_ARG_NONE, &opt_excel,
+    "With --format csv: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8", NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASE.json|CASELOAD.jsonl…]" },
   { NULL }
@@ -270,6 +275,7 @@ careplan_check_main (int argc, char **argv)
   g_autoptr(GBytes) uid_key = NULL;
   g_autoptr(CareplanOutput) output = NULL;
   g_autoptr(CareplanTableWriter) writer = NULL;
+  g_autoptr(CareplanPseudonymiser) pseudonymiser = NULL;
   const CareplanTotals *totals;
   gboolean readable;
   guint invalid = 0;
@@ -281,7 +287,8 @@ careplan_check_main (int argc, char **argv)
     "as at a date and lists, case by case, those overdue (first), due soon, or\n"
     "lacking the history to judge, each with its rule's citation. --all lists\n"
     "every obligation with how its date was worked out. A case is shown by its\n"
-    "file and line, never by name or identifier.\n"
+    "file and line and the child's record id (the case's own identifier; a keyed\n"
+    "hash of it with --pseudonymise); warnings and errors never name a child.\n"
     "\n"
     "Formats: text (for people); json (one document: policy, as_at, cases with\n"
     "their obligations, totals); csv (one row per obligation, with a header);\n"
@@ -311,6 +318,24 @@ careplan_check_main (int argc, char **argv)
   if (!careplan_format_parse (opt_format ? opt_format : "text", &c.format))
     {
       fprintf (stderr, "careplan check: --format: “%s” is not one of text, json, csv, ics\n", opt_format);
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (opt_excel && c.format != CAREPLAN_FORMAT_CSV)
+    {
+      fprintf (stderr, "careplan check: --excel goes with --format csv\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (opt_write_table != NULL && opt_pseudonymise != NULL)
+    {
+      /* The table is keyed by the authority's own ids, in its own database. */
+      fprintf (stderr, "careplan check: --write-table writes the SSD's own person ids into the database it "
+               "read them from; it does not take --pseudonymise\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (opt_pseudonymise != NULL &&
+      (pseudonymiser = careplan_pseudonymiser_new_for_file (opt_pseudonymise, &error)) == NULL)
+    {
+      fprintf (stderr, "careplan check: --pseudonymise: %s\n", error->message);
       return CAREPLAN_EXIT_USAGE;
     }
   if (opt_compare_due_dates && (opt_ssd == NULL || c.format != CAREPLAN_FORMAT_TEXT))
@@ -375,6 +400,8 @@ careplan_check_main (int argc, char **argv)
   c.to_stdout = opt_output == NULL;
   output = careplan_output_new (c.format, opt_all, policy, date, uid_key);
   c.output = output;
+  careplan_output_set_pseudonymiser (output, pseudonymiser);
+  careplan_output_set_excel (output, opt_excel);
 
   careplan_output_begin (output, out);
   flush (&c);
@@ -403,7 +430,7 @@ careplan_check_main (int argc, char **argv)
       g_clear_error (&c.write_error);
       g_clear_pointer (&writer, careplan_table_writer_free);
     }
-  careplan_output_end (output, out, !readable || invalid > 0);
+  careplan_output_end (output, out, !readable || invalid > 0, invalid);
   flush (&c);
   totals = careplan_output_get_totals (output);
   g_clear_pointer (&opt_ssda903, g_strfreev);

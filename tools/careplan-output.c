@@ -1,7 +1,10 @@
 /* careplan-output.c: the formats of careplan check
  *
  * Each case's obligations, overdue first, as text, JSON, CSV or an
- * iCalendar file of the deadlines still to come. A check writes a hundred
+ * iCalendar file of the deadlines still to come; in text, JSON and CSV
+ * each case carries the child's record id, or its keyed pseudonym
+ * (--pseudonymise): the report is the authority's own, while nothing on
+ * standard error ever names a child. A check writes a hundred
  * thousand children at a few dozen obligations each, so the formats are
  * written straight from the engine's plain data (CpObligationData) into
  * one buffer: no CpObligation objects, no JSON tree, no C-library printf. The bytes
@@ -16,6 +19,7 @@
 #include "careplan-commands.h"
 #include "careplan-output.h"
 #include "cp-engine-private.h"
+#include "cp-error-private.h"
 #include "cp-obligation-list-private.h"
 #include "cp-text-private.h"
 
@@ -29,6 +33,8 @@ struct _CareplanOutput {
   guint32 today;
   const char *nicks[N_STATUSES];   /* each status's nick */
   GHmac *uid_hmac;                 /* ICS: keyed, nothing hashed yet */
+  CareplanPseudonymiser *pseudonymiser;   /* not owned; NULL: ids as they are */
+  gboolean excel;                  /* CSV: a byte-order mark first */
   char stamp[9];                   /* ICS: today as YYYYMMDD */
   GHashTable *rule_texts;          /* CpRule -> RuleText, made on first use */
   GArray *rows;                    /* Row, reused from case to case */
@@ -194,13 +200,22 @@ rule_text (CareplanOutput *self, CpRule *rule)
 /* Text ---------------------------------------------------------------------- */
 
 static void
-write_text (CareplanOutput *self, GString *out, const char *where)
+write_text (CareplanOutput *self, GString *out, const char *where, const char *record)
 {
   GString *how = self->scratch;
 
   if (self->rows->len == 0)
     return;
   cp_text_put (out, where);
+  if (record != NULL && *record != '\0')
+    {
+      /* Escaped as a message's values are: an id from the data can
+       * neither forge a line of the report nor drive a terminal. */
+      g_autofree char *safe = cp_escape_value (record);
+
+      cp_text_put (out, "  record ");
+      cp_text_put (out, safe);
+    }
   g_string_append_c (out, '\n');
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -357,14 +372,16 @@ json_member_plain (GString *out, const char *lead, const char *value)
     cp_text_put (out, "null");
 }
 
-/* One case as json-glib wrote it, compact: {"source":…,"obligations":[…]} */
+/* One case as json-glib wrote it, compact:
+ * {"source":…,"record_id":…,"obligations":[…]} */
 static void
-write_json (CareplanOutput *self, GString *out, const char *where)
+write_json (CareplanOutput *self, GString *out, const char *where, const char *record)
 {
   GString *how = self->scratch;
 
   cp_text_put (out, self->first_case ? "    " : ",\n    ");
   json_member (out, "{\"source\":", where);
+  json_member (out, ",\"record_id\":", record);
   cp_text_put (out, ",\"obligations\":[");
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -419,7 +436,7 @@ csv_field (GString *out, const char *value, gboolean last)
 }
 
 static void
-write_csv (CareplanOutput *self, GString *out, const char *where)
+write_csv (CareplanOutput *self, GString *out, const char *where, const char *record)
 {
   GString *how = self->scratch;
 
@@ -430,6 +447,7 @@ write_csv (CareplanOutput *self, GString *out, const char *where)
       char due[16], met[16], review[16];
 
       csv_field (out, where, FALSE);
+      csv_field (out, record, FALSE);
       csv_field (out, nick (self, d->status), FALSE);
       csv_field (out, iso_or_null (d->due, due), FALSE);
       csv_field (out, iso_or_null (d->met, met), FALSE);
@@ -571,6 +589,56 @@ write_ics (CareplanOutput *self, GString *out, CpCase *kase, const char *where)
     }
 }
 
+/* Record ids ---------------------------------------------------------------- */
+
+struct _CareplanPseudonymiser {
+  GHmac *hmac;   /* keyed, nothing hashed yet */
+};
+
+CareplanPseudonymiser *
+careplan_pseudonymiser_new_for_file (const char *path, GError **error)
+{
+  g_autofree char *key = NULL;
+  gsize len = 0;
+  CareplanPseudonymiser *self;
+
+  if (!g_file_get_contents (path, &key, &len, error))
+    return NULL;
+  if (len < CAREPLAN_PSEUDONYM_KEY_MIN)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s: a pseudonymisation key needs at least %d bytes (it holds %" G_GSIZE_FORMAT ")",
+                   path, CAREPLAN_PSEUDONYM_KEY_MIN, len);
+      return NULL;
+    }
+  self = g_new0 (CareplanPseudonymiser, 1);
+  self->hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) key, len);
+  return self;
+}
+
+void
+careplan_pseudonymiser_free (CareplanPseudonymiser *self)
+{
+  if (self == NULL)
+    return;
+  g_hmac_unref (self->hmac);
+  g_free (self);
+}
+
+const char *
+careplan_record_id (CareplanPseudonymiser *self, const char *id, char buf[CAREPLAN_PSEUDONYM_LEN + 1])
+{
+  g_autoptr(GHmac) hmac = NULL;
+
+  if (self == NULL || id == NULL)
+    return id;
+  hmac = g_hmac_copy (self->hmac);
+  g_hmac_update (hmac, (const guchar *) id, strlen (id));
+  memcpy (buf, g_hmac_get_string (hmac), CAREPLAN_PSEUDONYM_LEN);
+  buf[CAREPLAN_PSEUDONYM_LEN] = '\0';
+  return buf;
+}
+
 /* The writer ---------------------------------------------------------------- */
 
 CareplanOutput *
@@ -600,6 +668,18 @@ careplan_output_new (CareplanFormat format, gboolean all, CpPolicy *policy, cons
   self->line = g_string_sized_new (256);
   self->first_case = TRUE;
   return self;
+}
+
+void
+careplan_output_set_pseudonymiser (CareplanOutput *self, CareplanPseudonymiser *pseudonymiser)
+{
+  self->pseudonymiser = pseudonymiser;
+}
+
+void
+careplan_output_set_excel (CareplanOutput *self, gboolean excel)
+{
+  self->excel = excel;
 }
 
 void
@@ -651,6 +731,8 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
   CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
   guint n = cp_obligation_list_length (list);
   CareplanTotals *t = &self->totals;
+  char pseudonym[CAREPLAN_PSEUDONYM_LEN + 1];
+  const char *record = NULL;
 
   t->cases++;
   g_array_set_size (self->rows, 0);
@@ -673,11 +755,13 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
     }
   sort_rows (self->rows);
 
+  if (self->format != CAREPLAN_FORMAT_ICS)
+    record = careplan_record_id (self->pseudonymiser, cp_child_get_id (cp_case_get_child (kase)), pseudonym);
   switch (self->format)
     {
-    case CAREPLAN_FORMAT_TEXT: write_text (self, out, where); break;
-    case CAREPLAN_FORMAT_JSON: write_json (self, out, where); break;
-    case CAREPLAN_FORMAT_CSV: write_csv (self, out, where); break;
+    case CAREPLAN_FORMAT_TEXT: write_text (self, out, where, record); break;
+    case CAREPLAN_FORMAT_JSON: write_json (self, out, where, record); break;
+    case CAREPLAN_FORMAT_CSV: write_csv (self, out, where, record); break;
     case CAREPLAN_FORMAT_ICS: write_ics (self, out, kase, where); break;
     default: g_assert_not_reached ();
     }
@@ -697,7 +781,9 @@ careplan_output_begin (CareplanOutput *self, GString *out)
                       cp_policy_get_name (self->policy), when);
       break;
     case CAREPLAN_FORMAT_CSV:
-      cp_text_put (out, "source,status,due,met_on,key,subject,review,rule_id,citation,explanation\r\n");
+      if (self->excel)
+        cp_text_put (out, CAREPLAN_UTF8_BOM);
+      cp_text_put (out, "source,record_id,status,due,met_on,key,subject,review,rule_id,citation,explanation\r\n");
       break;
     case CAREPLAN_FORMAT_ICS:
       cp_text_put (out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
@@ -715,7 +801,7 @@ careplan_output_begin (CareplanOutput *self, GString *out)
 }
 
 void
-careplan_output_end (CareplanOutput *self, GString *out, gboolean unreadable)
+careplan_output_end (CareplanOutput *self, GString *out, gboolean unreadable, guint n_unreadable)
 {
   const CareplanTotals *t = &self->totals;
   char when[16];
@@ -726,9 +812,10 @@ careplan_output_end (CareplanOutput *self, GString *out, gboolean unreadable)
     case CAREPLAN_FORMAT_JSON:
       cp_text_append (out,
                       "%s  ],\n  \"totals\": { \"cases\": %u, \"overdue\": %u, \"due_soon\": %u, "
-                      "\"met_late\": %u, \"not_enough_history\": %u, \"unreadable\": %s }\n}\n",
+                      "\"met_late\": %u, \"not_enough_history\": %u, \"unreadable\": %s, "
+                      "\"unreadable_cases\": %u }\n}\n",
                       self->first_case ? "" : "\n", t->cases, t->overdue, t->due_soon, t->met_late,
-                      t->unknown, unreadable ? "true" : "false");
+                      t->unknown, unreadable ? "true" : "false", n_unreadable);
       break;
     case CAREPLAN_FORMAT_ICS:
       cp_text_put (out, "END:VCALENDAR\r\n");
@@ -736,9 +823,16 @@ careplan_output_end (CareplanOutput *self, GString *out, gboolean unreadable)
     case CAREPLAN_FORMAT_TEXT:
       cp_text_append (out,
                       "%u cases under %s as at %s: %u overdue, %u due soon, %u met late, "
-                      "%u not enough history%s\n",
+                      "%u not enough history",
                       t->cases, cp_policy_get_name (self->policy), when, t->overdue, t->due_soon,
-                      t->met_late, t->unknown, unreadable ? "; some cases could not be read" : "");
+                      t->met_late, t->unknown);
+      /* A file that could not be opened has no count of its cases. */
+      if (n_unreadable > 0)
+        cp_text_append (out, "; %u %s not be read", n_unreadable,
+                        n_unreadable == 1 ? "case could" : "cases could");
+      else if (unreadable)
+        cp_text_put (out, "; some cases could not be read");
+      g_string_append_c (out, '\n');
       break;
     case CAREPLAN_FORMAT_CSV:
     default:

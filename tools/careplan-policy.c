@@ -204,6 +204,28 @@ print_rule (CpPolicy *policy, CpRule *r)
     printf ("interpretation: %s\n", cp_rule_get_interpretation (r));
 }
 
+static char *opt_format = NULL;
+static gboolean opt_as_written = FALSE;
+
+static const GOptionEntry show_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
+    "For show: text (default) or json (the profile in the format --policy reads)", "FORMAT" },
+  { "as-written", 0, 0, G_OPTION_ARG_NONE, &opt_as_written,
+    "For show --format json: only what the profile itself sets, with extends, "
+    "instead of every rule merged", NULL },
+  { NULL }
+};
+
+static int
+policy_show_json (CpPolicy *p)
+{
+  g_autofree char *json = cp_policy_to_json (p, opt_as_written ? CP_POLICY_JSON_AS_WRITTEN
+                                                               : CP_POLICY_JSON_NONE);
+
+  fputs (json, stdout);
+  return CAREPLAN_EXIT_OK;
+}
+
 static int
 policy_show (CpPolicy *p, const char *key)
 {
@@ -252,11 +274,31 @@ policy_show (CpPolicy *p, const char *key)
   return CAREPLAN_EXIT_OK;
 }
 
+/* Under a changed rule, each field that changed in this version of it:
+ * "    quantity: 20 -> 15", values as the profile's JSON writes them
+ * ("null" for a field not set). */
+static void
+print_changed_fields (GListModel *differences, CpRule *rule)
+{
+  guint n = g_list_model_get_n_items (differences);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpPolicyDifference) d = g_list_model_get_item (differences, i);
+
+      if (cp_policy_difference_get_kind (d) == CP_POLICY_DIFFERENCE_CHANGED &&
+          cp_policy_difference_get_new_rule (d) == rule)
+        printf ("    %s: %s -> %s\n", cp_policy_difference_get_field (d),
+                cp_policy_difference_get_old_value (d), cp_policy_difference_get_new_value (d));
+    }
+}
+
 static int
 policy_diff (CpPolicy *p, CpPolicy *base)
 {
   GListModel *rules = cp_policy_get_rules (p);
   GListModel *base_rules = cp_policy_get_rules (base);
+  g_autoptr(GListModel) differences = cp_policy_diff (base, p);
   guint changed = 0, added = 0, removed = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
@@ -275,13 +317,7 @@ policy_diff (CpPolicy *p, CpPolicy *base)
           g_autofree char *was = cp_rule_describe_timescale (b);
           printf ("~ %s: %s [%s] -> %s [%s]\n", cp_rule_get_key (r), was, cp_rule_get_id (b),
                   now, cp_rule_get_id (r));
-          if (cp_rule_get_approver (r) != cp_rule_get_approver (b))
-            printf ("    approver: %s -> %s\n",
-                    cp_rule_get_approver (b) == CP_ROLE_UNKNOWN ? "none" : careplan_nick (CP_TYPE_ROLE, cp_rule_get_approver (b)),
-                    cp_rule_get_approver (r) == CP_ROLE_UNKNOWN ? "none" : careplan_nick (CP_TYPE_ROLE, cp_rule_get_approver (r)));
-          if (cp_rule_get_gate (r) != cp_rule_get_gate (b))
-            printf ("    gate: %s -> %s\n", careplan_nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (b)),
-                    careplan_nick (CP_TYPE_TRIGGER_GATE, cp_rule_get_gate (r)));
+          print_changed_fields (differences, r);
           changed++;
         }
     }
@@ -479,12 +515,31 @@ careplan_policy_main (int argc, char **argv)
     "rules or one rule in full, and shows how a profile differs from another\n"
     "(by default the one it extends). PROFILE is a built-in name or a path to\n"
     "a profile's JSON file (docs/policy-format.md). RULE is a rule key or a\n"
-    "catalogue id. \"catalogue\" prints every rule of every built-in profile as\n"
+    "catalogue id. \"show PROFILE --format json\" prints the profile merged\n"
+    "(every rule, no extends) in the format --policy reads, or with\n"
+    "--as-written only what it sets itself; \"diff\" lists under each\n"
+    "changed rule the fields that changed. \"catalogue\" prints every rule of every built-in profile as\n"
     "Markdown (the docs' rules catalogue is made with it).\n"
     "Exit status: 0 success; 2 bad command line or unknown profile; 3 a\n"
     "profile's file could not be read.");
+  g_option_context_add_main_entries (ctx, show_entries, NULL);
   if (!careplan_parse_options (ctx, &argc, &argv))
     return CAREPLAN_EXIT_USAGE;
+  if (opt_format != NULL && strcmp (opt_format, "text") != 0 && strcmp (opt_format, "json") != 0)
+    {
+      fprintf (stderr, "careplan policy: --format: “%s” is not a format (expected text or json)\n", opt_format);
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if ((opt_format != NULL || opt_as_written) && (argc < 2 || strcmp (argv[1], "show") != 0))
+    {
+      fprintf (stderr, "careplan policy: --format and --as-written are for show\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (opt_as_written && g_strcmp0 (opt_format, "json") != 0)
+    {
+      fprintf (stderr, "careplan policy: --as-written is for --format json\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
   if (argc < 2)
     {
       fprintf (stderr, "careplan policy: say list, show, diff or catalogue\n");
@@ -506,6 +561,15 @@ careplan_policy_main (int argc, char **argv)
           fprintf (stderr, "careplan policy: %s\n", error->message);
           return g_error_matches (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE) && !g_str_has_suffix (argv[2], ".json")
                  ? CAREPLAN_EXIT_USAGE : CAREPLAN_EXIT_DATA;
+        }
+      if (strcmp (verb, "show") == 0 && g_strcmp0 (opt_format, "json") == 0)
+        {
+          if (argc == 4)
+            {
+              fprintf (stderr, "careplan policy: show --format json prints a whole profile, not one rule\n");
+              return CAREPLAN_EXIT_USAGE;
+            }
+          return policy_show_json (p);
         }
       if (strcmp (verb, "show") == 0)
         return policy_show (p, argc == 4 ? argv[3] : NULL);

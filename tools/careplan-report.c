@@ -13,6 +13,7 @@
 
 #include "careplan-commands.h"
 #include "careplan-measures.h"
+#include "careplan-output.h"
 
 #define N_AREAS (CP_AREA_DISPUTES + 1)
 #define N_MONTHS 12
@@ -25,6 +26,7 @@ static char *opt_bank_holidays = NULL;
 static char *opt_format = NULL;
 static char *opt_output = NULL;
 static char **opt_files = NULL;
+static char *opt_pseudonymise = NULL;
 
 static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
@@ -39,6 +41,7 @@ static const GOptionEntry entries[] = {
     "Bank-holiday region (default england-and-wales)", "REGION" },
   { "bank-holidays", 'b', 0, G_OPTION_ARG_FILENAME, &opt_bank_holidays,
     "Merge a gov.uk bank-holidays.json file", "FILE" },
+  CAREPLAN_PSEUDONYMISE_OPTION (opt_pseudonymise),
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "CASELOAD.jsonl|CASE.json…" },
   { NULL }
@@ -64,6 +67,7 @@ typedef struct {
   GHashTable *teams;                 /* team -> Counts */
   GArray *rows;                      /* CaseRow */
   CpMeasures *months[N_MONTHS];      /* oldest first */
+  CareplanPseudonymiser *pseudonymiser;   /* --pseudonymise, or NULL */
 } Report;
 
 static void
@@ -126,7 +130,10 @@ report_case (CpCase *kase, const char *where, int source, gpointer data)
 
   if (row.overdue > 0)
     {
-      row.record = g_strdup (cp_child_get_id (cp_case_get_child (kase)));
+      char pseudonym[CAREPLAN_PSEUDONYM_LEN + 1];
+
+      row.record = g_strdup (careplan_record_id (r->pseudonymiser, cp_child_get_id (cp_case_get_child (kase)),
+                                                 pseudonym));
       row.team = g_strdup (team);
       g_array_append_val (r->rows, row);
     }
@@ -394,8 +401,12 @@ render (Report *r, guint invalid)
   if (invalid > 0)
     g_string_append_printf (out, " (%u could not be read)", invalid);
   g_string_append_printf (out, "; %u have something overdue.</p>\n", r->cases_overdue);
-  g_string_append (out, "<p class=\"note\">This report carries children's record ids: it is for the "
-                        "authority's own use. Keep it as you keep case records.</p>\n");
+  if (r->pseudonymiser != NULL)
+    g_string_append (out, "<p class=\"note\">Children's record ids are written as keyed pseudonyms "
+                          "(--pseudonymise): only the holder of the key can match them to a record.</p>\n");
+  else
+    g_string_append (out, "<p class=\"note\">This report carries children's record ids: it is for the "
+                          "authority's own use. Keep it as you keep case records.</p>\n");
 
   g_string_append (out, "<h2 id=\"areas\">Overdue and due soon, by area of work</h2>\n");
   bar_chart (out, "Overdue and due soon, by area of work", area_labels, r->areas, N_AREAS);
@@ -454,6 +465,7 @@ careplan_report_main (int argc, char **argv)
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CaseRow));
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) page = NULL;
+  g_autoptr(CareplanPseudonymiser) pseudonymiser = NULL;
   gboolean readable;
   guint invalid = 0;
   Report r = { 0 };
@@ -487,6 +499,12 @@ careplan_report_main (int argc, char **argv)
       fprintf (stderr, "careplan report: no caseload given\n");
       return CAREPLAN_EXIT_USAGE;
     }
+  if (opt_pseudonymise != NULL &&
+      (pseudonymiser = careplan_pseudonymiser_new_for_file (opt_pseudonymise, &error)) == NULL)
+    {
+      fprintf (stderr, "careplan report: --pseudonymise: %s\n", error->message);
+      return CAREPLAN_EXIT_USAGE;
+    }
   if (!careplan_evaluation_setup ("report", opt_policy, opt_region, opt_bank_holidays, opt_on,
                                   &policy, &calendar, &date))
     return CAREPLAN_EXIT_USAGE;
@@ -495,6 +513,7 @@ careplan_report_main (int argc, char **argv)
   r.calendar = calendar;
   r.date = date;
   r.teams = teams;
+  r.pseudonymiser = pseudonymiser;
   g_array_set_clear_func (rows, case_row_clear);
   r.rows = rows;
   /* Calendar months, the last the one holding the report's date (to that

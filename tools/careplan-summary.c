@@ -12,6 +12,7 @@
 
 #include "careplan-commands.h"
 #include "careplan-measures.h"
+#include "careplan-output.h"
 #include "cp-obligation-list-private.h"
 
 static char *opt_policy = NULL;
@@ -26,6 +27,8 @@ static char **opt_files = NULL;
 static char *opt_by = NULL;
 static char *opt_from = NULL;
 static char *opt_to = NULL;
+static gboolean opt_excel = FALSE;
+static char *opt_pseudonymise = NULL;
 
 static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
@@ -33,7 +36,9 @@ static const GOptionEntry entries[] = {
   { "on", 'd', 0, G_OPTION_ARG_STRING, &opt_on,
     "As at this date (default today)", "YYYY-MM-DD" },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    "text (default) or json", "FORMAT" },
+    "text (default), json, or csv: one row per area of work (and per group with --by)", "FORMAT" },
+  { "excel", 0, 0, G_OPTION_ARG_NONE, &opt_excel,
+    "With --format csv: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8", NULL },
   { "region", 'r', 0, G_OPTION_ARG_STRING, &opt_region,
     "Bank-holiday region (default england-and-wales)", "REGION" },
   { "bank-holidays", 'b', 0, G_OPTION_ARG_FILENAME, &opt_bank_holidays,
@@ -52,6 +57,7 @@ static const GOptionEntry entries[] = {
     "With --to: timeliness of the obligations due from this date (docs/measures.md)", "YYYY-MM-DD" },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to,
     "With --from: to this date, included", "YYYY-MM-DD" },
+  CAREPLAN_PSEUDONYMISE_OPTION (opt_pseudonymise),
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASELOAD.jsonl|CASE.json…]" },
   { NULL }
@@ -79,14 +85,16 @@ typedef struct {
 
 typedef struct {
   guint cases, cases_overdue, overdue, due_soon;
+  guint area_overdue[N_AREAS], area_due_soon[N_AREAS], area_cases[N_AREAS];   /* for CSV */
 } GroupCounts;
 
-/* --by: one case's counts added to its group on the date. */
+/* --by: one case's counts, by area, added to its group on the date. */
 static void
-count_group (Summary *s, CpCase *kase, guint overdue, guint due_soon)
+count_group (Summary *s, CpCase *kase, const guint overdue[N_AREAS], const guint due_soon[N_AREAS])
 {
   const char *key;
   GroupCounts *g;
+  guint any = 0;
 
   if (s->by == CP_GROUPING_AUTHORITY)
     return;
@@ -96,9 +104,16 @@ count_group (Summary *s, CpCase *kase, guint overdue, guint due_soon)
   if (g == NULL)
     g_hash_table_insert (s->groups, g_strdup (key), (g = g_new0 (GroupCounts, 1)));
   g->cases++;
-  g->cases_overdue += overdue > 0;
-  g->overdue += overdue;
-  g->due_soon += due_soon;
+  for (guint a = 0; a < N_AREAS; a++)
+    {
+      g->overdue += overdue[a];
+      g->due_soon += due_soon[a];
+      g->area_overdue[a] += overdue[a];
+      g->area_due_soon[a] += due_soon[a];
+      g->area_cases[a] += overdue[a] > 0;
+      any += overdue[a];
+    }
+  g->cases_overdue += any > 0;
 }
 
 static void
@@ -143,7 +158,7 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
   CpObligationList *list;
   GListModel *disputes;
   CpPermanencePlan *perm;
-  guint drift = 0, n_overdue = 0, n_due_soon = 0;
+  guint drift = 0, n_overdue[N_AREAS] = { 0 }, n_due_soon[N_AREAS] = { 0 };
 
   careplan_progress_step (s->progress);
   if (ev == NULL)
@@ -169,12 +184,12 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
         {
           s->overdue[a]++;
           has[a] = any = TRUE;
-          n_overdue++;
+          n_overdue[a]++;
         }
       else if (st == CP_OBLIGATION_STATUS_DUE_SOON)
         {
           s->due_soon[a]++;
-          n_due_soon++;
+          n_due_soon[a]++;
         }
     }
   count_group (s, kase, n_overdue, n_due_soon);
@@ -391,7 +406,7 @@ print_json (Summary *s, guint invalid)
   json_builder_begin_object (b);
   for (guint a = 0; a < N_AREAS; a++)
     {
-      json_builder_set_member_name (b, cp_area_get_label (a));
+      json_builder_set_member_name (b, cp_area_get_key (a));
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "overdue");
       json_builder_add_int_value (b, s->overdue[a]);
@@ -434,6 +449,67 @@ print_json (Summary *s, guint invalid)
   json_generator_set_pretty (gen, TRUE);
   text = json_generator_to_data (gen, NULL);
   printf ("%s\n", text);
+}
+
+/* CSV (RFC 4180) --------------------------------------------------------------- */
+
+static void
+csv_text (GString *out, const char *value)
+{
+  if (strpbrk (value, ",\"\r\n") != NULL)
+    {
+      g_autoptr(GString) quoted = g_string_new (value);
+
+      g_string_replace (quoted, "\"", "\"\"", 0);
+      g_string_append_printf (out, "\"%s\"", quoted->str);
+    }
+  else
+    g_string_append (out, value);
+}
+
+static void
+csv_row (GString *out, const char *grouping, const char *group, const char *area, guint cases,
+         guint overdue, guint cases_overdue, guint due_soon)
+{
+  csv_text (out, grouping);
+  g_string_append_c (out, ',');
+  csv_text (out, group);
+  g_string_append_printf (out, ",%s,%u,%u,%u,%u\r\n", area, cases, overdue, cases_overdue, due_soon);
+}
+
+/* One row per area of work and one, "all", for every area, for the whole
+ * authority and then, with --by, for each group in byte order. */
+static void
+print_csv (Summary *s)
+{
+  g_autoptr(GString) out = g_string_new (opt_excel ? CAREPLAN_UTF8_BOM : "");
+  guint overdue = 0, due_soon = 0;
+
+  g_string_append (out, "grouping,group,area,cases,overdue,cases_overdue,due_soon\r\n");
+  for (guint a = 0; a < N_AREAS; a++)
+    {
+      csv_row (out, "authority", "all", cp_area_get_key (a), s->cases, s->overdue[a], s->cases_with[a],
+               s->due_soon[a]);
+      overdue += s->overdue[a];
+      due_soon += s->due_soon[a];
+    }
+  csv_row (out, "authority", "all", "all", s->cases, overdue, s->cases_overdue, due_soon);
+  if (s->by != CP_GROUPING_AUTHORITY)
+    {
+      g_autoptr(GPtrArray) names = group_names (s);
+      const char *grouping = careplan_grouping_name (s->by);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          GroupCounts *g = g_hash_table_lookup (s->groups, names->pdata[i]);
+
+          for (guint a = 0; a < N_AREAS; a++)
+            csv_row (out, grouping, names->pdata[i], cp_area_get_key (a), g->cases, g->area_overdue[a],
+                     g->area_cases[a], g->area_due_soon[a]);
+          csv_row (out, grouping, names->pdata[i], "all", g->cases, g->overdue, g->cases_overdue, g->due_soon);
+        }
+    }
+  fwrite (out->str, 1, out->len, stdout);
 }
 
 /* --by, and --from with --to. */
@@ -479,7 +555,9 @@ careplan_summary_main (int argc, char **argv)
   g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(CpMeasures) measures = NULL;
-  gboolean readable, json;
+  g_autoptr(CareplanPseudonymiser) pseudonymiser = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean readable, json, csv;
   guint invalid = 0;
   Summary s = { 0 };
 
@@ -503,12 +581,33 @@ careplan_summary_main (int argc, char **argv)
       fprintf (stderr, "careplan summary: no caseload given\n");
       return CAREPLAN_EXIT_USAGE;
     }
-  if (opt_format != NULL && strcmp (opt_format, "text") != 0 && strcmp (opt_format, "json") != 0)
+  if (opt_format != NULL && strcmp (opt_format, "text") != 0 && strcmp (opt_format, "json") != 0 &&
+      strcmp (opt_format, "csv") != 0)
     {
-      fprintf (stderr, "careplan summary: --format: “%s” is not one of text, json\n", opt_format);
+      fprintf (stderr, "careplan summary: --format: “%s” is not one of text, json, csv\n", opt_format);
       return CAREPLAN_EXIT_USAGE;
     }
   json = g_strcmp0 (opt_format, "json") == 0;
+  csv = g_strcmp0 (opt_format, "csv") == 0;
+  if (opt_excel && !csv)
+    {
+      fprintf (stderr, "careplan summary: --excel goes with --format csv\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (csv && opt_from != NULL)
+    {
+      fprintf (stderr, "careplan summary: --format csv holds the areas of work; "
+                       "the timeliness of --from and --to is in text and json\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+  /* A summary names no child: the key is checked, so that one command line
+   * serves check, summary and report alike. */
+  if (opt_pseudonymise != NULL &&
+      (pseudonymiser = careplan_pseudonymiser_new_for_file (opt_pseudonymise, &error)) == NULL)
+    {
+      fprintf (stderr, "careplan summary: --pseudonymise: %s\n", error->message);
+      return CAREPLAN_EXIT_USAGE;
+    }
   if (opt_jobs < 0)
     {
       fprintf (stderr, "careplan summary: --jobs: %d is not a number of threads\n", opt_jobs);
@@ -541,6 +640,8 @@ careplan_summary_main (int argc, char **argv)
 
   if (json)
     print_json (&s, invalid);
+  else if (csv)
+    print_csv (&s);
   else
     print_text (&s, invalid);
 

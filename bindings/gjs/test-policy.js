@@ -65,4 +65,20 @@ check('the IRO adjourns once, within 20 working days and the due date', () => {
     assertEqual(iso(o.get_met_on()), '2027-01-07');
 });
 
+check('writes a profile as JSON and compares two field by field', () => {
+    const england = Careplan.Policy.new_builtin('england');
+    const w = Careplan.Policy.new_builtin('warrington');
+    const again = Careplan.Policy.new_from_data(w.to_json(Careplan.PolicyJsonFlags.AS_WRITTEN), -1);
+    assertEqual(again.base.name, 'england');
+    assertEqual(w.diff(again).get_n_items(), 0);
+    const diffs = england.diff(w);
+    let quantity = null;
+    for (let i = 0; i < diffs.get_n_items(); i++) {
+        const d = diffs.get_item(i);
+        if (d.key === 'review.after.full-record' && d.field === 'quantity')
+            quantity = `${d.old_value} -> ${d.new_value}`;
+    }
+    assertEqual(quantity, '20 -> 15');
+});
+
 finish();

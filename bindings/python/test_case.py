@@ -70,6 +70,18 @@ class CaseApiTest(unittest.TestCase):
         rec.props.starred = True
         self.assertEqual(seen, [True])
 
+    def test_placement_facts_can_be_corrected(self):
+        start = GLib.Date.new_dmy(5, GLib.DateMonth.JANUARY, 2026)
+        p = Careplan.Placement.new(Careplan.PlacementType.FOSTER_OWN_AUTHORITY, start)
+        seen = []
+        p.connect("notify", lambda o, spec: seen.append(spec.name))
+        p.props.emergency = True
+        p.props.emergency = True
+        p.set_area(Careplan.PlacementArea.DISTANT)
+        self.assertTrue(p.get_emergency())
+        self.assertEqual(p.props.area, Careplan.PlacementArea.DISTANT)
+        self.assertEqual(seen, ["emergency", "area"])
+
     def test_lifecycle_fields_are_construct_only(self):
         # Only the case's methods move a plan through its lifecycle.
         for name in ("state", "authorised-on", "ratified-on", "proposed-change"):

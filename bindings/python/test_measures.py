@@ -74,6 +74,16 @@ class MeasuresTest(unittest.TestCase):
         self.assertEqual(Careplan.Area.of_duty(Careplan.Duty.PEP_REVIEW), Careplan.Area.HEALTH_EDUCATION)
         self.assertEqual(Careplan.Area.get_label(Careplan.Area.HEALTH_EDUCATION), "health, education")
 
+    def test_area_keys(self):
+        """Every duty has an area; every area a snake_case key, as summary's JSON and CSV use."""
+        areas = set(Careplan.Area.of_duty(d) for d in Careplan.Duty.__enum_values__.values())
+        self.assertEqual(areas, set(Careplan.Area.__enum_values__.values()))
+        keys = [Careplan.Area.get_key(a) for a in Careplan.Area.__enum_values__.values()]
+        self.assertEqual(len(set(keys)), len(keys))
+        self.assertIn("health_education", keys)
+        for a in Careplan.Area.__enum_values__.values():
+            self.assertEqual(Careplan.Area.get_key(a), a.value_nick.replace("-", "_"))
+
     def test_example_caseload(self):
         path = os.path.join(os.environ.get("CAREPLAN_EXAMPLES", "examples"), "data", "caseload.jsonl")
         reader = Careplan.CaseloadReader.new_for_path(path)

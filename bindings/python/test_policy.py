@@ -216,5 +216,36 @@ class EvaluatorTest(unittest.TestCase):
             self.assertEqual(o.props.status, Status.MET_ON_TIME, name)
 
 
+class PolicyJsonTest(unittest.TestCase):
+    def test_to_json_loads_back(self):
+        for name in Careplan.Policy.list_builtin():
+            p = Careplan.Policy.new_builtin(name)
+            for flags in (Careplan.PolicyJsonFlags.NONE, Careplan.PolicyJsonFlags.AS_WRITTEN):
+                text = p.to_json(flags)
+                again = Careplan.Policy.new_from_data(text, -1)
+                self.assertEqual(again.props.name, name)
+                self.assertEqual(again.props.rules.get_n_items(), p.props.rules.get_n_items())
+                self.assertEqual(p.diff(again).get_n_items(), 0, (name, flags))
+                if flags == Careplan.PolicyJsonFlags.NONE:
+                    self.assertIsNone(again.props.base)
+
+    def test_diff_names_fields(self):
+        england = Careplan.Policy.new_builtin("england")
+        warrington = Careplan.Policy.new_builtin("warrington")
+        diffs = england.diff(warrington)
+        self.assertEqual(diffs.get_item_type(), Careplan.PolicyDifference.__gtype__)
+        found = {(d.props.key, d.props.field): d for d in diffs}
+        d = found[("review.after.full-record", "quantity")]
+        self.assertEqual(d.props.kind, Careplan.PolicyDifferenceKind.CHANGED)
+        self.assertEqual((d.props.old_value, d.props.new_value), ("20", "15"))
+        self.assertEqual(d.props.new_rule.props.quantity, 15)
+        added = found[("review.trigger.school-exclusion", None)]
+        self.assertEqual(added.props.kind, Careplan.PolicyDifferenceKind.ADDED)
+        self.assertIsNone(added.props.old_value)
+        self.assertIsNone(added.get_old_rule())
+        keys = [(d.props.key, d.props.field or "") for d in diffs]
+        self.assertEqual(keys, sorted(keys))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

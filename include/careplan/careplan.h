@@ -40,6 +40,7 @@
 # include "cp-case.h"
 # include "cp-rule.h"
 # include "cp-policy.h"
+# include "cp-policy-difference.h"
 # include "cp-obligation.h"
 # include "cp-evaluator.h"
 # include "cp-measures.h"

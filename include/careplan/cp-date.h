@@ -15,10 +15,10 @@
 
 G_BEGIN_DECLS
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 GDate *cp_date_parse_iso  (const char   *text,
                            GError      **error);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 char  *cp_date_format_iso (const GDate  *date);
 
 G_END_DECLS

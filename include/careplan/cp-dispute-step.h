@@ -17,18 +17,18 @@ G_BEGIN_DECLS
 
 #define CP_TYPE_DISPUTE_STEP (cp_dispute_step_get_type ())
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CpDisputeStep, cp_dispute_step, CP, DISPUTE_STEP, CpRecord)
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 CpDisputeStep *cp_dispute_step_new (const char *stage, const GDate *date);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const char *cp_dispute_step_get_stage (CpDisputeStep *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const GDate *cp_dispute_step_get_date (CpDisputeStep *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 CpRole cp_dispute_step_get_actor_role (CpDisputeStep *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const char *cp_dispute_step_get_reason (CpDisputeStep *self);
 
 G_END_DECLS

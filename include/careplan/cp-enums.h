@@ -752,4 +752,36 @@ typedef enum {
   CP_LEAVING_CARE_STATUS_QUALIFYING,
 } CpLeavingCareStatus;
 
+/**
+ * CpPolicyJsonFlags:
+ * @CP_POLICY_JSON_NONE: the profile merged: self-contained (no `extends`),
+ *   with every rule in force, inherited or local, in profile order
+ * @CP_POLICY_JSON_AS_WRITTEN: the profile as written: `extends` and only
+ *   the rules the profile itself defines or overrides (a profile that
+ *   extends none is written whole either way)
+ *
+ * How [method@Policy.to_json] writes a profile.
+ */
+typedef enum {
+  CP_POLICY_JSON_NONE       = 0,
+  CP_POLICY_JSON_AS_WRITTEN = 1 << 0,
+} CpPolicyJsonFlags;
+
+/**
+ * CpPolicyDifferenceKind:
+ * @CP_POLICY_DIFFERENCE_ADDED: the new profile has a rule (a version of a
+ *   key) the old one has not
+ * @CP_POLICY_DIFFERENCE_REMOVED: the old profile has a rule the new one
+ *   has not
+ * @CP_POLICY_DIFFERENCE_CHANGED: a field of a rule both profiles have
+ *   differs
+ *
+ * What a [class@PolicyDifference] records.
+ */
+typedef enum {
+  CP_POLICY_DIFFERENCE_ADDED,
+  CP_POLICY_DIFFERENCE_REMOVED,
+  CP_POLICY_DIFFERENCE_CHANGED,
+} CpPolicyDifferenceKind;
+
 G_END_DECLS

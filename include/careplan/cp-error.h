@@ -55,7 +55,7 @@ typedef enum {
   CP_ERROR_UNSUPPORTED_VERSION,
 } CpError;
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 GQuark cp_error_quark (void);
 
 G_END_DECLS

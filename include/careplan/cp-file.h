@@ -23,7 +23,7 @@ G_BEGIN_DECLS
  */
 #define CP_FILE_MODE_PRIVATE 0600
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 gboolean cp_file_replace_contents (const char  *path,
                                    const char  *contents,
                                    gssize       length,

@@ -17,22 +17,22 @@ G_BEGIN_DECLS
 
 #define CP_TYPE_HISTORY_ENTRY (cp_history_entry_get_type ())
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CpHistoryEntry, cp_history_entry, CP, HISTORY_ENTRY, CpRecord)
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 CpHistoryEntry *cp_history_entry_new (const GDate *date, const char *action);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const GDate *cp_history_entry_get_date (CpHistoryEntry *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 CpRole cp_history_entry_get_actor_role (CpHistoryEntry *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const char *cp_history_entry_get_actor (CpHistoryEntry *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const char *cp_history_entry_get_action (CpHistoryEntry *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const char *cp_history_entry_get_reason (CpHistoryEntry *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 gboolean cp_history_entry_get_refused (CpHistoryEntry *self);
 
 G_END_DECLS

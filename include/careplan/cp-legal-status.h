@@ -17,18 +17,18 @@ G_BEGIN_DECLS
 
 #define CP_TYPE_LEGAL_STATUS (cp_legal_status_get_type ())
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CpLegalStatus, cp_legal_status, CP, LEGAL_STATUS, CpRecord)
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 CpLegalStatus *cp_legal_status_new (CpLegalStatusKind status, const GDate *start);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 CpLegalStatusKind cp_legal_status_get_status (CpLegalStatus *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const GDate *cp_legal_status_get_start (CpLegalStatus *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const GDate *cp_legal_status_get_end (CpLegalStatus *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 void cp_legal_status_set_end (CpLegalStatus *self,
     const GDate *end);
 

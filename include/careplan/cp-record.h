@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 #define CP_TYPE_RECORD (cp_record_get_type ())
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 G_DECLARE_DERIVABLE_TYPE (CpRecord, cp_record, CP, RECORD, GObject)
 
 struct _CpRecordClass
@@ -31,11 +31,11 @@ struct _CpRecordClass
   gpointer     fields;
 };
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 JsonObject *cp_record_get_extra   (CpRecord  *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 JsonNode   *cp_record_to_json     (CpRecord  *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 gboolean    cp_record_equal       (CpRecord  *a,
                                    CpRecord  *b);
 

@@ -18,18 +18,18 @@ G_BEGIN_DECLS
 
 #define CP_TYPE_SSDA903_READER (cp_ssda903_reader_get_type ())
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CpSsda903Reader, cp_ssda903_reader, CP, SSDA903_READER, GObject)
 
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 CpSsda903Reader *cp_ssda903_reader_new_for_directory (const char       *directory,
                                                       GError          **error);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 CpCase          *cp_ssda903_reader_next              (CpSsda903Reader  *self,
                                                       GError          **error);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 const char      *cp_ssda903_reader_get_location      (CpSsda903Reader  *self);
-CP_AVAILABLE_IN_ALL
+CP_AVAILABLE_IN_0_1
 guint            cp_ssda903_reader_get_n_children    (CpSsda903Reader  *self);
 
 G_END_DECLS
