@@ -152,16 +152,20 @@ cp_main_job() {
     --uid-key "$CP_BUILD/calendar-uid.key" \
     --output "$CP_BUILD/deadlines.ics" "$data/authority-caseload.jsonl" || [ $? -eq 1 ]
   echo
+  echo "== One calendar per social worker, with reminders 5 days before =="
+  "$careplan" calendar deadlines --policy stoke-on-trent --on 2026-11-22 --split-by worker \
+    --uid-key "$CP_BUILD/calendar-uid.key" --output "$CP_BUILD/calendars" "$data/authority-caseload.jsonl"
+  echo
   echo "== One case in full: how each date was worked out =="
   "$careplan" check --all --policy stoke-on-trent --on 2026-11-22 "$data/case-every-type.json" || [ $? -eq 1 ]
   echo
   echo "== A connected person caring under temporary approval: 16 weeks from the day it was given, weekly visits to the first review =="
   "$careplan" check --all --policy england --on 2026-11-22 "$data/connected-person.json" || [ $? -eq 1 ]
   echo
-  echo "== A synthetic SSDA903 return (200 invented children): review timeliness at 31 March 2026 =="
+  echo "== A synthetic SSDA903 return (200 invented children): review timeliness at the end of its year, 31 March 2026 =="
   /usr/bin/python3 "$CP_ROOT/tools/careplan-generate" --children 200 --seed 903 --as-at 2026-03-31 \
     "$CP_BUILD/ssda903-demo"
-  "$careplan" check --on 2026-03-31 --ssda903 "$CP_BUILD/ssda903-demo/ssda903" | tail -n 1 || [ $? -eq 1 ]
+  "$careplan" check --ssda903 "$CP_BUILD/ssda903-demo/ssda903" | tail -n 1 || [ $? -eq 1 ]
   echo
   echo "== The example caseload's children as Standard Safeguarding Dataset extracts (CSV): reviews, visits, health and the care plan =="
   /usr/bin/python3 "$CP_ROOT/tools/careplan-generate" --children 200 --seed 2026 --as-at 2026-11-22 \

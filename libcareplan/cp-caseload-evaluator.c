@@ -8,6 +8,7 @@
 #include "careplan.h"
 #include "cp-case-private.h"
 #include "cp-caseload-reader-private.h"
+#include "cp-obligation-list-private.h"
 
 /**
  * CpCaseResult:
@@ -543,7 +544,7 @@ evaluate_one (Run         *run,
 {
   CpCaseResult *r = g_object_new (CP_TYPE_CASE_RESULT, NULL);
   CpCaseloadEvaluator *self = run->self;
-  GListModel *list;
+  CpObligationList *list;
 
   if (kase != NULL)
     r->kase = g_object_ref (kase);
@@ -562,11 +563,14 @@ evaluate_one (Run         *run,
         g_clear_object (&r->kase);
       return r;
     }
-  list = cp_evaluator_get_obligations (r->ev);
-  for (guint i = 0, n = g_list_model_get_n_items (list); i < n; i++)
+  /* Counted from the list's plain data: asking the list for its items
+   * would make every obligation an object, and GLib 2.74 takes global
+   * locks to make and to destroy an object, which two threads fought
+   * over (see docs/performance.md). */
+  list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (r->ev));
+  for (guint i = 0, n = cp_obligation_list_length (list); i < n; i++)
     {
-      g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
-      guint status = cp_obligation_get_status (o);
+      guint status = cp_obligation_list_peek (list, i)->status;
 
       if (status < G_N_ELEMENTS (r->counts))
         r->counts[status]++;

@@ -47,6 +47,10 @@ cp_date_parse_iso_into (const char  *text,
 
   g_date_clear (out, 1);
   g_date_set_dmy (out, d, m, y);
+  /* Both forms now: a GDate works out its julian number on first use and
+   * writes it into itself, so a date read by several threads at once (a
+   * shared policy's rule dates) must never be left to do that. */
+  (void) g_date_get_julian (out);
   return TRUE;
 }
 

@@ -278,7 +278,7 @@ emit_full (Run        *run,
       d.reason_from = from;
     }
 
-  d.rule = g_object_ref (rule);
+  d.rule = rule;
   d.subject = keep_subject (run, subject);
   g_array_append_val (run->out, d);
   return TRUE;
@@ -308,7 +308,7 @@ emit_not_applicable (Run        *run,
 {
   g_autofree char *owned = text;
   CpObligationData d = {
-    .rule = g_object_ref (rule),
+    .rule = rule,
     .subject = keep_subject (run, subject),
     .reason = g_string_chunk_insert (run->strings, owned),
     .review = review,
@@ -326,7 +326,7 @@ static gboolean placement_type_listed (CpRule *rule, CpPlacement *p);
 static gboolean
 run_deadlines (Run *run)
 {
-  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_DEADLINE);
+  GPtrArray *rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_DEADLINE);
   guint n_placements;
   gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
@@ -443,6 +443,7 @@ typedef struct {
   int           review_kind;   /* a CpReviewKind, or -1 for every review */
 } DutyRule;
 
+/* The rule lists are the policy's own (cp_policy_rules_of_kind()). */
 typedef struct {
   GPtrArray *schedule;
   GPtrArray *triggers;
@@ -454,6 +455,17 @@ typedef struct {
   GArray    *preparation_duties;   /* DutyRule */
   GArray    *follow_up_duties;
 } ReviewRules;
+
+/* The class of an enum type, without a reference each time: the class
+ * of a static type is never freed, and taking a reference is an atomic
+ * write to the type shared by every thread of a caseload evaluation. */
+static GEnumClass *
+enum_class (GType type)
+{
+  GEnumClass *klass = g_type_class_peek (type);
+
+  return klass != NULL ? klass : g_type_class_ref (type);   /* kept */
+}
 
 static GArray *
 duty_rules (GPtrArray *rules)
@@ -475,8 +487,7 @@ duty_rules (GPtrArray *rules)
 
       if (cp_rule_get_review_kind (rule) != NULL)
         {
-          g_autoptr(GEnumClass) kinds = g_type_class_ref (CP_TYPE_REVIEW_KIND);
-          GEnumValue *v = g_enum_get_value_by_nick (kinds, cp_rule_get_review_kind (rule));
+          GEnumValue *v = g_enum_get_value_by_nick (enum_class (CP_TYPE_REVIEW_KIND), cp_rule_get_review_kind (rule));
 
           d.review_kind = v != NULL ? v->value : -1;   /* checked when the profile loaded */
         }
@@ -488,13 +499,6 @@ duty_rules (GPtrArray *rules)
 static void
 review_rules_clear (ReviewRules *rr)
 {
-  g_clear_pointer (&rr->schedule, g_ptr_array_unref);
-  g_clear_pointer (&rr->triggers, g_ptr_array_unref);
-  g_clear_pointer (&rr->preparation, g_ptr_array_unref);
-  g_clear_pointer (&rr->follow_up, g_ptr_array_unref);
-  g_clear_pointer (&rr->adjournment, g_ptr_array_unref);
-  g_clear_pointer (&rr->without_meeting, g_ptr_array_unref);
-  g_clear_pointer (&rr->recommendation, g_ptr_array_unref);
   g_clear_pointer (&rr->preparation_duties, g_array_unref);
   g_clear_pointer (&rr->follow_up_duties, g_array_unref);
 }
@@ -1176,7 +1180,7 @@ about_starred (Run *run, CpDispute *dispute)
 static gboolean
 run_disputes (Run *run)
 {
-  g_autoptr(GPtrArray) stages = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
+  GPtrArray *stages = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
   guint n_disputes;
   gpointer const *disputes = cp_record_peek_items (run->kase, CP_TYPE_CASE, "disputes", &n_disputes);
 
@@ -1235,7 +1239,7 @@ run_disputes (Run *run)
 static CpRule *
 leaving_care_rule (CpPolicy *policy)
 {
-  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (policy, CP_RULE_KIND_LEAVING_CARE_STATUS);
+  GPtrArray *rules = cp_policy_rules_of_kind (policy, CP_RULE_KIND_LEAVING_CARE_STATUS);
 
   return rules->len > 0 ? rules->pdata[0] : NULL;   /* the policy keeps it alive */
 }
@@ -1866,8 +1870,7 @@ leaving_care_days (Run *run)
 static CpDuty
 duty_named (const char *nick)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CP_TYPE_DUTY);
-  GEnumValue *v = g_enum_get_value_by_nick (klass, nick);
+  GEnumValue *v = g_enum_get_value_by_nick (enum_class (CP_TYPE_DUTY), nick);
 
   return v != NULL ? (CpDuty) v->value : CP_DUTY_CARE_PLAN;
 }
@@ -1965,7 +1968,7 @@ activities_from_activities (Run *run, CpRule *rule, const char *what, GArray *da
 static gboolean
 run_activities (Run *run)
 {
-  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ACTIVITY);
+  GPtrArray *rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ACTIVITY);
   guint32 eligible = run->eligible;
 
   for (guint r = 0; r < rules->len; r++)
@@ -2296,9 +2299,9 @@ next_due (Run *run, GPtrArray *rules, guint32 day, guint32 *due, CpRule **which)
 static gboolean
 run_intervals (Run *run)
 {
-  g_autoptr(GPtrArray) all = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_INTERVAL);
+  GPtrArray *all = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_INTERVAL);
   g_autoptr(GHashTable) done = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) one_offs = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ACTIVITY);
+  GPtrArray *one_offs = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ACTIVITY);
 
   for (guint r = 0; r < all->len; r++)
     {
@@ -2390,7 +2393,7 @@ run_intervals (Run *run)
 static gboolean
 run_milestones (Run *run)
 {
-  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_MILESTONE);
+  GPtrArray *rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_MILESTONE);
   CpPermanencePlan *perm = cp_case_get_permanence_plan (run->kase);
   gpointer const *milestones;
   guint n_milestones;
@@ -2461,8 +2464,6 @@ cp_engine_evaluate (CpCase        *kase,
     .strings = chunk,
     .error = error,
   };
-
-  g_array_set_clear_func (out, cp_obligation_data_clear);
 
   if (!cp_calendar_check_julian (calendar, run.today, "date", error))
     return NULL;

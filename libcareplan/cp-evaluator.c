@@ -546,7 +546,8 @@ cp_evaluator_refresh (CpEvaluator  *self,
         }
     }
 
-  cp_obligation_list_replace (self->obligations, g_steal_pointer (&found), g_steal_pointer (&strings));
+  cp_obligation_list_replace (self->obligations, g_steal_pointer (&found), g_steal_pointer (&strings),
+                              self->policy);
 
   /* The first refresh announces what is already due soon or overdue (a
    * program that connects and refreshes once hears of it); what was met
@@ -716,7 +717,7 @@ statutory_due (CpEvaluator *self,
 static CpRule *
 first_rule_of_kind (CpPolicy *policy, CpRuleKind kind)
 {
-  g_autoptr(GPtrArray) rules = cp_policy_rules_of_kind (policy, kind);
+  GPtrArray *rules = cp_policy_rules_of_kind (policy, kind);
   return rules->len ? rules->pdata[0] : NULL;   /* the policy keeps it alive */
 }
 
@@ -916,7 +917,7 @@ compare_position (gconstpointer a, gconstpointer b)
 static GPtrArray *
 ladder (CpEvaluator *self)
 {
-  g_autoptr(GPtrArray) shared = cp_policy_rules_of_kind (self->policy, CP_RULE_KIND_ESCALATION_STAGE);
+  GPtrArray *shared = cp_policy_rules_of_kind (self->policy, CP_RULE_KIND_ESCALATION_STAGE);
   GPtrArray *stages = g_ptr_array_copy (shared, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
 
   g_ptr_array_set_free_func (stages, g_object_unref);

@@ -18,10 +18,12 @@ CpObligationList       *cp_obligation_list_new     (void);
 
 /* Replaces every obligation with @data (a GArray of CpObligationData,
  * taken) and @strings (the chunk holding their text, taken), emitting
- * GListModel::items-changed. */
+ * GListModel::items-changed. @policy is the profile they were worked out
+ * under: the list keeps it, and so the rules the data borrow. */
 void                    cp_obligation_list_replace (CpObligationList *self,
                                                     GArray           *data,
-                                                    GStringChunk     *strings);
+                                                    GStringChunk     *strings,
+                                                    CpPolicy         *policy);
 
 guint                   cp_obligation_list_length  (CpObligationList *self);
 

@@ -19,6 +19,7 @@ struct _CpObligationList
   GArray       *data;      /* CpObligationData */
   GStringChunk *strings;   /* their subjects and reasons */
   GPtrArray    *objects;   /* CpObligation or NULL, parallel to data */
+  CpPolicy     *policy;    /* owns the rules the data borrow */
 };
 
 static void cp_obligation_list_model_init (GListModelInterface *iface);
@@ -66,6 +67,7 @@ cp_obligation_list_finalize (GObject *object)
   g_clear_pointer (&self->data, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->objects, g_ptr_array_unref);
+  g_clear_object (&self->policy);
 
   G_OBJECT_CLASS (cp_obligation_list_parent_class)->finalize (object);
 }
@@ -88,7 +90,6 @@ static void
 cp_obligation_list_init (CpObligationList *self)
 {
   self->data = g_array_new (FALSE, FALSE, sizeof (CpObligationData));
-  g_array_set_clear_func (self->data, cp_obligation_data_clear);
   self->objects = g_ptr_array_new_with_free_func (unref_made);
 }
 
@@ -101,19 +102,23 @@ cp_obligation_list_new (void)
 void
 cp_obligation_list_replace (CpObligationList *self,
                             GArray           *data,
-                            GStringChunk     *strings)
+                            GStringChunk     *strings,
+                            CpPolicy         *policy)
 {
   guint removed;
 
   g_return_if_fail (CP_IS_OBLIGATION_LIST (self));
   g_return_if_fail (data != NULL);
   g_return_if_fail (strings != NULL);
+  g_return_if_fail (CP_IS_POLICY (policy));
 
   removed = self->data->len;
   g_array_unref (self->data);
   self->data = data;
   g_clear_pointer (&self->strings, g_string_chunk_free);
   self->strings = strings;
+  /* Keeps the rules the data borrow. */
+  g_set_object (&self->policy, policy);
   g_ptr_array_set_size (self->objects, 0);
   g_ptr_array_set_size (self->objects, data->len);   /* all NULL: none made yet */
 

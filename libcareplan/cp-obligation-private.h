@@ -24,7 +24,11 @@ typedef enum {
  * made it (cp_engine_evaluate()), not in allocations of their own. */
 typedef struct
 {
-  CpRule             *rule;      /* a reference */
+  CpRule             *rule;      /* borrowed: the policy evaluated under owns it
+                                  * (and whoever keeps the data keeps the
+                                  * policy); a reference for each obligation
+                                  * was an atomic write to a rule shared by
+                                  * every thread of a caseload evaluation */
   const char         *subject;
   const char         *reason;    /* how the date was worked out (see form), */
   const char         *reason_word;     /* or, with reason_anchor, the words */
@@ -41,9 +45,6 @@ typedef struct
   gboolean            deemed;
   gboolean            drift;
 } CpObligationData;
-
-/* Drops what @data holds but its strings (a GArray clear function). */
-void          cp_obligation_data_clear    (gpointer                data);
 
 /* Appends the explanation of @data to @out: the text of
  * cp_obligation_get_explanation() for the object made from it, without

@@ -254,14 +254,6 @@ cp_obligation_init (CpObligation *self)
 {
 }
 
-void
-cp_obligation_data_clear (gpointer data)
-{
-  CpObligationData *d = data;
-
-  g_clear_object (&d->rule);
-}
-
 static void
 set_julian (GDate *date, guint32 julian)
 {

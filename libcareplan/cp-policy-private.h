@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
+/* The rules of one kind, in profile order: owned by the policy. */
 GPtrArray *cp_policy_rules_of_kind (CpPolicy   *self,
                                     CpRuleKind  kind);
 

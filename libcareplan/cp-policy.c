@@ -1568,8 +1568,10 @@ cp_policy_get_rule_version_origin (CpPolicy *self,
 
 /* The rules of one kind, in profile order. The lists are built when the
  * profile is loaded (index_by_kind()) and never change afterwards, so any
- * number of threads may ask for them at once. Returns a new reference: do
- * not modify it. */
+ * number of threads may ask for them at once. Returns the policy's own
+ * array, without a reference: a reference would be an atomic write to the
+ * array shared by every thread of a caseload evaluation, several times a
+ * case. Do not modify it. */
 GPtrArray *
 cp_policy_rules_of_kind (CpPolicy   *self,
                          CpRuleKind  kind)
@@ -1577,7 +1579,7 @@ cp_policy_rules_of_kind (CpPolicy   *self,
   g_return_val_if_fail (CP_IS_POLICY (self), NULL);
   g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (self->by_kind), NULL);
 
-  return g_ptr_array_ref (self->by_kind[kind]);
+  return self->by_kind[kind];
 }
 
 /* cp_policy_lookup_rule_on() for the engine, by julian day. */

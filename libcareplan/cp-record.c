@@ -227,6 +227,15 @@ store_value (CpRecord     *self,
 
   g_value_init (&copy, pspec->value_type);
   g_value_copy (value, &copy);
+  /* A stored date holds both its forms, so that reading it never writes
+   * (a GDate caches its julian number on first use: a data race on a
+   * record shared between threads, such as a loaded policy's rules). */
+  if (G_VALUE_TYPE (&copy) == G_TYPE_DATE && copy.data[0].v_pointer != NULL &&
+      g_date_valid (copy.data[0].v_pointer))
+    {
+      (void) g_date_get_julian (copy.data[0].v_pointer);
+      (void) g_date_get_year (copy.data[0].v_pointer);
+    }
 
   if (values_equal (pspec, slot, &copy))
     return;

@@ -57,12 +57,20 @@ typedef struct {
   GHashTable *ids;   /* the reader's children: every CHILD value of the return */
 } Table;
 
+/* One return of the directory: the whole of it, or, in an extract of
+ * several stacked with LA and YEAR columns, one authority's year. */
+typedef struct {
+  const char *la, *year;   /* in a table's string chunk; NULL when not stacked */
+  guint32 latest;          /* the latest DECOM or DEC of its episodes; 0 for none */
+} Return;
+
 typedef struct {
   GArray *episodes;  /* guint row indexes */
   GArray *reviews;
   guint header_row;  /* + 1; 0 when the child has no Header row */
   Table *bad_table;  /* the child's first row that cannot be read, if any */
   Row *bad_row;
+  Return *ret;       /* the return of its Header row (or first row) */
 } ChildRows;
 
 /* A row that cannot be read and cannot be given to a child. */
@@ -76,7 +84,13 @@ struct _CpSsda903Reader
   GObject parent_instance;
 
   Table tables[N_TABLES];
-  GHashTable *children;   /* id (in a string chunk) -> ChildRows */
+  GHashTable *children;   /* key (see child_key()) -> ChildRows */
+  GHashTable *ids;        /* every CHILD value, for messages to leave out */
+  GPtrArray *returns;     /* Return, owned, in order of first row */
+  gboolean stacked;       /* LA and YEAR columns: one return per authority and year */
+  gboolean lenient;
+  guint n_lenient;
+  Return *current;        /* the return of the child last read */
   GPtrArray *orphans;     /* ChildRows without a Header row, in order of first row */
   GArray *bad_rows;       /* BadRow: rows whose CHILD cannot be read */
   guint next_bad_row;
@@ -88,15 +102,22 @@ struct _CpSsda903Reader
 G_DEFINE_FINAL_TYPE (CpSsda903Reader, cp_ssda903_reader, G_TYPE_OBJECT)
 
 /* Columns the reader uses, per table. */
-enum { H_CHILD, H_DOB, N_H };
-enum { E_CHILD, E_DECOM, E_RNE, E_LS, E_PLACE, E_PROVIDER, E_DEC, E_REC, E_REASON, N_E };
-enum { R_CHILD, R_DOB, R_REVIEW, R_CODE, N_R };
+enum { H_CHILD, H_DOB, H_LA, H_YEAR, N_H };
+enum { E_CHILD, E_DECOM, E_RNE, E_LS, E_PLACE, E_PROVIDER, E_DEC, E_REC, E_REASON, E_LA, E_YEAR, N_E };
+enum { R_CHILD, R_DOB, R_REVIEW, R_CODE, R_LA, R_YEAR, N_R };
+/* LA and YEAR of each table, by table. */
+static const int la_col[] = { H_LA, E_LA, R_LA };
+static const int year_col[] = { H_YEAR, E_YEAR, R_YEAR };
 
-static const char * const header_cols[] = { "CHILD", "DOB", NULL };
+/* A name starting with '?' is optional (reviews' DOB is only
+ * cross-checked; LA and YEAR split stacked extracts). */
+static const char * const header_cols[] = { "CHILD", "DOB", "?LA", "?YEAR", NULL };
 static const char * const episode_cols[] = { "CHILD", "DECOM", "RNE", "LS", "PLACE", "PLACE_PROVIDER",
-                                             "DEC", "REC", "REASON_PLACE_CHANGE", NULL };
-/* A name starting with '?' is optional (reviews' DOB is only cross-checked). */
-static const char * const review_cols[] = { "CHILD", "?DOB", "REVIEW", "REVIEW_CODE", NULL };
+                                             "DEC", "REC", "REASON_PLACE_CHANGE", "?LA", "?YEAR", NULL };
+static const char * const review_cols[] = { "CHILD", "?DOB", "REVIEW", "REVIEW_CODE", "?LA", "?YEAR", NULL };
+
+enum { PROP_0, PROP_LENIENT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void
 child_rows_free (gpointer data)
@@ -121,6 +142,8 @@ cp_ssda903_reader_finalize (GObject *object)
       g_free (self->tables[t].cols);
     }
   g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  g_clear_pointer (&self->returns, g_ptr_array_unref);
   g_clear_pointer (&self->orphans, g_ptr_array_unref);
   g_clear_pointer (&self->bad_rows, g_array_unref);
   g_free (self->location);
@@ -129,9 +152,62 @@ cp_ssda903_reader_finalize (GObject *object)
 }
 
 static void
+cp_ssda903_reader_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CpSsda903Reader *self = CP_SSDA903_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LENIENT:
+      g_value_set_boolean (value, self->lenient);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_ssda903_reader_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CpSsda903Reader *self = CP_SSDA903_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LENIENT:
+      cp_ssda903_reader_set_lenient (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cp_ssda903_reader_class_init (CpSsda903ReaderClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = cp_ssda903_reader_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cp_ssda903_reader_finalize;
+  object_class->get_property = cp_ssda903_reader_get_property;
+  object_class->set_property = cp_ssda903_reader_set_property;
+
+  /**
+   * CpSsda903Reader:lenient:
+   *
+   * Whether a child whose last episode is open with `REC` X1 and no `DEC`
+   * is read, as still looked after, instead of being reported as an
+   * error. Such children are counted by
+   * [method@Ssda903Reader.get_n_lenient].
+   */
+  properties[PROP_LENIENT] =
+    g_param_spec_boolean ("lenient", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -384,20 +460,78 @@ parse_date (Table      *table,
 
 /* Loading ------------------------------------------------------------------ */
 
-static ChildRows *
-child_rows (CpSsda903Reader *self, Table *table, Row *row, int col)
+/* The return a row of @table belongs to, made on first use. */
+static Return *
+row_return (CpSsda903Reader *self, Table *table, Row *row)
 {
-  const char *id = field (table, row, col);
-  ChildRows *c = g_hash_table_lookup (self->children, id);
+  const char *la = self->stacked ? field (table, row, la_col[table - self->tables]) : NULL;
+  const char *year = self->stacked ? field (table, row, year_col[table - self->tables]) : NULL;
+  Return *ret;
 
+  for (guint i = self->returns->len; i > 0; i--)
+    {
+      ret = self->returns->pdata[i - 1];
+      if (g_strcmp0 (ret->la, la) == 0 && g_strcmp0 (ret->year, year) == 0)
+        return ret;
+    }
+  ret = g_new0 (Return, 1);
+  ret->la = la;
+  ret->year = year;
+  g_ptr_array_add (self->returns, ret);
+  return ret;
+}
+
+/* The key of @row's child: its CHILD, or in a stacked extract LA, YEAR
+ * and CHILD, so that each authority's year is a return of its own. The
+ * key lives as long as @table. */
+static const char *
+child_key (CpSsda903Reader *self, Table *table, Row *row, GString *scratch)
+{
+  int t = (int) (table - self->tables);
+
+  if (!self->stacked)
+    return field (table, row, 0);
+  g_string_assign (scratch, field (table, row, la_col[t]));
+  g_string_append_c (scratch, '\x1f');
+  g_string_append (scratch, field (table, row, year_col[t]));
+  g_string_append_c (scratch, '\x1f');
+  g_string_append (scratch, field (table, row, 0));
+  return g_string_chunk_insert_const (table->strings, scratch->str);
+}
+
+static ChildRows *
+child_rows (CpSsda903Reader *self, Table *table, Row *row, GString *scratch)
+{
+  const char *key = child_key (self, table, row, scratch);
+  ChildRows *c = g_hash_table_lookup (self->children, key);
+
+  g_hash_table_add (self->ids, (char *) field (table, row, 0));
   if (c == NULL)
     {
       c = g_new0 (ChildRows, 1);
       c->episodes = g_array_new (FALSE, FALSE, sizeof (guint));
       c->reviews = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (self->children, (char *) id, c);
+      c->ret = row_return (self, table, row);
+      g_hash_table_insert (self->children, (char *) key, c);
     }
   return c;
+}
+
+/* Whether the tables split into one return per LA and YEAR: when the
+ * Header and Episodes tables both have the two columns, and then so must
+ * the Reviews table, if any. */
+static gboolean
+find_stacked (CpSsda903Reader *self, GError **error)
+{
+  Table *r = &self->tables[TABLE_REVIEWS];
+
+  self->stacked = self->tables[TABLE_HEADER].cols[H_LA] >= 0 && self->tables[TABLE_HEADER].cols[H_YEAR] >= 0 &&
+                  self->tables[TABLE_EPISODES].cols[E_LA] >= 0 && self->tables[TABLE_EPISODES].cols[E_YEAR] >= 0;
+  if (self->stacked && r->rows != NULL && (r->cols[R_LA] < 0 || r->cols[R_YEAR] < 0))
+    return cp_fail (error, CP_ERROR_MISSING_FIELD,
+                    "reviews.csv:1: no %s column (header.csv and episodes.csv have LA and YEAR: a stacked "
+                    "extract needs them in every table)", r->cols[R_LA] < 0 ? "LA" : "YEAR");
+  return TRUE;
 }
 
 /* Why a row of @table cannot be read, as an error; TRUE if it can. */
@@ -417,19 +551,40 @@ row_readable (Table   *table,
   return TRUE;
 }
 
+/* Keeps the latest date of @row, an episode, as its return's. */
+static void
+note_latest (Return *ret, Table *e, Row *row)
+{
+  static const int cols[] = { E_DECOM, E_DEC };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+    {
+      const char *v = field (e, row, cols[i]);
+      guint32 j;
+
+      if (*v && cp_csv_parse_day (v, strlen (v), &j) && j > ret->latest)
+        ret->latest = j;
+    }
+}
+
 /* Gives each row to its child; a row that cannot be read goes with its
  * child (which it then stops), or, when even its CHILD cannot be read,
  * to the rows reported after the children. */
-static void
-index_rows (CpSsda903Reader *self)
+static gboolean
+index_rows (CpSsda903Reader *self, GError **error)
 {
   Table *h = &self->tables[TABLE_HEADER];
+  g_autoptr(GString) scratch = g_string_new (NULL);
 
+  if (!find_stacked (self, error))
+    return FALSE;
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, child_rows_free);
+  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->returns = g_ptr_array_new_with_free_func (g_free);
   self->orphans = g_ptr_array_new ();
   self->bad_rows = g_array_new (FALSE, FALSE, sizeof (BadRow));
   for (guint t = 0; t < N_TABLES; t++)
-    self->tables[t].ids = self->children;
+    self->tables[t].ids = self->ids;
 
   for (guint i = 1; i < h->rows->len; i++)
     {
@@ -438,7 +593,7 @@ index_rows (CpSsda903Reader *self)
 
       if (!row_readable (h, row, NULL) && *field (h, row, H_CHILD) == '\0')
         continue;   /* reported when its turn comes */
-      c = child_rows (self, h, row, H_CHILD);
+      c = child_rows (self, h, row, scratch);
       /* A second row for the same child is reported when its turn comes. */
       if (c->header_row == 0)
         c->header_row = i + 1;
@@ -459,7 +614,7 @@ index_rows (CpSsda903Reader *self)
               g_array_append_val (self->bad_rows, bad);
               continue;
             }
-          c = child_rows (self, table, row, 0);
+          c = child_rows (self, table, row, scratch);
           if (c->header_row == 0 && c->episodes->len == 0 && c->reviews->len == 0 && c->bad_row == NULL)
             g_ptr_array_add (self->orphans, c);
           if (!readable)
@@ -472,8 +627,11 @@ index_rows (CpSsda903Reader *self)
               continue;
             }
           g_array_append_val (t == TABLE_EPISODES ? c->episodes : c->reviews, i);
+          if (t == TABLE_EPISODES)
+            note_latest (row_return (self, table, row), table, row);
         }
     }
+  return TRUE;
 }
 
 /**
@@ -502,9 +660,9 @@ cp_ssda903_reader_new_for_directory (const char  *directory,
   self = g_object_new (CP_TYPE_SSDA903_READER, NULL);
   if (!load_table (&self->tables[TABLE_HEADER], directory, header_cols, TRUE, error) ||
       !load_table (&self->tables[TABLE_EPISODES], directory, episode_cols, TRUE, error) ||
-      !load_table (&self->tables[TABLE_REVIEWS], directory, review_cols, FALSE, error))
+      !load_table (&self->tables[TABLE_REVIEWS], directory, review_cols, FALSE, error) ||
+      !index_rows (self, error))
     return NULL;
-  index_rows (self);
   return g_steal_pointer (&self);
 }
 
@@ -530,9 +688,9 @@ cp_ssda903_reader_new_from_data (const char  *header,
   if (!read_table (&self->tables[TABLE_HEADER], header, header_len, header_cols, error) ||
       !read_table (&self->tables[TABLE_EPISODES], episodes, episodes_len, episode_cols, error) ||
       (reviews != NULL &&
-       !read_table (&self->tables[TABLE_REVIEWS], reviews, reviews_len, review_cols, error)))
+       !read_table (&self->tables[TABLE_REVIEWS], reviews, reviews_len, review_cols, error)) ||
+      !index_rows (self, error))
     return NULL;
-  index_rows (self);
   return g_steal_pointer (&self);
 }
 
@@ -542,6 +700,7 @@ typedef struct {
   Row *row;
   guint32 decom, dec;
   int rne, ls, provider, rec, place_type;
+  gboolean open_x1;   /* read leniently: REC X1 and no DEC, taken as open */
   const char *place;
 } Episode;
 
@@ -579,11 +738,12 @@ set_julian (GDate *d, guint32 j)
 }
 
 static gboolean
-read_episode (Table *e, Row *row, Episode *ep, GError **error)
+read_episode (Table *e, Row *row, gboolean lenient, Episode *ep, GError **error)
 {
   int unused;
 
   ep->row = row;
+  ep->open_x1 = FALSE;
   ep->place = field (e, row, E_PLACE);
   if (!parse_date (e, row, E_DECOM, "DECOM", FALSE, &ep->decom, error) ||
       !parse_date (e, row, E_DEC, "DEC", TRUE, &ep->dec, error) ||
@@ -600,6 +760,13 @@ read_episode (Table *e, Row *row, Episode *ep, GError **error)
   if (ep->dec != 0 && ep->rec < 0)
     return row_fail (error, CP_ERROR_MISSING_FIELD, e, row, E_REC, "REC",
                      "missing (the episode has an end date)");
+  if (ep->dec == 0 && ep->rec == 0 && lenient)
+    {
+      /* Still open at the return's end, with the X1 of an episode that
+       * has not ended: a later episode would be an error below. */
+      ep->open_x1 = TRUE;
+      ep->rec = -1;
+    }
   if (ep->dec == 0 && ep->rec >= 0)
     return row_fail (error, CP_ERROR_MISSING_FIELD, e, row, E_DEC, "DEC",
                      "missing (the episode has a reason for ending, %s)", field (e, row, E_REC));
@@ -688,7 +855,7 @@ build_case (CpSsda903Reader *self,
     {
       Episode ep;
 
-      if (!read_episode (e, e->rows->pdata[g_array_index (c->episodes, guint, i)], &ep, error))
+      if (!read_episode (e, e->rows->pdata[g_array_index (c->episodes, guint, i)], self->lenient, &ep, error))
         return NULL;
       g_array_append_val (eps, ep);
     }
@@ -837,6 +1004,7 @@ build_case (CpSsda903Reader *self,
                head->line, local_error->message);
       return NULL;
     }
+  self->n_lenient += last->open_x1;
   return g_steal_pointer (&kase);
 }
 
@@ -865,12 +1033,21 @@ cp_ssda903_reader_next (CpSsda903Reader  *self,
     {
       guint at = ++self->next_child;
       Row *row = h->rows->pdata[at];
-      ChildRows *c = g_hash_table_lookup (self->children, field (h, row, H_CHILD));
+      g_autoptr(GString) scratch = g_string_new (NULL);
+      ChildRows *c;
 
       g_free (self->location);
       self->location = g_strdup_printf ("header.csv:%u", row->line);
+      self->current = NULL;
       if (!row_readable (h, row, error))
         return NULL;
+      c = g_hash_table_lookup (self->children, child_key (self, h, row, scratch));
+      self->current = c->ret;
+      if (self->stacked)
+        {
+          g_free (self->location);
+          self->location = g_strdup_printf ("header.csv:%u (LA %s, YEAR %s)", row->line, c->ret->la, c->ret->year);
+        }
       if (c->header_row != at + 1)
         {
           Row *first = h->rows->pdata[c->header_row - 1];
@@ -950,4 +1127,152 @@ cp_ssda903_reader_get_n_children (CpSsda903Reader *self)
 {
   g_return_val_if_fail (CP_IS_SSDA903_READER (self), 0);
   return self->tables[TABLE_HEADER].rows->len - 1;
+}
+
+/**
+ * cp_ssda903_reader_get_lenient:
+ * @self: a #CpSsda903Reader
+ *
+ * Gets [property@Ssda903Reader:lenient].
+ *
+ * Returns: whether open X1 episodes are read
+ */
+gboolean
+cp_ssda903_reader_get_lenient (CpSsda903Reader *self)
+{
+  g_return_val_if_fail (CP_IS_SSDA903_READER (self), FALSE);
+  return self->lenient;
+}
+
+/**
+ * cp_ssda903_reader_set_lenient:
+ * @self: a #CpSsda903Reader
+ * @lenient: whether to read children whose last episode is open with X1
+ *
+ * Sets [property@Ssda903Reader:lenient], for the children read after.
+ */
+void
+cp_ssda903_reader_set_lenient (CpSsda903Reader *self,
+                               gboolean         lenient)
+{
+  g_return_if_fail (CP_IS_SSDA903_READER (self));
+
+  lenient = !!lenient;
+  if (self->lenient == lenient)
+    return;
+  self->lenient = lenient;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LENIENT]);
+}
+
+/**
+ * cp_ssda903_reader_get_n_lenient:
+ * @self: a #CpSsda903Reader
+ *
+ * How many of the children read so far were read only because the reader
+ * is [property@Ssda903Reader:lenient]: their last episode has `REC` X1
+ * (another episode follows) but no `DEC`, and none follows. They are read
+ * as still looked after at the end of the return.
+ *
+ * Returns: the number of children read leniently
+ */
+guint
+cp_ssda903_reader_get_n_lenient (CpSsda903Reader *self)
+{
+  g_return_val_if_fail (CP_IS_SSDA903_READER (self), 0);
+  return self->n_lenient;
+}
+
+/**
+ * cp_ssda903_reader_get_has_reviews:
+ * @self: a #CpSsda903Reader
+ *
+ * Whether the return has a Reviews table (`reviews.csv`). Without one, no
+ * child has a review on record, so whether reviews were held on time
+ * cannot be judged from the return.
+ *
+ * Returns: whether `reviews.csv` was read
+ */
+gboolean
+cp_ssda903_reader_get_has_reviews (CpSsda903Reader *self)
+{
+  g_return_val_if_fail (CP_IS_SSDA903_READER (self), FALSE);
+  return self->tables[TABLE_REVIEWS].rows != NULL;
+}
+
+/**
+ * cp_ssda903_reader_get_n_returns:
+ * @self: a #CpSsda903Reader
+ *
+ * How many returns the directory holds: 1, or, for an extract of several
+ * stacked with `LA` and `YEAR` columns in its Header and Episodes tables,
+ * one for each authority and year. Each is read as a return of its own:
+ * a child in two years' returns is two cases.
+ *
+ * Returns: the number of returns
+ */
+guint
+cp_ssda903_reader_get_n_returns (CpSsda903Reader *self)
+{
+  g_return_val_if_fail (CP_IS_SSDA903_READER (self), 0);
+  return self->returns->len;
+}
+
+static GDate *
+period_end (guint32 latest)
+{
+  GDate d;
+  int year;
+
+  if (latest == 0)
+    return NULL;
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, latest);
+  year = g_date_get_year (&d);
+  if (g_date_get_month (&d) > G_DATE_MARCH)
+    year++;
+  return g_date_new_dmy (31, G_DATE_MARCH, (GDateYear) year);
+}
+
+/**
+ * cp_ssda903_reader_dup_period_end:
+ * @self: a #CpSsda903Reader
+ *
+ * The end of the collection period of the return (for a stacked extract,
+ * of its latest return): 31 March of the collection year, the first
+ * 31 March on or after the latest `DECOM` or `DEC` of its episodes. A
+ * `YEAR` column is not used for the date, as extracts differ in whether
+ * 2017 means the year ending in March 2017 or in March 2018.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL if no episode
+ *   has a date
+ */
+GDate *
+cp_ssda903_reader_dup_period_end (CpSsda903Reader *self)
+{
+  guint32 latest = 0;
+
+  g_return_val_if_fail (CP_IS_SSDA903_READER (self), NULL);
+
+  for (guint i = 0; i < self->returns->len; i++)
+    latest = MAX (latest, ((Return *) self->returns->pdata[i])->latest);
+  return period_end (latest);
+}
+
+/**
+ * cp_ssda903_reader_dup_child_period_end:
+ * @self: a #CpSsda903Reader
+ *
+ * The end of the collection period, as [method@Ssda903Reader.dup_period_end]
+ * works it out, of the return the child last returned by
+ * [method@Ssda903Reader.next] belongs to: in a stacked extract, its
+ * authority's year.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL before the first
+ *   child, after an error, or if its return's episodes have no date
+ */
+GDate *
+cp_ssda903_reader_dup_child_period_end (CpSsda903Reader *self)
+{
+  g_return_val_if_fail (CP_IS_SSDA903_READER (self), NULL);
+  return self->current != NULL ? period_end (self->current->latest) : NULL;
 }

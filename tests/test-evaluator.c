@@ -1058,3 +1058,34 @@ Test (evaluator, preparation_before_care_began_is_due_on_the_first_day)
                           "%s", cp_obligation_get_explanation (o));
     }
 }
+
+/* The obligations borrow their rules from the profile, so the list keeps
+ * the profile alive: a program may keep the list and read its items'
+ * rules after dropping the evaluator and the profile. */
+Test (evaluator, obligations_keep_their_profile)
+{
+  g_autoptr(CpCase) kase = test_case ("2026-12-07", CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY);
+  CpPolicy *policy = test_profile ("england");
+  CpEvaluator *ev = test_evaluate_with (kase, policy, "2026-12-14");
+  GListModel *list = g_object_ref (cp_evaluator_get_obligations (ev));
+  gpointer watch = policy;
+  guint n = g_list_model_get_n_items (list);
+
+  g_object_add_weak_pointer (G_OBJECT (policy), &watch);
+  g_object_unref (ev);
+  g_object_unref (policy);
+  cr_assert_not_null (watch, "the list let its profile go");
+  cr_assert_gt (n, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
+      CpRule *rule = cp_obligation_get_rule (o);
+
+      cr_assert (CP_IS_RULE (rule));
+      cr_assert_not_null (cp_rule_get_key (rule));
+      cr_assert_not_null (cp_policy_lookup_rule (watch, cp_rule_get_key (rule)),
+                          "%s is not the profile's", cp_rule_get_key (rule));
+    }
+  g_object_unref (list);
+  cr_assert_null (watch, "the list kept its profile after it went");
+}

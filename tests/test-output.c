@@ -290,16 +290,17 @@ Test (output, every_format_carries_the_record_id_or_its_pseudonym)
   const char *id;
   char pseudonym[CAREPLAN_PSEUDONYM_LEN + 1];
   static const char * const heads[] = { "case.json  record ", "{\"source\":\"case.json\",\"record_id\":\"",
-                                        "case.json," };
+                                        "case.json,", ", child " };
+  g_autoptr(GBytes) uid_key = g_bytes_new_static ("a calendar's UID key, 32 bytes..", 32);
 
   cr_assert_not_null (kase);
   ev = evaluate (kase, policy, calendar, "2026-11-22");
   id = cp_child_get_id (cp_case_get_child (kase));
   careplan_record_id (p, id, pseudonym);
-  for (CareplanFormat f = CAREPLAN_FORMAT_TEXT; f <= CAREPLAN_FORMAT_CSV; f++)
+  for (CareplanFormat f = CAREPLAN_FORMAT_TEXT; f <= CAREPLAN_FORMAT_ICS; f++)
     for (guint pseudonymised = 0; pseudonymised < 2; pseudonymised++)
       {
-        g_autoptr(CareplanOutput) output = careplan_output_new (f, FALSE, policy, date, NULL);
+        g_autoptr(CareplanOutput) output = careplan_output_new (f, FALSE, policy, date, uid_key);
         g_autoptr(GString) out = g_string_new (NULL);
         g_autofree char *want = g_strconcat (heads[f], pseudonymised ? pseudonym : id, NULL);
 
@@ -316,13 +317,14 @@ Test (output, every_format_carries_the_record_id_or_its_pseudonym)
 /* --excel: CSV, and CSV only, starts with the UTF-8 byte-order mark. */
 Test (output, excel_starts_csv_with_a_byte_order_mark)
 {
+  g_autoptr(GBytes) uid_key = g_bytes_new_static ("a calendar's UID key, 32 bytes..", 32);
   g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("england", NULL);
   g_autoptr(GDate) date = test_date ("2026-11-22");
 
   for (CareplanFormat f = CAREPLAN_FORMAT_TEXT; f <= CAREPLAN_FORMAT_ICS; f++)
     for (guint excel = 0; excel < 2; excel++)
       {
-        g_autoptr(CareplanOutput) output = careplan_output_new (f, FALSE, policy, date, NULL);
+        g_autoptr(CareplanOutput) output = careplan_output_new (f, FALSE, policy, date, uid_key);
         g_autoptr(GString) out = g_string_new (NULL);
 
         careplan_output_set_excel (output, excel);
@@ -362,4 +364,36 @@ Test (output, the_totals_count_the_unreadable_cases)
       cr_assert (g_str_has_suffix (t->str, cases[i].text), "%s", t->str);
       cr_assert_not_null (strstr (j->str, cases[i].json), "%s", j->str);
     }
+}
+
+/* SOURCE_DATE_EPOCH fixes DTSTAMP (docs/calendar.md); anything but a
+ * number of seconds DTSTAMP can write is refused. */
+Test (output, ics_options_take_source_date_epoch)
+{
+  const char *bad[] = { "", "yesterday", "12x", "-1", "253402300800", "99999999999999999999" };
+  CareplanIcsOptions options;
+  g_autoptr(GError) error = NULL;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  cr_assert (careplan_ics_options_init (&options, &error));
+  cr_assert_geq (options.stamp, before);
+  cr_assert_leq (options.stamp, before + 5);
+  cr_assert_eq (options.remind_days, 5);
+  cr_assert (options.record_id);
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1767225600", TRUE);
+  cr_assert (careplan_ics_options_init (&options, &error));
+  cr_assert_eq (options.stamp, 1767225600);
+  g_setenv ("SOURCE_DATE_EPOCH", "253402300799", TRUE);
+  cr_assert (careplan_ics_options_init (&options, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_setenv ("SOURCE_DATE_EPOCH", bad[i], TRUE);
+      cr_assert_not (careplan_ics_options_init (&options, &error), "“%s”", bad[i]);
+      assert_error (error, CP_ERROR_INVALID_VALUE, "SOURCE_DATE_EPOCH");
+      g_clear_error (&error);
+    }
+  g_unsetenv ("SOURCE_DATE_EPOCH");
 }

@@ -205,3 +205,169 @@ Test (ssda903, a_return_without_its_tables_or_columns_is_refused)
   remove_return (no_episodes);
   remove_return (no_column);
 }
+
+static void
+assert_date (GDate *d, const char *iso)
+{
+  g_autofree char *text = NULL;
+
+  cr_assert_not_null (d, "no date, expected %s", iso);
+  text = cp_date_format_iso (d);
+  cr_assert_str_eq (text, iso);
+  g_date_free (d);
+}
+
+Test (ssda903, the_period_ends_on_the_31_march_after_the_latest_episode_date)
+{
+  char *dir = write_return (
+    HEADER "C1,1,14/05/2012,,,,\nC2,2,01/01/2010,,,,\n",
+    EPISODES "C1,04/01/2016,S,C2,N1,U6,PR4,31/03/2017,E41,,,,\n"
+             "C2,05/01/2016,S,V2,N1,K2,PR4,,,,,,\n",
+    NULL);
+  char *april = write_return (
+    HEADER "C1,1,14/05/2012,,,,\n",
+    EPISODES "C1,01/04/2017,S,C2,N1,U6,PR4,,,,,,\n",
+    NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsda903Reader) reader = cp_ssda903_reader_new_for_directory (dir, &error);
+  g_autoptr(CpSsda903Reader) later = cp_ssda903_reader_new_for_directory (april, &error);
+  g_autoptr(CpCase) kase = NULL;
+
+  cr_assert_not_null (reader, "%s", error ? error->message : "");
+  /* 31 March itself is the last day of the year ending then. */
+  assert_date (cp_ssda903_reader_dup_period_end (reader), "2017-03-31");
+  cr_assert_null (cp_ssda903_reader_dup_child_period_end (reader), "no child read yet");
+  kase = cp_ssda903_reader_next (reader, &error);
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  assert_date (cp_ssda903_reader_dup_child_period_end (reader), "2017-03-31");
+  cr_assert_eq (cp_ssda903_reader_get_n_returns (reader), 1);
+  /* The next day starts the next collection year. */
+  assert_date (cp_ssda903_reader_dup_period_end (later), "2018-03-31");
+  remove_return (dir);
+  remove_return (april);
+}
+
+Test (ssda903, a_return_without_reviews_says_so)
+{
+  char *without = write_return (HEADER "C1,1,14/05/2012,,,,\n", EPISODES "C1,04/01/2026,S,C2,N1,U6,PR4,,,,,,\n",
+                                NULL);
+  char *with = write_return (HEADER "C1,1,14/05/2012,,,,\n", EPISODES "C1,04/01/2026,S,C2,N1,U6,PR4,,,,,,\n",
+                             REVIEWS);
+  g_autoptr(CpSsda903Reader) r1 = cp_ssda903_reader_new_for_directory (without, NULL);
+  g_autoptr(CpSsda903Reader) r2 = cp_ssda903_reader_new_for_directory (with, NULL);
+
+  cr_assert_not (cp_ssda903_reader_get_has_reviews (r1));
+  cr_assert (cp_ssda903_reader_get_has_reviews (r2));
+  remove_return (without);
+  remove_return (with);
+}
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  (void) object;
+  (void) pspec;
+  (*(guint *) data)++;
+}
+
+Test (ssda903, lenient_reads_a_last_episode_open_with_x1_and_counts_it)
+{
+  const char *header = HEADER "C1,1,14/05/2012,,,,\nC2,2,01/01/2010,,,,\nC3,2,01/01/2010,,,,\n";
+  /* C1: open with X1 and no DEC; C2: an X1 without DEC followed by
+   * another episode that does not follow on (an error either way); C3:
+   * well formed. */
+  const char *episodes = EPISODES "C1,04/01/2026,S,C2,N1,U6,PR4,,X1,,,,\n"
+                                  "C2,04/01/2026,S,C2,N1,U6,PR4,,X1,,,,\n"
+                                  "C2,05/02/2026,P,C2,N1,U4,PR1,,,,,,\n"
+                                  "C3,05/01/2026,S,V2,N1,K2,PR4,,,,,,\n";
+  char *dir = write_return (header, episodes, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsda903Reader) strict = cp_ssda903_reader_new_for_directory (dir, &error);
+  g_autoptr(CpSsda903Reader) lenient = cp_ssda903_reader_new_for_directory (dir, &error);
+  g_autoptr(CpCase) c1 = NULL, c3 = NULL, s3 = NULL;
+  guint notified = 0;
+  gboolean prop = FALSE;
+
+  cr_assert_not_null (strict);
+  cr_assert_null (cp_ssda903_reader_next (strict, &error));
+  assert_error (error, CP_ERROR_MISSING_FIELD, "episodes.csv:2:8: DEC: missing (the episode has a reason for ending, X1)");
+  g_clear_error (&error);
+
+  g_signal_connect (lenient, "notify::lenient", G_CALLBACK (count_notify), &notified);
+  cr_assert_not (cp_ssda903_reader_get_lenient (lenient));
+  cp_ssda903_reader_set_lenient (lenient, TRUE);
+  cp_ssda903_reader_set_lenient (lenient, TRUE);
+  cr_assert_eq (notified, 1, "notify only on a change");
+  g_object_get (lenient, "lenient", &prop, NULL);
+  cr_assert (prop);
+  c1 = cp_ssda903_reader_next (lenient, &error);
+  cr_assert_not_null (c1, "%s", error ? error->message : "");
+  cr_assert_null (cp_child_get_ceased_on (cp_case_get_child (c1)), "still looked after");
+  cr_assert_eq (cp_ssda903_reader_get_n_lenient (lenient), 1);
+  cr_assert_null (cp_ssda903_reader_next (lenient, &error));
+  cr_assert_not_null (error, "an X1 episode followed by one that does not follow on is still an error");
+  cr_assert_null (strstr (error->message, "C2"));
+  g_clear_error (&error);
+  c3 = cp_ssda903_reader_next (lenient, &error);
+  cr_assert_not_null (c3, "%s", error ? error->message : "");
+  cr_assert_eq (cp_ssda903_reader_get_n_lenient (lenient), 1);
+  remove_return (dir);
+}
+
+Test (ssda903, a_stacked_extract_is_one_return_per_authority_and_year)
+{
+  char *dir = write_return (
+    "CHILD,SEX,DOB,LA,YEAR\n"
+    "C1,1,2012-05-14,Bromley,2017\nC1,1,2012-05-14,Bromley,2018\nC1,1,2012-05-14,Hillingdon,2018\n",
+    "CHILD,DECOM,RNE,LS,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,LA,YEAR\n"
+    "C1,2017-01-04,S,C2,U6,PR4,2017-03-01,E41,,Bromley,2017\n"
+    "C1,2017-01-04,S,C2,U6,PR4,2017-03-01,E41,,Bromley,2018\n"
+    "C1,2017-06-01,S,C2,U6,PR4,,,,Bromley,2018\n"
+    "C1,2018-01-10,S,V2,K2,PR4,,,,Hillingdon,2018\n",
+    "CHILD,REVIEW,REVIEW_CODE,LA,YEAR\nC1,2017-06-20,PN1,Bromley,2018\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsda903Reader) reader = cp_ssda903_reader_new_for_directory (dir, &error);
+  g_autoptr(CpCase) a = NULL, b = NULL, c = NULL;
+
+  cr_assert_not_null (reader, "%s", error ? error->message : "");
+  cr_assert_eq (cp_ssda903_reader_get_n_returns (reader), 3);
+  assert_date (cp_ssda903_reader_dup_period_end (reader), "2018-03-31");
+
+  a = cp_ssda903_reader_next (reader, &error);
+  cr_assert_not_null (a, "%s", error ? error->message : "");
+  cr_assert_str_eq (cp_ssda903_reader_get_location (reader), "header.csv:2 (LA Bromley, YEAR 2017)");
+  cr_assert_not_null (cp_child_get_ceased_on (cp_case_get_child (a)));
+  assert_date (cp_ssda903_reader_dup_child_period_end (reader), "2017-03-31");
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_reviews (a)), 0);
+
+  b = cp_ssda903_reader_next (reader, &error);
+  cr_assert_not_null (b, "%s", error ? error->message : "");
+  cr_assert_str_eq (cp_ssda903_reader_get_location (reader), "header.csv:3 (LA Bromley, YEAR 2018)");
+  cr_assert_null (cp_child_get_ceased_on (cp_case_get_child (b)));
+  cr_assert_eq (g_list_model_get_n_items (cp_child_get_earlier_periods (cp_case_get_child (b))), 1);
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_reviews (b)), 1, "the review of that year's return");
+  assert_date (cp_ssda903_reader_dup_child_period_end (reader), "2018-03-31");
+
+  c = cp_ssda903_reader_next (reader, &error);
+  cr_assert_not_null (c, "%s", error ? error->message : "");
+  cr_assert_str_eq (cp_ssda903_reader_get_location (reader), "header.csv:4 (LA Hillingdon, YEAR 2018)");
+  cr_assert_eq (g_list_model_get_n_items (cp_case_get_reviews (c)), 0);
+  cr_assert_null (cp_ssda903_reader_next (reader, &error));
+  cr_assert_null (error);
+  remove_return (dir);
+}
+
+Test (ssda903, a_stacked_extract_needs_la_and_year_in_its_reviews)
+{
+  char *dir = write_return ("CHILD,DOB,LA,YEAR\nC1,2012-05-14,Bromley,2017\n",
+                            "CHILD,DECOM,RNE,LS,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,LA,YEAR\n"
+                            "C1,2017-01-04,S,C2,U6,PR4,,,,Bromley,2017\n",
+                            "CHILD,REVIEW,REVIEW_CODE\nC1,2017-01-20,PN1\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsda903Reader) reader = cp_ssda903_reader_new_for_directory (dir, &error);
+
+  cr_assert_null (reader);
+  assert_error (error, CP_ERROR_MISSING_FIELD, "reviews.csv:1: no LA column (header.csv and episodes.csv have "
+                "LA and YEAR: a stacked extract needs them in every table)");
+  remove_return (dir);
+}

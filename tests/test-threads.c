@@ -327,11 +327,59 @@ test_caseload_evaluator (void)
   g_unlink (path);
 }
 
+/* A GDate works out its julian number (or its day, month and year) on
+ * first use and writes it into itself: two threads reading one date that
+ * has only one form race, and GLib's check in g_date_update_julian() fails
+ * ("!d->julian") when both do the work. Every date a loaded profile holds
+ * has both forms already, so reading it writes nothing. */
+static void
+test_policy_dates_are_never_written_by_readers (void)
+{
+  g_auto(GStrv) names = cp_policy_list_builtin ();
+  guint seen = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(CpPolicy) policy = cp_policy_new_builtin (names[i], NULL);
+      GListModel *rules = cp_policy_get_rules (policy);
+
+      for (guint r = 0; r < g_list_model_get_n_items (rules); r++)
+        {
+          g_autoptr(CpRule) rule = g_list_model_get_item (rules, r);
+          const GDate *dates[] = { cp_rule_get_in_force_from (rule), cp_rule_get_in_force_until (rule) };
+
+          for (guint k = 0; k < G_N_ELEMENTS (dates); k++)
+            if (dates[k] != NULL)
+              {
+                g_assert_true (dates[k]->julian);
+                g_assert_true (dates[k]->dmy);
+                seen++;
+              }
+        }
+    }
+  /* The 2015 amendments and the 2020 modifications have dates. */
+  g_assert_cmpuint (seen, >, 0);
+
+  {
+    GDate d;
+    g_autoptr(CpPlacement) p = NULL;
+
+    g_date_clear (&d, 1);
+    g_date_set_dmy (&d, 1, G_DATE_APRIL, 2020);
+    g_assert_false (d.julian);   /* the caller's date has one form */
+    p = cp_placement_new (CP_PLACEMENT_TYPE_FOSTER_OWN_AUTHORITY, &d);
+    g_assert_true (cp_placement_get_start (p)->julian);
+    g_assert_true (cp_placement_get_start (p)->dmy);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/threads/shared-policy-and-calendar", test_shared_policy_and_calendar);
   g_test_add_func ("/threads/caseload-evaluator", test_caseload_evaluator);
+  g_test_add_func ("/threads/policy-dates-are-never-written-by-readers",
+                   test_policy_dates_are_never_written_by_readers);
   return g_test_run ();
 }

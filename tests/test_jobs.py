@@ -15,7 +15,9 @@ EXAMPLES = os.environ["CAREPLAN_EXAMPLES"]
 
 
 def run(*args):
-    r = subprocess.run([TOOL, *args], capture_output=True)
+    # The iCalendar DTSTAMP is the time the file was made: fixed, so runs agree.
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    r = subprocess.run([TOOL, *args], capture_output=True, env=env)
     return r.returncode, r.stdout, r.stderr
 
 

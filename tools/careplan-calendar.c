@@ -3,15 +3,31 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "careplan-commands.h"
+#include "careplan-ics.h"
+#include "careplan-measures.h"
+#include "careplan-output.h"
 
 static char *opt_region = NULL;
 static char *opt_bank_holidays = NULL;
 static char *opt_unit = NULL;
+static char *opt_policy = NULL;
+static char *opt_on = NULL;
+static char *opt_output = NULL;
+static char *opt_split_by = NULL;
+static char *opt_uid_key = NULL;
+static int opt_remind_days = -1;
+static gboolean opt_no_record_id = FALSE;
+static char *opt_pseudonymise = NULL;
+static char **opt_ssda903 = NULL;
+static gboolean opt_lenient = FALSE;
+static char **opt_ssd = NULL;
+static int opt_jobs = 0;
 
 static const GOptionEntry common_entries[] = {
   { "region", 'r', 0, G_OPTION_ARG_STRING, &opt_region,
@@ -20,6 +36,38 @@ static const GOptionEntry common_entries[] = {
     "Merge a gov.uk bank-holidays.json file", "FILE" },
   { "unit", 'u', 0, G_OPTION_ARG_STRING, &opt_unit,
     "For add: working-days (default), calendar-days, weeks or months", "UNIT" },
+  { NULL }
+};
+
+static const GOptionEntry deadline_entries[] = {
+  { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
+    "For deadlines: a built-in profile (default england) or a profile's JSON file", "PROFILE" },
+  { "on", 'd', 0, G_OPTION_ARG_STRING, &opt_on,
+    "For deadlines: evaluate as at this date (default today; with --ssda903, the return's end)",
+    "YYYY-MM-DD" },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+    "For deadlines: write to FILE (or, with --split-by, into the directory DIR) instead of standard output",
+    "FILE|DIR" },
+  { "split-by", 0, 0, G_OPTION_ARG_STRING, &opt_split_by,
+    "For deadlines: one file per team, worker (social worker) or iro, by the allocation on the --on date",
+    "GROUPING" },
+  { "remind-days", 0, 0, G_OPTION_ARG_INT, &opt_remind_days,
+    "For deadlines: a reminder N days before each deadline (default 5; 0 for none)", "N" },
+  { "no-record-id", 0, 0, G_OPTION_ARG_NONE, &opt_no_record_id,
+    "For deadlines: leave the child's record id out of the events' titles", NULL },
+  CAREPLAN_PSEUDONYMISE_OPTION (opt_pseudonymise),
+  { "uid-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_uid_key,
+    "For deadlines: the secret key of the events' UIDs (default ~/.config/careplan/calendar-uid.key)",
+    "FILE" },
+  { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
+    "For deadlines: the children of an SSDA903 return (repeatable)", "DIR" },
+  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient,
+    "With --ssda903: read the children whose last episode is open with REC X1 and no DEC (counted in a warning)",
+    NULL },
+  { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
+    "For deadlines: the looked-after children of an SSD extract (repeatable)", "DIR|CONNINFO" },
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
+    "For deadlines: evaluate on N threads (default: one per core)", "N" },
   { NULL }
 };
 
@@ -112,6 +160,176 @@ kind_label (CpHolidayKind kind)
     }
 }
 
+/* careplan calendar deadlines ------------------------------------------------ */
+
+typedef struct {
+  CareplanIcs *ics;
+  CareplanPseudonymiser *pseudonymiser;   /* NULL: record ids as they are */
+  CpGrouping by;           /* CP_GROUPING_AUTHORITY: one file */
+  GDate *date;
+  GHashTable *groups;      /* group -> GString, the file's text */
+  GPtrArray *order;        /* the groups, first seen first */
+  guint events, refused;
+} Deadlines;
+
+static GString *
+group_text (Deadlines *dl, const char *group)
+{
+  GString *out = g_hash_table_lookup (dl->groups, group);
+
+  if (out == NULL)
+    {
+      out = g_string_new (NULL);
+      careplan_ics_begin (dl->ics, out, dl->by == CP_GROUPING_AUTHORITY ? NULL : group);
+      g_hash_table_insert (dl->groups, g_strdup (group), out);
+      g_ptr_array_add (dl->order, g_strdup (group));
+    }
+  return out;
+}
+
+static void
+deadline_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer data)
+{
+  Deadlines *dl = data;
+  const char *group;
+  char pseudonym[CAREPLAN_PSEUDONYM_LEN + 1];
+  const char *record;
+
+  (void) where;
+  /* One file: every case in "all", as cp_grouping_key() names it. */
+  if (ev == NULL)
+    {
+      dl->refused++;
+      return;
+    }
+  group = cp_grouping_key (kase, dl->by, dl->date);
+  record = careplan_record_id (dl->pseudonymiser, cp_child_get_id (cp_case_get_child (kase)), pseudonym);
+  dl->events += careplan_ics_case (dl->ics, group_text (dl, group ? group : "unallocated"), ev, kase, source,
+                                   record);
+}
+
+/* A file name for @group: its letters, digits, '.', '-' and '_', every
+ * other byte '_' (a team or staff name, never a child's), made unique
+ * among @taken with -2, -3… */
+static char *
+group_file_name (const char *group, GHashTable *taken)
+{
+  g_autoptr(GString) base = g_string_new (NULL);
+  char *name;
+
+  for (const char *p = group; *p; p++)
+    g_string_append_c (base, g_ascii_isalnum (*p) || *p == '-' || *p == '_' || (*p == '.' && p != group)
+                             ? *p : '_');
+  if (base->len == 0)
+    g_string_append_c (base, '_');
+  name = g_strdup_printf ("%s.ics", base->str);
+  for (guint n = 2; g_hash_table_contains (taken, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-%u.ics", base->str, n);
+    }
+  g_hash_table_add (taken, name);
+  return g_strdup (name);
+}
+
+static void
+string_free (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
+
+static int
+write_deadlines (Deadlines *dl)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (dl->by == CP_GROUPING_AUTHORITY)
+    {
+      GString *out = group_text (dl, "all");
+
+      careplan_ics_end (dl->ics, out);
+      if (opt_output == NULL)
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          return CAREPLAN_EXIT_OK;
+        }
+      if (!cp_file_replace_contents (opt_output, out->str, (gssize) out->len, CP_FILE_MODE_PRIVATE, &error))
+        return fail (CAREPLAN_EXIT_DATA, "%s", error->message);
+      fprintf (stderr, "%u deadlines written to %s\n", dl->events, opt_output);
+      return CAREPLAN_EXIT_OK;
+    }
+
+  if (g_mkdir_with_parents (opt_output, 0700) != 0)
+    return fail (CAREPLAN_EXIT_DATA, "%s: %s", opt_output, g_strerror (errno));
+  for (guint i = 0; i < dl->order->len; i++)
+    {
+      const char *group = dl->order->pdata[i];
+      GString *out = g_hash_table_lookup (dl->groups, group);
+      g_autofree char *name = group_file_name (group, taken);
+      g_autofree char *path = g_build_filename (opt_output, name, NULL);
+
+      careplan_ics_end (dl->ics, out);
+      if (!cp_file_replace_contents (path, out->str, (gssize) out->len, CP_FILE_MODE_PRIVATE, &error))
+        return fail (CAREPLAN_EXIT_DATA, "%s", error->message);
+    }
+  fprintf (stderr, "%u deadlines written to %u files in %s\n", dl->events, dl->order->len, opt_output);
+  return CAREPLAN_EXIT_OK;
+}
+
+static int
+deadlines_main (char **files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) policy = NULL;
+  g_autoptr(CpCalendar) calendar = NULL;
+  g_autoptr(GDate) date = NULL;
+  g_autofree char *return_end = NULL;
+  g_autoptr(GBytes) uid_key = NULL;
+  g_autoptr(CareplanPseudonymiser) pseudonymiser = NULL;
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  CareplanIcsOptions options;
+  Deadlines dl = { 0 };
+  guint invalid = 0;
+  gboolean readable;
+  int status;
+
+  if (files[0] == NULL && opt_ssda903 == NULL && opt_ssd == NULL)
+    return fail (CAREPLAN_EXIT_USAGE, "deadlines: no file given (a case, a caseload, --ssda903 DIR or --ssd DIR)");
+  if (opt_jobs < 0)
+    return fail (CAREPLAN_EXIT_USAGE, "--jobs: %d is not a number of threads", opt_jobs);
+  if (!careplan_grouping_option (opt_split_by, &dl.by, &error))
+    return fail (CAREPLAN_EXIT_USAGE, "--split-by: %s", error->message);
+  if (dl.by != CP_GROUPING_AUTHORITY && opt_output == NULL)
+    return fail (CAREPLAN_EXIT_USAGE, "--split-by needs --output DIR, the directory of the files");
+  if (opt_pseudonymise != NULL &&
+      (pseudonymiser = careplan_pseudonymiser_new_for_file (opt_pseudonymise, &error)) == NULL)
+    return fail (CAREPLAN_EXIT_USAGE, "--pseudonymise: %s", error->message);
+  uid_key = careplan_ics_setup ("calendar", opt_uid_key, opt_remind_days, opt_no_record_id, &options);
+  if (uid_key == NULL)
+    return CAREPLAN_EXIT_USAGE;
+  /* A 903 return is as at the end of its collection period (docs/ssda903.md). */
+  return_end = careplan_ssda903_default_on (opt_ssda903, opt_on);
+  careplan_ssda903_options (opt_lenient);
+  if (!careplan_evaluation_setup ("calendar", opt_policy, opt_region, opt_bank_holidays, return_end ? return_end : opt_on,
+                                  &policy, &calendar, &date))
+    return CAREPLAN_EXIT_USAGE;
+
+  dl.ics = careplan_ics_new (policy, date, uid_key, &options);
+  dl.pseudonymiser = pseudonymiser;
+  dl.date = date;
+  dl.groups = groups;
+  dl.order = order;
+  readable = careplan_for_each_evaluated (files, opt_ssda903, opt_ssd, (guint) opt_jobs, policy, calendar,
+                                          date, deadline_case, &dl, &invalid);
+  status = write_deadlines (&dl);
+  careplan_ics_free (dl.ics);
+  if (status != CAREPLAN_EXIT_OK)
+    return status;
+  return !readable || invalid + dl.refused > 0 ? CAREPLAN_EXIT_DATA : CAREPLAN_EXIT_OK;
+}
+
 int
 careplan_calendar_main (int argc, char **argv)
 {
@@ -120,21 +338,26 @@ careplan_calendar_main (int argc, char **argv)
   g_autoptr(CpCalendar) cal = NULL;
   const char *verb;
 
-  ctx = g_option_context_new ("add DATE N | between START END | holidays YEAR");
+  ctx = g_option_context_new ("add DATE N | between START END | holidays YEAR | deadlines CASES…");
   g_option_context_set_summary (ctx,
     "Working-day arithmetic on the UK bank-holiday calendar.\n"
     "\n"
     "  add DATE N         the N-th working day after DATE (DATE is day 0;\n"
     "                     N may be negative); --unit counts other units\n"
     "  between START END  working days after START up to and including END\n"
-    "  holidays YEAR      the bank holidays and substitute days of YEAR");
+    "  holidays YEAR      the bank holidays and substitute days of YEAR\n"
+    "  deadlines CASES…   an iCalendar file of the cases' deadlines still to come\n"
+    "                     (one file per team, worker or IRO with --split-by)");
   g_option_context_add_main_entries (ctx, common_entries, NULL);
+  g_option_context_add_main_entries (ctx, deadline_entries, NULL);
   if (!careplan_parse_options (ctx, &argc, &argv))
     return CAREPLAN_EXIT_USAGE;
 
   if (argc < 2)
-    return fail (CAREPLAN_EXIT_USAGE, "missing action (add, between or holidays)");
+    return fail (CAREPLAN_EXIT_USAGE, "missing action (add, between, holidays or deadlines)");
   verb = argv[1];
+  if (strcmp (verb, "deadlines") == 0)
+    return deadlines_main (argv + 2);
 
   cal = careplan_calendar_from_options (opt_region, opt_bank_holidays, &error);
   if (cal == NULL)
@@ -209,5 +432,5 @@ careplan_calendar_main (int argc, char **argv)
       return CAREPLAN_EXIT_OK;
     }
 
-  return fail (CAREPLAN_EXIT_USAGE, "unknown action “%s” (add, between or holidays)", verb);
+  return fail (CAREPLAN_EXIT_USAGE, "unknown action “%s” (add, between, holidays or deadlines)", verb);
 }

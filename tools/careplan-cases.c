@@ -111,18 +111,77 @@ each_in_file (const char *path, CareplanCaseFunc func, gpointer data, guint *inv
     }
 }
 
+/* How 903 returns are read (careplan_ssda903_options()): one command,
+ * one thread, reads them. */
+static gboolean ssda903_lenient;
+static gboolean ssda903_own_dates;   /* each child as at its return's end */
+static GDate *ssda903_child_date;    /* that date, for the child being read */
+
+void
+careplan_ssda903_options (gboolean lenient)
+{
+  ssda903_lenient = lenient;
+}
+
+char *
+careplan_ssda903_default_on (char **ssda903_dirs, const char *on)
+{
+  g_autoptr(GDate) latest = NULL;
+
+  if (on != NULL || ssda903_dirs == NULL)
+    return NULL;
+  for (guint i = 0; ssda903_dirs[i]; i++)
+    {
+      g_autoptr(CpSsda903Reader) r = cp_ssda903_reader_new_for_directory (ssda903_dirs[i], NULL);
+      g_autoptr(GDate) end = r ? cp_ssda903_reader_dup_period_end (r) : NULL;
+
+      if (end != NULL && (latest == NULL || g_date_compare (end, latest) > 0))
+        {
+          g_clear_pointer (&latest, g_date_free);
+          latest = g_steal_pointer (&end);
+        }
+    }
+  if (latest == NULL)
+    return NULL;
+  ssda903_own_dates = TRUE;
+  return cp_date_format_iso (latest);
+}
+
+/* What a return could not be read for, as warnings: never a child's id. */
+static void
+warn_about_return (const char *dir, CpSsda903Reader *reader, gboolean before)
+{
+  guint n = cp_ssda903_reader_get_n_lenient (reader);
+
+  if (before && !cp_ssda903_reader_get_has_reviews (reader))
+    fprintf (stderr, "careplan: warning: %s: no reviews.csv: the return's reviews are unknown, so whether "
+             "reviews were held on time cannot be judged; review duties are left out\n", dir);
+  if (!before && n > 0)
+    fprintf (stderr, "careplan: warning: %s: %u %s read with --lenient: the last episode is open with REC X1 "
+             "and no DEC, read as still looked after at the return's end\n",
+             dir, n, n == 1 ? "child" : "children");
+}
+
 /* Every child of an SSDA903 return; a child is shown by its Header row. */
 static gboolean
 each_in_return (const char *dir, CareplanCaseFunc func, gpointer data, guint *invalid)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CpSsda903Reader) reader = cp_ssda903_reader_new_for_directory (dir, &error);
+  /* A return records placements and reviews, not plans or review tasks:
+   * only review timeliness can be judged from it, and nothing without
+   * its Reviews table. */
+  int source = CAREPLAN_SOURCE_SSDA903;
 
   if (reader == NULL)
     {
       fprintf (stderr, "careplan: %s\n", error->message);
       return FALSE;
     }
+  cp_ssda903_reader_set_lenient (reader, ssda903_lenient);
+  warn_about_return (dir, reader, TRUE);
+  if (!cp_ssda903_reader_get_has_reviews (reader))
+    source = CAREPLAN_SOURCE_SSDA903_NO_REVIEWS;
   for (;;)
     {
       g_autoptr(CpCase) kase = cp_ssda903_reader_next (reader, &error);
@@ -130,9 +189,12 @@ each_in_return (const char *dir, CareplanCaseFunc func, gpointer data, guint *in
       if (kase != NULL)
         {
           g_autofree char *where = g_build_filename (dir, cp_ssda903_reader_get_location (reader), NULL);
-          /* A return records placements and reviews, not plans or review
-           * tasks: only review timeliness can be judged from it. */
-          func (kase, where, CAREPLAN_SOURCE_SSDA903, data);
+
+          g_clear_pointer (&ssda903_child_date, g_date_free);
+          if (ssda903_own_dates)
+            ssda903_child_date = cp_ssda903_reader_dup_child_period_end (reader);
+          func (kase, where, source, data);
+          g_clear_pointer (&ssda903_child_date, g_date_free);
         }
       else if (error != NULL)
         {
@@ -142,7 +204,10 @@ each_in_return (const char *dir, CareplanCaseFunc func, gpointer data, guint *in
           g_clear_error (&error);
         }
       else
-        return TRUE;
+        {
+          warn_about_return (dir, reader, FALSE);
+          return TRUE;
+        }
     }
 }
 
@@ -279,7 +344,10 @@ static void
 evaluate_serially (CpCase *kase, const char *where, int source, gpointer data)
 {
   Evaluating *e = data;
-  g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, e->policy, e->calendar, e->date, where);
+  /* Without --on, a 903 return's child as at the end of its own return
+   * (each authority's year, in a stacked extract). */
+  const GDate *date = ssda903_child_date != NULL ? ssda903_child_date : e->date;
+  g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, e->policy, e->calendar, date, where);
 
   e->func (kase, ev, where, source, e->data);
 }

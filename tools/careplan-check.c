@@ -29,6 +29,7 @@ static char *opt_uid_key = NULL;
 static gboolean opt_all = FALSE;
 static int opt_jobs = 0;
 static char **opt_ssda903 = NULL;
+static gboolean opt_lenient = FALSE;
 static char **opt_ssd = NULL;
 static gboolean opt_compare_due_dates = FALSE;
 static char *opt_write_table = NULL;
@@ -38,12 +39,15 @@ static char *opt_worker = NULL;
 static char *opt_iro = NULL;
 static char *opt_pseudonymise = NULL;
 static gboolean opt_excel = FALSE;
+static int opt_remind_days = -1;
+static gboolean opt_no_record_id = FALSE;
 
 static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
     "A built-in profile (default england) or a profile's JSON file", "PROFILE" },
   { "on", 'd', 0, G_OPTION_ARG_STRING, &opt_on,
-    "Evaluate as at this date (default today)", "YYYY-MM-DD" },
+    "Evaluate as at this date (default today; with --ssda903, the end of the return's collection period)",
+    "YYYY-MM-DD" },
   { "date", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_on,
     "The same as --on", "YYYY-MM-DD" },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
@@ -54,6 +58,10 @@ static const GOptionEntry entries[] = {
   { "uid-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_uid_key,
     "With --format ics: the secret key that makes the events' UIDs (created, readable by its owner "
     "only, if absent; default ~/.config/careplan/calendar-uid.key)", "FILE" },
+  { "remind-days", 0, 0, G_OPTION_ARG_INT, &opt_remind_days,
+    "With --format ics: a reminder N days before each deadline (default 5; 0 for none)", "N" },
+  { "no-record-id", 0, 0, G_OPTION_ARG_NONE, &opt_no_record_id,
+    "With --format ics: leave the child's record id out of the events' titles", NULL },
   { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all,
     "Every obligation with how its date was worked out, not only those overdue, due soon "
     "or lacking the history to judge", NULL },
@@ -65,6 +73,9 @@ static const GOptionEntry entries[] = {
     "Check every child of an SSDA903 return, a directory of header.csv, episodes.csv and reviews.csv "
     "(repeatable); the return records placements and reviews only, so only review obligations are judged",
     "DIR" },
+  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient,
+    "With --ssda903: read the children whose last episode is open with REC X1 and no DEC (counted in a warning)",
+    NULL },
   { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
     "Check every looked-after child of a Standard Safeguarding Dataset extract, a directory of "
     "ssd_person.csv, ssd_cla_episodes.csv, ssd_cla_placement.csv…, or a PostgreSQL database holding those "
@@ -149,84 +160,6 @@ check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpoint
   flush (c);
 }
 
-/* The UID key ----------------------------------------------------------------- */
-
-#define UID_KEY_BYTES 32
-
-static char *
-default_uid_key_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "careplan", "calendar-uid.key", NULL);
-}
-
-/* Random bytes from the kernel, as hex: GLib's g_random is not meant for
- * secrets. */
-static char *
-new_uid_key (GError **error)
-{
-  guint8 raw[UID_KEY_BYTES];
-  gsize got = 0;
-  int fd = open ("/dev/urandom", O_RDONLY | O_CLOEXEC);
-  GString *hex;
-
-  while (fd >= 0 && got < sizeof raw)
-    {
-      ssize_t n = read (fd, raw + got, sizeof raw - got);
-      if (n <= 0)
-        break;
-      got += (gsize) n;
-    }
-  if (fd >= 0)
-    close (fd);
-  if (got < sizeof raw)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "/dev/urandom: cannot read random bytes");
-      return NULL;
-    }
-  hex = g_string_new (NULL);
-  for (gsize i = 0; i < sizeof raw; i++)
-    g_string_append_printf (hex, "%02x", raw[i]);
-  g_string_append_c (hex, '\n');
-  return g_string_free (hex, FALSE);
-}
-
-/* The key in @path, made (0600, in a 0700 directory) if there is none. */
-static GBytes *
-load_uid_key (const char *path, GError **error)
-{
-  g_autofree char *text = NULL;
-  gsize len = 0;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      text = new_uid_key (error);
-      if (text == NULL)
-        return NULL;
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
-          return NULL;
-        }
-      if (!cp_file_replace_contents (path, text, -1, CP_FILE_MODE_PRIVATE, error))
-        return NULL;
-    }
-  g_clear_pointer (&text, g_free);
-  if (!g_file_get_contents (path, &text, &len, error))
-    return NULL;
-  g_strstrip (text);
-  len = strlen (text);
-  if (len < 32)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   "%s: a UID key needs at least 32 characters (a new key file holds 64 random hex digits)",
-                   path);
-      return NULL;
-    }
-  return g_bytes_new_take (g_steal_pointer (&text), len);
-}
-
 /* The output file ------------------------------------------------------------- */
 
 static gboolean
@@ -271,8 +204,10 @@ careplan_check_main (int argc, char **argv)
   g_autoptr(CpPolicy) policy = NULL;
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
+  g_autofree char *return_end = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GBytes) uid_key = NULL;
+  CareplanIcsOptions ics_options;
   g_autoptr(CareplanOutput) output = NULL;
   g_autoptr(CareplanTableWriter) writer = NULL;
   g_autoptr(CareplanPseudonymiser) pseudonymiser = NULL;
@@ -293,9 +228,12 @@ careplan_check_main (int argc, char **argv)
     "Formats: text (for people); json (one document: policy, as_at, cases with\n"
     "their obligations, totals); csv (one row per obligation, with a header);\n"
     "ics (an iCalendar file of the deadlines still to come, one all-day event\n"
-    "each, for Outlook or any calendar; events keep their UID from one export\n"
-    "to the next with the same --uid-key, a keyed hash that does not reveal the\n"
-    "child's identifier).\n"
+    "each, for Outlook or any calendar, titled with the duty and the child's\n"
+    "record id unless --no-record-id, with a reminder --remind-days before;\n"
+    "events keep their UID from one export to the next with the same --uid-key,\n"
+    "a keyed hash that does not reveal the child's identifier, and a duty met\n"
+    "since is written again as cancelled; careplan calendar deadlines\n"
+    "--split-by worker writes one file per worker).\n"
     "\n"
     "--output keeps an existing file's permissions and creates a new one\n"
     "readable by its owner only; it may not name one of the inputs.");
@@ -367,17 +305,15 @@ careplan_check_main (int argc, char **argv)
     }
   if (c.format == CAREPLAN_FORMAT_ICS)
     {
-      g_autofree char *key_path = opt_uid_key ? g_strdup (opt_uid_key) : default_uid_key_path ();
-
-      uid_key = load_uid_key (key_path, &error);
+      uid_key = careplan_ics_setup ("check", opt_uid_key, opt_remind_days, opt_no_record_id, &ics_options);
       if (uid_key == NULL)
-        {
-          fprintf (stderr, "careplan check: --uid-key: %s\n", error->message);
-          return CAREPLAN_EXIT_USAGE;
-        }
+        return CAREPLAN_EXIT_USAGE;
     }
 
-  if (!careplan_evaluation_setup ("check", opt_policy, opt_region, opt_bank_holidays, opt_on,
+  /* A 903 return is as at the end of its collection period (docs/ssda903.md). */
+  return_end = careplan_ssda903_default_on (opt_ssda903, opt_on);
+  careplan_ssda903_options (opt_lenient);
+  if (!careplan_evaluation_setup ("check", opt_policy, opt_region, opt_bank_holidays, return_end ? return_end : opt_on,
                                   &policy, &calendar, &date))
     return CAREPLAN_EXIT_USAGE;
 
@@ -399,6 +335,8 @@ careplan_check_main (int argc, char **argv)
   c.out = out;
   c.to_stdout = opt_output == NULL;
   output = careplan_output_new (c.format, opt_all, policy, date, uid_key);
+  if (c.format == CAREPLAN_FORMAT_ICS)
+    careplan_output_set_ics_options (output, uid_key, &ics_options);
   c.output = output;
   careplan_output_set_pseudonymiser (output, pseudonymiser);
   careplan_output_set_excel (output, opt_excel);

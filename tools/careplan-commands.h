@@ -45,6 +45,7 @@ typedef enum {
   CAREPLAN_SOURCE_CASE = 0,
   CAREPLAN_SOURCE_SSDA903 = 1,
   CAREPLAN_SOURCE_SSD = 2,
+  CAREPLAN_SOURCE_SSDA903_NO_REVIEWS = 3,   /* a return without reviews.csv: nothing judged */
 } CareplanSource;
 typedef void (*CareplanCaseFunc) (CpCase *kase, const char *where, int source, gpointer data);
 
@@ -59,6 +60,13 @@ guint careplan_count_ssd_cases (char **ssd_dirs);
 void careplan_keep_due_dates (CpCase *kase, CpSsdReader *reader);
 guint careplan_compare_due_dates (CpCase *kase, CpEvaluator *ev, const char *where, GString *out,
                                   guint *compared, guint *later);
+
+/* How SSDA903 returns are read: --lenient (docs/ssda903.md). */
+void careplan_ssda903_options (gboolean lenient);
+/* With no --on (@on NULL) and returns to read: the end of the latest
+ * return's collection period, YYYY-MM-DD, for --on; each return's child
+ * is then evaluated as at its own return's end. NULL otherwise. */
+char *careplan_ssda903_default_on (char **ssda903_dirs, const char *on);
 
 gboolean careplan_for_each_case (char **paths, char **ssda903_dirs, CareplanCaseFunc func,
                                  gpointer data, guint *invalid);

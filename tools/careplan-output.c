@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "careplan-commands.h"
+#include "careplan-ics.h"
 #include "careplan-output.h"
 #include "cp-engine-private.h"
 #include "cp-error-private.h"
@@ -32,10 +33,9 @@ struct _CareplanOutput {
   GDate *date;
   guint32 today;
   const char *nicks[N_STATUSES];   /* each status's nick */
-  GHmac *uid_hmac;                 /* ICS: keyed, nothing hashed yet */
+  CareplanIcs *ics;                /* ICS: the events' writer */
   CareplanPseudonymiser *pseudonymiser;   /* not owned; NULL: ids as they are */
   gboolean excel;                  /* CSV: a byte-order mark first */
-  char stamp[9];                   /* ICS: today as YYYYMMDD */
   GHashTable *rule_texts;          /* CpRule -> RuleText, made on first use */
   GArray *rows;                    /* Row, reused from case to case */
   GString *scratch, *line;         /* working text, reused */
@@ -461,134 +461,6 @@ write_csv (CareplanOutput *self, GString *out, const char *where, const char *re
     }
 }
 
-/* iCalendar (RFC 5545) ------------------------------------------------------ */
-
-/* Appends "NAME:value" escaped as TEXT (\\ \; \, and \n; a CR dropped)
- * and folded at 75 octets, never inside a UTF-8 sequence. */
-static void
-ics_line (CareplanOutput *self, GString *out, const char *name, const char *value, gboolean escape)
-{
-  GString *line = self->line;
-  const char *p = value;
-  gsize col = 0, start = 0, i = 0;
-
-  g_string_assign (line, name);
-  g_string_append_c (line, ':');
-  for (;;)
-    {
-      gsize n = strcspn (p, escape ? "\\;,\n\r" : "\r");
-
-      cp_text_put_len (line, p, n);
-      p += n;
-      if (*p == '\0')
-        break;
-      if (*p == '\n')
-        g_string_append (line, "\\n");
-      else if (*p != '\r')
-        {
-          g_string_append_c (line, '\\');
-          g_string_append_c (line, *p);
-        }
-      p++;
-    }
-  while (i < line->len)
-    {
-      guchar ch = (guchar) line->str[i];
-      gsize len = ch < 0x80 ? 1 : ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : 2;
-
-      if (col + len > 75)
-        {
-          cp_text_put_len (out, line->str + start, i - start);
-          cp_text_put (out, "\r\n ");
-          col = 1;
-          start = i;
-        }
-      col += len;
-      i += len;
-    }
-  cp_text_put_len (out, line->str + start, line->len - start);
-  cp_text_put (out, "\r\n");
-}
-
-static void
-ics_date (char out[9], guint32 julian)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, julian);
-  if (g_date_get_year (&d) <= 9999)
-    {
-      char iso[16];
-
-      cp_engine_iso (julian, iso);
-      memcpy (out, iso, 4);
-      memcpy (out + 4, iso + 5, 2);
-      memcpy (out + 6, iso + 8, 2);
-      out[8] = '\0';
-    }
-  else
-    g_snprintf (out, 9, "%04d%02d%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
-}
-
-/* Stable across exports with the same key, so a calendar updates the
- * event rather than adding another; keyed (HMAC-SHA256), so no one
- * without the key can test identifiers against it, as they could an
- * unkeyed hash of the small space of identifiers. */
-static void
-ics_uid (CareplanOutput *self, GString *out, const char *id, const CpObligationData *d)
-{
-  g_autoptr(GHmac) hmac = g_hmac_copy (self->uid_hmac);
-  const char *key = cp_rule_get_key (d->rule);
-
-  g_hmac_update (hmac, (const guchar *) id, strlen (id));
-  g_hmac_update (hmac, (const guchar *) "\x1f", 1);
-  g_hmac_update (hmac, (const guchar *) key, strlen (key));
-  g_hmac_update (hmac, (const guchar *) "\x1f", 1);
-  g_hmac_update (hmac, (const guchar *) d->subject, strlen (d->subject));
-  g_string_truncate (out, 0);
-  cp_text_put_len (out, g_hmac_get_string (hmac), 32);
-  cp_text_put (out, "@careplan");
-}
-
-static void
-write_ics (CareplanOutput *self, GString *out, CpCase *kase, const char *where)
-{
-  const char *id = cp_child_get_id (cp_case_get_child (kase));
-  GString *text = self->scratch;
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      const CpObligationData *d = g_array_index (self->rows, Row, i).d;
-      char start[9], end[9];
-
-      if (d->due == 0)
-        continue;
-      cp_text_put (out, "BEGIN:VEVENT\r\n");
-      ics_uid (self, text, id, d);
-      ics_line (self, out, "UID", text->str, FALSE);
-      g_string_assign (text, self->stamp);
-      g_string_append (text, "T000000Z");
-      ics_line (self, out, "DTSTAMP", text->str, FALSE);
-      ics_date (start, d->due);
-      ics_date (end, d->due + 1);
-      ics_line (self, out, "DTSTART;VALUE=DATE", start, FALSE);
-      ics_line (self, out, "DTEND;VALUE=DATE", end, FALSE);
-      g_string_truncate (text, 0);
-      cp_text_append (text, "%s: %s (%s)", d->subject, cp_rule_get_key (d->rule), where);
-      ics_line (self, out, "SUMMARY", text->str, TRUE);
-      g_string_truncate (text, 0);
-      cp_obligation_data_append_explanation (d, text);
-      cp_text_append (text, "\nRule %s under %s.\nCites: %s", cp_rule_get_id (d->rule),
-                      cp_policy_get_name (self->policy), cp_rule_get_citation (d->rule));
-      ics_line (self, out, "DESCRIPTION", text->str, TRUE);
-      ics_line (self, out, "CATEGORIES", nick (self, d->status), TRUE);
-      ics_line (self, out, "TRANSP", "TRANSPARENT", FALSE);
-      cp_text_put (out, "END:VEVENT\r\n");
-      self->totals.events++;
-    }
-}
-
 /* Record ids ---------------------------------------------------------------- */
 
 struct _CareplanPseudonymiser {
@@ -658,10 +530,15 @@ careplan_output_new (CareplanFormat format, gboolean all, CpPolicy *policy, cons
       GEnumValue *v = g_enum_get_value (statuses, (int) s);
       self->nicks[s] = v ? v->value_nick : "?";
     }
-  if (uid_key != NULL)
-    self->uid_hmac = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (uid_key, NULL),
-                                 g_bytes_get_size (uid_key));
-  ics_date (self->stamp, self->today);
+  if (format == CAREPLAN_FORMAT_ICS)
+    {
+      CareplanIcsOptions options;
+
+      /* A bad SOURCE_DATE_EPOCH leaves the time now; the command reports
+       * it when it sets the options. */
+      (void) careplan_ics_options_init (&options, NULL);
+      self->ics = careplan_ics_new (policy, date, uid_key, &options);
+    }
   self->rule_texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, rule_text_free);
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->scratch = g_string_sized_new (256);
@@ -689,12 +566,20 @@ careplan_output_free (CareplanOutput *self)
     return;
   g_object_unref (self->policy);
   g_date_free (self->date);
-  g_clear_pointer (&self->uid_hmac, g_hmac_unref);
+  g_clear_pointer (&self->ics, careplan_ics_free);
   g_hash_table_unref (self->rule_texts);
   g_array_unref (self->rows);
   g_string_free (self->scratch, TRUE);
   g_string_free (self->line, TRUE);
   g_free (self);
+}
+
+void
+careplan_output_set_ics_options (CareplanOutput *self, GBytes *uid_key, const CareplanIcsOptions *options)
+{
+  g_return_if_fail (self->format == CAREPLAN_FORMAT_ICS);
+  g_clear_pointer (&self->ics, careplan_ics_free);
+  self->ics = careplan_ics_new (self->policy, self->date, uid_key, options);
 }
 
 const CareplanTotals *
@@ -714,6 +599,8 @@ careplan_source_judges (int source, CpDuty duty)
     {
     case CAREPLAN_SOURCE_SSDA903:
       return duty == CP_DUTY_REVIEW;
+    case CAREPLAN_SOURCE_SSDA903_NO_REVIEWS:
+      return FALSE;
     case CAREPLAN_SOURCE_SSD:
       return duty == CP_DUTY_REVIEW || duty == CP_DUTY_VISIT || duty == CP_DUTY_HEALTH_ASSESSMENT ||
              duty == CP_DUTY_DENTAL_CHECK || duty == CP_DUTY_CARE_PLAN;
@@ -732,7 +619,8 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
   guint n = cp_obligation_list_length (list);
   CareplanTotals *t = &self->totals;
   char pseudonym[CAREPLAN_PSEUDONYM_LEN + 1];
-  const char *record = NULL;
+  const char *record;
+  guint32 run_today;
 
   t->cases++;
   g_array_set_size (self->rows, 0);
@@ -755,16 +643,20 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
     }
   sort_rows (self->rows);
 
-  if (self->format != CAREPLAN_FORMAT_ICS)
-    record = careplan_record_id (self->pseudonymiser, cp_child_get_id (cp_case_get_child (kase)), pseudonym);
+  record = careplan_record_id (self->pseudonymiser, cp_child_get_id (cp_case_get_child (kase)), pseudonym);
+  /* "N days late" from the day the case was evaluated: each child of a
+   * stacked 903 extract is as at its own return's end (careplan-cases.c). */
+  run_today = self->today;
+  self->today = cp_engine_julian (cp_evaluator_get_date (ev));
   switch (self->format)
     {
     case CAREPLAN_FORMAT_TEXT: write_text (self, out, where, record); break;
     case CAREPLAN_FORMAT_JSON: write_json (self, out, where, record); break;
     case CAREPLAN_FORMAT_CSV: write_csv (self, out, where, record); break;
-    case CAREPLAN_FORMAT_ICS: write_ics (self, out, kase, where); break;
+    case CAREPLAN_FORMAT_ICS: t->events += careplan_ics_case (self->ics, out, ev, kase, source, record); break;
     default: g_assert_not_reached ();
     }
+  self->today = run_today;
   self->first_case = FALSE;
 }
 
@@ -786,13 +678,7 @@ careplan_output_begin (CareplanOutput *self, GString *out)
       cp_text_put (out, "source,record_id,status,due,met_on,key,subject,review,rule_id,citation,explanation\r\n");
       break;
     case CAREPLAN_FORMAT_ICS:
-      cp_text_put (out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
-      ics_line (self, out, "PRODID", "-//libcareplan//careplan check//EN", FALSE);
-      cp_text_put (out, "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
-      g_string_truncate (self->scratch, 0);
-      cp_text_append (self->scratch, "Care-planning deadlines (%s, from %s)",
-                      cp_policy_get_name (self->policy), when);
-      ics_line (self, out, "X-WR-CALNAME", self->scratch->str, TRUE);
+      careplan_ics_begin (self->ics, out, NULL);
       break;
     case CAREPLAN_FORMAT_TEXT:
     default:
@@ -818,7 +704,7 @@ careplan_output_end (CareplanOutput *self, GString *out, gboolean unreadable, gu
                       t->unknown, unreadable ? "true" : "false", n_unreadable);
       break;
     case CAREPLAN_FORMAT_ICS:
-      cp_text_put (out, "END:VCALENDAR\r\n");
+      careplan_ics_end (self->ics, out);
       break;
     case CAREPLAN_FORMAT_TEXT:
       cp_text_append (out,

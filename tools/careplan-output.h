@@ -7,6 +7,8 @@
 
 #include <careplan.h>
 
+#include "careplan-ics.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -68,6 +70,10 @@ void            careplan_output_case   (CareplanOutput *self, GString *out, CpEv
  * are known (a file that cannot be opened has no count). */
 void            careplan_output_end    (CareplanOutput *self, GString *out, gboolean unreadable,
                                         guint n_unreadable);
+
+/* For CAREPLAN_FORMAT_ICS: the events' options (careplan-ics.h). */
+void            careplan_output_set_ics_options (CareplanOutput *self, GBytes *uid_key,
+                                                 const CareplanIcsOptions *options);
 
 const CareplanTotals *careplan_output_get_totals (CareplanOutput *self);
 

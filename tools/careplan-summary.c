@@ -22,6 +22,7 @@ static char *opt_bank_holidays = NULL;
 static char *opt_format = NULL;
 static int opt_jobs = 0;
 static char **opt_ssda903 = NULL;
+static gboolean opt_lenient = FALSE;
 static char **opt_ssd = NULL;
 static char **opt_files = NULL;
 static char *opt_by = NULL;
@@ -34,7 +35,8 @@ static const GOptionEntry entries[] = {
   { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
     "A built-in profile (default england) or a profile's JSON file", "PROFILE" },
   { "on", 'd', 0, G_OPTION_ARG_STRING, &opt_on,
-    "As at this date (default today)", "YYYY-MM-DD" },
+    "As at this date (default today; with --ssda903, the end of the return's collection period)",
+    "YYYY-MM-DD" },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
     "text (default), json, or csv: one row per area of work (and per group with --by)", "FORMAT" },
   { "excel", 0, 0, G_OPTION_ARG_NONE, &opt_excel,
@@ -45,6 +47,9 @@ static const GOptionEntry entries[] = {
     "Merge a gov.uk bank-holidays.json file", "FILE" },
   { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
     "Include every child of an SSDA903 return (repeatable; reviews only)", "DIR" },
+  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient,
+    "With --ssda903: read the children whose last episode is open with REC X1 and no DEC (counted in a warning)",
+    NULL },
   { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
     "Include every looked-after child of a Standard Safeguarding Dataset extract, a directory or a "
     "PostgreSQL database (repeatable; reviews, visits, health and dental checks, the care plan)", "DIR|CONNINFO" },
@@ -81,7 +86,26 @@ typedef struct {
   CpGrouping by;                 /* CP_GROUPING_AUTHORITY: no --by */
   GHashTable *groups;            /* group -> GroupCounts, with --by */
   CpMeasures *measures;          /* with --from and --to */
+  guint sources;                 /* 1 << the CareplanSource of each case counted */
 } Summary;
+
+/* Whether any case counted came from a source that holds a duty of area
+ * @a: a 903 return holds only reviews, so its other areas are "not in the
+ * return" rather than 0 (docs/ssda903.md). */
+static gboolean
+area_in_sources (Summary *s, CpArea a)
+{
+  g_autoptr(GEnumClass) duties = g_type_class_ref (CP_TYPE_DUTY);
+
+  if (s->sources == 0 || (s->sources & (1u << CAREPLAN_SOURCE_CASE)))
+    return TRUE;
+  for (guint i = 0; i < duties->n_values; i++)
+    for (int src = 0; src < 32; src++)
+      if ((s->sources & (1u << src)) && cp_area_of_duty (duties->values[i].value) == a &&
+          careplan_source_judges (src, duties->values[i].value))
+        return TRUE;
+  return FALSE;
+}
 
 typedef struct {
   guint cases, cases_overdue, overdue, due_soon;
@@ -167,6 +191,7 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
       return;
     }
   s->cases++;
+  s->sources |= 1u << source;
 
   /* The plain data of the evaluator's list: an obligation is only counted
    * here, so making it an object (and its explanation) would be waste. */
@@ -363,7 +388,10 @@ print_text (Summary *s, guint invalid)
   printf ("\n%u cases have something overdue.\n\n", s->cases_overdue);
   printf ("%-18s %8s %8s %8s\n", "", "overdue", "cases", "due soon");
   for (guint a = 0; a < N_AREAS; a++)
-    printf ("%-18s %8u %8u %8u\n", cp_area_get_label (a), s->overdue[a], s->cases_with[a], s->due_soon[a]);
+    if (area_in_sources (s, a))
+      printf ("%-18s %8u %8u %8u\n", cp_area_get_label (a), s->overdue[a], s->cases_with[a], s->due_soon[a]);
+    else
+      printf ("%-18s %26s\n", cp_area_get_label (a), "not in the return");
   printf ("\n%u cases in dispute", s->cases_in_dispute);
   if (stages->len > 0)
     {
@@ -407,6 +435,11 @@ print_json (Summary *s, guint invalid)
   for (guint a = 0; a < N_AREAS; a++)
     {
       json_builder_set_member_name (b, cp_area_get_key (a));
+      if (!area_in_sources (s, a))
+        {
+          json_builder_add_null_value (b);
+          continue;
+        }
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "overdue");
       json_builder_add_int_value (b, s->overdue[a]);
@@ -417,6 +450,12 @@ print_json (Summary *s, guint invalid)
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
+  json_builder_set_member_name (b, "not_in_return");
+  json_builder_begin_array (b);
+  for (guint a = 0; a < N_AREAS; a++)
+    if (!area_in_sources (s, a))
+      json_builder_add_string_value (b, cp_area_get_key (a));
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "cases_in_dispute");
   json_builder_add_int_value (b, s->cases_in_dispute);
   json_builder_set_member_name (b, "disputes_by_stage");
@@ -552,6 +591,7 @@ careplan_summary_main (int argc, char **argv)
   g_autoptr(CpPolicy) policy = NULL;
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
+  g_autofree char *return_end = NULL;
   g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(CpMeasures) measures = NULL;
@@ -614,7 +654,10 @@ careplan_summary_main (int argc, char **argv)
       return CAREPLAN_EXIT_USAGE;
     }
 
-  if (!careplan_evaluation_setup ("summary", opt_policy, opt_region, opt_bank_holidays, opt_on,
+  /* A 903 return is as at the end of its collection period (docs/ssda903.md). */
+  return_end = careplan_ssda903_default_on (opt_ssda903, opt_on);
+  careplan_ssda903_options (opt_lenient);
+  if (!careplan_evaluation_setup ("summary", opt_policy, opt_region, opt_bank_holidays, return_end ? return_end : opt_on,
                                   &policy, &calendar, &date))
     return CAREPLAN_EXIT_USAGE;
 

@@ -111,5 +111,34 @@ class Ssda903RoundTrip(unittest.TestCase):
                 self.assertNotIn("A2", r[1])
 
 
+class Ssda903ReturnFacts(unittest.TestCase):
+    """What the reader says about the return, as the CLI uses it (docs/ssda903.md)."""
+
+    def write(self, d, episodes, reviews=True):
+        with open(os.path.join(d, "header.csv"), "w") as f:
+            f.write("CHILD,DOB\nA1,2012-05-14\n")
+        with open(os.path.join(d, "episodes.csv"), "w") as f:
+            f.write("CHILD,DECOM,RNE,LS,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE\n" + episodes)
+        if reviews:
+            with open(os.path.join(d, "reviews.csv"), "w") as f:
+                f.write("CHILD,REVIEW,REVIEW_CODE\n")
+
+    def test_lenient_period_end_and_reviews(self):
+        with tempfile.TemporaryDirectory() as d:
+            self.write(d, "A1,2017-01-04,S,C2,U6,PR4,,X1,\n", reviews=False)
+            reader = Careplan.Ssda903Reader.new_for_directory(d)
+            self.assertFalse(reader.get_has_reviews())
+            self.assertEqual(reader.get_n_returns(), 1)
+            self.assertEqual(Careplan.date_format_iso(reader.dup_period_end()), "2017-03-31")
+            with self.assertRaises(GLib.Error):
+                reader.next()
+            reader = Careplan.Ssda903Reader.new_for_directory(d)
+            reader.props.lenient = True
+            case = reader.next()
+            self.assertIsNotNone(case)
+            self.assertEqual(reader.get_n_lenient(), 1)
+            self.assertEqual(Careplan.date_format_iso(reader.dup_child_period_end()), "2017-03-31")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -31,5 +31,20 @@ CP_AVAILABLE_IN_0_1
 const char      *cp_ssda903_reader_get_location      (CpSsda903Reader  *self);
 CP_AVAILABLE_IN_0_1
 guint            cp_ssda903_reader_get_n_children    (CpSsda903Reader  *self);
+CP_AVAILABLE_IN_0_1
+gboolean         cp_ssda903_reader_get_lenient       (CpSsda903Reader  *self);
+CP_AVAILABLE_IN_0_1
+void             cp_ssda903_reader_set_lenient       (CpSsda903Reader  *self,
+                                                      gboolean          lenient);
+CP_AVAILABLE_IN_0_1
+guint            cp_ssda903_reader_get_n_lenient     (CpSsda903Reader  *self);
+CP_AVAILABLE_IN_0_1
+gboolean         cp_ssda903_reader_get_has_reviews   (CpSsda903Reader  *self);
+CP_AVAILABLE_IN_0_1
+guint            cp_ssda903_reader_get_n_returns     (CpSsda903Reader  *self);
+CP_AVAILABLE_IN_0_1
+GDate           *cp_ssda903_reader_dup_period_end    (CpSsda903Reader  *self);
+CP_AVAILABLE_IN_0_1
+GDate           *cp_ssda903_reader_dup_child_period_end (CpSsda903Reader *self);
 
 G_END_DECLS
