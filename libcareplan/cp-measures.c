@@ -51,6 +51,7 @@ cp_area_of_duty (CpDuty duty)
     case CP_DUTY_CIN_PLAN:
       return CP_AREA_PLANS;
     case CP_DUTY_VISIT:
+    case CP_DUTY_RETURN_HOME_INTERVIEW:
     case CP_DUTY_VISITS_REDUCTION_AGREED:
     case CP_DUTY_VISITS_REDUCTION_DECIDED:
       return CP_AREA_VISITS;

@@ -597,7 +597,8 @@ check_rule (CpRule      *rule,
                                             CP_DUTY_CARER_APPROVED, CP_DUTY_REVIEW_UNIT_NOTIFIED,
                                             CP_DUTY_HEALTH_TEAM_NOTIFIED, CP_DUTY_VIRTUAL_SCHOOL_NOTIFIED,
                                             CP_DUTY_STATUTORY_ASSESSMENT, CP_DUTY_RISK_ASSESSMENT,
-                                            CP_DUTY_CESSATION_ASSESSMENT, CP_DUTY_CIN_PLAN, CP_DUTY_PA_VISIT };
+                                            CP_DUTY_CESSATION_ASSESSMENT, CP_DUTY_CIN_PLAN, CP_DUTY_PA_VISIT,
+                                            CP_DUTY_RETURN_HOME_INTERVIEW };
   static const CpAnchor interval_anchor[] = { CP_ANCHOR_NONE, CP_ANCHOR_PERMANENCE_PLAN, CP_ANCHOR_RULE };
   static const CpDuty milestone_duty[] = { CP_DUTY_PERMANENCE_MILESTONE };
   static const CpAnchor target_anchor[] = { CP_ANCHOR_TARGET };

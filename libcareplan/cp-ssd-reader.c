@@ -17,6 +17,7 @@
 #include "cp-csv-table-private.h"
 #include "cp-date-private.h"
 #include "cp-error-private.h"
+#include "cp-ssd-reader-private.h"
 
 /**
  * CpSsdReader:
@@ -103,10 +104,10 @@ enum { CL_PERSON, CL_ELIGIBILITY, CL_IN_TOUCH, CL_CONTACT, CL_PATHWAY };
 static const char * const care_leaver_cols[] = {
   "clea_person_id", "?clea_care_leaver_eligibility", "?clea_care_leaver_in_touch",
   "?clea_care_leaver_latest_contact", "?clea_pathway_plan_review_date", NULL };
-enum { MI_PERSON, MI_START, MI_TYPE, MI_END };
+enum { MI_PERSON, MI_START, MI_TYPE, MI_END, MI_RHI_OFFERED, MI_RHI_ACCEPTED };
 static const char * const missing_cols[] = {
   "miss_person_id", "miss_missing_episode_start_date", "?miss_missing_episode_type",
-  "?miss_missing_episode_end_date", NULL };
+  "?miss_missing_episode_end_date", "?miss_missing_rhi_offered", "?miss_missing_rhi_accepted", NULL };
 
 /* Each table: its file, its SQL table, its columns, whether it is needed,
  * and the row identifier that orders a SQL table's rows after its key. */
@@ -417,6 +418,12 @@ static const CodeList in_touch_codes = { "the SSD care leaver in touch codes", F
 
 static const CodeList missing_type_codes = { "the SSD missing episode types", FALSE, TRUE, {
   { "M", 0 }, { "A", 0 },
+  { NULL, 0 } } };
+
+/* Whether a return interview was offered, and accepted: the SSD's Y, N and
+ * NA (not applicable), or the Annex A return's Yes and No. */
+static const CodeList rhi_codes = { "the SSD return interview flags", TRUE, TRUE, {
+  { "Y", 1 }, { "Yes", 1 }, { "N", 0 }, { "No", 0 }, { "NA", -1 },
   { NULL, 0 } } };
 
 static const CodeList order_type_codes = { "the SSD permanence order types", TRUE, TRUE, {
@@ -744,6 +751,46 @@ load_table_pg (Table    *table,
 
 #endif
 
+/* The reader's and the writer's (careplan check --write-table) check. */
+gboolean
+cp_ssd_check_conninfo (const char  *conninfo,
+                       GError     **error)
+{
+#if CP_HAVE_LIBPQ
+  PQconninfoOption *options;
+  char *parse_error = NULL;
+  gboolean has_password = FALSE;
+
+  options = PQconninfoParse (conninfo, &parse_error);
+  if (options == NULL)
+    {
+      g_autofree char *msg = g_strdup (parse_error ? parse_error : "out of memory");
+
+      PQfreemem (parse_error);
+      g_strchomp (msg);
+      cp_fail (error, CP_ERROR_PARSE, "postgresql: the connection string: %s", msg);
+      return FALSE;
+    }
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (strcmp (o->keyword, "password") == 0 && o->val != NULL && *o->val)
+      has_password = TRUE;
+  PQconninfoFree (options);
+  if (has_password)
+    {
+      cp_fail (error, CP_ERROR_INVALID_VALUE,
+               "postgresql: the connection string holds a password; give it in ~/.pgpass or PGPASSWORD instead");
+      return FALSE;
+    }
+
+  return TRUE;
+#else
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               "postgresql: this libcareplan was built without PostgreSQL support (libpq)");
+  (void) conninfo;
+  return FALSE;
+#endif
+}
+
 /**
  * cp_ssd_reader_new_for_connection:
  * @conninfo: a libpq connection string (`host=... dbname=...`) or URI
@@ -771,33 +818,12 @@ cp_ssd_reader_new_for_connection (const char  *conninfo,
 #if CP_HAVE_LIBPQ
   g_autoptr(CpSsdReader) self = NULL;
   g_autoptr(PGconn) conn = NULL;
-  PQconninfoOption *options;
-  char *parse_error = NULL;
-  gboolean has_password = FALSE;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  options = PQconninfoParse (conninfo, &parse_error);
-  if (options == NULL)
-    {
-      g_autofree char *msg = g_strdup (parse_error ? parse_error : "out of memory");
-
-      PQfreemem (parse_error);
-      g_strchomp (msg);
-      cp_fail (error, CP_ERROR_PARSE, "postgresql: the connection string: %s", msg);
-      return NULL;
-    }
-  for (PQconninfoOption *o = options; o->keyword; o++)
-    if (strcmp (o->keyword, "password") == 0 && o->val != NULL && *o->val)
-      has_password = TRUE;
-  PQconninfoFree (options);
-  if (has_password)
-    {
-      cp_fail (error, CP_ERROR_INVALID_VALUE,
-               "postgresql: the connection string holds a password; give it in ~/.pgpass or PGPASSWORD instead");
-      return NULL;
-    }
+  if (!cp_ssd_check_conninfo (conninfo, error))
+    return NULL;
 
   conn = PQconnectdb (conninfo);
   if (PQstatus (conn) != CONNECTION_OK)
@@ -1498,7 +1524,9 @@ read_casework (Build *b, GError **error)
 
       if (!parse_date (t, row, MI_START, FALSE, &start, error) ||
           !parse_date (t, row, MI_END, TRUE, &end, error) ||
-          !lookup_code (&missing_type_codes, t, row, MI_TYPE, &unused, error))
+          !lookup_code (&missing_type_codes, t, row, MI_TYPE, &unused, error) ||
+          !lookup_code (&rhi_codes, t, row, MI_RHI_OFFERED, &unused, error) ||
+          !lookup_code (&rhi_codes, t, row, MI_RHI_ACCEPTED, &unused, error))
         return FALSE;
       if (end != 0 && end < start)
         {
@@ -1509,6 +1537,13 @@ read_casework (Build *b, GError **error)
         }
       if (start >= lac && (ceased == 0 || start <= ceased))
         add_event (kase, CP_EVENT_KIND_MISSING, start);
+      /* The end is the day the child was found or came back (or, for a
+       * child who stopped being looked after while missing, that day: read
+       * as a return too, the reading that drops no duty). The return
+       * interview's flags say whether one was offered and accepted, not
+       * when, so they give no activity (docs/ssd.md). */
+      if (end != 0 && start >= lac && (ceased == 0 || end <= ceased))
+        add_event (kase, CP_EVENT_KIND_RETURNED_FROM_MISSING, end);
     }
   /* Adoption and permanence orders: checked, not mapped (docs/ssd.md). */
   list = rows_for (&self->tables[T_PERMANENCE], id);

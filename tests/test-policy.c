@@ -27,6 +27,7 @@ cites_a_titled_source (const char *citation)
 {
   static const char *const titles[] = {
     "SI 20", "Children Act 1989", "statutory guidance",
+    "Department for Education, Statutory guidance on children who run away or go missing from home or care",
     "Stoke-on-Trent City Council, Children in Care: Care Planning, Placement and Case Review Policy",
     "ISP (independent fostering provider), carers' guide",
     "Warrington Borough Council, Children's Services Procedures Manual, Case Reviews",

@@ -40,6 +40,9 @@ static const char * const names[N_TABLES] = {
 #define H_MISSING "miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type," \
   "miss_missing_episode_end_date\n"
 
+#define H_MISSING_RHI "miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type," \
+  "miss_missing_episode_end_date,miss_missing_rhi_offered,miss_missing_rhi_accepted\n"
+
 /* The child's identifier, which no message may contain. */
 #define ID "SECRET-77"
 
@@ -237,10 +240,11 @@ Test (ssd, every_table_maps_onto_the_case)
   cr_assert_eq (cp_permanence_plan_get_pathway (perm), CP_PERMANENCE_PATHWAY_LONG_TERM_FOSTERING);
   cr_assert_eq (cp_permanence_plan_get_contingency_pathway (perm), CP_PERMANENCE_PATHWAY_ADOPTION);
 
-  /* Events: the two missing episodes of the period, and E4B's return home
-   * outside the care plan. */
+  /* Events: the two missing episodes of the period, the return from the
+   * first (the second has not ended), and E4B's return home outside the
+   * care plan. */
   list = cp_case_get_events (kase);
-  cr_assert_eq (g_list_model_get_n_items (list), 4);
+  cr_assert_eq (g_list_model_get_n_items (list), 5);
   ev = g_list_model_get_item (list, 0);
   cr_assert_eq (cp_case_event_get_kind (ev), CP_EVENT_KIND_RETURNED_HOME);
   g_clear_object (&ev);
@@ -249,6 +253,13 @@ Test (ssd, every_table_maps_onto_the_case)
   g_clear_object (&ev);
   ev = g_list_model_get_item (list, 2);
   cr_assert_eq (cp_case_event_get_kind (ev), CP_EVENT_KIND_MISSING);
+  g_clear_object (&ev);
+  ev = g_list_model_get_item (list, 3);
+  cr_assert_eq (cp_case_event_get_kind (ev), CP_EVENT_KIND_RETURNED_FROM_MISSING);
+  {
+    g_autofree char *back = test_iso (cp_case_event_get_date (ev));
+    cr_assert_str_eq (back, "2026-05-06");
+  }
 
   /* Reading adds no history: the case is as the extract has it. */
   cr_assert_eq (g_list_model_get_n_items (cp_case_get_history (kase)), 0);
@@ -368,6 +379,11 @@ static const BadExtract bad_extracts[] = {
     "ssd_care_leavers.csv:2:4: clea_care_leaver_in_touch: “MAYBE” is not in the SSD care leaver in touch codes" },
   { MISSING, H_MISSING "MI1," ID ",2026-05-05,X,\n", CP_ERROR_UNKNOWN_CODE,
     "ssd_missing.csv:2:4: miss_missing_episode_type: “X” is not in the SSD missing episode types (expected one of: M, A)" },
+  { MISSING, H_MISSING_RHI "MI1," ID ",2026-05-05,M,2026-05-06,Maybe,\n", CP_ERROR_UNKNOWN_CODE,
+    "ssd_missing.csv:2:6: miss_missing_rhi_offered: “Maybe” is not in the SSD return interview flags "
+    "(expected one of: Y, Yes, N, No, NA)" },
+  { MISSING, H_MISSING_RHI "MI1," ID ",2026-05-05,M,2026-05-06,Y,X\n", CP_ERROR_UNKNOWN_CODE,
+    "ssd_missing.csv:2:7: miss_missing_rhi_accepted: “X” is not in the SSD return interview flags" },
   { MISSING, H_MISSING "MI1," ID ",2026-05-05,M,2026-05-04\n", CP_ERROR_INCONSISTENT,
     "ssd_missing.csv:2:5: miss_missing_episode_end_date: the episode ends before it starts" },
 };
@@ -525,6 +541,67 @@ Test (ssd, the_cases_are_checked_like_any_other)
         }
     }
   cr_assert (found);
+  remove_ssd (dir);
+}
+
+Test (ssd, each_return_from_missing_starts_the_72_hours_of_a_return_interview)
+{
+  /* Three episodes: one found the next day, over a bank holiday (back on
+   * Christmas Eve 2026), one found the same day, one still open. The flags
+   * say an interview was offered and accepted, not when, so no interview
+   * is read: the program that has its date records it. */
+  const char *texts[N_TABLES] = {
+    H_PERSON ID ",,2012-05-14,\n",
+    H_EPISODES GOOD_EPISODE,
+    H_PLACEMENT GOOD_PLACEMENT,
+    [MISSING] = H_MISSING_RHI
+      "MI1," ID ",2026-12-23 00:00:00,M,2026-12-24 00:00:00,Y,Y\n"
+      "MI2," ID ",2027-01-10,A,2027-01-10,yes,no\n"
+      "MI3," ID ",2027-01-20,M,,NA,\n",
+  };
+  char *dir = write_ssd (texts);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSsdReader) reader = cp_ssd_reader_new_for_directory (dir, &error);
+  g_autoptr(CpCase) kase = cp_ssd_reader_next (reader, &error);
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("england", &error);
+  g_autoptr(CpCalendar) calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+  g_autoptr(CpEvaluator) ev = NULL;
+  g_autoptr(GDate) today = test_date ("2027-01-25");
+  g_autoptr(GDate) held = test_date ("2026-12-26");
+  g_autoptr(CpActivity) interview = cp_activity_new (CP_DUTY_RETURN_HOME_INTERVIEW, held);
+  CpObligation *o;
+  guint returns = 0;
+
+  cr_assert_not_null (kase, "%s", error ? error->message : "");
+  for (guint i = 0; i < g_list_model_get_n_items (cp_case_get_events (kase)); i++)
+    {
+      g_autoptr(CpCaseEvent) e = g_list_model_get_item (cp_case_get_events (kase), i);
+      returns += cp_case_event_get_kind (e) == CP_EVENT_KIND_RETURNED_FROM_MISSING;
+    }
+  cr_assert_eq (returns, 2);
+  cr_assert_eq (count_duty (kase, CP_DUTY_RETURN_HOME_INTERVIEW), 0);
+
+  /* The interview held on Saturday 26 December, the last day: on time; the
+   * return of 10 January has none, and is overdue since the 12th. */
+  cp_case_add_activity (kase, interview, CP_ROLE_SOCIAL_WORKER, NULL);
+  ev = cp_evaluator_new (kase, policy, calendar);
+  cp_evaluator_set_date (ev, today);
+  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
+  o = cp_evaluator_find (ev, "missing.return-home-interview", "returned-from-missing 2026-12-24");
+  cr_assert_not_null (o);
+  {
+    g_autofree char *due = test_iso (cp_obligation_get_due (o));
+    cr_assert_str_eq (due, "2026-12-26");
+  }
+  cr_assert_eq (cp_obligation_get_status (o), CP_OBLIGATION_STATUS_MET_ON_TIME);
+  o = cp_evaluator_find (ev, "missing.return-home-interview", "returned-from-missing 2027-01-10");
+  cr_assert_not_null (o);
+  {
+    g_autofree char *due = test_iso (cp_obligation_get_due (o));
+    cr_assert_str_eq (due, "2027-01-12");
+  }
+  cr_assert_eq (cp_obligation_get_status (o), CP_OBLIGATION_STATUS_OVERDUE);
+  cr_assert_null (cp_evaluator_find (ev, "missing.return-home-interview", "returned-from-missing 2027-01-20"));
   remove_ssd (dir);
 }
 

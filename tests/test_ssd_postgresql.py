@@ -5,9 +5,12 @@ The test starts its own server (initdb and pg_ctl from CAREPLAN_PG_BIN, by
 default /usr/lib/postgresql/15/bin) in a temporary directory, on a free
 port, listening on a Unix socket only; run as root, the server runs as
 `nobody` (PostgreSQL refuses to run as root). It loads the SQL that
-tools/careplan-generate writes (ssd-postgresql.sql), checks that the
-PostgreSQL route gives every child the obligations the CSV route gives,
-and stops the server at the end. Without the server binaries, runuser (as
+tools/careplan-generate writes (ssd-postgresql.sql) for 2,000 invented
+children, checks that the PostgreSQL route gives every child the
+obligations the CSV route and the JSON Lines twin give, that `--write-table`
+writes them back into the database (idempotently, and atomically: a writer
+killed before its COMMIT leaves the previous rows), and stops the server at
+the end. Without the server binaries, runuser (as
 root) or a libcareplan built with libpq, it is skipped, saying why.
 
 Run with /usr/bin/python3.
@@ -17,6 +20,7 @@ import json
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -26,7 +30,14 @@ import unittest
 TOOL = os.environ["CAREPLAN"]
 GENERATOR = os.environ["CAREPLAN_GENERATE"]
 PG_BIN = os.environ.get("CAREPLAN_PG_BIN", "/usr/lib/postgresql/15/bin")
+PROFILE = os.environ["CAREPLAN_ENGLAND_PROFILE"]
 AS_AT = "2026-03-31"
+CHILDREN = 2000
+TABLE = "careplan_obligations"
+# As in test_ssd_cli.py: the duties the SSD route judges, and the case facts
+# the SSD has no field for (they change only the visits).
+SSD_DUTIES = {"review", "visit", "health-assessment", "dental-check", "care-plan"}
+NOT_IN_SSD = {"visits-reduction-agreed", "visits-reduction-decided"}
 
 
 def run(*args):
@@ -74,7 +85,7 @@ class PostgresqlRouteTest(unittest.TestCase):
                    "-p %d -k %s -c listen_addresses='' -c fsync=off" % (cls.port, cls.dir), "start")
             cls.server = True
             cls.out = os.path.join(cls.dir, "generated")
-            subprocess.run([sys.executable, GENERATOR, "--children", "300", "--seed", "15", "--as-at", AS_AT,
+            subprocess.run([sys.executable, GENERATOR, "--children", str(CHILDREN), "--seed", "15", "--as-at", AS_AT,
                             "--case-records", cls.out], check=True)
             cls.psql("-f", os.path.join(cls.out, "ssd-postgresql.sql"))
         except Exception:
@@ -100,29 +111,183 @@ class PostgresqlRouteTest(unittest.TestCase):
                         "-p", str(cls.port), "-U", "careplan", "-d", "postgres", *args], check=True,
                        stdout=subprocess.DEVNULL)
 
+    def query(self, sql, dbname="postgres"):
+        r = subprocess.run([os.path.join(PG_BIN, "psql"), "-X", "-q", "-A", "-t", "-F", "\t", "-v",
+                            "ON_ERROR_STOP=1", "-h", self.dir, "-p", str(self.port), "-U", "careplan", "-d", dbname,
+                            "-c", sql], check=True, capture_output=True, text=True)
+        return [line.split("\t") for line in r.stdout.splitlines()]
+
     def conninfo(self, dbname="postgres"):
         return "host=%s port=%d user=careplan dbname=%s" % (self.dir, self.port, dbname)
 
-    def check(self, source):
-        r = run("check", "--all", "--format", "json", "--on", AS_AT, "--ssd", source)
+    def check(self, source, *args):
+        r = run("check", "--all", "--format", "json", "--on", AS_AT, *args, source)
         self.assertIn(r.returncode, (0, 1), r.stderr)
         self.assertEqual(r.stderr, "")
         return json.loads(r.stdout)["cases"]
 
     def test_postgresql_gives_what_the_csv_files_give(self):
-        from_db = self.check(self.conninfo())
-        from_csv = self.check(os.path.join(self.out, "ssd"))
-        self.assertEqual(len(from_db), 300)
-        self.assertEqual(len(from_csv), 300)
+        from_db = self.check(self.conninfo(), "--ssd")
+        from_csv = self.check(os.path.join(self.out, "ssd"), "--ssd")
+        self.assertEqual(len(from_db), CHILDREN)
+        self.assertEqual(len(from_csv), CHILDREN)
         for i, (db, csv) in enumerate(zip(from_db, from_csv)):
             self.assertEqual(db["source"], "postgresql:ssd_person:%d" % (i + 2))
             self.assertEqual(sorted(json.dumps(o, sort_keys=True) for o in db["obligations"]),
                              sorted(json.dumps(o, sort_keys=True) for o in csv["obligations"]), "child %d" % (i + 1))
-        self.assertGreater(sum(len(c["obligations"]) for c in from_db), 3000)
+        self.assertGreater(sum(len(c["obligations"]) for c in from_db), 20000)
+
+    def test_postgresql_gives_what_the_json_twins_give(self):
+        # What test_ssd_cli.py checks for the CSV route, on every child.
+        jl = os.path.join(self.out, "caseload.jsonl")
+        twins = self.check(jl)
+        from_db = self.check(self.conninfo(), "--ssd")
+        with open(jl) as f:
+            docs = [json.loads(line) for line in f]
+        with open(PROFILE) as f:
+            duty = {r["key"]: r.get("duty") for r in json.load(f)["rules"]}
+        self.assertEqual(len(twins), CHILDREN)
+        compared = 0
+        for i, (twin, case, doc) in enumerate(zip(twins, from_db, docs)):
+            unknowable = (any(p.get("intended_until_18") or p["kind"] == "connected-person-temporary"
+                              for p in doc["placements"]) or
+                          any(a["duty"] in NOT_IN_SSD for a in doc.get("activities", [])))
+
+            def wanted(o):
+                return duty[o["key"]] in SSD_DUTIES and not (unknowable and duty[o["key"]] == "visit")
+
+            expected = sorted(json.dumps(o, sort_keys=True) for o in twin["obligations"] if wanted(o))
+            got = sorted(json.dumps(o, sort_keys=True) for o in case["obligations"] if wanted(o))
+            self.assertEqual(got, expected, "child %d" % (i + 1))
+            compared += len(expected)
+        self.assertGreater(compared, 20000)
+
+    # --write-table ----------------------------------------------------------
+
+    def write(self, *args, env=None, dbname="postgres"):
+        return subprocess.run([TOOL, "check", "--all", "--format", "json", "--ssd", self.conninfo(dbname),
+                               "--write-table", TABLE, *args], capture_output=True, text=True, env=env)
+
+    def rows(self, as_at=AS_AT, dbname="postgres"):
+        return self.query("SELECT record_id, ordinal, key, subject, due, met_on, status, rule_id, citation FROM %s "
+                          "WHERE as_at = '%s' AND profile = 'england' ORDER BY record_id, ordinal"
+                          % (TABLE, as_at), dbname)
+
+    def fresh_database(self, name):
+        self.psql("-c", "DROP DATABASE IF EXISTS %s" % name)
+        self.psql("-c", "CREATE DATABASE %s" % name)
+        self.psql("-d", name, "-f", os.path.join(self.out, "ssd-postgresql.sql"))
+
+    def test_write_table_writes_every_obligation_once(self):
+        self.fresh_database("written")
+        r = self.write("--on", AS_AT, dbname="written")
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        cases = json.loads(r.stdout)["cases"]
+        total = sum(len(c["obligations"]) for c in cases)
+        self.assertEqual(r.stderr, "%d obligations written to %s\n" % (total, TABLE))
+        rows = self.rows(dbname="written")
+        self.assertEqual(len(rows), total)
+
+        # Child by child (the children come in the order of their ids), the
+        # same obligations as the JSON output.
+        ids = [row[0] for row in self.query("SELECT DISTINCT record_id FROM %s ORDER BY 1" % TABLE, "written")]
+        self.assertEqual(len(ids), CHILDREN)
+        by_child = {}
+        for row in rows:
+            by_child.setdefault(row[0], []).append(tuple(row[2:]))
+        for i, (case, record) in enumerate(zip(cases, ids)):
+            expected = sorted((o["key"], o["subject"], o["due"] or "", o["met_on"] or "", o["status"],
+                               o["rule_id"], o["citation"]) for o in case["obligations"])
+            self.assertEqual(sorted(by_child[record]), expected, "child %d" % (i + 1))
+        self.assertEqual([int(row[1]) for row in rows[:3]], [1, 2, 3])
+
+        # Run again: the same rows, not twice as many.
+        r = self.write("--on", AS_AT, dbname="written")
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        self.assertEqual(self.rows(dbname="written"), rows)
+
+        # Another date adds its own rows and leaves these.
+        r = self.write("--on", "2026-04-30", dbname="written")
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        later = self.rows("2026-04-30", dbname="written")
+        self.assertGreater(len(later), CHILDREN)
+        self.assertEqual(self.rows(dbname="written"), rows)
+        self.assertEqual(self.query("SELECT count(*) FROM %s" % TABLE, "written"), [[str(len(rows) + len(later))]])
+        self.assertIn(["as_at"], self.query(
+            "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+            "AND a.attnum = i.indkey[0] WHERE i.indrelid = '%s'::regclass AND i.indisprimary" % TABLE, "written"))
+
+    def test_a_writer_killed_before_its_commit_leaves_the_previous_rows(self):
+        self.fresh_database("killed")
+        r = self.write("--on", AS_AT, dbname="killed")
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        # Mark last night's rows, so that a commit of the new ones would show.
+        self.query("UPDATE %s SET citation = 'last night'" % TABLE, "killed")
+        before = self.rows(dbname="killed")
+
+        env = dict(os.environ, CAREPLAN_TEST_PAUSE_BEFORE_COMMIT="120")
+        p = subprocess.Popen([TOOL, "check", "--all", "--format", "json", "--on", AS_AT, "--ssd",
+                              self.conninfo("killed"), "--write-table", TABLE], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True, env=env)
+        try:
+            self.assertEqual(p.stderr.readline(), "careplan check: --write-table: ready to commit\n")
+            # The new rows are in, uncommitted: another session still sees the old ones.
+            self.assertEqual(self.rows(dbname="killed"), before)
+        finally:
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+            p.stderr.close()
+        self.assertEqual(p.returncode, -signal.SIGKILL)
+        self.assertEqual(self.rows(dbname="killed"), before)
+        self.assertTrue(all(row[8] == "last night" for row in before))
+
+        # The server rolled the killed run back and released its lock: the
+        # next run replaces the rows.
+        r = self.write("--on", AS_AT, dbname="killed")
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        after = self.rows(dbname="killed")
+        self.assertEqual(len(after), len(before))
+        self.assertFalse(any(row[8] == "last night" for row in after))
+
+    def test_a_failed_write_leaves_the_table_as_it_was(self):
+        # A table of that name with other columns: the COPY fails, nothing changes.
+        self.psql("-c", "CREATE TABLE IF NOT EXISTS not_ours (as_at date, profile text, note text)")
+        self.psql("-c", "INSERT INTO not_ours VALUES ('%s', 'england', 'kept')" % AS_AT)
+        r = subprocess.run([TOOL, "check", "--on", AS_AT, "--ssd", self.conninfo(), "--write-table", "not_ours"],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("postgresql: not_ours: ", r.stderr)
+        self.assertIn("; the table is as it was", r.stderr)
+        self.assertEqual(self.query("SELECT as_at, profile, note FROM not_ours"), [[AS_AT, "england", "kept"]])
+
+    def test_a_bad_table_name_is_refused(self):
+        for name in ("careplan_obligations; DROP TABLE ssd_person", "1table", "a.b.c", "x" * 64, "",
+                     'quoted"name'):
+            r = subprocess.run(
+                [TOOL, "check", "--ssd", self.conninfo(), "--write-table", name], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 2, name)
+            self.assertIn("is not a table name", r.stderr)
+        self.assertEqual(self.query("SELECT count(*) FROM ssd_person"), [[str(CHILDREN)]])
+
+    def test_write_table_needs_one_postgresql_source(self):
+        r = run("check", "--ssd", os.path.join(self.out, "ssd"), "--write-table", TABLE)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--write-table needs one --ssd source, a PostgreSQL database", r.stderr)
+        r = run("check", "--ssd", self.conninfo(), "--ssd", self.conninfo(), "--write-table", TABLE)
+        self.assertEqual(r.returncode, 2)
+        r = run("check", "--ssd", self.conninfo(), "--write-table", TABLE, "--pseudonymise", "/nonexistent")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("it does not take --pseudonymise", r.stderr)
+
+    def test_write_table_refuses_a_password_too(self):
+        r = run("check", "--ssd", self.conninfo() + " password=secret", "--write-table", TABLE)
+        self.assertEqual(r.returncode, 3)
+        self.assertIn("holds a password; give it in ~/.pgpass or PGPASSWORD instead", r.stderr)
+        self.assertNotIn("secret", r.stderr)
 
     def test_a_uri_works_too(self):
         uri = "postgresql://careplan@/postgres?host=%s&port=%d" % (self.dir, self.port)
-        self.assertEqual(len(self.check(uri)), 300)
+        self.assertEqual(len(self.check(uri, "--ssd")), CHILDREN)
 
     def test_a_password_in_the_connection_string_is_refused(self):
         r = run("check", "--ssd", self.conninfo() + " password=secret")
@@ -145,7 +310,7 @@ class PostgresqlRouteTest(unittest.TestCase):
         self.assertIn("postgresql:ssd_cla_placement:", r.stderr)
         self.assertIn(": clap_cla_placement_type: “Q9” is not in the SSD placement type codes", r.stderr)
         self.assertNotIn("G0000002", r.stderr)
-        self.assertEqual(len(json.loads(r.stdout)["cases"]), 299)
+        self.assertEqual(len(json.loads(r.stdout)["cases"]), CHILDREN - 1)
 
     def test_a_database_without_the_tables(self):
         self.psql("-c", "CREATE DATABASE empty")

@@ -229,8 +229,8 @@ careplan_for_each_case (char             **paths,
 
 /* A directory of CSV extracts, or a PostgreSQL database: a URI or a libpq
  * connection string ("host=... dbname=..."). */
-static gboolean
-is_connection (const char *arg)
+gboolean
+careplan_ssd_is_connection (const char *arg)
 {
   return g_str_has_prefix (arg, "postgresql://") || g_str_has_prefix (arg, "postgres://") ||
          (strchr (arg, '=') != NULL && !g_file_test (arg, G_FILE_TEST_IS_DIR));
@@ -239,7 +239,7 @@ is_connection (const char *arg)
 static CpSsdReader *
 open_ssd (const char *arg, GError **error)
 {
-  if (is_connection (arg))
+  if (careplan_ssd_is_connection (arg))
     return cp_ssd_reader_new_for_connection (arg, error);
   return cp_ssd_reader_new_for_directory (arg, error);
 }
@@ -272,7 +272,7 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(CpSsdReader) reader = open_ssd (ssd_dirs[i], &error);
-      gboolean db = is_connection (ssd_dirs[i]);
+      gboolean db = careplan_ssd_is_connection (ssd_dirs[i]);
 
       if (reader == NULL)
         {

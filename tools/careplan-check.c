@@ -17,6 +17,7 @@
 #include "careplan-commands.h"
 #include "careplan-measures.h"
 #include "careplan-output.h"
+#include "careplan-write-table.h"
 
 static char *opt_policy = NULL;
 static char *opt_on = NULL;
@@ -31,6 +32,7 @@ static char **opt_ssda903 = NULL;
 static gboolean opt_lenient = FALSE;
 static char **opt_ssd = NULL;
 static gboolean opt_compare_due_dates = FALSE;
+static char *opt_write_table = NULL;
 static char **opt_files = NULL;
 static char *opt_team = NULL;
 static char *opt_worker = NULL;
@@ -82,6 +84,10 @@ static const GOptionEntry entries[] = {
   { "compare-due-dates", 0, 0, G_OPTION_ARG_NONE, &opt_compare_due_dates,
     "With --ssd: list instead the reviews whose due date in the SSD (clar_cla_review_due_date) differs "
     "from the library's, with the rule and its citation; exit status 1 when the SSD's is later", NULL },
+  { "write-table", 0, 0, G_OPTION_ARG_STRING, &opt_write_table,
+    "With one --ssd PostgreSQL database: also write every obligation judged into TABLE of that database "
+    "(created if need be), replacing in one transaction the rows of the same --on date and profile "
+    "(see docs/ssd.md for its columns)", "TABLE" },
   { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
     "Read and evaluate a caseload's cases on N threads (default: one per core); "
     "the output is the same for any N", "N" },
@@ -109,6 +115,8 @@ typedef struct {
   gboolean to_stdout;    /* flush after each case */
   guint refused;
   guint compared, differ, later;   /* --compare-due-dates */
+  CareplanTableWriter *writer;     /* --write-table */
+  GError *write_error;
 } Check;
 
 /* One case ------------------------------------------------------------------ */
@@ -135,6 +143,9 @@ check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpoint
       c->refused++;
       return;
     }
+  if (c->writer != NULL && c->write_error == NULL)
+    careplan_table_writer_add_case (c->writer, ev, kase, source, cp_policy_get_name (c->policy), c->date,
+                                    &c->write_error);
   if (opt_compare_due_dates)
     {
       g_autoptr(GString) counted = g_string_new (NULL);
@@ -198,6 +209,7 @@ careplan_check_main (int argc, char **argv)
   g_autoptr(GBytes) uid_key = NULL;
   CareplanIcsOptions ics_options;
   g_autoptr(CareplanOutput) output = NULL;
+  g_autoptr(CareplanTableWriter) writer = NULL;
   g_autoptr(CareplanPseudonymiser) pseudonymiser = NULL;
   const CareplanTotals *totals;
   gboolean readable;
@@ -251,6 +263,13 @@ careplan_check_main (int argc, char **argv)
       fprintf (stderr, "careplan check: --excel goes with --format csv\n");
       return CAREPLAN_EXIT_USAGE;
     }
+  if (opt_write_table != NULL && opt_pseudonymise != NULL)
+    {
+      /* The table is keyed by the authority's own ids, in its own database. */
+      fprintf (stderr, "careplan check: --write-table writes the SSD's own person ids into the database it "
+               "read them from; it does not take --pseudonymise\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
   if (opt_pseudonymise != NULL &&
       (pseudonymiser = careplan_pseudonymiser_new_for_file (opt_pseudonymise, &error)) == NULL)
     {
@@ -260,6 +279,21 @@ careplan_check_main (int argc, char **argv)
   if (opt_compare_due_dates && (opt_ssd == NULL || c.format != CAREPLAN_FORMAT_TEXT))
     {
       fprintf (stderr, "careplan check: --compare-due-dates needs --ssd and the text format\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (opt_write_table != NULL &&
+      (opt_compare_due_dates || opt_files != NULL || opt_ssda903 != NULL || opt_ssd == NULL ||
+       g_strv_length (opt_ssd) != 1 || !careplan_ssd_is_connection (opt_ssd[0])))
+    {
+      fprintf (stderr, "careplan check: --write-table needs one --ssd source, a PostgreSQL database "
+               "(the table is written in that database), and no other input\n");
+      return CAREPLAN_EXIT_USAGE;
+    }
+  if (opt_write_table != NULL && !careplan_table_name_is_valid (opt_write_table))
+    {
+      fprintf (stderr, "careplan check: --write-table: “%s” is not a table name (letters, digits and "
+               "underscores, not starting with a digit, at most 63, perhaps after a schema's name and a dot)\n",
+               opt_write_table);
       return CAREPLAN_EXIT_USAGE;
     }
 
@@ -283,7 +317,19 @@ careplan_check_main (int argc, char **argv)
                                   &policy, &calendar, &date))
     return CAREPLAN_EXIT_USAGE;
 
+  if (opt_write_table != NULL)
+    {
+      writer = careplan_table_writer_new (opt_ssd[0], opt_write_table, cp_policy_get_name (policy), date,
+                                          &error);
+      if (writer == NULL)
+        {
+          fprintf (stderr, "careplan check: %s; the table is as it was\n", error->message);
+          return CAREPLAN_EXIT_DATA;
+        }
+    }
+
   c.policy = policy;
+  c.writer = writer;
   c.calendar = calendar;
   c.date = date;
   c.out = out;
@@ -304,11 +350,30 @@ careplan_check_main (int argc, char **argv)
     g_string_append_printf (out, "%u reviews with a due date in the SSD: %u differ from the library's, "
                             "%u of them later\n", c.compared, c.differ, c.later);
   invalid += c.refused;
+  if (writer != NULL)
+    {
+      guint rows = 0;
+
+      /* A source that could not be read, or a failed write, writes nothing:
+       * the previous rows stay. A child refused for bad rows has none. */
+      if (c.write_error == NULL && readable)
+        careplan_table_writer_commit (writer, &rows, &c.write_error);
+      if (c.write_error != NULL)
+        fprintf (stderr, "careplan check: %s; the table is as it was\n", c.write_error->message);
+      else if (!readable)
+        fprintf (stderr, "careplan check: --write-table: the source could not be read; the table is as it was\n");
+      else
+        fprintf (stderr, "%u obligations written to %s\n", rows, opt_write_table);
+      readable &= c.write_error == NULL;
+      g_clear_error (&c.write_error);
+      g_clear_pointer (&writer, careplan_table_writer_free);
+    }
   careplan_output_end (output, out, !readable || invalid > 0, invalid);
   flush (&c);
   totals = careplan_output_get_totals (output);
   g_clear_pointer (&opt_ssda903, g_strfreev);
   g_clear_pointer (&opt_files, g_strfreev);
+  g_clear_pointer (&opt_write_table, g_free);
 
   if (opt_output != NULL)
     {

@@ -50,6 +50,9 @@ typedef enum {
 typedef void (*CareplanCaseFunc) (CpCase *kase, const char *where, int source, gpointer data);
 
 gboolean careplan_source_judges (int source, CpDuty duty);
+/* Whether an --ssd argument names a PostgreSQL database (a URI or a libpq
+ * connection string) rather than a directory of CSV files. */
+gboolean careplan_ssd_is_connection (const char *arg);
 gboolean careplan_for_each_ssd_case (char **ssd_dirs, CareplanCaseFunc func, gpointer data, guint *invalid);
 guint careplan_count_ssd_cases (char **ssd_dirs);
 

@@ -64,5 +64,35 @@ class ReturnHomeTest(unittest.TestCase):
                          O.MET_ON_TIME)
 
 
+MISSING = """{"version":1,"child":{"id":"PY-2","birth_date":"2012-04-01","looked_after_since":"2026-06-01",
+"legal_statuses":[{"status":"care-order","start":"2026-06-01"}]},
+"placements":[{"kind":"foster-own-authority","start":"2026-06-01"}],
+"events":[{"kind":"missing","date":"2026-12-22"},{"kind":"returned-from-missing","date":"2026-12-24"}]}"""
+
+
+class ReturnHomeInterviewTest(unittest.TestCase):
+    """england's return home interview: 72 hours from the return, in whole
+    days (the return's day + 2), calendar time over Christmas."""
+
+    def test_the_interview_after_a_return_from_missing(self):
+        case = Careplan.Case.new_from_json(MISSING, -1)
+        policy = Careplan.Policy.new_builtin("england")
+        rule = policy.lookup_rule("missing.return-home-interview")
+        self.assertEqual(rule.get_event(), Careplan.EventKind.RETURNED_FROM_MISSING)
+        self.assertEqual(rule.get_duty(), Careplan.Duty.RETURN_HOME_INTERVIEW)
+        self.assertEqual(rule.get_unit(), Careplan.Unit.HOURS)
+        ev = Careplan.Evaluator.new(case, policy, Careplan.Calendar.new(Careplan.Region.ENGLAND_AND_WALES))
+        ev.set_date(D("2026-12-27"))
+        ev.refresh()
+        o = ev.find("missing.return-home-interview", "returned-from-missing 2026-12-24")
+        self.assertEqual(Careplan.date_format_iso(o.get_due()), "2026-12-26")
+        self.assertEqual(o.get_status(), O.OVERDUE)
+        case.add_activity(Careplan.Activity.new(Careplan.Duty.RETURN_HOME_INTERVIEW, D("2026-12-26")),
+                          Careplan.Role.SOCIAL_WORKER, None)
+        ev.refresh()
+        o = ev.find("missing.return-home-interview", "returned-from-missing 2026-12-24")
+        self.assertEqual(o.get_status(), O.MET_ON_TIME)
+
+
 if __name__ == "__main__":
     unittest.main()

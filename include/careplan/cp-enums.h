@@ -355,6 +355,10 @@ typedef enum {
  *   returned home to a parent or a person with parental responsibility
  * @CP_EVENT_KIND_CEASED_UNPLANNED: the child stopped being looked after
  *   without it being planned
+ * @CP_EVENT_KIND_RETURNED_FROM_MISSING: the child came back (was found, or
+ *   returned to the placement) after running away or going missing, or
+ *   after being away from the placement without authorisation: the end of
+ *   a `missing` episode
  *
  * Things that happen in a case which a policy profile may treat as reasons
  * to bring a review forward (rules catalogue §D2). Which of them do, and
@@ -389,6 +393,7 @@ typedef enum {
   CP_EVENT_KIND_STABILITY_CONCERN,
   CP_EVENT_KIND_RETURNED_HOME,
   CP_EVENT_KIND_CEASED_UNPLANNED,
+  CP_EVENT_KIND_RETURNED_FROM_MISSING,
 } CpEventKind;
 
 /**
@@ -480,6 +485,8 @@ typedef enum {
  *   young person is pursuing, or wishes to pursue, education or training (a
  *   fact other rules count from; it extends the leaving-care duties to the
  *   profile's `education_until_months`)
+ * @CP_DUTY_RETURN_HOME_INTERVIEW: a return home interview with a child who
+ *   came back after running away or going missing
  *
  * What has to be done to meet a rule. A review's [property@Review:tasks]
  * record when the preparation and follow-up duties were done.
@@ -541,6 +548,7 @@ typedef enum {
   CP_DUTY_PA_VISIT,
   CP_DUTY_ACCOMMODATION_PROVIDED,
   CP_DUTY_EDUCATION_TRAINING_NOTIFIED,
+  CP_DUTY_RETURN_HOME_INTERVIEW,
 } CpDuty;
 
 /**

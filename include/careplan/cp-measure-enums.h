@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * @CP_AREA_REVIEW_PAPERWORK: the work around a review (consultation,
  *   invitations, reports, records)
  * @CP_AREA_PLANS: care, placement and other plans and planning meetings
- * @CP_AREA_VISITS: social worker visits
+ * @CP_AREA_VISITS: social worker visits, and return home interviews after a
+ *   child went missing
  * @CP_AREA_HEALTH_EDUCATION: health assessments, dental checks, PEPs
  * @CP_AREA_PERMANENCE: permanence planning
  * @CP_AREA_LEAVING_CARE: pathway plans and leaving care

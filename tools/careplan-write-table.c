@@ -1,0 +1,328 @@
+/* careplan-write-table.c: careplan check --ssd CONNINFO --write-table TABLE
+ *
+ * Writes every obligation judged from the SSD into a table of the same
+ * PostgreSQL database, in one transaction: the rows of the same as-at date
+ * and profile are replaced, so a nightly run is idempotent and a run that
+ * fails (or is killed) leaves the previous rows as they were. The rows go
+ * in through COPY FROM STDIN as the cases are evaluated, so nothing but the
+ * current case is held here. The DDL is in docs/ssd.md.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "careplan-commands.h"
+#include "careplan-write-table.h"
+#include "cp-engine-private.h"
+#include "cp-obligation-list-private.h"
+#include "cp-ssd-reader-private.h"
+
+#if CP_HAVE_LIBPQ
+# include <libpq-fe.h>
+#endif
+
+/* PostgreSQL's identifiers are at most 63 bytes (NAMEDATALEN - 1). */
+#define MAX_IDENTIFIER 63
+
+struct _CareplanTableWriter
+{
+#if CP_HAVE_LIBPQ
+  PGconn *conn;
+#endif
+  char *table;           /* as given, for messages */
+  GString *buffer;       /* COPY data not yet sent */
+  GEnumClass *statuses;
+  guint rows;
+  gboolean failed;
+};
+
+/* A plain SQL identifier: a letter or underscore, then letters, digits and
+ * underscores, at most 63 of them. */
+static gboolean
+is_identifier (const char *s, gsize len)
+{
+  if (len == 0 || len > MAX_IDENTIFIER || !(g_ascii_isalpha (s[0]) || s[0] == '_'))
+    return FALSE;
+  for (gsize i = 1; i < len; i++)
+    if (!(g_ascii_isalnum (s[i]) || s[i] == '_'))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+careplan_table_name_is_valid (const char *name)
+{
+  const char *dot = strchr (name, '.');
+
+  if (dot == NULL)
+    return is_identifier (name, strlen (name));
+  return is_identifier (name, (gsize) (dot - name)) && is_identifier (dot + 1, strlen (dot + 1));
+}
+
+#if CP_HAVE_LIBPQ
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+static gboolean
+fail (CareplanTableWriter *self, GError **error, const char *doing)
+{
+  g_autofree char *msg = g_strdup (PQerrorMessage (self->conn));
+
+  self->failed = TRUE;
+  g_strchomp (msg);
+  g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE, "postgresql: %s: %s: %s", self->table, doing, msg);
+  return FALSE;
+}
+
+static gboolean
+command (CareplanTableWriter *self, const char *sql, int n_params, const char * const *params,
+         const char *doing, GError **error)
+{
+  g_autoptr(PGresult) res = PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    return fail (self, error, doing);
+  return TRUE;
+}
+
+/* @name quoted, each part of a schema-qualified name on its own. */
+static char *
+quoted_name (PGconn *conn, const char *name)
+{
+  g_auto(GStrv) parts = g_strsplit (name, ".", 2);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *q = PQescapeIdentifier (conn, parts[i], strlen (parts[i]));
+
+      if (q == NULL)
+        return g_string_free (out, TRUE), NULL;
+      if (i > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, q);
+      PQfreemem (q);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The index's name: the table's, without a schema, with a suffix. */
+static char *
+index_name (PGconn *conn, const char *name)
+{
+  const char *dot = strchr (name, '.');
+  g_autofree char *base = g_strdup_printf ("%.*s_as_at_profile", MAX_IDENTIFIER - 14, dot ? dot + 1 : name);
+  char *q = PQescapeIdentifier (conn, base, strlen (base));
+  char *out = g_strdup (q);
+
+  PQfreemem (q);
+  return out;
+}
+
+/* Connects, then in one transaction creates the table if need be, locks it
+ * against another writer, deletes the rows of @as_at and @profile, and
+ * starts the COPY. */
+static gboolean
+begin (CareplanTableWriter *self, const char *conninfo, const char *profile, const char *as_at,
+       GError **error)
+{
+  const char *params[2] = { as_at, profile };
+  g_autofree char *table = NULL, *index = NULL, *ddl = NULL, *lock = NULL, *del = NULL, *copy = NULL;
+  g_autoptr(PGresult) res = NULL;
+
+  if (!cp_ssd_check_conninfo (conninfo, error))
+    return FALSE;
+  self->conn = PQconnectdb (conninfo);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    return fail (self, error, "connecting");
+  table = quoted_name (self->conn, self->table);
+  index = index_name (self->conn, self->table);
+  if (table == NULL || index == NULL)
+    return fail (self, error, "quoting the name");
+  ddl = g_strdup_printf (CAREPLAN_OBLIGATIONS_DDL, table);
+  lock = g_strdup_printf ("LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE", table);
+  del = g_strdup_printf ("DELETE FROM %s WHERE as_at = $1 AND profile = $2", table);
+  copy = g_strdup_printf ("COPY %s (as_at, profile, record_id, ordinal, key, subject, due, met_on, status, "
+                          "rule_id, citation) FROM STDIN", table);
+  if (!command (self, "SET DateStyle TO ISO, YMD", 0, NULL, "setting the date style", error) ||
+      !command (self, "BEGIN", 0, NULL, "beginning the transaction", error) ||
+      !command (self, "SET LOCAL client_min_messages TO warning", 0, NULL, "setting the message level", error) ||
+      !command (self, ddl, 0, NULL, "creating the table", error))
+    return FALSE;
+  g_clear_pointer (&ddl, g_free);
+  ddl = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s ON %s (as_at, profile)", index, table);
+  if (!command (self, ddl, 0, NULL, "creating the index", error) ||
+      !command (self, lock, 0, NULL, "locking the table", error) ||
+      !command (self, del, 2, params, "deleting the rows of the same date and profile", error))
+    return FALSE;
+  res = PQexec (self->conn, copy);
+  if (PQresultStatus (res) != PGRES_COPY_IN)
+    return fail (self, error, "starting the copy");
+  return TRUE;
+}
+
+#endif
+
+CareplanTableWriter *
+careplan_table_writer_new (const char *conninfo, const char *table, const char *profile, const GDate *as_at,
+                           GError **error)
+{
+  g_autoptr(CareplanTableWriter) self = g_new0 (CareplanTableWriter, 1);
+  char when[16];
+
+  if (!careplan_table_name_is_valid (table))
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
+                   "--write-table: “%s” is not a table name (letters, digits and underscores, not starting "
+                   "with a digit, at most 63 of them, perhaps after a schema's name and a dot)", table);
+      return NULL;
+    }
+  self->table = g_strdup (table);
+  self->buffer = g_string_new (NULL);
+  self->statuses = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
+  g_snprintf (when, sizeof when, "%04d-%02d-%02d", g_date_get_year (as_at), g_date_get_month (as_at),
+              g_date_get_day (as_at));
+#if CP_HAVE_LIBPQ
+  if (!begin (self, conninfo, profile, when, error))
+    return NULL;
+  return g_steal_pointer (&self);
+#else
+  (void) conninfo;
+  (void) profile;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               "postgresql: this libcareplan was built without PostgreSQL support (libpq)");
+  return NULL;
+#endif
+}
+
+/* A field of COPY's text format: backslash, tab, newline and carriage
+ * return escaped; NULL as \N. */
+static void
+copy_field (GString *out, const char *value, gboolean last)
+{
+  if (value == NULL)
+    g_string_append (out, "\\N");
+  for (const char *p = value; p != NULL && *p; p++)
+    switch (*p)
+      {
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      default: g_string_append_c (out, *p); break;
+      }
+  g_string_append_c (out, last ? '\n' : '\t');
+}
+
+#if CP_HAVE_LIBPQ
+static gboolean
+send_buffer (CareplanTableWriter *self, GError **error)
+{
+  if (self->buffer->len > 0 &&
+      PQputCopyData (self->conn, self->buffer->str, (int) self->buffer->len) != 1)
+    return fail (self, error, "copying the rows");
+  g_string_truncate (self->buffer, 0);
+  return TRUE;
+}
+#endif
+
+gboolean
+careplan_table_writer_add_case (CareplanTableWriter *self, CpEvaluator *ev, CpCase *kase, int source,
+                                const char *profile, const GDate *as_at, GError **error)
+{
+  CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
+  guint n = cp_obligation_list_length (list);
+  const char *record = cp_child_get_id (cp_case_get_child (kase));
+  char when[16];
+  guint ordinal = 0;
+
+  if (self->failed)
+    return FALSE;
+  g_snprintf (when, sizeof when, "%04d-%02d-%02d", g_date_get_year (as_at), g_date_get_month (as_at),
+              g_date_get_day (as_at));
+  for (guint i = 0; i < n; i++)
+    {
+      const CpObligationData *d = cp_obligation_list_peek (list, i);
+      GEnumValue *status = g_enum_get_value (self->statuses, (int) d->status);
+      char due[16], met[16], number[16];
+
+      if (!careplan_source_judges (source, cp_rule_get_duty (d->rule)))
+        continue;
+      g_snprintf (number, sizeof number, "%u", ++ordinal);
+      copy_field (self->buffer, when, FALSE);
+      copy_field (self->buffer, profile, FALSE);
+      copy_field (self->buffer, record, FALSE);
+      copy_field (self->buffer, number, FALSE);
+      copy_field (self->buffer, cp_rule_get_key (d->rule), FALSE);
+      copy_field (self->buffer, d->subject, FALSE);
+      copy_field (self->buffer, d->due != 0 ? cp_engine_iso (d->due, due) : NULL, FALSE);
+      copy_field (self->buffer, d->met != 0 ? cp_engine_iso (d->met, met) : NULL, FALSE);
+      copy_field (self->buffer, status ? status->value_nick : "?", FALSE);
+      copy_field (self->buffer, cp_rule_get_id (d->rule), FALSE);
+      copy_field (self->buffer, cp_rule_get_citation (d->rule), TRUE);
+      self->rows++;
+    }
+#if CP_HAVE_LIBPQ
+  if (self->buffer->len >= 256 * 1024)
+    return send_buffer (self, error);
+#else
+  (void) error;
+#endif
+  return TRUE;
+}
+
+gboolean
+careplan_table_writer_commit (CareplanTableWriter *self, guint *rows, GError **error)
+{
+#if CP_HAVE_LIBPQ
+  g_autoptr(PGresult) res = NULL;
+  const char *pause = g_getenv ("CAREPLAN_TEST_PAUSE_BEFORE_COMMIT");
+
+  if (self->failed || !send_buffer (self, error))
+    return FALSE;
+  if (PQputCopyEnd (self->conn, NULL) != 1)
+    return fail (self, error, "ending the copy");
+  res = PQgetResult (self->conn);
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    return fail (self, error, "copying the rows");
+  g_clear_pointer (&res, PQclear);
+  while ((res = PQgetResult (self->conn)) != NULL)
+    g_clear_pointer (&res, PQclear);
+  /* For the test of atomicity: say so, then wait to be killed. */
+  if (pause != NULL && *pause != '\0')
+    {
+      fprintf (stderr, "careplan check: --write-table: ready to commit\n");
+      fflush (stderr);
+      g_usleep ((gulong) g_ascii_strtoull (pause, NULL, 10) * G_USEC_PER_SEC);
+    }
+  if (!command (self, "COMMIT", 0, NULL, "committing", error))
+    return FALSE;
+  *rows = self->rows;
+  return TRUE;
+#else
+  (void) self;
+  (void) rows;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "postgresql: built without libpq");
+  return FALSE;
+#endif
+}
+
+/* Closing the connection without COMMIT rolls the transaction back. */
+void
+careplan_table_writer_free (CareplanTableWriter *self)
+{
+#if CP_HAVE_LIBPQ
+  g_clear_pointer (&self->conn, PQfinish);
+#endif
+  if (self->statuses != NULL)
+    g_type_class_unref (self->statuses);
+  if (self->buffer != NULL)
+    g_string_free (self->buffer, TRUE);
+  g_free (self->table);
+  g_free (self);
+}
