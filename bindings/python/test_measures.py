@@ -3,8 +3,10 @@
 performance analyst's script would use them. Run with Debian's
 /usr/bin/python3 (python3-gi)."""
 
+import json
 import math
 import os
+import subprocess
 import unittest
 
 import gi
@@ -100,6 +102,54 @@ class MeasuresTest(unittest.TestCase):
         for measure in M.__enum_values__.values():
             due = m.get_due(None, measure)
             self.assertEqual(due, m.get_on_time(None, measure) + m.get_late(None, measure))
+
+
+@unittest.skipUnless(os.environ.get("CAREPLAN"), "needs the careplan command (CAREPLAN)")
+class SameAsTheCommandLine(unittest.TestCase):
+    """The rates an analyst computes through the library are the ones
+    careplan summary --from --to prints, measure by measure."""
+
+    FROM, TO = "2025-11-23", "2026-11-22"
+    KEYS = {M.REVIEWS: "reviews", M.VISITS: "visits", M.HEALTH_ASSESSMENTS: "health_assessments",
+            M.PEPS: "peps", M.CARE_PLANS: "care_plans", M.PLACEMENT_PLANS: "placement_plans"}
+
+    def test_example_caseload_rates_equal_the_cli(self):
+        path = os.path.join(os.environ.get("CAREPLAN_EXAMPLES", "examples"), "data", "caseload.jsonl")
+        out = subprocess.run([os.environ["CAREPLAN"], "summary", "--policy", "stoke-on-trent", "--on", self.TO,
+                              "--from", self.FROM, "--to", self.TO, "--format", "json", path],
+                             capture_output=True, text=True)
+        self.assertIn(out.returncode, (0, 1), out.stderr)
+        cli = json.loads(out.stdout)["timeliness"]["groups"]["all"]
+
+        policy = Careplan.Policy.new_builtin("stoke-on-trent")
+        calendar = Careplan.Calendar.new(Careplan.Region.ENGLAND_AND_WALES)
+        m = Careplan.Measures.new(policy, calendar, D(self.FROM), D(self.TO), Careplan.Grouping.AUTHORITY)
+        for case in Careplan.CaseloadReader.new_for_path(path):
+            m.add_case(case)
+
+        self.assertEqual(set(self.KEYS.values()), set(cli))
+        judged = 0
+        for measure, key in self.KEYS.items():
+            want = cli[key]
+            self.assertEqual(m.get_due(None, measure), want["due"], key)
+            self.assertEqual(m.get_on_time(None, measure), want["on_time"], key)
+            self.assertEqual(m.get_late(None, measure), want["late"], key)
+            self.assertEqual(m.get_open(None, measure), want["open_at_end"], key)
+            self.assertEqual(m.get_unjudged(None, measure), want["unjudged"], key)
+            share = m.get_share_on_time(None, measure)
+            if want["share_on_time"] is None:
+                self.assertTrue(math.isnan(share), key)
+            else:
+                self.assertAlmostEqual(share, want["share_on_time"], places=12, msg=key)
+                judged += 1
+            median = m.get_median_lateness(None, measure)
+            if want["median_lateness_days"] is None:
+                self.assertTrue(math.isnan(median), key)
+            else:
+                self.assertEqual(median, want["median_lateness_days"], key)
+                self.assertEqual(m.get_worst_lateness(None, measure), want["worst_lateness_days"], key)
+        # The example caseload has duties in every measure.
+        self.assertEqual(judged, len(self.KEYS))
 
 
 if __name__ == "__main__":
