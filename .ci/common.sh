@@ -174,6 +174,7 @@ cp_main_job() {
   echo "Due dates the case-management system computed, against the library's:"
   "$careplan" check --on 2026-11-22 --ssd "$CP_BUILD/ssd-demo/ssd" --compare-due-dates | tail -n 2 | head -n 1 || [ $? -eq 1 ]
   echo
+  cp_ssd_postgresql_demo "$careplan" "$CP_BUILD/ssd-demo"
   echo "== Timeliness over the last year, by team (stoke-on-trent) =="
   "$careplan" summary --policy stoke-on-trent --on 2026-11-22 --from 2025-11-23 --to 2026-11-22 --by team \
     "$data/authority-caseload.jsonl" | tail -n 40 || [ $? -eq 1 ]
@@ -182,4 +183,46 @@ cp_main_job() {
   "$careplan" report --format html --policy stoke-on-trent --on 2026-11-22 \
     --output "$CP_BUILD/report.html" "$data/authority-caseload.jsonl" || [ $? -eq 1 ]
   echo "written: $CP_BUILD/report.html"
+}
+
+# The same SSD extracts loaded into a PostgreSQL server of the main job's
+# own (initdb and pg_ctl into a temporary directory, on a free local port,
+# as user nobody when run as root: PostgreSQL will not run as root),
+# checked from the database and the obligations written back into it;
+# skipped with a note where the server binaries are not installed.
+cp_ssd_postgresql_demo() {
+  local careplan=$1 demo=$2 pg_bin dir port conninfo
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  echo "== The same extracts in a PostgreSQL database: checked there, and the obligations written back =="
+  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+    echo "(skipped: no PostgreSQL server installed; apt-get install postgresql)"
+    return 0
+  fi
+  dir=$(mktemp -d /tmp/careplan-pg-demo.XXXXXX)
+  local as_user=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown nobody "$dir"
+    as_user=(runuser -u nobody --)
+  fi
+  chmod 755 "$dir"
+  port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  (
+    cd /
+    "${as_user[@]}" "$pg_bin/initdb" -D "$dir/data" -A trust -U careplan -E UTF8 --locale=C --no-sync >/dev/null
+    "${as_user[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+      -o "-p $port -k $dir -c listen_addresses='' -c fsync=off" start >/dev/null
+  ) || { echo "(skipped: the PostgreSQL server did not start; see $dir/server.log)"; return 0; }
+  conninfo="host=$dir port=$port user=careplan dbname=postgres"
+  local status=0
+  {
+    "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U careplan -d postgres \
+      -f "$demo/ssd-postgresql.sql" >/dev/null &&
+    { "$careplan" check --on 2026-11-22 --ssd "$conninfo" | tail -n 1 || [ $? -eq 1 ]; } &&
+    { "$careplan" check --on 2026-11-22 --ssd "$conninfo" --write-table careplan_obligations >/dev/null || [ $? -eq 1 ]; } &&
+    echo "rows in careplan_obligations: $("$pg_bin/psql" -X -A -t -h "$dir" -p "$port" -U careplan -d postgres \
+      -c 'SELECT count(*) FROM careplan_obligations')"
+  } || status=$?
+  (cd / && "${as_user[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null)
+  rm -rf "$dir"
+  return $status
 }
