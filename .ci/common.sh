@@ -224,5 +224,6 @@ cp_ssd_postgresql_demo() {
   } || status=$?
   (cd / && "${as_user[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null)
   rm -rf "$dir"
+  echo
   return $status
 }
