@@ -38,7 +38,7 @@ struct _CareplanOutput {
   gboolean excel;                  /* CSV: a byte-order mark first */
   GHashTable *rule_texts;          /* CpRule -> RuleText, made on first use */
   GArray *rows;                    /* Row, reused from case to case */
-  GString *scratch, *line;         /* working text, reused */
+  GString *scratch;                /* working text, reused */
   gboolean first_case;
   CareplanTotals totals;
 };
@@ -542,7 +542,6 @@ careplan_output_new (CareplanFormat format, gboolean all, CpPolicy *policy, cons
   self->rule_texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, rule_text_free);
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->scratch = g_string_sized_new (256);
-  self->line = g_string_sized_new (256);
   self->first_case = TRUE;
   return self;
 }
@@ -570,7 +569,6 @@ careplan_output_free (CareplanOutput *self)
   g_hash_table_unref (self->rule_texts);
   g_array_unref (self->rows);
   g_string_free (self->scratch, TRUE);
-  g_string_free (self->line, TRUE);
   g_free (self);
 }
 
