@@ -19,4 +19,10 @@ void cp_care_plan_propose_change (CpCarePlan  *self,
                                   const char  *description,
                                   const GDate *date);
 
+/* The records of a list field themselves, oldest first, without
+ * references and without making a list (the engine's and the
+ * validation's way through a record): NULL and 0 for an empty one.
+ * Valid until the list changes. */
+CpSubPlan *const *cp_care_plan_peek_sub_plans (CpCarePlan *self, guint *n_items);
+
 G_END_DECLS

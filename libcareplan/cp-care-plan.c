@@ -369,3 +369,10 @@ cp_care_plan_propose_change (CpCarePlan  *self,
   if (old != CP_CARE_PLAN_STATE_DRAFT)
     g_signal_emit (self, signals[STATE_CHANGED], 0, old, CP_CARE_PLAN_STATE_DRAFT);
 }
+
+CpSubPlan *const *
+cp_care_plan_peek_sub_plans (CpCarePlan *self,
+                             guint *n_items)
+{
+  return (CpSubPlan *const *) cp_record_get_items (CP_RECORD (self), PROP_SUB_PLANS, n_items);
+}

@@ -49,4 +49,16 @@ CpCase *cp_case_new_from_json_text (const char  *data,
                                     GString     *name,
                                     GError     **error);
 
+/* The records of a list field themselves, oldest first, without
+ * references and without making a list (the engine's and the
+ * validation's way through a record): NULL and 0 for an empty one.
+ * Valid until the list changes. */
+CpPlacement *const *cp_case_peek_placements (CpCase *self, guint *n_items);
+CpReview *const *cp_case_peek_reviews (CpCase *self, guint *n_items);
+CpDispute *const *cp_case_peek_disputes (CpCase *self, guint *n_items);
+CpCaseEvent *const *cp_case_peek_events (CpCase *self, guint *n_items);
+CpActivity *const *cp_case_peek_activities (CpCase *self, guint *n_items);
+CpAllocation *const *cp_case_peek_allocations (CpCase *self, guint *n_items);
+CpHistoryEntry *const *cp_case_peek_history (CpCase *self, guint *n_items);
+
 G_END_DECLS

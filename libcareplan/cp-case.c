@@ -17,6 +17,10 @@
 #include "cp-case-private.h"
 #include "cp-error-private.h"
 #include "cp-json-text-private.h"
+#include "cp-child-private.h"
+#include "cp-review-private.h"
+#include "cp-dispute-private.h"
+#include "cp-permanence-plan-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -1341,7 +1345,7 @@ static gboolean
 validate_placements (CpCase *self, const GDate *lac, GError **error)
 {
   guint n;
-  gpointer const *list = cp_record_peek_items (self, CP_TYPE_CASE, "placements", &n);
+  CpPlacement *const *list = cp_case_peek_placements (self, &n);
   CpPlacement *prev = NULL;   /* the case keeps it alive */
   char a[64], b[64];
 
@@ -1380,7 +1384,7 @@ static gboolean
 validate_reviews (CpCase *self, const GDate *lac, GError **error)
 {
   guint n;
-  gpointer const *list = cp_record_peek_items (self, CP_TYPE_CASE, "reviews", &n);
+  CpReview *const *list = cp_case_peek_reviews (self, &n);
   const GDate *prev_held = NULL;
   char a[64], b[64];
 
@@ -1410,14 +1414,14 @@ static gboolean
 validate_disputes (CpCase *self, GError **error)
 {
   guint n;
-  gpointer const *list = cp_record_peek_items (self, CP_TYPE_CASE, "disputes", &n);
+  CpDispute *const *list = cp_case_peek_disputes (self, &n);
   char a[64], b[96];
 
   for (guint i = 0; i < n; i++)
     {
       CpDispute *d = list[i];
       guint n_steps;
-      gpointer const *steps = cp_record_peek_items (d, CP_TYPE_DISPUTE, "steps", &n_steps);
+      CpDisputeStep *const *steps = cp_dispute_peek_steps (d, &n_steps);
       const GDate *raised = cp_dispute_get_raised_on (d);
       const GDate *prev = raised;
       g_autofree char *path = g_strdup_printf ("disputes[%u]", i);
@@ -1450,7 +1454,7 @@ static gboolean
 validate_allocations (CpCase *self, GError **error)
 {
   guint n;
-  gpointer const *list = cp_record_peek_items (self, CP_TYPE_CASE, "allocations", &n);
+  CpAllocation *const *list = cp_case_peek_allocations (self, &n);
   char a[64], b[64];
 
   for (guint i = 0; i < n; i++)
@@ -1512,7 +1516,7 @@ static gboolean
 validate_earlier_periods (CpChild *child, GError **error)
 {
   guint n;
-  gpointer const *periods = cp_record_peek_items (child, CP_TYPE_CHILD, "earlier_periods", &n);
+  CpCarePeriod *const *periods = cp_child_peek_earlier_periods (child, &n);
   const GDate *prev = cp_child_get_birth_date (child);
   char a[64], b[64], prev_path[64] = "child.birth_date";
 
@@ -1536,7 +1540,7 @@ static gboolean
 validate_child (CpChild *child, GError **error)
 {
   guint n;
-  gpointer const *statuses = cp_record_peek_items (child, CP_TYPE_CHILD, "legal_statuses", &n);
+  CpLegalStatus *const *statuses = cp_child_peek_legal_statuses (child, &n);
   char a[64], b[64];
 
   if (!check_order (cp_child_get_birth_date (child), "child.birth_date",
@@ -1601,7 +1605,7 @@ static gboolean
 history_has (CpCase *self, const char *action)
 {
   guint n;
-  gpointer const *history = cp_record_peek_items (self, CP_TYPE_CASE, "history", &n);
+  CpHistoryEntry *const *history = cp_case_peek_history (self, &n);
 
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (cp_history_entry_get_action (history[i]), action) == 0 &&
@@ -1650,13 +1654,14 @@ cp_case_audit (CpCase *self)
   GPtrArray *findings;
   CpCarePlan *plan;
   guint n_history, n;
-  gpointer const *list;
+  CpDispute *const *disputes;
+  CpReview *const *reviews;
 
   g_return_val_if_fail (CP_IS_CASE (self), NULL);
 
   findings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   plan = cp_case_get_care_plan (self);
-  cp_record_peek_items (self, CP_TYPE_CASE, "history", &n_history);
+  cp_case_peek_history (self, &n_history);
   if (plan != NULL && n_history > 0 && cp_care_plan_get_state (plan) >= CP_CARE_PLAN_STATE_AUTHORISED &&
       !history_has (self, "care-plan.authorise"))
     g_ptr_array_add (findings,
@@ -1664,12 +1669,12 @@ cp_case_audit (CpCase *self)
                                       "accepted authorisation (care-plan.authorise)",
                                       cp_enum_to_nick (CP_TYPE_CARE_PLAN_STATE, cp_care_plan_get_state (plan))));
 
-  list = cp_record_peek_items (self, CP_TYPE_CASE, "disputes", &n);
+  disputes = cp_case_peek_disputes (self, &n);
   for (guint i = 0; i < n; i++)
     {
-      CpDispute *d = list[i];
+      CpDispute *d = disputes[i];
       guint n_steps;
-      gpointer const *steps = cp_record_peek_items (d, CP_TYPE_DISPUTE, "steps", &n_steps);
+      CpDisputeStep *const *steps = cp_dispute_peek_steps (d, &n_steps);
       const char *stage = cp_dispute_get_stage (d);
       const char *reached = n_steps > 0 ? cp_dispute_step_get_stage (steps[n_steps - 1]) : NULL;
 
@@ -1687,9 +1692,9 @@ cp_case_audit (CpCase *self)
         }
     }
 
-  list = cp_record_peek_items (self, CP_TYPE_CASE, "reviews", &n);
+  reviews = cp_case_peek_reviews (self, &n);
   for (guint i = 0; i < n; i++)
-    if (cp_review_get_adjourned_to (list[i]) != NULL && cp_review_get_held (list[i]) == NULL)
+    if (cp_review_get_adjourned_to (reviews[i]) != NULL && cp_review_get_held (reviews[i]) == NULL)
       g_ptr_array_add (findings,
                            g_strdup_printf ("reviews[%u].adjourned_to: the review was adjourned but has not sat", i));
 
@@ -1982,4 +1987,53 @@ cp_case_import_plans (CpCase           *self,
     cp_record_set_object (CP_RECORD (self), PROP_CARE_PLAN, care_plan);
   if (permanence_plan != NULL)
     cp_record_set_object (CP_RECORD (self), PROP_PERMANENCE_PLAN, permanence_plan);
+}
+
+CpPlacement *const *
+cp_case_peek_placements (CpCase *self,
+                         guint *n_items)
+{
+  return (CpPlacement *const *) cp_record_get_items (CP_RECORD (self), PROP_PLACEMENTS, n_items);
+}
+
+CpReview *const *
+cp_case_peek_reviews (CpCase *self,
+                      guint *n_items)
+{
+  return (CpReview *const *) cp_record_get_items (CP_RECORD (self), PROP_REVIEWS, n_items);
+}
+
+CpDispute *const *
+cp_case_peek_disputes (CpCase *self,
+                       guint *n_items)
+{
+  return (CpDispute *const *) cp_record_get_items (CP_RECORD (self), PROP_DISPUTES, n_items);
+}
+
+CpCaseEvent *const *
+cp_case_peek_events (CpCase *self,
+                     guint *n_items)
+{
+  return (CpCaseEvent *const *) cp_record_get_items (CP_RECORD (self), PROP_EVENTS, n_items);
+}
+
+CpActivity *const *
+cp_case_peek_activities (CpCase *self,
+                         guint *n_items)
+{
+  return (CpActivity *const *) cp_record_get_items (CP_RECORD (self), PROP_ACTIVITIES, n_items);
+}
+
+CpAllocation *const *
+cp_case_peek_allocations (CpCase *self,
+                          guint *n_items)
+{
+  return (CpAllocation *const *) cp_record_get_items (CP_RECORD (self), PROP_ALLOCATIONS, n_items);
+}
+
+CpHistoryEntry *const *
+cp_case_peek_history (CpCase *self,
+                      guint *n_items)
+{
+  return (CpHistoryEntry *const *) cp_record_get_items (CP_RECORD (self), PROP_HISTORY, n_items);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cp-case-private.h"
+#include "cp-child-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -395,4 +396,18 @@ cp_child_add_earlier_period (CpChild      *self,
   g_return_if_fail (CP_IS_CHILD (self));
   g_return_if_fail (CP_IS_CARE_PERIOD (period));
   cp_record_append_item (CP_RECORD (self), PROP_EARLIER_PERIODS, period);
+}
+
+CpLegalStatus *const *
+cp_child_peek_legal_statuses (CpChild *self,
+                              guint *n_items)
+{
+  return (CpLegalStatus *const *) cp_record_get_items (CP_RECORD (self), PROP_LEGAL_STATUSES, n_items);
+}
+
+CpCarePeriod *const *
+cp_child_peek_earlier_periods (CpChild *self,
+                               guint *n_items)
+{
+  return (CpCarePeriod *const *) cp_record_get_items (CP_RECORD (self), PROP_EARLIER_PERIODS, n_items);
 }

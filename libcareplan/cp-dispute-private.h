@@ -16,4 +16,10 @@ void cp_dispute_resolve  (CpDispute     *self,
                           const GDate   *date,
                           const char    *outcome);
 
+/* The records of a list field themselves, oldest first, without
+ * references and without making a list (the engine's and the
+ * validation's way through a record): NULL and 0 for an empty one.
+ * Valid until the list changes. */
+CpDisputeStep *const *cp_dispute_peek_steps (CpDispute *self, guint *n_items);
+
 G_END_DECLS

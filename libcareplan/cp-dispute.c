@@ -338,3 +338,10 @@ cp_dispute_set_recommendation (CpDispute *self,
   cp_record_set_int (CP_RECORD (self), PROP_RECOMMENDATION, recommendation);
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+CpDisputeStep *const *
+cp_dispute_peek_steps (CpDispute *self,
+                       guint *n_items)
+{
+  return (CpDisputeStep *const *) cp_record_get_items (CP_RECORD (self), PROP_STEPS, n_items);
+}

@@ -18,6 +18,12 @@
 #include "cp-engine-private.h"
 #include "cp-policy-private.h"
 #include "cp-obligation-private.h"
+#include "cp-case-private.h"
+#include "cp-child-private.h"
+#include "cp-review-private.h"
+#include "cp-dispute-private.h"
+#include "cp-care-plan-private.h"
+#include "cp-permanence-plan-private.h"
 #include "cp-record-private.h"
 
 
@@ -328,7 +334,7 @@ run_deadlines (Run *run)
 {
   GPtrArray *rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_DEADLINE);
   guint n_placements;
-  gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
+  CpPlacement *const *placements = cp_case_peek_placements (run->kase, &n_placements);
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
 
   for (guint r = 0; r < rules->len; r++)
@@ -394,7 +400,7 @@ run_deadlines (Run *run)
           if (care_plan != NULL)
             {
               guint n_subs;
-              gpointer const *subs = cp_record_peek_items (care_plan, CP_TYPE_CARE_PLAN, "sub_plans", &n_subs);
+              CpSubPlan *const *subs = cp_care_plan_peek_sub_plans (care_plan, &n_subs);
               for (guint k = 0; k < n_subs; k++)
                 {
                   CpSubPlan *sp = subs[k];
@@ -685,7 +691,7 @@ static const char *
 no_meeting_refusal (Run *run, ReviewRules *rr, CpReview *review, guint32 held, char *buf, gsize len)
 {
   guint n_placements;
-  gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
+  CpPlacement *const *placements = cp_case_peek_placements (run->kase, &n_placements);
   CpPlacement *placement = NULL;   /* the case keeps it alive */
   CpRule *rule;
   const char * const *excluded;
@@ -820,7 +826,7 @@ static CpDispute *
 dispute_about (Run *run, int seq, guint pos)
 {
   guint n_disputes;
-  gpointer const *disputes = cp_record_peek_items (run->kase, CP_TYPE_CASE, "disputes", &n_disputes);
+  CpDispute *const *disputes = cp_case_peek_disputes (run->kase, &n_disputes);
   CpDispute *found = NULL;
   guint32 first = 0;
 
@@ -918,7 +924,7 @@ run_recommendations (Run       *run,
                      guint32    held)
 {
   guint n_recs;
-  gpointer const *recs = cp_record_peek_items (review, CP_TYPE_REVIEW, "recommendations", &n_recs);
+  CpRecommendation *const *recs = cp_review_peek_recommendations (review, &n_recs);
 
   for (guint r = 0; r < rules->len; r++)
     for (guint k = 0; k < n_recs; k++)
@@ -976,7 +982,7 @@ run_reviews (Run *run)
 {
   g_auto(ReviewRules) rr = { 0 };
   guint n;
-  gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n);
+  CpReview *const *reviews = cp_case_peek_reviews (run->kase, &n);
   guint i = 0;
   guint32 prev = 0, last_meeting = run->looked_after, meeting_due = 0;
   int prev_seq = 0, cycle_pos = 0, last_seq = 0;
@@ -1160,13 +1166,13 @@ static gboolean
 about_starred (Run *run, CpDispute *dispute)
 {
   guint n_reviews;
-  gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n_reviews);
+  CpReview *const *reviews = cp_case_peek_reviews (run->kase, &n_reviews);
   int pos = cp_dispute_get_recommendation (dispute);
 
   for (guint i = 0; i < n_reviews && pos > 0; i++)
     {
       guint n_recs;
-      gpointer const *recs = cp_record_peek_items (reviews[i], CP_TYPE_REVIEW, "recommendations", &n_recs);
+      CpRecommendation *const *recs = cp_review_peek_recommendations (reviews[i], &n_recs);
 
       if (cp_review_get_sequence (reviews[i]) == cp_dispute_get_review (dispute) && (guint) pos <= n_recs)
         return cp_recommendation_get_starred (recs[pos - 1]);
@@ -1182,14 +1188,14 @@ run_disputes (Run *run)
 {
   GPtrArray *stages = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_ESCALATION_STAGE);
   guint n_disputes;
-  gpointer const *disputes = cp_record_peek_items (run->kase, CP_TYPE_CASE, "disputes", &n_disputes);
+  CpDispute *const *disputes = cp_case_peek_disputes (run->kase, &n_disputes);
 
   for (guint d = 0; d < n_disputes; d++)
     {
       CpDispute *dispute = disputes[d];
       g_autofree char *subject = cp_text_printf ("dispute %u", d + 1);
       guint n;
-      gpointer const *steps = cp_record_peek_items (dispute, CP_TYPE_DISPUTE, "steps", &n);
+      CpDisputeStep *const *steps = cp_dispute_peek_steps (dispute, &n);
       guint32 resolved = known (run, cp_dispute_get_resolved_on (dispute));
 
       for (guint k = 0; k < n; k++)
@@ -1250,7 +1256,7 @@ static gboolean
 activity_recorded (CpCase *kase, CpDuty duty, guint32 from, guint32 until)
 {
   guint n;
-  gpointer const *list = cp_record_peek_items (kase, CP_TYPE_CASE, "activities", &n);
+  CpActivity *const *list = cp_case_peek_activities (kase, &n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1282,7 +1288,7 @@ static gint64
 earlier_days (CpChild *child, guint32 from)
 {
   guint n;
-  gpointer const *periods = cp_record_peek_items (child, CP_TYPE_CHILD, "earlier_periods", &n);
+  CpCarePeriod *const *periods = cp_child_peek_earlier_periods (child, &n);
   gint64 days = 0;
 
   for (guint i = 0; i < n; i++)
@@ -1305,7 +1311,7 @@ static gboolean
 short_breaks_only (CpCase *kase)
 {
   guint n;
-  gpointer const *placements = cp_record_peek_items (kase, CP_TYPE_CASE, "placements", &n);
+  CpPlacement *const *placements = cp_case_peek_placements (kase, &n);
 
   for (guint i = 0; i < n; i++)
     if (cp_placement_get_kind (placements[i]) != CP_PLACEMENT_TYPE_SHORT_BREAKS)
@@ -1409,7 +1415,7 @@ permanence_plan_complete (CpPermanencePlan *perm)
   guint n_milestones = 0;
 
   if (perm != NULL)
-    cp_record_peek_items (perm, CP_TYPE_PERMANENCE_PLAN, "milestones", &n_milestones);
+    cp_permanence_plan_peek_milestones (perm, &n_milestones);
   return n_milestones > 0 &&
          (cp_permanence_plan_get_contingency (perm) != NULL ||
           cp_permanence_plan_get_contingency_pathway (perm) != cp_permanence_plan_get_pathway (perm));
@@ -1423,7 +1429,7 @@ activity_days (Run *run, CpDuty duty, guint32 from)
 {
   GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint n_list;
-  gpointer const *list = cp_record_peek_items (run->kase, CP_TYPE_CASE, "activities", &n_list);
+  CpActivity *const *list = cp_case_peek_activities (run->kase, &n_list);
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
   CpSubPlanKind sub_kind = duty == CP_DUTY_PATHWAY_PLAN ? CP_SUB_PLAN_KIND_PATHWAY_PLAN
                            : duty == CP_DUTY_PEP_REVIEW ? CP_SUB_PLAN_KIND_PEP
@@ -1441,7 +1447,7 @@ activity_days (Run *run, CpDuty duty, guint32 from)
   if (care_plan != NULL && (int) sub_kind >= 0)
     {
       guint n_subs;
-      gpointer const *subs = cp_record_peek_items (care_plan, CP_TYPE_CARE_PLAN, "sub_plans", &n_subs);
+      CpSubPlan *const *subs = cp_care_plan_peek_sub_plans (care_plan, &n_subs);
 
       for (guint i = 0; i < n_subs; i++)
         {
@@ -1515,7 +1521,7 @@ static CpPlacement *
 placement_on (Run *run, guint32 day, guint32 *start_out)
 {
   guint n_placements;
-  gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
+  CpPlacement *const *placements = cp_case_peek_placements (run->kase, &n_placements);
   CpPlacement *found = NULL;
 
   for (guint i = 0; i < n_placements; i++)
@@ -1553,8 +1559,7 @@ static CpLegalStatus *
 legal_status_on (Run *run, guint32 day, guint32 *start_out)
 {
   guint n_statuses;
-  gpointer const *statuses = cp_record_peek_items (cp_case_get_child (run->kase), CP_TYPE_CHILD,
-                                                   "legal_statuses", &n_statuses);
+  CpLegalStatus *const *statuses = cp_child_peek_legal_statuses (cp_case_get_child (run->kase), &n_statuses);
   CpLegalStatus *found = NULL;
 
   for (guint i = 0; i < n_statuses; i++)
@@ -1599,7 +1604,7 @@ static guint32
 first_review_held (Run *run, CpRule *rule, guint32 day)
 {
   guint n_reviews;
-  gpointer const *reviews = cp_record_peek_items (run->kase, CP_TYPE_CASE, "reviews", &n_reviews);
+  CpReview *const *reviews = cp_case_peek_reviews (run->kase, &n_reviews);
   guint32 since = 0;
 
   if (g_strcmp0 (cp_rule_get_first_review_of (rule), "placement") == 0)
@@ -1629,7 +1634,7 @@ recorded_by (Run *run, CpRule *rule, guint32 since, guint32 day)
 {
   const char * const *duties = cp_rule_get_recorded (rule);
   guint n_list;
-  gpointer const *list = cp_record_peek_items (run->kase, CP_TYPE_CASE, "activities", &n_list);
+  CpActivity *const *list = cp_case_peek_activities (run->kase, &n_list);
 
   for (guint d = 0; duties != NULL && duties[d] != NULL; d++)
     {
@@ -1991,7 +1996,7 @@ run_activities (Run *run)
         case CP_ANCHOR_TEMPORARY_APPROVAL:
           {
             guint n_placements;
-            gpointer const *placements = cp_record_peek_items (run->kase, CP_TYPE_CASE, "placements", &n_placements);
+            CpPlacement *const *placements = cp_case_peek_placements (run->kase, &n_placements);
 
             for (guint i = 0; i < n_placements; i++)
               {
@@ -2029,8 +2034,7 @@ run_activities (Run *run)
             /* One for each period of a listed status (the making of an
              * order), if the other conditions hold that day. */
             guint n_statuses;
-            gpointer const *statuses = cp_record_peek_items (cp_case_get_child (run->kase), CP_TYPE_CHILD,
-                                                             "legal_statuses", &n_statuses);
+            CpLegalStatus *const *statuses = cp_child_peek_legal_statuses (cp_case_get_child (run->kase), &n_statuses);
 
             for (guint i = 0; i < n_statuses; i++)
               {
@@ -2395,12 +2399,12 @@ run_milestones (Run *run)
 {
   GPtrArray *rules = cp_policy_rules_of_kind (run->policy, CP_RULE_KIND_MILESTONE);
   CpPermanencePlan *perm = cp_case_get_permanence_plan (run->kase);
-  gpointer const *milestones;
+  CpMilestone *const *milestones;
   guint n_milestones;
 
   if (perm == NULL || rules->len == 0)
     return TRUE;
-  milestones = cp_record_peek_items (perm, CP_TYPE_PERMANENCE_PLAN, "milestones", &n_milestones);
+  milestones = cp_permanence_plan_peek_milestones (perm, &n_milestones);
   for (guint r = 0; r < rules->len; r++)
     for (guint i = 0; i < n_milestones; i++)
       {
@@ -2448,7 +2452,9 @@ cp_engine_evaluate (CpCase        *kase,
   g_autoptr(GArray) out = g_array_sized_new (FALSE, FALSE, sizeof (CpObligationData), 48);
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (2048);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
-  gpointer const *list;
+  CpCaseEvent *const *events_in;
+  CpPlacement *const *placements;
+  CpReview *const *reviews;
   guint n_list;
   CpCarePlan *care_plan;
   Run run = {
@@ -2478,19 +2484,19 @@ cp_engine_evaluate (CpCase        *kase,
   if (!leaving_care_days (&run))
     return NULL;
 
-  list = cp_record_peek_items (kase, CP_TYPE_CASE, "events", &n_list);
+  events_in = cp_case_peek_events (kase, &n_list);
   for (guint i = 0; i < n_list; i++)
     {
-      CpCaseEvent *e = list[i];
+      CpCaseEvent *e = events_in[i];
       Event ev = { cp_case_event_get_kind (e), known (&run, cp_case_event_get_date (e)),
                    cp_case_event_get_iro_agreed (e) };
       if (ev.date != 0)
         g_array_append_val (events, ev);
     }
-  list = cp_record_peek_items (kase, CP_TYPE_CASE, "placements", &n_list);
+  placements = cp_case_peek_placements (kase, &n_list);
   for (guint i = 1; i < n_list; i++)
     {
-      CpPlacement *p = list[i];
+      CpPlacement *p = placements[i];
       Event ev = { CP_EVENT_KIND_PLACEMENT_CHANGE, known (&run, cp_placement_get_start (p)), FALSE };
       if (ev.date != 0)
         g_array_append_val (events, ev);
@@ -2505,12 +2511,12 @@ cp_engine_evaluate (CpCase        *kase,
     }
   /* A review decision past its date and not done is an event too
    * (catalogue §D2 trig-decisions-not-carried-out), from the day after. */
-  list = cp_record_peek_items (kase, CP_TYPE_CASE, "reviews", &n_list);
+  reviews = cp_case_peek_reviews (kase, &n_list);
   for (guint i = 0; i < n_list; i++)
     {
-      CpReview *review = list[i];
+      CpReview *review = reviews[i];
       guint n_recs;
-      gpointer const *recs = cp_record_peek_items (review, CP_TYPE_REVIEW, "recommendations", &n_recs);
+      CpRecommendation *const *recs = cp_review_peek_recommendations (review, &n_recs);
 
       for (guint k = 0; k < n_recs; k++)
         {

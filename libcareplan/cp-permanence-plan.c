@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "cp-permanence-plan-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -254,4 +255,11 @@ cp_permanence_plan_add_milestone (CpPermanencePlan *self,
   g_return_if_fail (CP_IS_PERMANENCE_PLAN (self));
   g_return_if_fail (CP_IS_MILESTONE (milestone));
   cp_record_append_item (CP_RECORD (self), PROP_MILESTONES, milestone);
+}
+
+CpMilestone *const *
+cp_permanence_plan_peek_milestones (CpPermanencePlan *self,
+                                    guint *n_items)
+{
+  return (CpMilestone *const *) cp_record_get_items (CP_RECORD (self), PROP_MILESTONES, n_items);
 }

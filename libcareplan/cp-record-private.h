@@ -38,25 +38,12 @@ void          cp_record_class_install (GObjectClass *klass,
 
 /* The records of the list field @prop_id themselves, without references
  * and without making a list: NULL and 0 for an empty one. Valid until
- * the list changes. The engine's way through a case. */
+ * the list changes. Each type's cp_TYPE_peek_FIELD() accessor, in its
+ * -private.h header, is the typed way to it. */
 gpointer const *cp_record_get_items  (CpRecord    *self,
                                       guint        prop_id,
                                       guint       *n_items);
 
-/* The prop_id of the list field whose JSON key is @key in records of
- * @type (0, with a critical, if there is none). */
-guint         cp_record_list_field  (GType         type,
-                                     const char   *key);
-
-/* cp_record_get_items() of the list field @key of @record, a @type: the
- * key is looked up once for each place this is written. */
-#define cp_record_peek_items(record, type, key, n_items)                       \
-  (G_GNUC_EXTENSION ({                                                        \
-    static gsize cp_field_id__ = 0;                                           \
-    if (g_once_init_enter (&cp_field_id__))                                   \
-      g_once_init_leave (&cp_field_id__, cp_record_list_field ((type), (key))); \
-    cp_record_get_items (CP_RECORD (record), (guint) cp_field_id__, (n_items)); \
-  }))
 const GDate  *cp_record_get_date    (CpRecord     *self,
                                      guint         prop_id);
 const char   *cp_record_get_string  (CpRecord     *self,

@@ -609,23 +609,6 @@ cp_record_get_items (CpRecord *self,
   return items != NULL ? (gpointer const *) items->pdata : NULL;
 }
 
-static CpRecordClassPrivate *class_of (GType type);
-
-guint
-cp_record_list_field (GType       type,
-                      const char *key)
-{
-  RecordFields *fields;
-  guint prop_id;
-
-  g_return_val_if_fail (g_type_is_a (type, CP_TYPE_RECORD), 0);
-
-  fields = fields_of (class_of (type));
-  prop_id = GPOINTER_TO_UINT (g_hash_table_lookup (fields->by_key, key));
-  g_return_val_if_fail (prop_id != 0 && fields->info[prop_id].kind == FIELD_LIST, 0);
-  return prop_id;
-}
-
 const GDate *
 cp_record_get_date (CpRecord *self, guint prop_id)
 {

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cp-case-private.h"
+#include "cp-review-private.h"
 #include "cp-record-private.h"
 
 /**
@@ -590,4 +591,11 @@ cp_review_adjourn (CpReview    *self,
                    const GDate *resume_on)
 {
   cp_record_set_date (CP_RECORD (self), PROP_ADJOURNED_TO, resume_on);
+}
+
+CpRecommendation *const *
+cp_review_peek_recommendations (CpReview *self,
+                                guint *n_items)
+{
+  return (CpRecommendation *const *) cp_record_get_items (CP_RECORD (self), PROP_RECOMMENDATIONS, n_items);
 }

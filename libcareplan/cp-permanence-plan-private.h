@@ -1,0 +1,18 @@
+/* cp-permanence-plan-private.h: what the library's other files read of a CpPermanencePlan
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "careplan.h"
+
+G_BEGIN_DECLS
+
+/* The records of a list field themselves, oldest first, without
+ * references and without making a list (the engine's and the
+ * validation's way through a record): NULL and 0 for an empty one.
+ * Valid until the list changes. */
+CpMilestone *const *cp_permanence_plan_peek_milestones (CpPermanencePlan *self, guint *n_items);
+
+G_END_DECLS
