@@ -4,9 +4,9 @@
  */
 
 #include <stdio.h>
-#include <string.h>
 
 #include "careplan-commands.h"
+#include "cp-caseload-reader-private.h"
 
 static guint n_findings = 0;
 
@@ -37,29 +37,34 @@ validate_caseload (const char *path, guint *n_ok, guint *n_bad)
 
   for (;;)
     {
-      g_autoptr(CpCase) c = cp_caseload_reader_next (reader, &error);
+      g_autoptr(CpCase) c = NULL;
+      const char *text;
+      gsize len;
 
+      /* The reader gives each line's text and its number; the case is read
+       * here, so that its error names FILE:LINE without the reader's
+       * "line N: " prefix to take apart. */
+      if (!cp_caseload_reader_next_text (reader, &text, &len, &error))
+        {
+          if (error == NULL)
+            return TRUE;
+          /* Reading the file failed: the reader gives it up. */
+          fprintf (stderr, "careplan validate: %s: %s\n", path, error->message);
+          return FALSE;
+        }
+      c = cp_case_new_from_json (text, (gssize) len, &error);
       if (c != NULL)
         {
           g_autofree char *where = g_strdup_printf ("%s:%u", path, cp_caseload_reader_get_line (reader));
           (*n_ok)++;
           audit (c, where);
         }
-      else if (error != NULL && error->domain != CP_ERROR)
+      else
         {
-          /* Reading the file failed: the reader gives it up. */
-          fprintf (stderr, "careplan validate: %s: %s\n", path, error->message);
-          return FALSE;
-        }
-      else if (error != NULL)
-        {
-          /* The message starts "line N: ": print it as FILE:N: … */
-          fprintf (stderr, "%s:%s\n", path, error->message + strlen ("line "));
+          fprintf (stderr, "%s:%u: %s\n", path, cp_caseload_reader_get_line (reader), error->message);
           (*n_bad)++;
           g_clear_error (&error);
         }
-      else
-        return TRUE;
     }
 }
 
