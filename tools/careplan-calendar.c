@@ -11,40 +11,24 @@
 #include "careplan-commands.h"
 #include "careplan-ics.h"
 #include "careplan-measures.h"
+#include "careplan-options.h"
 #include "careplan-output.h"
 
-static char *opt_region = NULL;
-static char *opt_bank_holidays = NULL;
+static CareplanOptions opts;
 static char *opt_unit = NULL;
-static char *opt_policy = NULL;
-static char *opt_on = NULL;
 static char *opt_output = NULL;
 static char *opt_split_by = NULL;
 static char *opt_uid_key = NULL;
 static int opt_remind_days = -1;
 static gboolean opt_no_record_id = FALSE;
-static char *opt_pseudonymise = NULL;
-static char **opt_ssda903 = NULL;
-static gboolean opt_lenient = FALSE;
-static char **opt_ssd = NULL;
-static int opt_jobs = 0;
 
 static const GOptionEntry common_entries[] = {
-  { "region", 'r', 0, G_OPTION_ARG_STRING, &opt_region,
-    "england-and-wales (default), scotland or northern-ireland", "REGION" },
-  { "bank-holidays", 'b', 0, G_OPTION_ARG_FILENAME, &opt_bank_holidays,
-    "Merge a gov.uk bank-holidays.json file", "FILE" },
   { "unit", 'u', 0, G_OPTION_ARG_STRING, &opt_unit,
     "For add: working-days (default), calendar-days, weeks or months", "UNIT" },
   { NULL }
 };
 
 static const GOptionEntry deadline_entries[] = {
-  { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
-    "For deadlines: a built-in profile (default england) or a profile's JSON file", "PROFILE" },
-  { "on", 'd', 0, G_OPTION_ARG_STRING, &opt_on,
-    "For deadlines: evaluate as at this date (default today; with --ssda903, the return's end)",
-    "YYYY-MM-DD" },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "For deadlines: write to FILE (or, with --split-by, into the directory DIR) instead of standard output",
     "FILE|DIR" },
@@ -55,19 +39,9 @@ static const GOptionEntry deadline_entries[] = {
     "For deadlines: a reminder N days before each deadline (default 5; 0 for none)", "N" },
   { "no-record-id", 0, 0, G_OPTION_ARG_NONE, &opt_no_record_id,
     "For deadlines: leave the child's record id out of the events' titles", NULL },
-  CAREPLAN_PSEUDONYMISE_OPTION (opt_pseudonymise),
   { "uid-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_uid_key,
     "For deadlines: the secret key of the events' UIDs (default ~/.config/careplan/calendar-uid.key)",
     "FILE" },
-  { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
-    "For deadlines: the children of an SSDA903 return (repeatable)", "DIR" },
-  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient,
-    "With --ssda903: read the children whose last episode is open with REC X1 and no DEC (counted in a warning)",
-    NULL },
-  { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
-    "For deadlines: the looked-after children of an SSD extract (repeatable)", "DIR|CONNINFO" },
-  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
-    "For deadlines: evaluate on N threads (default: one per core)", "N" },
   { NULL }
 };
 
@@ -284,7 +258,6 @@ deadlines_main (char **files)
   g_autoptr(CpPolicy) policy = NULL;
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
-  g_autofree char *return_end = NULL;
   g_autoptr(GBytes) uid_key = NULL;
   g_autoptr(CareplanPseudonymiser) pseudonymiser = NULL;
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
@@ -295,25 +268,16 @@ deadlines_main (char **files)
   gboolean readable;
   int status;
 
-  if (files[0] == NULL && opt_ssda903 == NULL && opt_ssd == NULL)
+  if (files[0] == NULL && opts.ssda903 == NULL && opts.ssd == NULL)
     return fail (CAREPLAN_EXIT_USAGE, "deadlines: no file given (a case, a caseload, --ssda903 DIR or --ssd DIR)");
-  if (opt_jobs < 0)
-    return fail (CAREPLAN_EXIT_USAGE, "--jobs: %d is not a number of threads", opt_jobs);
   if (!careplan_grouping_option (opt_split_by, &dl.by, &error))
     return fail (CAREPLAN_EXIT_USAGE, "--split-by: %s", error->message);
   if (dl.by != CP_GROUPING_AUTHORITY && opt_output == NULL)
     return fail (CAREPLAN_EXIT_USAGE, "--split-by needs --output DIR, the directory of the files");
-  if (opt_pseudonymise != NULL &&
-      (pseudonymiser = careplan_pseudonymiser_new_for_file (opt_pseudonymise, &error)) == NULL)
-    return fail (CAREPLAN_EXIT_USAGE, "--pseudonymise: %s", error->message);
   uid_key = careplan_ics_setup ("calendar", opt_uid_key, opt_remind_days, opt_no_record_id, &options);
   if (uid_key == NULL)
     return CAREPLAN_EXIT_USAGE;
-  /* A 903 return is as at the end of its collection period (docs/ssda903.md). */
-  return_end = careplan_ssda903_default_on (opt_ssda903, opt_on);
-  careplan_ssda903_options (opt_lenient);
-  if (!careplan_evaluation_setup ("calendar", opt_policy, opt_region, opt_bank_holidays, return_end ? return_end : opt_on,
-                                  &policy, &calendar, &date))
+  if (!careplan_options_setup (&opts, "calendar", &policy, &calendar, &date, &pseudonymiser))
     return CAREPLAN_EXIT_USAGE;
 
   dl.ics = careplan_ics_new (policy, date, uid_key, &options);
@@ -321,7 +285,7 @@ deadlines_main (char **files)
   dl.date = date;
   dl.groups = groups;
   dl.order = order;
-  readable = careplan_for_each_evaluated (files, opt_ssda903, opt_ssd, (guint) opt_jobs, policy, calendar,
+  readable = careplan_for_each_evaluated (files, opts.ssda903, opts.ssd, (guint) opts.jobs, policy, calendar,
                                           date, deadline_case, &dl, &invalid);
   status = write_deadlines (&dl);
   careplan_ics_free (dl.ics);
@@ -347,7 +311,11 @@ careplan_calendar_main (int argc, char **argv)
     "  between START END  working days after START up to and including END\n"
     "  holidays YEAR      the bank holidays and substitute days of YEAR\n"
     "  deadlines CASES…   an iCalendar file of the cases' deadlines still to come\n"
-    "                     (one file per team, worker or IRO with --split-by)");
+    "                     (one file per team, worker or IRO with --split-by)\n"
+    "\n"
+    "--region and --bank-holidays serve every action; --policy, --on, --ssda903,\n"
+    "--lenient, --ssd, --jobs and --pseudonymise are for deadlines.");
+  careplan_options_add (ctx, &opts, CAREPLAN_OPTIONS_SOURCES);
   g_option_context_add_main_entries (ctx, common_entries, NULL);
   g_option_context_add_main_entries (ctx, deadline_entries, NULL);
   if (!careplan_parse_options (ctx, &argc, &argv))
@@ -359,7 +327,7 @@ careplan_calendar_main (int argc, char **argv)
   if (strcmp (verb, "deadlines") == 0)
     return deadlines_main (argv + 2);
 
-  cal = careplan_calendar_from_options (opt_region, opt_bank_holidays, &error);
+  cal = careplan_calendar_from_options (opts.region, opts.bank_holidays, &error);
   if (cal == NULL)
     return fail (g_error_matches (error, CP_ERROR, CP_ERROR_UNKNOWN_CODE)
                  ? CAREPLAN_EXIT_USAGE : CAREPLAN_EXIT_DATA, "%s", error->message);

@@ -16,39 +16,27 @@
 
 #include "careplan-commands.h"
 #include "careplan-measures.h"
+#include "careplan-options.h"
 #include "careplan-output.h"
 #include "careplan-write-table.h"
 
-static char *opt_policy = NULL;
-static char *opt_on = NULL;
-static char *opt_region = NULL;
-static char *opt_bank_holidays = NULL;
+static CareplanOptions opts;
 static char *opt_format = NULL;
 static char *opt_output = NULL;
 static char *opt_uid_key = NULL;
 static gboolean opt_all = FALSE;
-static int opt_jobs = 0;
-static char **opt_ssda903 = NULL;
-static gboolean opt_lenient = FALSE;
-static char **opt_ssd = NULL;
 static gboolean opt_compare_due_dates = FALSE;
 static char *opt_write_table = NULL;
 static char **opt_files = NULL;
 static char *opt_team = NULL;
 static char *opt_worker = NULL;
 static char *opt_iro = NULL;
-static char *opt_pseudonymise = NULL;
 static gboolean opt_excel = FALSE;
 static int opt_remind_days = -1;
 static gboolean opt_no_record_id = FALSE;
 
 static const GOptionEntry entries[] = {
-  { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
-    "A built-in profile (default england) or a profile's JSON file", "PROFILE" },
-  { "on", 'd', 0, G_OPTION_ARG_STRING, &opt_on,
-    "Evaluate as at this date (default today; with --ssda903, the end of the return's collection period)",
-    "YYYY-MM-DD" },
-  { "date", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_on,
+  { "date", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opts.on,
     "The same as --on", "YYYY-MM-DD" },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
     "text (default), json, csv, or ics: an iCalendar file of the deadlines still to come", "FORMAT" },
@@ -65,22 +53,6 @@ static const GOptionEntry entries[] = {
   { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all,
     "Every obligation with how its date was worked out, not only those overdue, due soon "
     "or lacking the history to judge", NULL },
-  { "region", 'r', 0, G_OPTION_ARG_STRING, &opt_region,
-    "Bank-holiday region (default england-and-wales)", "REGION" },
-  { "bank-holidays", 'b', 0, G_OPTION_ARG_FILENAME, &opt_bank_holidays,
-    "Merge a gov.uk bank-holidays.json file", "FILE" },
-  { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
-    "Check every child of an SSDA903 return, a directory of header.csv, episodes.csv and reviews.csv "
-    "(repeatable); the return records placements and reviews only, so only review obligations are judged",
-    "DIR" },
-  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient,
-    "With --ssda903: read the children whose last episode is open with REC X1 and no DEC (counted in a warning)",
-    NULL },
-  { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
-    "Check every looked-after child of a Standard Safeguarding Dataset extract, a directory of "
-    "ssd_person.csv, ssd_cla_episodes.csv, ssd_cla_placement.csv…, or a PostgreSQL database holding those "
-    "tables: postgresql://HOST/DB or a libpq connection string (repeatable); reviews, visits, "
-    "health and dental checks and the care plan are judged", "DIR|CONNINFO" },
   { "compare-due-dates", 0, 0, G_OPTION_ARG_NONE, &opt_compare_due_dates,
     "With --ssd: list instead the reviews whose due date in the SSD (clar_cla_review_due_date) differs "
     "from the library's, with the rule and its citation; exit status 1 when the SSD's is later", NULL },
@@ -88,16 +60,12 @@ static const GOptionEntry entries[] = {
     "With one --ssd PostgreSQL database: also write every obligation judged into TABLE of that database "
     "(created if need be), replacing in one transaction the rows of the same --on date and profile "
     "(see docs/ssd.md for its columns)", "TABLE" },
-  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
-    "Read and evaluate a caseload's cases on N threads (default: one per core); "
-    "the output is the same for any N", "N" },
   { "team", 0, 0, G_OPTION_ARG_STRING, &opt_team,
     "Only the cases whose social worker is in this team on the --on date", "TEAM" },
   { "worker", 0, 0, G_OPTION_ARG_STRING, &opt_worker,
     "Only the cases allocated to this social worker (a staff identifier) on the --on date", "STAFF" },
   { "iro", 0, 0, G_OPTION_ARG_STRING, &opt_iro,
     "Only the cases allocated to this IRO (a staff identifier) on the --on date", "STAFF" },
-  CAREPLAN_PSEUDONYMISE_OPTION (opt_pseudonymise),
   { "excel", 0, 0, G_OPTION_ARG_NONE, &opt_excel,
     "With --format csv: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8", NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
@@ -181,14 +149,14 @@ output_is_input (const char *output)
   for (guint i = 0; opt_files && opt_files[i]; i++)
     if (same_file (&out, opt_files[i]))
       return TRUE;
-  for (guint i = 0; opt_ssda903 && opt_ssda903[i]; i++)
+  for (guint i = 0; opts.ssda903 && opts.ssda903[i]; i++)
     {
-      g_autoptr(GDir) dir = g_dir_open (opt_ssda903[i], 0, NULL);
+      g_autoptr(GDir) dir = g_dir_open (opts.ssda903[i], 0, NULL);
       const char *name;
 
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
-          g_autofree char *path = g_build_filename (opt_ssda903[i], name, NULL);
+          g_autofree char *path = g_build_filename (opts.ssda903[i], name, NULL);
           if (same_file (&out, path))
             return TRUE;
         }
@@ -204,7 +172,6 @@ careplan_check_main (int argc, char **argv)
   g_autoptr(CpPolicy) policy = NULL;
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
-  g_autofree char *return_end = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GBytes) uid_key = NULL;
   CareplanIcsOptions ics_options;
@@ -216,6 +183,7 @@ careplan_check_main (int argc, char **argv)
   guint invalid = 0;
   Check c = { 0 };
 
+  careplan_options_add (ctx, &opts, CAREPLAN_OPTIONS_SOURCES);
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_set_summary (ctx,
     "Works out every statutory obligation of each case under a policy profile\n"
@@ -243,14 +211,9 @@ careplan_check_main (int argc, char **argv)
     "path, on standard error).");
   if (!careplan_parse_options (ctx, &argc, &argv))
     return CAREPLAN_EXIT_USAGE;
-  if (opt_files == NULL && opt_ssda903 == NULL && opt_ssd == NULL)
+  if (opt_files == NULL && opts.ssda903 == NULL && opts.ssd == NULL)
     {
       fprintf (stderr, "careplan check: no file given (a case, a caseload, --ssda903 DIR or --ssd DIR)\n");
-      return CAREPLAN_EXIT_USAGE;
-    }
-  if (opt_jobs < 0)
-    {
-      fprintf (stderr, "careplan check: --jobs: %d is not a number of threads\n", opt_jobs);
       return CAREPLAN_EXIT_USAGE;
     }
   if (!careplan_format_parse (opt_format ? opt_format : "text", &c.format))
@@ -263,27 +226,21 @@ careplan_check_main (int argc, char **argv)
       fprintf (stderr, "careplan check: --excel goes with --format csv\n");
       return CAREPLAN_EXIT_USAGE;
     }
-  if (opt_write_table != NULL && opt_pseudonymise != NULL)
+  if (opt_write_table != NULL && opts.pseudonymise != NULL)
     {
       /* The table is keyed by the authority's own ids, in its own database. */
       fprintf (stderr, "careplan check: --write-table writes the SSD's own person ids into the database it "
                "read them from; it does not take --pseudonymise\n");
       return CAREPLAN_EXIT_USAGE;
     }
-  if (opt_pseudonymise != NULL &&
-      (pseudonymiser = careplan_pseudonymiser_new_for_file (opt_pseudonymise, &error)) == NULL)
-    {
-      fprintf (stderr, "careplan check: --pseudonymise: %s\n", error->message);
-      return CAREPLAN_EXIT_USAGE;
-    }
-  if (opt_compare_due_dates && (opt_ssd == NULL || c.format != CAREPLAN_FORMAT_TEXT))
+  if (opt_compare_due_dates && (opts.ssd == NULL || c.format != CAREPLAN_FORMAT_TEXT))
     {
       fprintf (stderr, "careplan check: --compare-due-dates needs --ssd and the text format\n");
       return CAREPLAN_EXIT_USAGE;
     }
   if (opt_write_table != NULL &&
-      (opt_compare_due_dates || opt_files != NULL || opt_ssda903 != NULL || opt_ssd == NULL ||
-       g_strv_length (opt_ssd) != 1 || !careplan_ssd_is_connection (opt_ssd[0])))
+      (opt_compare_due_dates || opt_files != NULL || opts.ssda903 != NULL || opts.ssd == NULL ||
+       g_strv_length (opts.ssd) != 1 || !careplan_ssd_is_connection (opts.ssd[0])))
     {
       fprintf (stderr, "careplan check: --write-table needs one --ssd source, a PostgreSQL database "
                "(the table is written in that database), and no other input\n");
@@ -310,16 +267,12 @@ careplan_check_main (int argc, char **argv)
         return CAREPLAN_EXIT_USAGE;
     }
 
-  /* A 903 return is as at the end of its collection period (docs/ssda903.md). */
-  return_end = careplan_ssda903_default_on (opt_ssda903, opt_on);
-  careplan_ssda903_options (opt_lenient);
-  if (!careplan_evaluation_setup ("check", opt_policy, opt_region, opt_bank_holidays, return_end ? return_end : opt_on,
-                                  &policy, &calendar, &date))
+  if (!careplan_options_setup (&opts, "check", &policy, &calendar, &date, &pseudonymiser))
     return CAREPLAN_EXIT_USAGE;
 
   if (opt_write_table != NULL)
     {
-      writer = careplan_table_writer_new (opt_ssd[0], opt_write_table, cp_policy_get_name (policy), date,
+      writer = careplan_table_writer_new (opts.ssd[0], opt_write_table, cp_policy_get_name (policy), date,
                                           &error);
       if (writer == NULL)
         {
@@ -343,9 +296,8 @@ careplan_check_main (int argc, char **argv)
 
   careplan_output_begin (output, out);
   flush (&c);
-  readable = careplan_for_each_evaluated (opt_files, opt_ssda903, opt_ssd, (guint) opt_jobs, policy, calendar,
+  readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd, (guint) opts.jobs, policy, calendar,
                                           date, check_case, &c, &invalid);
-  g_clear_pointer (&opt_ssd, g_strfreev);
   if (opt_compare_due_dates)
     g_string_append_printf (out, "%u reviews with a due date in the SSD: %u differ from the library's, "
                             "%u of them later\n", c.compared, c.differ, c.later);
@@ -371,7 +323,7 @@ careplan_check_main (int argc, char **argv)
   careplan_output_end (output, out, !readable || invalid > 0, invalid);
   flush (&c);
   totals = careplan_output_get_totals (output);
-  g_clear_pointer (&opt_ssda903, g_strfreev);
+  careplan_options_clear (&opts);
   g_clear_pointer (&opt_files, g_strfreev);
   g_clear_pointer (&opt_write_table, g_free);
 

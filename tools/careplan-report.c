@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "careplan-commands.h"
+#include "careplan-options.h"
 #include "careplan-measures.h"
 #include "careplan-output.h"
 
@@ -19,29 +20,16 @@
 #define N_MONTHS 12
 #define TOP_CASES 25
 
-static char *opt_policy = NULL;
-static char *opt_on = NULL;
-static char *opt_region = NULL;
-static char *opt_bank_holidays = NULL;
+static CareplanOptions opts;
 static char *opt_format = NULL;
 static char *opt_output = NULL;
 static char **opt_files = NULL;
-static char *opt_pseudonymise = NULL;
 
 static const GOptionEntry entries[] = {
-  { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
-    "A built-in profile (default england) or a profile's JSON file", "PROFILE" },
-  { "on", 'd', 0, G_OPTION_ARG_STRING, &opt_on,
-    "As at this date (default today)", "YYYY-MM-DD" },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
     "html (the default and, for now, the only one)", "FORMAT" },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "Write the report to FILE (required; atomically, readable by its owner only)", "FILE" },
-  { "region", 'r', 0, G_OPTION_ARG_STRING, &opt_region,
-    "Bank-holiday region (default england-and-wales)", "REGION" },
-  { "bank-holidays", 'b', 0, G_OPTION_ARG_FILENAME, &opt_bank_holidays,
-    "Merge a gov.uk bank-holidays.json file", "FILE" },
-  CAREPLAN_PSEUDONYMISE_OPTION (opt_pseudonymise),
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "CASELOAD.jsonl|CASE.json…" },
   { NULL }
@@ -470,6 +458,7 @@ careplan_report_main (int argc, char **argv)
   guint invalid = 0;
   Report r = { 0 };
 
+  careplan_options_add (ctx, &opts, CAREPLAN_OPTIONS_EVALUATION);
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_set_summary (ctx,
     "Writes one self-contained HTML page for managers: obligations overdue and\n"
@@ -499,14 +488,7 @@ careplan_report_main (int argc, char **argv)
       fprintf (stderr, "careplan report: no caseload given\n");
       return CAREPLAN_EXIT_USAGE;
     }
-  if (opt_pseudonymise != NULL &&
-      (pseudonymiser = careplan_pseudonymiser_new_for_file (opt_pseudonymise, &error)) == NULL)
-    {
-      fprintf (stderr, "careplan report: --pseudonymise: %s\n", error->message);
-      return CAREPLAN_EXIT_USAGE;
-    }
-  if (!careplan_evaluation_setup ("report", opt_policy, opt_region, opt_bank_holidays, opt_on,
-                                  &policy, &calendar, &date))
+  if (!careplan_options_setup (&opts, "report", &policy, &calendar, &date, &pseudonymiser))
     return CAREPLAN_EXIT_USAGE;
 
   r.policy = policy;
@@ -536,6 +518,7 @@ careplan_report_main (int argc, char **argv)
   readable = careplan_for_each_case (opt_files, NULL, report_case, &r, &invalid);
   invalid += r.refused;
   g_clear_pointer (&opt_files, g_strfreev);
+  careplan_options_clear (&opts);
 
   page = render (&r, invalid);
   for (guint m = 0; m < N_MONTHS; m++)

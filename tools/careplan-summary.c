@@ -11,58 +11,30 @@
 #include <unistd.h>
 
 #include "careplan-commands.h"
+#include "careplan-options.h"
 #include "careplan-measures.h"
 #include "careplan-output.h"
 #include "cp-obligation-list-private.h"
 
-static char *opt_policy = NULL;
-static char *opt_on = NULL;
-static char *opt_region = NULL;
-static char *opt_bank_holidays = NULL;
+static CareplanOptions opts;
 static char *opt_format = NULL;
-static int opt_jobs = 0;
-static char **opt_ssda903 = NULL;
-static gboolean opt_lenient = FALSE;
-static char **opt_ssd = NULL;
 static char **opt_files = NULL;
 static char *opt_by = NULL;
 static char *opt_from = NULL;
 static char *opt_to = NULL;
 static gboolean opt_excel = FALSE;
-static char *opt_pseudonymise = NULL;
 
 static const GOptionEntry entries[] = {
-  { "policy", 'p', 0, G_OPTION_ARG_STRING, &opt_policy,
-    "A built-in profile (default england) or a profile's JSON file", "PROFILE" },
-  { "on", 'd', 0, G_OPTION_ARG_STRING, &opt_on,
-    "As at this date (default today; with --ssda903, the end of the return's collection period)",
-    "YYYY-MM-DD" },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
     "text (default), json, or csv: one row per area of work (and per group with --by)", "FORMAT" },
   { "excel", 0, 0, G_OPTION_ARG_NONE, &opt_excel,
     "With --format csv: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8", NULL },
-  { "region", 'r', 0, G_OPTION_ARG_STRING, &opt_region,
-    "Bank-holiday region (default england-and-wales)", "REGION" },
-  { "bank-holidays", 'b', 0, G_OPTION_ARG_FILENAME, &opt_bank_holidays,
-    "Merge a gov.uk bank-holidays.json file", "FILE" },
-  { "ssda903", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssda903,
-    "Include every child of an SSDA903 return (repeatable; reviews only)", "DIR" },
-  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient,
-    "With --ssda903: read the children whose last episode is open with REC X1 and no DEC (counted in a warning)",
-    NULL },
-  { "ssd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ssd,
-    "Include every looked-after child of a Standard Safeguarding Dataset extract, a directory or a "
-    "PostgreSQL database (repeatable; reviews, visits, health and dental checks, the care plan)", "DIR|CONNINFO" },
-  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
-    "Read and evaluate a caseload's cases on N threads (default: one per core); "
-    "the output is the same for any N", "N" },
   { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by,
     "Also count by the allocation on the date: team, worker (social worker) or iro", "GROUPING" },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
     "With --to: timeliness of the obligations due from this date (docs/measures.md)", "YYYY-MM-DD" },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to,
     "With --from: to this date, included", "YYYY-MM-DD" },
-  CAREPLAN_PSEUDONYMISE_OPTION (opt_pseudonymise),
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL,
     "[CASELOAD.jsonl|CASE.json…]" },
   { NULL }
@@ -591,7 +563,6 @@ careplan_summary_main (int argc, char **argv)
   g_autoptr(CpPolicy) policy = NULL;
   g_autoptr(CpCalendar) calendar = NULL;
   g_autoptr(GDate) date = NULL;
-  g_autofree char *return_end = NULL;
   g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(CpMeasures) measures = NULL;
@@ -601,6 +572,7 @@ careplan_summary_main (int argc, char **argv)
   guint invalid = 0;
   Summary s = { 0 };
 
+  careplan_options_add (ctx, &opts, CAREPLAN_OPTIONS_SOURCES);
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_set_summary (ctx,
     "The authority-wide picture of a caseload as at a date: obligations overdue\n"
@@ -616,7 +588,7 @@ careplan_summary_main (int argc, char **argv)
     "3 a file or case could not be read.");
   if (!careplan_parse_options (ctx, &argc, &argv))
     return CAREPLAN_EXIT_USAGE;
-  if (opt_files == NULL && opt_ssda903 == NULL && opt_ssd == NULL)
+  if (opt_files == NULL && opts.ssda903 == NULL && opts.ssd == NULL)
     {
       fprintf (stderr, "careplan summary: no caseload given\n");
       return CAREPLAN_EXIT_USAGE;
@@ -640,25 +612,7 @@ careplan_summary_main (int argc, char **argv)
                        "the timeliness of --from and --to is in text and json\n");
       return CAREPLAN_EXIT_USAGE;
     }
-  /* A summary names no child: the key is checked, so that one command line
-   * serves check, summary and report alike. */
-  if (opt_pseudonymise != NULL &&
-      (pseudonymiser = careplan_pseudonymiser_new_for_file (opt_pseudonymise, &error)) == NULL)
-    {
-      fprintf (stderr, "careplan summary: --pseudonymise: %s\n", error->message);
-      return CAREPLAN_EXIT_USAGE;
-    }
-  if (opt_jobs < 0)
-    {
-      fprintf (stderr, "careplan summary: --jobs: %d is not a number of threads\n", opt_jobs);
-      return CAREPLAN_EXIT_USAGE;
-    }
-
-  /* A 903 return is as at the end of its collection period (docs/ssda903.md). */
-  return_end = careplan_ssda903_default_on (opt_ssda903, opt_on);
-  careplan_ssda903_options (opt_lenient);
-  if (!careplan_evaluation_setup ("summary", opt_policy, opt_region, opt_bank_holidays, return_end ? return_end : opt_on,
-                                  &policy, &calendar, &date))
+  if (!careplan_options_setup (&opts, "summary", &policy, &calendar, &date, &pseudonymiser))
     return CAREPLAN_EXIT_USAGE;
 
   if (!setup_by_and_period (&s, policy, calendar, &measures))
@@ -670,15 +624,14 @@ careplan_summary_main (int argc, char **argv)
   s.today = g_date_get_julian (date);
   s.stages = stages;
   if (isatty (fileno (stderr)))
-    s.progress = careplan_progress_new (careplan_count_cases (opt_files, opt_ssda903) +
-                                        careplan_count_ssd_cases (opt_ssd));
+    s.progress = careplan_progress_new (careplan_count_cases (opt_files, opts.ssda903) +
+                                        careplan_count_ssd_cases (opts.ssd));
 
-  readable = careplan_for_each_evaluated (opt_files, opt_ssda903, opt_ssd, (guint) opt_jobs, policy, calendar,
+  readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd, (guint) opts.jobs, policy, calendar,
                                           date, summarise_case, &s, &invalid);
-  g_clear_pointer (&opt_ssd, g_strfreev);
   careplan_progress_free (s.progress);
   invalid += s.refused;
-  g_clear_pointer (&opt_ssda903, g_strfreev);
+  careplan_options_clear (&opts);
   g_clear_pointer (&opt_files, g_strfreev);
 
   if (json)
