@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "cp-authority-private.h"
 #include "cp-care-plan-private.h"
 #include "cp-case-private.h"
 #include "cp-error-private.h"
@@ -421,14 +422,7 @@ check_not_before_care (CpCase      *self,
                   "%s: %s is before the child became looked after (%s)", field, a, b);
 }
 
-static const char *
-article (CpRole role)
-{
-  return strchr ("aeiou", cp_enum_to_nick (CP_TYPE_ROLE, role)[0]) ? "an" : "a";
-}
-
-/* Refuses @action for @role unless it is the role @policy requires for it
- * (any role, when the profile names none), recording the refusal. */
+/* Refuses @action unless @role is the one @policy requires for it. */
 static gboolean
 check_role (CpCase      *self,
             CpPolicy    *policy,
@@ -438,18 +432,9 @@ check_role (CpCase      *self,
             const GDate *date,
             GError     **error)
 {
-  CpRole required = cp_policy_get_authority (policy, action);
-  g_autofree char *reason = NULL;
+  const CpAuthorityAct act = { .action = action, .kase = self, .date = date };
 
-  if (required == CP_ROLE_UNKNOWN || role == required)
-    return TRUE;
-
-  reason = g_strdup_printf ("%s needs %s %s under %s; %s %s may not", action,
-                            article (required), cp_enum_to_nick (CP_TYPE_ROLE, required),
-                            cp_policy_get_name (policy),
-                            article (role), cp_enum_to_nick (CP_TYPE_ROLE, role));
-  record_history (self, date, role, actor, action, reason, TRUE);
-  return cp_fail (error, CP_ERROR_NOT_AUTHORISED, "%s", reason);
+  return cp_authority_check (policy, &act, role, actor, error);
 }
 
 /* A dispute about a recommendation names one the case holds. */
@@ -1049,65 +1034,6 @@ cp_case_get_allocation (CpCase      *self,
   return best;
 }
 
-/* The child's school year on @day under @rule: the age in whole years on
- * the day before the school year began (the rule's `school_year_start`),
- * less the rule's `school_age_offset` (England: the age on 31 August, less
- * 4). */
-static int
-school_year (CpChild *child, CpRule *rule, const GDate *day)
-{
-  const GDate *birth = cp_child_get_birth_date (child);
-  guint month = 0, mday = 0;
-  GDate before;
-  int age;
-
-  /* The profile loader checked the month and day. */
-  if (sscanf (cp_rule_get_school_year_start (rule), "%u-%u", &month, &mday) != 2)
-    g_return_val_if_reached (0);
-  g_date_clear (&before, 1);
-  mday = MIN (mday, g_date_get_days_in_month ((GDateMonth) month, g_date_get_year (day)));
-  g_date_set_dmy (&before, (GDateDay) mday, (GDateMonth) month, g_date_get_year (day));
-  if (g_date_compare (day, &before) < 0)
-    g_date_subtract_years (&before, 1);
-  g_date_subtract_days (&before, 1);
-  age = g_date_get_year (&before) - g_date_get_year (birth);
-  if (g_date_get_month (&before) < g_date_get_month (birth) ||
-      (g_date_get_month (&before) == g_date_get_month (birth) && g_date_get_day (&before) < g_date_get_day (birth)))
-    age--;
-  return age - cp_rule_get_school_age_offset (rule);
-}
-
-/* Whether an `authority.placement.*` rule's conditions hold for @placement:
- * its area, its type (and the types it exempts), and for a move the
- * child's school year. */
-static gboolean
-placement_rule_applies (CpCase *self, CpRule *rule, CpPlacement *placement)
-{
-  const char * const *areas = cp_rule_get_areas (rule);
-  const char * const *types = cp_rule_get_placements (rule);
-  const char * const *exempt = cp_rule_get_excluded_placements (rule);
-  const char *kind = cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (placement));
-  int min_year = cp_rule_get_min_school_year (rule), max_year = cp_rule_get_max_school_year (rule);
-
-  if (areas != NULL && !g_strv_contains (areas, cp_enum_to_nick (CP_TYPE_PLACEMENT_AREA,
-                                                                 cp_placement_get_area (placement))))
-    return FALSE;
-  if ((types != NULL && !g_strv_contains (types, kind)) || (exempt != NULL && g_strv_contains (exempt, kind)))
-    return FALSE;
-  if (min_year > 0 || max_year > 0)
-    {
-      int year;
-
-      /* A school-year rule is about moves: the first placement is not one. */
-      if (g_list_model_get_n_items (cp_case_get_placements (self)) == 0)
-        return FALSE;
-      year = school_year (cp_case_get_child (self), rule, cp_placement_get_start (placement));
-      if ((min_year > 0 && year < min_year) || (max_year > 0 && year > max_year))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * cp_case_place:
  * @self: a #CpCase
@@ -1141,84 +1067,20 @@ cp_case_place (CpCase       *self,
                const char   *reason,
                GError      **error)
 {
-  GListModel *rules;
+  CpAuthorityAct act = { .action = "placement", .described_as = "this placement",
+                         .recorded_as = "placement.add" };
 
   g_return_val_if_fail (CP_IS_CASE (self), FALSE);
   g_return_val_if_fail (CP_IS_POLICY (policy), FALSE);
   g_return_val_if_fail (CP_IS_PLACEMENT (placement), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  rules = cp_policy_get_rules (policy);
-  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-    {
-      g_autoptr(CpRule) rule = g_list_model_get_item (rules, i);
-      g_autofree char *why = NULL;
-
-      if (cp_rule_get_kind (rule) != CP_RULE_KIND_AUTHORITY ||
-          !g_str_has_prefix (cp_rule_get_key (rule), "authority.placement.") ||
-          !placement_rule_applies (self, rule, placement) || role == cp_rule_get_approver (rule))
-        continue;
-      why = g_strdup_printf ("this placement needs %s %s under %s (%s); %s %s may not",
-                             article (cp_rule_get_approver (rule)),
-                             cp_enum_to_nick (CP_TYPE_ROLE, cp_rule_get_approver (rule)),
-                             cp_policy_get_name (policy), cp_rule_get_id (rule),
-                             article (role), cp_enum_to_nick (CP_TYPE_ROLE, role));
-      record_history (self, cp_placement_get_start (placement), role, actor, "placement.add", why, TRUE);
-      return cp_fail (error, CP_ERROR_NOT_AUTHORISED, "%s", why);
-    }
+  act.kase = self;
+  act.date = cp_placement_get_start (placement);
+  act.placement = placement;
+  if (!cp_authority_check (policy, &act, role, actor, error))
+    return FALSE;
   return cp_case_add_placement (self, placement, role, actor, reason, error);
-}
-
-/* The child's legal status on @day, or NULL. */
-static CpLegalStatus *
-legal_status_on (CpChild *child, const GDate *day)
-{
-  GListModel *list = cp_child_get_legal_statuses (child);
-  CpLegalStatus *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(CpLegalStatus) ls = g_list_model_get_item (list, i);
-      const GDate *start = cp_legal_status_get_start (ls), *end = cp_legal_status_get_end (ls);
-
-      if (g_date_compare (start, day) <= 0 && (end == NULL || g_date_compare (day, end) < 0))
-        found = ls;   /* the child keeps it alive */
-    }
-  return found;
-}
-
-/* Whether an `authority.cease.*` rule's conditions hold on @date. */
-static gboolean
-cease_rule_applies (CpCase *self, CpRule *rule, CpCalendar *calendar, const GDate *date,
-                    gboolean *applies, GError **error)
-{
-  CpChild *child = cp_case_get_child (self);
-  const char * const *statuses = cp_rule_get_legal_statuses (rule);
-  CpLegalStatus *ls = legal_status_on (child, date);
-  guint32 day = g_date_get_julian (date);
-  int age = cp_julian_months_between (g_date_get_julian (cp_child_get_birth_date (child)), day);
-  guint32 lac = g_date_get_julian (cp_child_get_looked_after_since (child)), enough;
-
-  *applies = FALSE;
-  if (statuses != NULL &&
-      (ls == NULL || !g_strv_contains (statuses, cp_enum_to_nick (CP_TYPE_LEGAL_STATUS_KIND,
-                                                                   cp_legal_status_get_status (ls)))))
-    return TRUE;
-  if ((cp_rule_get_min_age_months (rule) > 0 && age < cp_rule_get_min_age_months (rule)) ||
-      (cp_rule_get_max_age_months (rule) > 0 && age >= cp_rule_get_max_age_months (rule)))
-    return TRUE;
-  /* The least time looked after for the rule to apply ("for at least 20
-   * working days"). */
-  if (cp_rule_get_quantity (rule) > 0)
-    {
-      if (!cp_calendar_add_julian (calendar, lac, cp_rule_get_quantity (rule), cp_rule_get_unit (rule),
-                                   &enough, error))
-        return FALSE;
-      if (day < enough)
-        return TRUE;
-    }
-  *applies = TRUE;
-  return TRUE;
 }
 
 /**
@@ -1252,8 +1114,8 @@ cp_case_cease (CpCase       *self,
                const char   *actor,
                GError      **error)
 {
+  CpAuthorityAct act = { .action = "cease", .described_as = "ceasing care", .recorded_as = "case.cease" };
   CpChild *child;
-  GListModel *rules;
 
   g_return_val_if_fail (CP_IS_CASE (self), FALSE);
   g_return_val_if_fail (CP_IS_POLICY (policy), FALSE);
@@ -1267,28 +1129,11 @@ cp_case_cease (CpCase       *self,
   if (!check_not_before_care (self, date, "child.ceased_on", error))
     return FALSE;
 
-  rules = cp_policy_get_rules (policy);
-  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-    {
-      g_autoptr(CpRule) rule = g_list_model_get_item (rules, i);
-      g_autofree char *reason = NULL;
-      gboolean applies;
-
-      if (cp_rule_get_kind (rule) != CP_RULE_KIND_AUTHORITY ||
-          !g_str_has_prefix (cp_rule_get_key (rule), "authority.cease."))
-        continue;
-      if (!cease_rule_applies (self, rule, calendar, date, &applies, error))
-        return FALSE;
-      if (!applies || role == cp_rule_get_approver (rule))
-        continue;
-      reason = g_strdup_printf ("ceasing care needs %s %s under %s (%s); %s %s may not",
-                                article (cp_rule_get_approver (rule)),
-                                cp_enum_to_nick (CP_TYPE_ROLE, cp_rule_get_approver (rule)),
-                                cp_policy_get_name (policy), cp_rule_get_id (rule),
-                                article (role), cp_enum_to_nick (CP_TYPE_ROLE, role));
-      record_history (self, date, role, actor, "case.cease", reason, TRUE);
-      return cp_fail (error, CP_ERROR_NOT_AUTHORISED, "%s", reason);
-    }
+  act.kase = self;
+  act.date = date;
+  act.calendar = calendar;
+  if (!cp_authority_check (policy, &act, role, actor, error))
+    return FALSE;
 
   cp_child_cease (child, date);
   record_history (self, date, role, actor, "case.cease", NULL, FALSE);
