@@ -42,7 +42,8 @@
  * Changing a review's date and adjourning it go through the evaluator
  * ([method@Evaluator.reschedule_review], [method@Evaluator.adjourn_review])
  * because whether they are allowed depends on the statutory due date and
- * on the policy's approver.
+ * on who the policy lets do it (its `authority.*` rules, as for every
+ * action that a profile may reserve to a role).
  *
  * How reviews are scheduled:
  *
@@ -734,10 +735,12 @@ first_rule_of_kind (CpPolicy *policy, CpRuleKind kind)
  *
  * Moves a review that has not been held to @new_date. A date on or before
  * the statutory due date (as at [property@Evaluator:date]) is allowed. A
- * later one needs the approver of the policy's `review-reschedule` rule;
- * if the rule names none, or the policy has no such rule, it is refused
- * (%CP_ERROR_NOT_AUTHORISED), and the refusal is recorded in the case
- * history. The first date booked is kept in
+ * later one needs the role the policy names for `review.rearrange` (its
+ * `authority.review.rearrange` rule, or else its `review-reschedule`
+ * rule's approver); another role is refused (%CP_ERROR_NOT_AUTHORISED),
+ * and where the policy names nobody the date is refused whoever asks:
+ * unlike other actions, re-arranging past the due date is not open by
+ * default. A refusal is recorded in the case history. The first date booked is kept in
  * [property@Review:rescheduled-from].
  *
  * Returns: %TRUE if the review was moved
@@ -818,9 +821,10 @@ cp_evaluator_reschedule_review (CpEvaluator  *self,
  * @error: return location for a #GError
  *
  * Adjourns a review that has sat ([property@Review:held]) until
- * @resume_on, under the policy's `review-adjournment` rule: only its
- * responsible role may adjourn (normally the IRO; anyone else is refused
- * with %CP_ERROR_NOT_AUTHORISED and recorded), only as often as its limit
+ * @resume_on, under the policy's `review-adjournment` rule (without one,
+ * it is refused with %CP_ERROR_NOT_AUTHORISED): only the role its
+ * `authority.review.adjourn` rule names may adjourn (england: the IRO;
+ * anyone else is refused with %CP_ERROR_NOT_AUTHORISED and recorded), only as often as its limit
  * allows (%CP_ERROR_ILLEGAL_TRANSITION), and the meeting must reconvene
  * within its timescale of the first sitting and, if the rule says so, by
  * the review's statutory due date (%CP_ERROR_OUT_OF_RANGE).
@@ -1004,9 +1008,10 @@ check_dispute (CpEvaluator *self,
  * The stage must be on the ladder (%CP_ERROR_UNKNOWN_CODE) and above the
  * current one; lower stages may be skipped, but a top stage that is not
  * `any_time` opens only from the stage just below it
- * (%CP_ERROR_ILLEGAL_TRANSITION). Only the stage's approver (the IRO when
- * the rule names none) may open it (%CP_ERROR_NOT_AUTHORISED, recorded as
- * refused). The step is recorded on the dispute and in the case history,
+ * (%CP_ERROR_ILLEGAL_TRANSITION). Only the stage's approver, or where the
+ * stage names none the role of the policy's `authority.escalation.open`
+ * rule (england: the IRO), may open it (%CP_ERROR_NOT_AUTHORISED, recorded
+ * as refused). The step is recorded on the dispute and in the case history,
  * and [signal@Evaluator::escalated] (then
  * [signal@Evaluator::referred-to-cafcass] for a stage addressed to
  * CAFCASS) is emitted.
@@ -1118,12 +1123,14 @@ cp_evaluator_escalate_dispute (CpEvaluator  *self,
  * @dispute: one of the case's disputes
  * @date: when it was resolved
  * @outcome: what was agreed or decided
- * @role: who records it; must be the IRO
+ * @role: who records it
  * @actor: (nullable): the member of staff, if recorded
  * @error: return location for a #GError
  *
  * Closes a dispute with its outcome and emits
- * [signal@Evaluator::resolved]. Only the IRO, who raised it, may close it.
+ * [signal@Evaluator::resolved]. Only the role of the policy's
+ * `authority.dispute.resolve` rule (england: the IRO, who raised it) may
+ * close it (%CP_ERROR_NOT_AUTHORISED, recorded as refused).
  *
  * Returns: %TRUE if the dispute was closed
  */
