@@ -740,8 +740,8 @@ first_rule_of_kind (CpPolicy *policy, CpRuleKind kind)
  * rule's approver); another role is refused (%CP_ERROR_NOT_AUTHORISED),
  * and where the policy names nobody the date is refused whoever asks:
  * unlike other actions, re-arranging past the due date is not open by
- * default. A refusal is recorded in the case history. The first date booked is kept in
- * [property@Review:rescheduled-from].
+ * default. A refusal is recorded in the case history. The first date
+ * booked is kept in [property@Review:rescheduled-from].
  *
  * Returns: %TRUE if the review was moved
  */
@@ -822,10 +822,10 @@ cp_evaluator_reschedule_review (CpEvaluator  *self,
  *
  * Adjourns a review that has sat ([property@Review:held]) until
  * @resume_on, under the policy's `review-adjournment` rule (without one,
- * it is refused with %CP_ERROR_NOT_AUTHORISED): only the role its
- * `authority.review.adjourn` rule names may adjourn (england: the IRO;
- * anyone else is refused with %CP_ERROR_NOT_AUTHORISED and recorded), only as often as its limit
- * allows (%CP_ERROR_ILLEGAL_TRANSITION), and the meeting must reconvene
+ * it is refused with %CP_ERROR_NOT_AUTHORISED): only the role of its
+ * `authority.review.adjourn` rule may adjourn (england: the IRO; anyone
+ * else is refused with %CP_ERROR_NOT_AUTHORISED and recorded), only as
+ * often as its limit allows (%CP_ERROR_ILLEGAL_TRANSITION), and the meeting must reconvene
  * within its timescale of the first sitting and, if the rule says so, by
  * the review's statutory due date (%CP_ERROR_OUT_OF_RANGE).
  *
