@@ -18,6 +18,13 @@ void cp_case_add_history (CpCase      *self,
                           const char  *reason,
                           gboolean     refused);
 
+/* A dispute about a recommendation names one the case holds
+ * (cp-case-validate.c); @path names the dispute in an error. */
+gboolean cp_case_check_dispute_reference (CpCase     *self,
+                                          CpDispute  *dispute,
+                                          const char *path,
+                                          GError    **error);
+
 /* For importers: append without the role checks or history of the public
  * API; the importer validates the whole case afterwards. */
 /* Changes to guarded fields (read-only to programs), for the actions that

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 
 #include "cp-text-private.h"
+#include "cp-authority-private.h"
 #include "cp-obligation-list-private.h"
 #include "cp-calendar-private.h"
 #include "cp-case-private.h"
@@ -41,7 +42,8 @@
  * Changing a review's date and adjourning it go through the evaluator
  * ([method@Evaluator.reschedule_review], [method@Evaluator.adjourn_review])
  * because whether they are allowed depends on the statutory due date and
- * on the policy's approver.
+ * on who the policy lets do it (its `authority.*` rules, as for every
+ * action that a profile may reserve to a role).
  *
  * How reviews are scheduled:
  *
@@ -733,11 +735,13 @@ first_rule_of_kind (CpPolicy *policy, CpRuleKind kind)
  *
  * Moves a review that has not been held to @new_date. A date on or before
  * the statutory due date (as at [property@Evaluator:date]) is allowed. A
- * later one needs the approver of the policy's `review-reschedule` rule;
- * if the rule names none, or the policy has no such rule, it is refused
- * (%CP_ERROR_NOT_AUTHORISED), and the refusal is recorded in the case
- * history. The first date booked is kept in
- * [property@Review:rescheduled-from].
+ * later one needs the role the policy names for `review.rearrange` (its
+ * `authority.review.rearrange` rule, or else its `review-reschedule`
+ * rule's approver); another role is refused (%CP_ERROR_NOT_AUTHORISED),
+ * and where the policy names nobody the date is refused whoever asks:
+ * unlike other actions, re-arranging past the due date is not open by
+ * default. A refusal is recorded in the case history. The first date
+ * booked is kept in [property@Review:rescheduled-from].
  *
  * Returns: %TRUE if the review was moved
  */
@@ -775,20 +779,25 @@ cp_evaluator_reschedule_review (CpEvaluator  *self,
   cp_engine_iso (g_date_get_julian (new_date), new_text);
   if (g_date_get_julian (new_date) > due)
     {
+      g_autofree char *what = g_strdup_printf ("review %d: %s is after the statutory due date %s; that",
+                                               sequence, new_text, due_text);
+      CpAuthorityAct act = { .action = "review.rearrange", .kase = self->kase, .date = &self->date,
+                             .described_as = what, .recorded_as = "review.reschedule" };
+      CpRole required;
+
+      /* Past the due date, a profile that names nobody who may allow it
+       * does not allow it at all. */
+      if (!cp_authority_required (self->policy, &act, CP_ROLE_UNKNOWN, &required, NULL, error))
+        return FALSE;
       rule = first_rule_of_kind (self->policy, CP_RULE_KIND_REVIEW_RESCHEDULE);
-      if (rule == NULL || cp_rule_get_approver (rule) == CP_ROLE_UNKNOWN)
+      if (required == CP_ROLE_UNKNOWN)
         return refuse (self, error, CP_ERROR_NOT_AUTHORISED, &self->date, role, actor, "review.reschedule",
                        "review %d: %s is after the statutory due date %s, and the %s profile allows no "
                        "re-arrangement outside the statutory timescale%s%s%s",
                        sequence, new_text, due_text, cp_policy_get_name (self->policy),
                        rule ? " [" : "", rule ? cp_rule_get_id (rule) : "", rule ? "]" : "");
-      if (role != cp_rule_get_approver (rule))
-        return refuse (self, error, CP_ERROR_NOT_AUTHORISED, &self->date, role, actor, "review.reschedule",
-                       "review %d: %s is after the statutory due date %s; that needs a %s, "
-                       "and a %s may not approve it [%s]",
-                       sequence, new_text, due_text,
-                       cp_enum_to_nick (CP_TYPE_ROLE, cp_rule_get_approver (rule)),
-                       cp_enum_to_nick (CP_TYPE_ROLE, role), cp_rule_get_id (rule));
+      if (!cp_authority_check (self->policy, &act, role, actor, error))
+        return FALSE;
     }
 
   cp_review_move (review, new_date);
@@ -812,10 +821,11 @@ cp_evaluator_reschedule_review (CpEvaluator  *self,
  * @error: return location for a #GError
  *
  * Adjourns a review that has sat ([property@Review:held]) until
- * @resume_on, under the policy's `review-adjournment` rule: only its
- * responsible role may adjourn (normally the IRO; anyone else is refused
- * with %CP_ERROR_NOT_AUTHORISED and recorded), only as often as its limit
- * allows (%CP_ERROR_ILLEGAL_TRANSITION), and the meeting must reconvene
+ * @resume_on, under the policy's `review-adjournment` rule (without one,
+ * it is refused with %CP_ERROR_NOT_AUTHORISED): only the role of its
+ * `authority.review.adjourn` rule may adjourn (england: the IRO; anyone
+ * else is refused with %CP_ERROR_NOT_AUTHORISED and recorded), only as
+ * often as its limit allows (%CP_ERROR_ILLEGAL_TRANSITION), and the meeting must reconvene
  * within its timescale of the first sitting and, if the rule says so, by
  * the review's statutory due date (%CP_ERROR_OUT_OF_RANGE).
  *
@@ -855,11 +865,14 @@ cp_evaluator_adjourn_review (CpEvaluator  *self,
     return refuse (self, error, CP_ERROR_NOT_AUTHORISED, &self->date, role, actor, "review.adjourn",
                    "review %d: the %s profile has no rule allowing a review to be adjourned",
                    sequence, cp_policy_get_name (self->policy));
-  if (role != cp_rule_get_responsible (rule))
-    return refuse (self, error, CP_ERROR_NOT_AUTHORISED, &self->date, role, actor, "review.adjourn",
-                   "review %d: only the %s may adjourn a review; a %s may not [%s]", sequence,
-                   cp_enum_to_nick (CP_TYPE_ROLE, cp_rule_get_responsible (rule)),
-                   cp_enum_to_nick (CP_TYPE_ROLE, role), cp_rule_get_id (rule));
+  {
+    g_autofree char *what = g_strdup_printf ("review %d: adjourning it", sequence);
+    const CpAuthorityAct act = { .action = "review.adjourn", .kase = self->kase, .date = &self->date,
+                                 .described_as = what };
+
+    if (!cp_authority_check (self->policy, &act, role, actor, error))
+      return FALSE;
+  }
   /* The case records one adjournment per review. */
   if (cp_review_get_adjourned_to (review) != NULL)
     {
@@ -995,9 +1008,10 @@ check_dispute (CpEvaluator *self,
  * The stage must be on the ladder (%CP_ERROR_UNKNOWN_CODE) and above the
  * current one; lower stages may be skipped, but a top stage that is not
  * `any_time` opens only from the stage just below it
- * (%CP_ERROR_ILLEGAL_TRANSITION). Only the stage's approver (the IRO when
- * the rule names none) may open it (%CP_ERROR_NOT_AUTHORISED, recorded as
- * refused). The step is recorded on the dispute and in the case history,
+ * (%CP_ERROR_ILLEGAL_TRANSITION). Only the stage's approver, or where the
+ * stage names none the role of the policy's `authority.escalation.open`
+ * rule (england: the IRO), may open it (%CP_ERROR_NOT_AUTHORISED, recorded
+ * as refused). The step is recorded on the dispute and in the case history,
  * and [signal@Evaluator::escalated] (then
  * [signal@Evaluator::referred-to-cafcass] for a stage addressed to
  * CAFCASS) is emitted.
@@ -1021,7 +1035,6 @@ cp_evaluator_escalate_dispute (CpEvaluator  *self,
   g_autofree char *text = NULL;
   CpRule *target = NULL;
   int current = 0, top = 0;
-  CpRole opener;
   GListModel *steps;
   const GDate *since;
 
@@ -1068,12 +1081,14 @@ cp_evaluator_escalate_dispute (CpEvaluator  *self,
                     "stage: “%s” opens only from the stage below it in the %s ladder [%s]",
                     stage, cp_policy_get_name (self->policy), cp_rule_get_id (target));
 
-  opener = cp_rule_get_approver (target) != CP_ROLE_UNKNOWN ? cp_rule_get_approver (target) : CP_ROLE_IRO;
-  if (role != opener)
-    return refuse (self, error, CP_ERROR_NOT_AUTHORISED, date, role, actor, "dispute.escalate",
-                   "moving a dispute to “%s” needs the %s; a %s may not [%s]", stage,
-                   cp_enum_to_nick (CP_TYPE_ROLE, opener), cp_enum_to_nick (CP_TYPE_ROLE, role),
-                   cp_rule_get_id (target));
+  {
+    g_autofree char *what = g_strdup_printf ("moving a dispute to “%s”", stage);
+    const CpAuthorityAct act = { .action = "escalation.open", .kase = self->kase, .date = date,
+                                 .stage = target, .described_as = what, .recorded_as = "dispute.escalate" };
+
+    if (!cp_authority_check (self->policy, &act, role, actor, error))
+      return FALSE;
+  }
 
   steps = cp_dispute_get_steps (dispute);
   since = cp_dispute_get_raised_on (dispute);
@@ -1108,12 +1123,14 @@ cp_evaluator_escalate_dispute (CpEvaluator  *self,
  * @dispute: one of the case's disputes
  * @date: when it was resolved
  * @outcome: what was agreed or decided
- * @role: who records it; must be the IRO
+ * @role: who records it
  * @actor: (nullable): the member of staff, if recorded
  * @error: return location for a #GError
  *
  * Closes a dispute with its outcome and emits
- * [signal@Evaluator::resolved]. Only the IRO, who raised it, may close it.
+ * [signal@Evaluator::resolved]. Only the role of the policy's
+ * `authority.dispute.resolve` rule (england: the IRO, who raised it) may
+ * close it (%CP_ERROR_NOT_AUTHORISED, recorded as refused).
  *
  * Returns: %TRUE if the dispute was closed
  */
@@ -1134,9 +1151,13 @@ cp_evaluator_resolve_dispute (CpEvaluator  *self,
 
   if (!check_dispute (self, dispute, error))
     return FALSE;
-  if (role != CP_ROLE_IRO)
-    return refuse (self, error, CP_ERROR_NOT_AUTHORISED, date, role, actor, "dispute.resolve",
-                   "resolving a dispute needs the iro; a %s may not", cp_enum_to_nick (CP_TYPE_ROLE, role));
+  {
+    const CpAuthorityAct act = { .action = "dispute.resolve", .kase = self->kase, .date = date,
+                                 .described_as = "resolving a dispute" };
+
+    if (!cp_authority_check (self->policy, &act, role, actor, error))
+      return FALSE;
+  }
   if (g_date_compare (date, cp_dispute_get_raised_on (dispute)) < 0)
     return cp_fail (error, CP_ERROR_INCONSISTENT, "date: before the dispute was raised");
 

@@ -467,7 +467,9 @@ school_year_fields_fit (CpRule *rule, const char *path, GError **error)
 }
 
 static const char * const authority_actions[] = { "care-plan.authorise", "care-plan.ratify",
-                                                  "dispute.register", NULL };
+                                                  "dispute.register", "dispute.resolve",
+                                                  "escalation.open", "review.adjourn",
+                                                  "review.rearrange", NULL };
 
 /* The kinds whose duties the engine can match to the version of a rule in
  * force on the day they arose: a care plan or placement plan (from its
@@ -1502,11 +1504,15 @@ cp_policy_lookup_rule_on (CpPolicy    *self,
 /**
  * cp_policy_get_authority:
  * @self: a #CpPolicy
- * @action: an action on a case: `care-plan.authorise`, `care-plan.ratify`
- *   or `dispute.register`
+ * @action: an action on a case: `care-plan.authorise`, `care-plan.ratify`,
+ *   `dispute.register`, `dispute.resolve`, `escalation.open`,
+ *   `review.adjourn` or `review.rearrange`
  *
  * The role the profile requires for @action, from its `authority.`@action
  * rule. A profile that names no role for an action leaves it to any role.
+ * (Placements and ceasing care, whose rules have conditions, and an
+ * escalation stage's own approver are judged with the case, by the
+ * actions themselves.)
  *
  * Returns: the role, or %CP_ROLE_UNKNOWN when the profile names none
  */

@@ -165,7 +165,7 @@ walk (const Walk *w)
   test_hold_review (kase, 2, w->review2_held);
   at (ev, w->review2_held);
   cr_assert_not (cp_evaluator_adjourn_review (ev, 2, resume_ok, CP_ROLE_SOCIAL_WORKER, NULL, NULL, &error));
-  assert_error (error, CP_ERROR_NOT_AUTHORISED, "only the iro may adjourn");
+  assert_error (error, CP_ERROR_NOT_AUTHORISED, "review 2: adjourning it needs an iro under ");
   g_clear_error (&error);
   cr_assert_not (cp_evaluator_adjourn_review (ev, 2, resume_late, CP_ROLE_IRO, NULL, NULL, &error));
   assert_error (error, CP_ERROR_OUT_OF_RANGE, "must reconvene by");
@@ -834,7 +834,7 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
 
   /* A manager cannot move the IRO's dispute; CAFCASS is not yet open. */
   cr_assert_not (escalate (ev, dispute, "strategic-manager", "2027-02-10", CP_ROLE_PRACTICE_MANAGER, &error));
-  assert_error (error, CP_ERROR_NOT_AUTHORISED, "needs the iro; a practice-manager may not");
+  assert_error (error, CP_ERROR_NOT_AUTHORISED, "moving a dispute to “strategic-manager” needs an iro under stoke-on-trent; a practice-manager may not");
   cr_assert (cp_history_entry_get_refused (last_history (kase)));
   g_clear_error (&error);
   cr_assert_not (escalate (ev, dispute, "cafcass", "2027-02-10", CP_ROLE_IRO, &error));
@@ -862,7 +862,7 @@ Test (evaluator, a_disputed_starred_recommendation_climbs_stokes_ladder_to_cafca
   expect (ev, "ladder.cafcass", "dispute 1", "2027-03-17", CP_OBLIGATION_STATUS_UPCOMING);
   cr_assert_not (cp_evaluator_resolve_dispute (ev, dispute, resolved, "school place found",
                                                CP_ROLE_STRATEGIC_MANAGER, NULL, &error));
-  assert_error (error, CP_ERROR_NOT_AUTHORISED, "needs the iro");
+  assert_error (error, CP_ERROR_NOT_AUTHORISED, "resolving a dispute needs an iro under stoke-on-trent; a strategic-manager may not");
   g_clear_error (&error);
   cr_assert (cp_evaluator_resolve_dispute (ev, dispute, resolved, "CAFCASS proceeded; school place found",
                                            CP_ROLE_IRO, NULL, &error));
@@ -898,7 +898,7 @@ Test (evaluator, warrington_refers_to_cafcass_at_any_point_and_the_iru_refers_up
 
   cr_assert (escalate (ev, a, "professionals-discussion", "2027-02-01", CP_ROLE_IRO, &error));
   cr_assert_not (escalate (ev, a, "senior-manager", "2027-02-08", CP_ROLE_IRO, &error));
-  assert_error (error, CP_ERROR_NOT_AUTHORISED, "needs the review-unit");
+  assert_error (error, CP_ERROR_NOT_AUTHORISED, "needs a review-unit under warrington (esc-warr-2-senior-manager); an iro may not");
   g_clear_error (&error);
   cr_assert (escalate (ev, a, "senior-manager", "2027-02-08", CP_ROLE_REVIEW_UNIT, &error));
   /* CAFCASS "whenever appropriate": straight from the first stage. */
