@@ -132,6 +132,20 @@ test_record (CpCase *kase, CpDuty duty, const char *on)
   cp_case_add_activity (kase, a, CP_ROLE_SOCIAL_WORKER, NULL);
 }
 
+/* Records, as the social worker, that the event @kind happened on @on
+ * (@iro_agreed: the IRO agreed it needs a review). */
+static inline void
+test_record_event (CpCase *kase, CpEventKind kind, const char *on, gboolean iro_agreed)
+{
+  g_autoptr(GDate) d = test_date (on);
+  g_autoptr(CpCaseEvent) e = cp_case_event_new (kind, d);
+  g_autoptr(GError) error = NULL;
+
+  cp_case_event_set_iro_agreed (e, iro_agreed);
+  cr_assert (cp_case_record_event (kase, e, CP_ROLE_SOCIAL_WORKER, NULL, &error),
+             "%s", error ? error->message : "");
+}
+
 /* Books review @seq for @date (as the review unit). */
 static inline void
 test_book_review (CpCase *kase, int seq, const char *date)

@@ -317,18 +317,6 @@ Test (evaluator, stoke_second_review_within_four_months_of_entry)
   expect (england, "review.second", "review 2", "2027-04-29", CP_OBLIGATION_STATUS_UPCOMING);
 }
 
-static void
-record (CpCase *kase, CpEventKind kind, const char *date, gboolean agreed)
-{
-  g_autoptr(GDate) d = test_date (date);
-  g_autoptr(CpCaseEvent) e = cp_case_event_new (kind, d);
-  g_autoptr(GError) error = NULL;
-
-  cp_case_event_set_iro_agreed (e, agreed);
-  cr_assert (cp_case_record_event (kase, e, CP_ROLE_SOCIAL_WORKER, NULL, &error),
-             "%s", error ? error->message : "");
-}
-
 typedef struct {
   const char *profile;
   CpEventKind kind;
@@ -360,7 +348,7 @@ Test (evaluator, triggers_bring_the_review_forward_as_the_profile_says)
 
       cr_log_info ("trigger case %u (%s)", i, t->profile);
       test_review_on (kase, 1, "2027-01-06");
-      record (kase, t->kind, "2027-02-01", t->agreed);
+      test_record_event (kase, t->kind, "2027-02-01", t->agreed);
       at (ev, "2027-02-02");
       expect (ev, t->key, "review 2", t->due, CP_OBLIGATION_STATUS_UPCOMING);
       if (!t->agreed && g_str_has_prefix (t->key, "review.second"))
@@ -926,7 +914,7 @@ Test (evaluator, events_after_a_review_belong_to_the_next_one)
   /* A child's request the day after review 1 brings review 2 forward
    * (4 weeks: 4 February) but leaves review 1's due date alone (four
    * weeks from 7 December, across Christmas: 4 January). */
-  record (kase, CP_EVENT_KIND_CHILD_REQUEST, "2027-01-07", FALSE);
+  test_record_event (kase, CP_EVENT_KIND_CHILD_REQUEST, "2027-01-07", FALSE);
   at (ev, "2027-01-08");
   expect (ev, "review.first.four-weeks", "review 1", "2027-01-04", CP_OBLIGATION_STATUS_MET_LATE);
   expect (ev, "review.trigger.child-request", "review 2", "2027-02-04", CP_OBLIGATION_STATUS_UPCOMING);
@@ -951,7 +939,7 @@ Test (evaluator, an_overdue_decision_is_a_trigger_the_iro_may_act_on)
   cr_assert_eq (cp_obligation_get_status (o), CP_OBLIGATION_STATUS_NOT_APPLICABLE);
   /* Once the IRO agrees (a recorded event), the review comes forward:
    * 20 working days from 8 February is 8 March. */
-  record (kase, CP_EVENT_KIND_DECISIONS_NOT_CARRIED_OUT, "2027-02-08", TRUE);
+  test_record_event (kase, CP_EVENT_KIND_DECISIONS_NOT_CARRIED_OUT, "2027-02-08", TRUE);
   at (ev, "2027-02-08");
   expect (ev, "review.trigger.decisions-not-carried-out", "review 2", "2027-03-08", CP_OBLIGATION_STATUS_UPCOMING);
 }

@@ -26,17 +26,6 @@ move (CpCase *kase, CpPlacementType kind, const char *date)
              "%s", error ? error->message : "");
 }
 
-static void
-record (CpCase *kase, CpEventKind kind, const char *date)
-{
-  g_autoptr(GDate) d = test_date (date);
-  g_autoptr(CpCaseEvent) e = cp_case_event_new (kind, d);
-  g_autoptr(GError) error = NULL;
-
-  cr_assert (cp_case_record_event (kase, e, CP_ROLE_SOCIAL_WORKER, NULL, &error),
-             "%s", error ? error->message : "");
-}
-
 /* Item 1: Stoke-on-Trent's first review, "within four weeks (20 working
  * days)" ------------------------------------------------------------------ */
 
@@ -164,7 +153,7 @@ Test (readings, stoke_early_reviews_read_as_four_weeks_take_the_earlier_too)
   g_autoptr(CpCase) kase = stoke_case_reviewed_once ();
   g_autoptr(CpEvaluator) ev = test_evaluator (kase, "stoke-on-trent");
 
-  record (kase, CP_EVENT_KIND_CHILD_REQUEST, "2027-01-10");
+  test_record_event (kase, CP_EVENT_KIND_CHILD_REQUEST, "2027-01-10", FALSE);
   at (ev, "2027-02-05");
   expect (ev, "review.trigger.child-request-working-days", "review 2", "2027-02-05",
           CP_OBLIGATION_STATUS_DUE_SOON);
@@ -181,7 +170,7 @@ returned_home (gboolean as_event, const char *date)
   CpCase *kase = stoke_case_reviewed_once ();
 
   if (as_event)
-    record (kase, CP_EVENT_KIND_RETURN_HOME_UNDER_CARE_ORDER, date);
+    test_record_event (kase, CP_EVENT_KIND_RETURN_HOME_UNDER_CARE_ORDER, date, FALSE);
   else
     move (kase, CP_PLACEMENT_TYPE_PLACED_WITH_PARENTS, date);
   return kase;
