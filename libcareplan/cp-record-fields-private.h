@@ -87,8 +87,18 @@ cp_record_class_private (CpRecord *self)
   return CP_RECORD_GET_CLASS (self)->priv;
 }
 
+RecordFields   *cp_record_class_fields_make (CpRecordClassPrivate *klass);
+
 /* The field table of @klass, made on first use. */
-RecordFields   *cp_record_class_fields  (CpRecordClassPrivate *klass);
+static inline RecordFields *
+cp_record_class_fields (CpRecordClassPrivate *klass)
+{
+  RecordFields *fields = g_atomic_pointer_get (&klass->fields);
+
+  if (G_LIKELY (fields != NULL))
+    return fields;
+  return cp_record_class_fields_make (klass);
+}
 /* The private part of the class of @type, made if it was not yet. */
 CpRecordClassPrivate *cp_record_class_of (GType              type);
 

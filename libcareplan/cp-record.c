@@ -283,25 +283,33 @@ store_slot (CpRecord           *self,
     g_object_notify_by_pspec (G_OBJECT (self), info->pspec);
 }
 
+/* Out of line, so that the getters that inline cp_record_slots() stay
+ * small leaf functions. */
+static G_GNUC_NO_INLINE CpRecordSlot *
+make_slots (CpRecord *self)
+{
+  CpRecordPrivate *priv = cp_record_get_instance_private (self);
+  CpRecordClassPrivate *klass = cp_record_class_private (self);
+  RecordFields *fields = cp_record_class_fields (klass);
+
+  if (fields->plain)
+    priv->slots = g_memdup2 (fields->defaults, sizeof (CpRecordSlot) * (klass->n_props + 1));
+  else
+    {
+      priv->slots = g_new0 (CpRecordSlot, klass->n_props + 1);
+      for (guint i = 1; i <= klass->n_props; i++)
+        slot_copy (&fields->info[i], &fields->defaults[i], &priv->slots[i]);
+    }
+  return priv->slots;
+}
+
 CpRecordSlot *
 cp_record_slots (CpRecord *self)
 {
   CpRecordPrivate *priv = cp_record_get_instance_private (self);
 
   if (G_UNLIKELY (priv->slots == NULL))
-    {
-      CpRecordClassPrivate *klass = cp_record_class_private (self);
-      RecordFields *fields = cp_record_class_fields (klass);
-
-      if (fields->plain)
-        priv->slots = g_memdup2 (fields->defaults, sizeof (CpRecordSlot) * (klass->n_props + 1));
-      else
-        {
-          priv->slots = g_new0 (CpRecordSlot, klass->n_props + 1);
-          for (guint i = 1; i <= klass->n_props; i++)
-            slot_copy (&fields->info[i], &fields->defaults[i], &priv->slots[i]);
-        }
-    }
+    return make_slots (self);
   return priv->slots;
 }
 
@@ -542,13 +550,10 @@ default_is_plain (const FieldInfo    *info,
  * has marked its fields (required, list item types). Classes are never
  * finalized, so the table lives as long as the program. */
 RecordFields *
-cp_record_class_fields (CpRecordClassPrivate *klass)
+cp_record_class_fields_make (CpRecordClassPrivate *klass)
 {
   static GMutex lock;
-  RecordFields *fields = g_atomic_pointer_get (&klass->fields);
-
-  if (G_LIKELY (fields != NULL))
-    return fields;
+  RecordFields *fields;
 
   g_mutex_lock (&lock);
   /* Read atomically here too: ThreadSanitizer does not see GLib's mutex
