@@ -39,7 +39,7 @@ typedef union
   struct
   {
     GDate     value;      /* valid dates hold both their julian and their
-                           * day-month-year forms: see store_slot() */
+                           * day-month-year forms: see slot_copy() */
     gboolean  set;        /* FALSE: no date (the getter gives NULL) */
   } date;                 /* FIELD_DATE */
   char      **strv;       /* FIELD_STRV, owned */
