@@ -303,8 +303,6 @@ cp_care_plan_get_sub_plans (CpCarePlan *self)
   return cp_record_get_list (CP_RECORD (self), PROP_SUB_PLANS);
 }
 
-/* -- hand-written API below -- */
-
 /**
  * cp_care_plan_add_sub_plan:
  * @self: a #CpCarePlan

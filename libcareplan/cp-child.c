@@ -307,8 +307,6 @@ cp_child_set_uasc (CpChild *self,
   cp_record_set_boolean (CP_RECORD (self), PROP_UASC, uasc);
 }
 
-/* -- hand-written API below -- */
-
 /**
  * cp_child_add_legal_status:
  * @self: a #CpChild

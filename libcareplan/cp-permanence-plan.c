@@ -239,8 +239,6 @@ cp_permanence_plan_get_milestones (CpPermanencePlan *self)
   return cp_record_get_list (CP_RECORD (self), PROP_MILESTONES);
 }
 
-/* -- hand-written API below -- */
-
 /**
  * cp_permanence_plan_add_milestone:
  * @self: a #CpPermanencePlan

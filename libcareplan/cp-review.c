@@ -429,8 +429,6 @@ cp_review_get_recommendations (CpReview *self)
   return cp_record_get_list (CP_RECORD (self), PROP_RECOMMENDATIONS);
 }
 
-/* -- hand-written API below -- */
-
 /**
  * cp_review_add_recommendation:
  * @self: a #CpReview

@@ -41,7 +41,6 @@ const GDate *cp_care_plan_get_proposed_change_on (CpCarePlan *self);
 CP_AVAILABLE_IN_0_1
 GListModel *cp_care_plan_get_sub_plans (CpCarePlan *self);
 
-/* -- hand-written API below -- */
 CP_AVAILABLE_IN_0_1
 void cp_care_plan_add_sub_plan (CpCarePlan *self,
     CpSubPlan *sub_plan);

@@ -46,7 +46,6 @@ CP_AVAILABLE_IN_0_1
 void cp_child_set_uasc (CpChild *self,
     gboolean uasc);
 
-/* -- hand-written API below -- */
 CP_AVAILABLE_IN_0_1
 void cp_child_add_legal_status (CpChild *self,
     CpLegalStatus *legal_status);

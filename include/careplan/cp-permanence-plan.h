@@ -45,7 +45,6 @@ void cp_permanence_plan_set_contingency (CpPermanencePlan *self,
 CP_AVAILABLE_IN_0_1
 GListModel *cp_permanence_plan_get_milestones (CpPermanencePlan *self);
 
-/* -- hand-written API below -- */
 CP_AVAILABLE_IN_0_1
 void cp_permanence_plan_add_milestone (CpPermanencePlan *self,
     CpMilestone *milestone);

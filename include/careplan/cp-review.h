@@ -63,7 +63,6 @@ void cp_review_set_child_participation (CpReview *self,
 CP_AVAILABLE_IN_0_1
 GListModel *cp_review_get_recommendations (CpReview *self);
 
-/* -- hand-written API below -- */
 CP_AVAILABLE_IN_0_1
 void cp_review_add_recommendation (CpReview *self,
     CpRecommendation *recommendation);
