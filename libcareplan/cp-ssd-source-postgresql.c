@@ -157,9 +157,9 @@ column (PgSource *self, guint t, int col)
 /* The query of table @t's cursor: its rows numbered as a CSV file's would
  * be (the header is line 1, then in the order of its key and row id) and
  * ordered by the child they belong to, who is known by the line of the
- * first ssd_person row with its id (cp_first). Only looked-after children
- * (with an episode) count; an episode of a person without a row there
- * has no cp_first and comes last. A placement or a review belongs to each
+ * first ssd_person row with its id (cp_first); the rows of people who are
+ * not looked after (no episode) are skipped as the cursors are merged. An
+ * episode of a person without a row there has no cp_first and comes last. A placement or a review belongs to each
  * child with an episode of its period of care (clap_cla_id, clar_cla_id),
  * and a placement also to each child whose episode names it by id. */
 static char *
@@ -176,9 +176,8 @@ cursor_query (PgSource *self, guint t)
 
   g_string_append_printf (sql,
     "WITH cp_p AS (SELECT row_number() OVER (ORDER BY %s) + 1 AS cp_line, " STRIP ("%s") " AS cp_key FROM %s), "
-    "cp_k AS (SELECT cp_key, min(cp_line) AS cp_first FROM cp_p WHERE cp_key <> '' AND cp_key IN "
-    "(SELECT " STRIP ("%s") " FROM %s) GROUP BY cp_key), ",
-    pid, pid, p->ident, eperson, e->ident);
+    "cp_k AS (SELECT cp_key, min(cp_line) AS cp_first FROM cp_p WHERE cp_key <> '' GROUP BY cp_key), ",
+    pid, pid, p->ident);
   if (t == T_PLACEMENT || t == T_REVIEWS)
     g_string_append_printf (sql,
       "cp_c AS (SELECT DISTINCT e.%s::text AS cp_cla, k.cp_first FROM %s e JOIN cp_k k ON k.cp_key = "
@@ -192,8 +191,10 @@ cursor_query (PgSource *self, guint t)
   switch (t)
     {
     case T_PERSON:
+      /* Only the looked after: those with an episode. */
       g_string_append_printf (sql, "SELECT k.cp_first, t.* FROM cp_t t JOIN cp_k k ON k.cp_key = " STRIP ("t.%s")
-                              " ORDER BY t.cp_line", key);
+                              " WHERE k.cp_key IN (SELECT " STRIP ("%s") " FROM %s) ORDER BY t.cp_line",
+                              key, eperson, e->ident);
       break;
     case T_EPISODES:
       g_string_append_printf (sql, "SELECT k.cp_first, t.* FROM cp_t t LEFT JOIN cp_k k ON k.cp_key = " STRIP ("t.%s")
@@ -370,13 +371,20 @@ pg_open (PgSource *self, const char *conninfo, GError **error)
 {
   g_autoptr(PGresult) count = NULL;
   g_autofree char *sql = NULL;
-  char *cut;
 
   self->conn = PQconnectdb (conninfo);
   if (PQstatus (self->conn) != CONNECTION_OK)
     return pg_fail (error, self->conn, "postgresql");
   if (!pg_command (self->conn, "SET DateStyle TO ISO, YMD", "postgresql", error) ||
-      !pg_command (self->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "postgresql", error))
+      !pg_command (self->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "postgresql", error) ||
+      /* Every cursor is read to its end: plan for all rows, not the first
+       * few (a fast-start plan joins the numbered tables row by row); and
+       * the keys' white space, stripped, misleads the row estimates into
+       * compiling the queries (JIT), which takes longer than running them. */
+      !pg_command (self->conn, "SET LOCAL cursor_tuple_fraction = 1.0", "postgresql", error) ||
+      !pg_command (self->conn, "SET LOCAL jit = off", "postgresql", error) ||
+      /* Each cursor sorts its table on the server: in memory, not on disk. */
+      !pg_command (self->conn, "SET LOCAL work_mem = '64MB'", "postgresql", error))
     return FALSE;
   for (guint t = 0; t < N_TABLES; t++)
     if (!probe_table (self, t, error))
@@ -396,10 +404,7 @@ pg_open (PgSource *self, const char *conninfo, GError **error)
       if (t == T_PERSON)
         {
           /* How many: the person query's rows, counted. */
-          cut = strstr (query, "SELECT k.cp_first, t.*");
-          sql = g_strdup_printf ("%.*sSELECT count(*) FROM cp_t t JOIN cp_k k ON k.cp_key = %s",
-                                 (int) (cut - query), query, cut + strlen ("SELECT k.cp_first, t.* FROM cp_t t JOIN cp_k k ON k.cp_key = "));
-          *strstr (sql, " ORDER BY") = '\0';
+          sql = g_strdup_printf ("SELECT count(*) FROM (%s) AS cp_q", query);
           count = PQexec (self->conn, sql);
           if (PQresultStatus (count) != PGRES_TUPLES_OK)
             return pg_fail (error, self->conn, self->parent.tables[t].name);
