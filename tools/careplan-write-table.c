@@ -145,9 +145,11 @@ part_name (PGconn *conn, const char *name, const char *suffix)
 
 /* An earlier careplan wrote one wide table under @table's name, and a
  * table of that name may be someone else's: either is refused, untouched,
- * rather than replaced by the view. */
+ * rather than replaced by the view. @view_exists: whether the view is
+ * there already (then it is left alone: replacing it would lock the
+ * dashboards out of it until the commit). */
 static gboolean
-check_not_a_table (CareplanTableWriter *self, const char *table, GError **error)
+check_not_a_table (CareplanTableWriter *self, const char *table, gboolean *view_exists, GError **error)
 {
   const char *params[1] = { table };
   g_autoptr(PGresult) res = PQexecParams (self->conn,
@@ -156,7 +158,8 @@ check_not_a_table (CareplanTableWriter *self, const char *table, GError **error)
 
   if (PQresultStatus (res) != PGRES_TUPLES_OK)
     return fail (self, error, "looking the table up");
-  if (PQntuples (res) == 0 || strcmp (PQgetvalue (res, 0, 0), "v") == 0)
+  *view_exists = PQntuples (res) > 0 && strcmp (PQgetvalue (res, 0, 0), "v") == 0;
+  if (PQntuples (res) == 0 || *view_exists)
     return TRUE;
   self->failed = TRUE;
   g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
@@ -175,6 +178,7 @@ begin (CareplanTableWriter *self, const char *conninfo, const char *profile, con
   const char *params[2] = { as_at, profile };
   g_autofree char *table = NULL, *rows = NULL, *rules = NULL, *index = NULL, *ddl = NULL, *lock = NULL;
   g_autofree char *del = NULL, *copy = NULL;
+  gboolean view_exists = FALSE;
   g_autoptr(PGresult) res = NULL;
 
   if (!cp_ssd_check_conninfo (conninfo, error))
@@ -195,7 +199,7 @@ begin (CareplanTableWriter *self, const char *conninfo, const char *profile, con
   if (!command (self, "SET DateStyle TO ISO, YMD", 0, NULL, "setting the date style", error) ||
       !command (self, "BEGIN", 0, NULL, "beginning the transaction", error) ||
       !command (self, "SET LOCAL client_min_messages TO warning", 0, NULL, "setting the message level", error) ||
-      !check_not_a_table (self, table, error))
+      !check_not_a_table (self, table, &view_exists, error))
     return FALSE;
   ddl = g_strdup_printf (CAREPLAN_OBLIGATIONS_ROWS_DDL, rows);
   if (!command (self, ddl, 0, NULL, "creating the table", error))
@@ -206,7 +210,7 @@ begin (CareplanTableWriter *self, const char *conninfo, const char *profile, con
     return FALSE;
   g_clear_pointer (&ddl, g_free);
   ddl = g_strdup_printf (CAREPLAN_OBLIGATIONS_VIEW_DDL, table, rows, rules);
-  if (!command (self, ddl, 0, NULL, "creating the view", error))
+  if (!view_exists && !command (self, ddl, 0, NULL, "creating the view", error))
     return FALSE;
   g_clear_pointer (&ddl, g_free);
   ddl = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s ON %s (as_at, profile)", index, rows);
