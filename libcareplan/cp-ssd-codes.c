@@ -174,12 +174,12 @@ expected_codes (const CpSsdCodeList *list)
 }
 
 gboolean
-cp_ssd_lookup_code (const CpSsdCodeList *list,
-             Table          *table,
-             Row            *row,
-             int             col,
-             int            *out,
-             GError        **error)
+cp_ssd_lookup_code (const CpSsdCodeList  *list,
+                    Table                *table,
+                    Row                  *row,
+                    int                   col,
+                    int                  *out,
+                    GError              **error)
 {
   g_autofree char *value = g_strstrip (g_strdup (cp_ssd_field (table, row, col)));
   g_autofree char *expected = NULL;
@@ -197,9 +197,9 @@ cp_ssd_lookup_code (const CpSsdCodeList *list,
   expected = expected_codes (list);
   if (*value == '\0')
     return cp_ssd_row_fail (error, CP_ERROR_MISSING_FIELD, table, row, col,
-                     "missing (expected one of %s: %s)", list->name, expected);
+                            "missing (expected one of %s: %s)", list->name, expected);
   return cp_ssd_row_fail (error, CP_ERROR_UNKNOWN_CODE, table, row, col,
-                   "“%s” is not in %s (expected one of: %s)", value, list->name, expected);
+                          "“%s” is not in %s (expected one of: %s)", value, list->name, expected);
 }
 
 /* Dates -------------------------------------------------------------------- */
@@ -208,12 +208,12 @@ cp_ssd_lookup_code (const CpSsdCodeList *list,
  * day (" 00:00:00", "T00:00:00.000"), as a datetime column is exported;
  * 0 for an empty field when @optional. */
 gboolean
-cp_ssd_parse_date (Table    *table,
-            Row      *row,
-            int       col,
-            gboolean  optional,
-            guint32  *out,
-            GError  **error)
+cp_ssd_parse_date (Table     *table,
+                   Row       *row,
+                   int        col,
+                   gboolean   optional,
+                   guint32   *out,
+                   GError   **error)
 {
   const char *v = cp_ssd_field (table, row, col);
   gsize n;
@@ -242,7 +242,7 @@ cp_ssd_parse_date (Table    *table,
     return TRUE;
 bad:
   return cp_ssd_row_fail (error, CP_ERROR_INVALID_DATE, table, row, col,
-                   "“%s” is not a date (yyyy-mm-dd or dd/mm/yyyy)", v);
+                          "“%s” is not a date (yyyy-mm-dd or dd/mm/yyyy)", v);
 }
 
 /* The care plan's JSON -------------------------------------------------- */
@@ -300,7 +300,7 @@ cp_ssd_read_plan_json (Table *t, Row *row, int *first, int *second, gboolean *an
   if (!json_parser_load_from_data (parser, text, -1, &local_error) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return cp_ssd_row_fail (error, CP_ERROR_INVALID_VALUE, t, row, C_JSON,
-                     "not a JSON object of the permanence plan codes");
+                            "not a JSON object of the permanence plan codes");
   object = json_node_get_object (json_parser_get_root (parser));
   members = json_object_get_members (object);
   for (GList *l = members; l; l = l->next)
@@ -312,12 +312,12 @@ cp_ssd_read_plan_json (Table *t, Row *row, int *first, int *second, gboolean *an
         {
           g_autofree char *expected = expected_codes (&cp_ssd_plan_codes);
           return cp_ssd_row_fail (error, CP_ERROR_UNKNOWN_CODE, t, row, C_JSON,
-                           "“%s” is not in %s (expected one of: %s)", (char *) l->data, cp_ssd_plan_codes.name,
-                           expected);
+                                  "“%s” is not in %s (expected one of: %s)", (char *) l->data, cp_ssd_plan_codes.name,
+                                  expected);
         }
       if (!plan_ticked (json_object_get_member (object, l->data), &on))
         return cp_ssd_row_fail (error, CP_ERROR_INVALID_VALUE, t, row, C_JSON,
-                         "%s: not a ticked or empty box (expected \"\", \"Y\" or \"N\")", c->code);
+                                "%s: not a ticked or empty box (expected \"\", \"Y\" or \"N\")", c->code);
       ticked[c - cp_ssd_plan_codes.codes] = on;
     }
   for (guint i = 0; cp_ssd_plan_codes.codes[i].code; i++)
