@@ -977,7 +977,9 @@ build_case (CpSsdReader *self,
  * an error; a child whose rows are wrong gives %NULL with an error that
  * names the table, row and column, and the next call carries on with the
  * next child. Episodes of a person missing from `ssd_person.csv` are
- * reported the same way after the last child.
+ * reported the same way after the last child. If the database fails on
+ * the way (a lost connection), the error is in the %G_IO_ERROR domain and
+ * every later call returns %NULL: the rest cannot be read.
  *
  * Returns: (transfer full) (nullable): the next case, or %NULL
  */

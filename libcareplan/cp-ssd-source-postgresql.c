@@ -239,7 +239,13 @@ peek (PgSource *self, guint t, guint64 *first, GError **error)
       c->batch = PQexec (self->conn, sql);
       if (PQresultStatus (c->batch) != PGRES_TUPLES_OK)
         {
-          pg_fail (error, self->conn, self->parent.tables[t].name);
+          /* Not a child's bad rows: the reading cannot go on. */
+          g_autofree char *msg = g_strdup (PQerrorMessage (self->conn));
+
+          g_strchomp (msg);
+          if (strchr (msg, '\n') != NULL)
+            *strchr (msg, '\n') = '\0';
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", self->parent.tables[t].name, msg);
           self->failed = TRUE;
           c->done = TRUE;
           return -2;
@@ -314,7 +320,7 @@ pg_next (CpSsdSource  *source,
           return TRUE;
         }
       item->kind = CP_SSD_ITEM_CHILD;
-      for (guint t = T_EPISODES; t < N_TABLES; t++)
+      for (guint t = T_EPISODES; t < N_TABLES && r != -2; t++)
         while ((r = peek (self, t, &f, error)) >= 0 && f != 0 && f <= first)
           {
             if (f == first)
