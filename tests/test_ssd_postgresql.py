@@ -215,14 +215,47 @@ class PostgresqlRouteTest(unittest.TestCase):
         self.assertEqual(self.query("SELECT count(*) FROM %s" % TABLE, "written"), [[str(len(rows) + len(later))]])
         self.assertIn(["as_at"], self.query(
             "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
-            "AND a.attnum = i.indkey[0] WHERE i.indrelid = '%s'::regclass AND i.indisprimary" % TABLE, "written"))
+            "AND a.attnum = i.indkey[0] WHERE i.indrelid = '%s_rows'::regclass AND i.indisprimary" % TABLE,
+            "written"))
+
+        # The layout: TABLE is a view of the narrow rows and of each rule's
+        # citation, held once a profile; the view's columns are those of the
+        # one wide table earlier versions wrote.
+        self.assertEqual(self.query("SELECT relkind FROM pg_class WHERE oid = '%s'::regclass" % TABLE, "written"),
+                         [["v"]])
+        self.assertEqual(self.query(
+            "SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) "
+            "FROM pg_attribute WHERE attrelid = '%s'::regclass AND attnum > 0" % TABLE, "written"),
+            [["as_at date, profile text, record_id text, ordinal integer, key text, subject text, due date, "
+              "met_on date, status text, rule_id text, citation text"]])
+        rules = self.query("SELECT profile, rule_id FROM %s_rules ORDER BY 1, 2" % TABLE, "written")
+        self.assertEqual(rules, self.query("SELECT DISTINCT profile, rule_id FROM %s_rows ORDER BY 1, 2" % TABLE,
+                                           "written"))
+        self.assertNotIn("citation", [row[0] for row in self.query(
+            "SELECT attname FROM pg_attribute WHERE attrelid = '%s_rows'::regclass" % TABLE, "written")])
+
+    def test_an_earlier_wide_table_is_refused_and_left_as_it_was(self):
+        self.fresh_database("wide")
+        self.psql("-d", "wide", "-c",
+                  "CREATE TABLE %s (as_at date NOT NULL, profile text NOT NULL, record_id text NOT NULL, "
+                  "ordinal integer NOT NULL, key text NOT NULL, subject text NOT NULL, due date, met_on date, "
+                  "status text NOT NULL, rule_id text NOT NULL, citation text NOT NULL, "
+                  "PRIMARY KEY (as_at, profile, record_id, ordinal))" % TABLE)
+        self.psql("-d", "wide", "-c", "INSERT INTO %s VALUES ('%s', 'england', '1', 1, 'k', 's', NULL, NULL, "
+                  "'overdue', 'review.first', 'c')" % (TABLE, AS_AT))
+        r = self.write("--on", AS_AT, dbname="wide")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("postgresql: %s: already a table, not the view careplan writes" % TABLE, r.stderr)
+        self.assertIn("; the table is as it was", r.stderr)
+        self.assertEqual(len(self.rows(dbname="wide")), 1)
+        self.assertEqual(self.query("SELECT to_regclass('%s_rows') IS NULL" % TABLE, "wide"), [["t"]])
 
     def test_a_writer_killed_before_its_commit_leaves_the_previous_rows(self):
         self.fresh_database("killed")
         r = self.write("--on", AS_AT, dbname="killed")
         self.assertIn(r.returncode, (0, 1), r.stderr)
         # Mark last night's rows, so that a commit of the new ones would show.
-        self.query("UPDATE %s SET citation = 'last night'" % TABLE, "killed")
+        self.query("UPDATE %s_rules SET citation = 'last night'" % TABLE, "killed")
         before = self.rows(dbname="killed")
 
         env = dict(os.environ, CAREPLAN_TEST_PAUSE_BEFORE_COMMIT="120")

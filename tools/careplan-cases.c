@@ -293,6 +293,13 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
                                           : g_build_filename (ssd_dirs[i], cp_ssd_reader_get_location (reader), NULL);
               func (kase, where, CAREPLAN_SOURCE_SSD, data);
             }
+          else if (error != NULL && error->domain == G_IO_ERROR)
+            {
+              /* The database failed on the way: the source is not read. */
+              fprintf (stderr, "careplan: postgresql: %s\n", error->message);
+              readable = FALSE;
+              break;
+            }
           else if (error != NULL)
             {
               g_autofree char *where = db ? g_strdup_printf ("postgresql:%s", error->message)

@@ -37,6 +37,9 @@ struct _CareplanTableWriter
   char *table;           /* as given, for messages */
   GString *buffer;       /* COPY data not yet sent */
   GEnumClass *statuses;
+  GHashTable *rules;     /* rule id -> citation, of the rows written */
+  char *profile;
+  char *rules_name;      /* TABLE_rules, quoted */
   guint rows;
   gboolean failed;
 };
@@ -124,6 +127,47 @@ index_name (PGconn *conn, const char *name)
   return out;
 }
 
+/* A table of the layout: @name's own, with @suffix, quoted, in the same
+ * schema (the base shortened to fit 63 bytes). */
+static char *
+part_name (PGconn *conn, const char *name, const char *suffix)
+{
+  const char *dot = strchr (name, '.');
+  int room = MAX_IDENTIFIER - (int) strlen (suffix);
+  g_autofree char *full = NULL;
+
+  if (dot == NULL)
+    full = g_strdup_printf ("%.*s%s", room, name, suffix);
+  else
+    full = g_strdup_printf ("%.*s.%.*s%s", (int) (dot - name), name, room, dot + 1, suffix);
+  return quoted_name (conn, full);
+}
+
+/* An earlier careplan wrote one wide table under @table's name, and a
+ * table of that name may be someone else's: either is refused, untouched,
+ * rather than replaced by the view. @view_exists: whether the view is
+ * there already (then it is left alone: replacing it would lock the
+ * dashboards out of it until the commit). */
+static gboolean
+check_not_a_table (CareplanTableWriter *self, const char *table, gboolean *view_exists, GError **error)
+{
+  const char *params[1] = { table };
+  g_autoptr(PGresult) res = PQexecParams (self->conn,
+                                          "SELECT c.relkind FROM pg_class c WHERE c.oid = to_regclass($1)",
+                                          1, NULL, params, NULL, NULL, 0);
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    return fail (self, error, "looking the table up");
+  *view_exists = PQntuples (res) > 0 && strcmp (PQgetvalue (res, 0, 0), "v") == 0;
+  if (PQntuples (res) == 0 || *view_exists)
+    return TRUE;
+  self->failed = TRUE;
+  g_set_error (error, CP_ERROR, CP_ERROR_INVALID_VALUE,
+               "postgresql: %s: already a table, not the view careplan writes (an earlier careplan's wide "
+               "table keeps each rule's citation in every row: rename or drop it, see docs/ssd.md)", self->table);
+  return FALSE;
+}
+
 /* Connects, then in one transaction creates the table if need be, locks it
  * against another writer, deletes the rows of @as_at and @profile, and
  * starts the COPY. */
@@ -132,7 +176,9 @@ begin (CareplanTableWriter *self, const char *conninfo, const char *profile, con
        GError **error)
 {
   const char *params[2] = { as_at, profile };
-  g_autofree char *table = NULL, *index = NULL, *ddl = NULL, *lock = NULL, *del = NULL, *copy = NULL;
+  g_autofree char *table = NULL, *rows = NULL, *rules = NULL, *index = NULL, *ddl = NULL, *lock = NULL;
+  g_autofree char *del = NULL, *copy = NULL;
+  gboolean view_exists = FALSE;
   g_autoptr(PGresult) res = NULL;
 
   if (!cp_ssd_check_conninfo (conninfo, error))
@@ -141,25 +187,38 @@ begin (CareplanTableWriter *self, const char *conninfo, const char *profile, con
   if (PQstatus (self->conn) != CONNECTION_OK)
     return fail (self, error, "connecting");
   table = quoted_name (self->conn, self->table);
+  rows = part_name (self->conn, self->table, "_rows");
+  rules = part_name (self->conn, self->table, "_rules");
   index = index_name (self->conn, self->table);
-  if (table == NULL || index == NULL)
+  if (table == NULL || rows == NULL || rules == NULL || index == NULL)
     return fail (self, error, "quoting the name");
-  ddl = g_strdup_printf (CAREPLAN_OBLIGATIONS_DDL, table);
-  lock = g_strdup_printf ("LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE", table);
-  del = g_strdup_printf ("DELETE FROM %s WHERE as_at = $1 AND profile = $2", table);
+  lock = g_strdup_printf ("LOCK TABLE %s, %s IN SHARE ROW EXCLUSIVE MODE", rows, rules);
+  del = g_strdup_printf ("DELETE FROM %s WHERE as_at = $1 AND profile = $2", rows);
   copy = g_strdup_printf ("COPY %s (as_at, profile, record_id, ordinal, key, subject, due, met_on, status, "
-                          "rule_id, citation) FROM STDIN", table);
+                          "rule_id) FROM STDIN", rows);
   if (!command (self, "SET DateStyle TO ISO, YMD", 0, NULL, "setting the date style", error) ||
       !command (self, "BEGIN", 0, NULL, "beginning the transaction", error) ||
       !command (self, "SET LOCAL client_min_messages TO warning", 0, NULL, "setting the message level", error) ||
-      !command (self, ddl, 0, NULL, "creating the table", error))
+      !check_not_a_table (self, table, &view_exists, error))
+    return FALSE;
+  ddl = g_strdup_printf (CAREPLAN_OBLIGATIONS_ROWS_DDL, rows);
+  if (!command (self, ddl, 0, NULL, "creating the table", error))
     return FALSE;
   g_clear_pointer (&ddl, g_free);
-  ddl = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s ON %s (as_at, profile)", index, table);
+  ddl = g_strdup_printf (CAREPLAN_OBLIGATIONS_RULES_DDL, rules);
+  if (!command (self, ddl, 0, NULL, "creating the rules' table", error))
+    return FALSE;
+  g_clear_pointer (&ddl, g_free);
+  ddl = g_strdup_printf (CAREPLAN_OBLIGATIONS_VIEW_DDL, table, rows, rules);
+  if (!view_exists && !command (self, ddl, 0, NULL, "creating the view", error))
+    return FALSE;
+  g_clear_pointer (&ddl, g_free);
+  ddl = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s ON %s (as_at, profile)", index, rows);
   if (!command (self, ddl, 0, NULL, "creating the index", error) ||
       !command (self, lock, 0, NULL, "locking the table", error) ||
       !command (self, del, 2, params, "deleting the rows of the same date and profile", error))
     return FALSE;
+  self->rules_name = g_steal_pointer (&rules);
   res = PQexec (self->conn, copy);
   if (PQresultStatus (res) != PGRES_COPY_IN)
     return fail (self, error, "starting the copy");
@@ -185,6 +244,8 @@ careplan_table_writer_new (const char *conninfo, const char *table, const char *
   self->table = g_strdup (table);
   self->buffer = g_string_new (NULL);
   self->statuses = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
+  self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->profile = g_strdup (profile);
   g_snprintf (when, sizeof when, "%04d-%02d-%02d", g_date_get_year (as_at), g_date_get_month (as_at),
               g_date_get_day (as_at));
 #if CP_HAVE_LIBPQ
@@ -263,8 +324,10 @@ careplan_table_writer_add_case (CareplanTableWriter *self, CpEvaluator *ev, CpCa
       copy_field (self->buffer, d->due != 0 ? cp_engine_iso (d->due, due) : NULL, FALSE);
       copy_field (self->buffer, d->met != 0 ? cp_engine_iso (d->met, met) : NULL, FALSE);
       copy_field (self->buffer, status ? status->value_nick : "?", FALSE);
-      copy_field (self->buffer, cp_rule_get_id (d->rule), FALSE);
-      copy_field (self->buffer, cp_rule_get_citation (d->rule), TRUE);
+      copy_field (self->buffer, cp_rule_get_id (d->rule), TRUE);
+      if (!g_hash_table_contains (self->rules, cp_rule_get_id (d->rule)))
+        g_hash_table_insert (self->rules, g_strdup (cp_rule_get_id (d->rule)),
+                             g_strdup (cp_rule_get_citation (d->rule)));
       self->rows++;
     }
 #if CP_HAVE_LIBPQ
@@ -275,6 +338,29 @@ careplan_table_writer_add_case (CareplanTableWriter *self, CpEvaluator *ev, CpCa
 #endif
   return TRUE;
 }
+
+#if CP_HAVE_LIBPQ
+/* Each rule of the rows written, its citation once (the latest wins). */
+static gboolean
+write_rules (CareplanTableWriter *self, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (profile, rule_id, citation) VALUES ($1, $2, $3) "
+                                          "ON CONFLICT (profile, rule_id) DO UPDATE SET citation = EXCLUDED.citation",
+                                          self->rules_name);
+  GHashTableIter iter;
+  gpointer id, citation;
+
+  g_hash_table_iter_init (&iter, self->rules);
+  while (g_hash_table_iter_next (&iter, &id, &citation))
+    {
+      const char *params[3] = { self->profile, id, citation };
+
+      if (!command (self, sql, 3, params, "writing the rules' citations", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+#endif
 
 gboolean
 careplan_table_writer_commit (CareplanTableWriter *self, guint *rows, GError **error)
@@ -293,6 +379,8 @@ careplan_table_writer_commit (CareplanTableWriter *self, guint *rows, GError **e
   g_clear_pointer (&res, PQclear);
   while ((res = PQgetResult (self->conn)) != NULL)
     g_clear_pointer (&res, PQclear);
+  if (!write_rules (self, error))
+    return FALSE;
   /* For the test of atomicity: say so, then wait to be killed. */
   if (pause != NULL && *pause != '\0')
     {
@@ -323,6 +411,9 @@ careplan_table_writer_free (CareplanTableWriter *self)
     g_type_class_unref (self->statuses);
   if (self->buffer != NULL)
     g_string_free (self->buffer, TRUE);
+  g_clear_pointer (&self->rules, g_hash_table_unref);
+  g_free (self->profile);
+  g_free (self->rules_name);
   g_free (self->table);
   g_free (self);
 }

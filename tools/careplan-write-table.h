@@ -9,10 +9,13 @@
 
 G_BEGIN_DECLS
 
-/* The table's DDL (%s: its quoted name), as docs/ssd.md shows it. One row an
- * obligation; the key says which run wrote it (as_at, profile) and which of
- * the child's obligations it is (record_id, ordinal). */
-#define CAREPLAN_OBLIGATIONS_DDL \
+/* The layout, as docs/ssd.md shows it (%s: quoted names). TABLE_rows holds
+ * one narrow row an obligation, keyed by the run that wrote it (as_at,
+ * profile) and the child's obligation (record_id, ordinal); TABLE_rules
+ * each rule's citation once a profile; TABLE is a view joining them with
+ * the columns of the one wide table earlier versions wrote, so that the
+ * dashboards' queries read it as before. */
+#define CAREPLAN_OBLIGATIONS_ROWS_DDL \
   "CREATE TABLE IF NOT EXISTS %s (" \
   " as_at date NOT NULL," \
   " profile text NOT NULL," \
@@ -24,8 +27,19 @@ G_BEGIN_DECLS
   " met_on date," \
   " status text NOT NULL," \
   " rule_id text NOT NULL," \
-  " citation text NOT NULL," \
   " PRIMARY KEY (as_at, profile, record_id, ordinal))"
+#define CAREPLAN_OBLIGATIONS_RULES_DDL \
+  "CREATE TABLE IF NOT EXISTS %s (" \
+  " profile text NOT NULL," \
+  " rule_id text NOT NULL," \
+  " citation text NOT NULL," \
+  " PRIMARY KEY (profile, rule_id))"
+/* %1$s: the view, %2$s: the rows, %3$s: the rules. */
+#define CAREPLAN_OBLIGATIONS_VIEW_DDL \
+  "CREATE OR REPLACE VIEW %1$s AS" \
+  " SELECT o.as_at, o.profile, o.record_id, o.ordinal, o.key, o.subject, o.due, o.met_on, o.status," \
+  " o.rule_id, r.citation" \
+  " FROM %2$s o JOIN %3$s r ON r.profile = o.profile AND r.rule_id = o.rule_id"
 
 typedef struct _CareplanTableWriter CareplanTableWriter;
 
