@@ -75,9 +75,9 @@ cp_engine_run_disputes (CpEngineRun *run)
           if (cp_rule_get_starred_only (rule) && !about_starred (run, dispute))
             {
               cp_engine_emit_not_applicable (run, rule, subject, 0,
-                                   cp_text_printf ("not applicable: the time limit at %s is for disputed "
-                                                   "starred recommendations, and this dispute is not about one",
-                                                   cp_rule_get_stage (rule)));
+                                             cp_text_printf ("not applicable: the time limit at %s is for disputed "
+                                                             "starred recommendations, and this dispute is not about one",
+                                                             cp_rule_get_stage (rule)));
               continue;
             }
           if (k + 1 < n)

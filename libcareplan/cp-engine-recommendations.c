@@ -119,11 +119,11 @@ clock_due (CpEngineRun *run, CpRule *rule, guint32 held, CpRecommendation *rec, 
 /* Each recommendation of a held review: carried out by the date the review
  * set, and for a starred one the clocks of its agreement. */
 gboolean
-cp_engine_run_recommendations (CpEngineRun       *run,
-                     GPtrArray *rules,
-                     CpReview  *review,
-                     int        seq,
-                     guint32    held)
+cp_engine_run_recommendations (CpEngineRun *run,
+                                         GPtrArray   *rules,
+                                         CpReview    *review,
+                                         int          seq,
+                                         guint32      held)
 {
   guint n_recs;
   CpRecommendation *const *recs = cp_review_peek_recommendations (review, &n_recs);
@@ -156,7 +156,7 @@ cp_engine_run_recommendations (CpEngineRun       *run,
         if (cp_recommendation_get_status (rec) == CP_RECOMMENDATION_STATUS_WITHDRAWN)
           {
             cp_engine_emit_not_applicable (run, rule, subject, seq,
-                                 g_strdup ("not applicable: the recommendation was withdrawn"));
+                                           g_strdup ("not applicable: the recommendation was withdrawn"));
             continue;
           }
 
@@ -164,9 +164,9 @@ cp_engine_run_recommendations (CpEngineRun       *run,
         if (met == 0 && cp_rule_get_optional (rule) && run->today > due)
           {
             cp_engine_emit_not_applicable (run, rule, subject, seq,
-                                 cp_text_printf ("not applicable: nothing was raised by %s (%s), "
-                                                 "so the recommendation stands",
-                                                 cp_engine_iso (due, buf), why->str));
+                                           cp_text_printf ("not applicable: nothing was raised by %s (%s), "
+                                                           "so the recommendation stands",
+                                                           cp_engine_iso (due, buf), why->str));
             continue;
           }
         if (dispute != NULL && (duty == CP_DUTY_RECOMMENDATION_AGREED || duty == CP_DUTY_DISPUTE_REGISTERED))

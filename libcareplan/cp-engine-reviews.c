@@ -271,10 +271,10 @@ review_due (CpEngineRun       *run,
         continue;
       cp_text_format (subject, sizeof subject, "review %d", cycle->seq);
       cp_engine_emit_not_applicable (run, rule, subject, cycle->seq,
-                           cp_text_printf ("not applicable: %s on %s brings the review forward "
-                                           "only if the IRO agrees, and no agreement is recorded",
-                                           cp_enum_to_nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (rule)),
-                                           cp_engine_iso (waiting[i], buf)));
+                                     cp_text_printf ("not applicable: %s on %s brings the review forward "
+                                                     "only if the IRO agrees, and no agreement is recorded",
+                                                     cp_enum_to_nick (CP_TYPE_EVENT_KIND, cp_rule_get_event (rule)),
+                                                     cp_engine_iso (waiting[i], buf)));
     }
 
   next->due = due;

@@ -253,10 +253,10 @@ activity_for_anchor (CpEngineRun *run, CpRule *rule, guint32 from, guint32 until
     {
       char buf[16];
       cp_engine_emit_not_applicable (run, rule, subject, 0,
-                           cp_text_printf ("not applicable: the %s ended (%s) before it was due",
-                                           cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS ? "legal status"
-                                                                                               : "placement",
-                                           cp_engine_iso (until, buf)));
+                                     cp_text_printf ("not applicable: the %s ended (%s) before it was due",
+                                                     cp_rule_get_anchor (rule) == CP_ANCHOR_LEGAL_STATUS ? "legal status"
+                                                                                                         : "placement",
+                                                     cp_engine_iso (until, buf)));
       return TRUE;
     }
   return cp_engine_emit (run, rule, subject, 0, due, 0, met, why);
@@ -288,7 +288,7 @@ done_before (CpEngineRun *run, CpRule *rule, guint32 day, const char *subject)
   if (first_between (days, run->looked_after, day) == 0)
     return FALSE;
   cp_engine_emit_not_applicable (run, rule, subject, 0,
-                       cp_text_printf ("not applicable: a %s was done before %s", unless, cp_engine_iso (day, buf)));
+                                 cp_text_printf ("not applicable: a %s was done before %s", unless, cp_engine_iso (day, buf)));
   return TRUE;
 }
 
@@ -460,8 +460,8 @@ cp_engine_run_activities (CpEngineRun *run)
             if (run->looked_after > due && !cp_rule_get_eligible_only (rule))
               {
                 cp_engine_emit_not_applicable (run, rule, what, 0,
-                                     cp_text_printf ("not applicable: the child was not looked after at that age (%s)",
-                                                     cp_engine_iso (due, buf)));
+                                               cp_text_printf ("not applicable: the child was not looked after at that age (%s)",
+                                                               cp_engine_iso (due, buf)));
                 continue;
               }
             cp_engine_append_reason (why, rule, "from", "birth", run->birth);
@@ -470,7 +470,7 @@ cp_engine_run_activities (CpEngineRun *run)
                 if (eligible == 0)
                   {
                     cp_engine_emit_not_applicable (run, rule, what, 0,
-                                         g_strdup ("not applicable: the child is not eligible for leaving-care support"));
+                                                   g_strdup ("not applicable: the child is not eligible for leaving-care support"));
                     continue;
                   }
                 if (eligible > due)
@@ -579,7 +579,7 @@ cp_engine_run_activities (CpEngineRun *run)
           if (eligible == 0)
             {
               cp_engine_emit_not_applicable (run, rule, what, 0,
-                                   g_strdup ("not applicable: the child is not eligible for leaving-care support"));
+                                             g_strdup ("not applicable: the child is not eligible for leaving-care support"));
               continue;
             }
           if (!activity_for_anchor (run, rule, eligible, 0, what, "becoming eligible (or the age it counts from)",

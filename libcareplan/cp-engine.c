@@ -554,7 +554,7 @@ collect_events (CpEngineRun *run)
     {
       CpCaseEvent *e = events_in[i];
       CpEngineEvent ev = { cp_case_event_get_kind (e), cp_engine_known (run, cp_case_event_get_date (e)),
-                   cp_case_event_get_iro_agreed (e) };
+                           cp_case_event_get_iro_agreed (e) };
       if (ev.date != 0)
         g_array_append_val (run->events, ev);
     }
@@ -570,7 +570,7 @@ collect_events (CpEngineRun *run)
   if (care_plan != NULL)
     {
       CpEngineEvent ev = { CP_EVENT_KIND_PROPOSED_CARE_PLAN_CHANGE,
-                   cp_engine_known (run, cp_care_plan_get_proposed_change_on (care_plan)), FALSE };
+                           cp_engine_known (run, cp_care_plan_get_proposed_change_on (care_plan)), FALSE };
       if (ev.date != 0)
         g_array_append_val (run->events, ev);
     }

@@ -10,7 +10,7 @@
 
 /* A rule as a profile states it: its fields that differ from their
  * defaults, and the members the loader reads by their presence
- * (check_rule() in cp-policy.c): a deadline's quantity even when it is
+ * (cp_policy_check_rule() and the kinds' checks): a deadline's quantity even when it is
  * 0 ("as soon as practicable"), and the event of a rule counted from an
  * event even when it is the default one. */
 JsonNode *
