@@ -29,6 +29,8 @@
 #include "cp-care-plan-private.h"
 #include "cp-record-private.h"
 
+/* Dates and their words ---------------------------------------------------- */
+
 guint32
 cp_engine_julian (const GDate *d)
 {
@@ -134,6 +136,8 @@ cp_engine_append_reason (GString    *s,
   cp_text_put (s, cp_engine_iso (from, buf));
   cp_text_put (s, ")");
 }
+
+/* Adding obligations ------------------------------------------------------- */
 
 static CpObligationStatus
 judge (CpEngineRun *run, guint32 due, guint32 met, gboolean *failed)
@@ -297,13 +301,6 @@ int
 cp_engine_compare_julian (const guint32 *a, const guint32 *b)
 {
   return *a < *b ? -1 : *a > *b;
-}
-
-static int
-compare_events (gconstpointer a, gconstpointer b)
-{
-  const CpEngineEvent *x = a, *y = b;
-  return x->date < y->date ? -1 : x->date > y->date;
 }
 
 
@@ -535,6 +532,13 @@ cp_engine_check_rule_kind (CpRule      *rule,
 }
 
 /* The run ------------------------------------------------------------------- */
+
+static int
+compare_events (gconstpointer a, gconstpointer b)
+{
+  const CpEngineEvent *x = a, *y = b;
+  return x->date < y->date ? -1 : x->date > y->date;
+}
 
 /* The events known by today, by date: the case's own, each change of
  * placement, a proposed change to the care plan, and each review decision
