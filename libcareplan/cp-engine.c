@@ -303,7 +303,6 @@ cp_engine_compare_julian (const guint32 *a, const guint32 *b)
   return *a < *b ? -1 : *a > *b;
 }
 
-
 /* The kinds of rule ---------------------------------------------------------- */
 
 gboolean
