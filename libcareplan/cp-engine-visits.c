@@ -360,6 +360,171 @@ activities_from_activities (CpEngineRun *run, CpRule *rule, const char *what, GA
   return TRUE;
 }
 
+/* An activity rule counted from each placement (or its temporary approval). */
+static gboolean
+activities_from_placements (CpEngineRun *run, CpRule *rule, GArray *days)
+{
+  guint n_placements;
+  CpPlacement *const *placements = cp_case_peek_placements (run->kase, &n_placements);
+
+  for (guint i = 0; i < n_placements; i++)
+    {
+      CpPlacement *p = placements[i];
+      g_autofree char *subject = cp_text_printf ("placement %u", i + 1);
+      guint32 start = cp_engine_known (run, cp_placement_get_start (p));
+      guint32 end = cp_engine_known (run, cp_placement_get_end (p));
+      guint32 from = start;
+      const char *from_name = "the placement start";
+
+      if (start == 0)
+        break;
+      /* From the temporary approval where the case records it;
+       * otherwise from the start, as if given that day. */
+      if (cp_rule_get_anchor (rule) == CP_ANCHOR_TEMPORARY_APPROVAL)
+        {
+          guint32 approved = cp_engine_known (run, cp_placement_get_temporary_approval (p));
+
+          from = approved != 0 ? approved : start;
+          from_name = approved != 0 ? "the temporary approval"
+                                    : "the placement start (no temporary approval date recorded)";
+        }
+      if ((cp_rule_get_emergency_only (rule) && !cp_placement_get_emergency (p)) ||
+          !cp_engine_placement_type_listed (rule, p) || !cp_engine_in_force (run, rule, from) ||
+          !cp_engine_conditions_hold (run, rule, start, 0))
+        continue;
+      if (!activity_for_anchor (run, rule, from, end, subject, from_name, days))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An activity rule counted from each period of a listed legal status (the
+ * making of an order), if the other conditions hold that day. */
+static gboolean
+activities_from_legal_statuses (CpEngineRun *run, CpRule *rule, GArray *days)
+{
+  guint n_statuses;
+  CpLegalStatus *const *statuses = cp_child_peek_legal_statuses (cp_case_get_child (run->kase), &n_statuses);
+
+  for (guint i = 0; i < n_statuses; i++)
+    {
+      CpLegalStatus *ls = statuses[i];
+      const char *nick = cp_enum_to_nick (CP_TYPE_LEGAL_STATUS_KIND, cp_legal_status_get_status (ls));
+      g_autofree char *subject = cp_text_printf ("legal status %u", i + 1);
+      g_autofree char *anchor = cp_text_printf ("the %s", nick);
+      guint32 start = cp_engine_known (run, cp_legal_status_get_start (ls));
+      guint32 end = cp_engine_known (run, cp_legal_status_get_end (ls));
+
+      if (start == 0 || !g_strv_contains (cp_rule_get_legal_statuses (rule), nick) ||
+          !cp_engine_conditions_hold (run, rule, start, 0))
+        continue;
+      if (!activity_for_anchor (run, rule, start, end, subject, anchor, days))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An activity rule counted from birth: by an age. */
+static gboolean
+activity_from_birth (CpEngineRun *run, CpRule *rule, const char *what, GArray *days)
+{
+  g_autoptr(CpScratch) why = cp_scratch_new ();
+  guint32 due = cp_julian_add_months (run->birth, cp_rule_get_quantity (rule));
+  char buf[16];
+
+  if (cp_rule_get_unit (rule) != CP_UNIT_MONTHS)
+    {
+      if (!cp_engine_shift (run, rule, run->birth, 1, &due))
+        return FALSE;
+    }
+  if (run->looked_after > due && !cp_rule_get_eligible_only (rule))
+    {
+      cp_engine_emit_not_applicable (run, rule, what, 0,
+                                     cp_text_printf ("not applicable: the child was not looked after at that age (%s)",
+                                                     cp_engine_iso (due, buf)));
+      return TRUE;
+    }
+  cp_engine_append_reason (why, rule, "from", "birth", run->birth);
+  if (cp_rule_get_eligible_only (rule))
+    {
+      if (run->eligible == 0)
+        {
+          cp_engine_emit_not_applicable (run, rule, what, 0,
+                                         g_strdup ("not applicable: the child is not eligible for leaving-care support"));
+          return TRUE;
+        }
+      if (run->eligible > due)
+        {
+          due = run->eligible;
+          cp_text_append (why, "; the child is eligible only from %s, so due then",
+                          cp_engine_iso (run->eligible, buf));
+        }
+    }
+  if (!cp_engine_emit (run, rule, what, 0, due, 0, first_between (days, 0, 0), why))
+    return FALSE;
+  return TRUE;
+}
+
+/* An activity rule counted from a review: the slot's, or the first once
+ * the child is old enough. */
+static gboolean
+activity_from_review (CpEngineRun *run, CpRule *rule, const char *what, GArray *days)
+{
+  g_autoptr(CpScratch) why = cp_scratch_new ();
+  int sign = cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE ? -1 : 1;
+  int seq = 0;
+  guint32 day = 0, due;
+  g_autofree char *anchor = NULL;
+
+  switch (cp_rule_get_slot (rule))
+    {
+    case CP_REVIEW_SLOT_FIRST: seq = 1; break;
+    case CP_REVIEW_SLOT_SECOND: seq = 2; break;
+    case CP_REVIEW_SLOT_SUBSEQUENT: seq = 3; break;
+    case CP_REVIEW_SLOT_ANY:
+    case CP_REVIEW_SLOT_LATER:
+    default:
+      seq = first_review_from (run, cp_julian_add_months (run->birth, cp_rule_get_min_age_months (rule)), &day);
+      break;
+    }
+  if (seq == 0)
+    return TRUE;
+  day = review_day (run, seq);
+  if (day == 0)
+    return TRUE;
+  {
+    CpPlacement *p = cp_engine_placement_on (run, day, &due);
+
+    if (!cp_engine_placement_type_listed (rule, p) || cp_engine_placement_type_excluded (rule, p))
+      return TRUE;
+  }
+  /* The other conditions (a legal status) hold on the review's day. */
+  if (!cp_engine_conditions_hold (run, rule, day, 0))
+    return TRUE;
+  if (!shift_activity (run, rule, day, sign, &due))
+    return FALSE;
+  anchor = cp_text_printf ("review %d", seq);
+  cp_engine_append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);
+  /* "Between the first and second reviews": only what was done
+   * since the review before it counts. */
+  if (cp_rule_get_since_previous_review (rule))
+    {
+      guint32 opens = review_day (run, seq - 1);
+      char buf[16];
+
+      if (opens == 0)
+        return TRUE;
+      cp_text_append (why, ", done on or after review %d (%s)", seq - 1, cp_engine_iso (opens, buf));
+      return cp_engine_emit (run, rule, what, seq, due, opens, first_between (days, opens, 0), why);
+    }
+  if (cp_rule_get_duty (rule) == CP_DUTY_PERMANENCE_PLAN && cp_case_get_permanence_plan (run->kase) != NULL &&
+      !permanence_plan_complete (cp_case_get_permanence_plan (run->kase)))
+    g_string_append (why, "; the permanence plan recorded lacks measurable milestones or a contingency");
+  if (!cp_engine_emit (run, rule, what, seq, due, 0, first_between (days, run->looked_after, 0), why))
+    return FALSE;
+  return TRUE;
+}
+
 /* One-off activities: the first visit of a placement, the initial health
  * assessment, the pathway plan by 16 years and 3 months, ... */
 gboolean
@@ -386,162 +551,23 @@ cp_engine_run_activities (CpEngineRun *run)
 
         case CP_ANCHOR_PLACEMENT:
         case CP_ANCHOR_TEMPORARY_APPROVAL:
-          {
-            guint n_placements;
-            CpPlacement *const *placements = cp_case_peek_placements (run->kase, &n_placements);
-
-            for (guint i = 0; i < n_placements; i++)
-              {
-                CpPlacement *p = placements[i];
-                g_autofree char *subject = cp_text_printf ("placement %u", i + 1);
-                guint32 start = cp_engine_known (run, cp_placement_get_start (p));
-                guint32 end = cp_engine_known (run, cp_placement_get_end (p));
-                guint32 from = start;
-                const char *from_name = "the placement start";
-
-                if (start == 0)
-                  break;
-                /* From the temporary approval where the case records it;
-                 * otherwise from the start, as if given that day. */
-                if (cp_rule_get_anchor (rule) == CP_ANCHOR_TEMPORARY_APPROVAL)
-                  {
-                    guint32 approved = cp_engine_known (run, cp_placement_get_temporary_approval (p));
-
-                    from = approved != 0 ? approved : start;
-                    from_name = approved != 0 ? "the temporary approval"
-                                              : "the placement start (no temporary approval date recorded)";
-                  }
-                if ((cp_rule_get_emergency_only (rule) && !cp_placement_get_emergency (p)) ||
-                    !cp_engine_placement_type_listed (rule, p) || !cp_engine_in_force (run, rule, from) ||
-                    !cp_engine_conditions_hold (run, rule, start, 0))
-                  continue;
-                if (!activity_for_anchor (run, rule, from, end, subject, from_name, days))
-                  return FALSE;
-              }
-          }
+          if (!activities_from_placements (run, rule, days))
+            return FALSE;
           break;
 
         case CP_ANCHOR_LEGAL_STATUS:
-          {
-            /* One for each period of a listed status (the making of an
-             * order), if the other conditions hold that day. */
-            guint n_statuses;
-            CpLegalStatus *const *statuses = cp_child_peek_legal_statuses (cp_case_get_child (run->kase), &n_statuses);
-
-            for (guint i = 0; i < n_statuses; i++)
-              {
-                CpLegalStatus *ls = statuses[i];
-                const char *nick = cp_enum_to_nick (CP_TYPE_LEGAL_STATUS_KIND, cp_legal_status_get_status (ls));
-                g_autofree char *subject = cp_text_printf ("legal status %u", i + 1);
-                g_autofree char *anchor = cp_text_printf ("the %s", nick);
-                guint32 start = cp_engine_known (run, cp_legal_status_get_start (ls));
-                guint32 end = cp_engine_known (run, cp_legal_status_get_end (ls));
-
-                if (start == 0 || !g_strv_contains (cp_rule_get_legal_statuses (rule), nick) ||
-                    !cp_engine_conditions_hold (run, rule, start, 0))
-                  continue;
-                if (!activity_for_anchor (run, rule, start, end, subject, anchor, days))
-                  return FALSE;
-              }
-          }
+          if (!activities_from_legal_statuses (run, rule, days))
+            return FALSE;
           break;
 
         case CP_ANCHOR_BIRTH:
-          {
-            g_autoptr(CpScratch) why = cp_scratch_new ();
-            guint32 due = cp_julian_add_months (run->birth, cp_rule_get_quantity (rule));
-            char buf[16];
-
-            if (cp_rule_get_unit (rule) != CP_UNIT_MONTHS)
-              {
-                if (!cp_engine_shift (run, rule, run->birth, 1, &due))
-                  return FALSE;
-              }
-            if (run->looked_after > due && !cp_rule_get_eligible_only (rule))
-              {
-                cp_engine_emit_not_applicable (run, rule, what, 0,
-                                               cp_text_printf ("not applicable: the child was not looked after at that age (%s)",
-                                                               cp_engine_iso (due, buf)));
-                continue;
-              }
-            cp_engine_append_reason (why, rule, "from", "birth", run->birth);
-            if (cp_rule_get_eligible_only (rule))
-              {
-                if (eligible == 0)
-                  {
-                    cp_engine_emit_not_applicable (run, rule, what, 0,
-                                                   g_strdup ("not applicable: the child is not eligible for leaving-care support"));
-                    continue;
-                  }
-                if (eligible > due)
-                  {
-                    due = eligible;
-                    cp_text_append (why, "; the child is eligible only from %s, so due then",
-                                    cp_engine_iso (eligible, buf));
-                  }
-              }
-            if (!cp_engine_emit (run, rule, what, 0, due, 0, first_between (days, 0, 0), why))
-              return FALSE;
-          }
+          if (!activity_from_birth (run, rule, what, days))
+            return FALSE;
           break;
 
         case CP_ANCHOR_REVIEW:
-          {
-            g_autoptr(CpScratch) why = cp_scratch_new ();
-            int sign = cp_rule_get_direction (rule) == CP_DIRECTION_BEFORE ? -1 : 1;
-            int seq = 0;
-            guint32 day = 0, due;
-            g_autofree char *anchor = NULL;
-
-            switch (cp_rule_get_slot (rule))
-              {
-              case CP_REVIEW_SLOT_FIRST: seq = 1; break;
-              case CP_REVIEW_SLOT_SECOND: seq = 2; break;
-              case CP_REVIEW_SLOT_SUBSEQUENT: seq = 3; break;
-              case CP_REVIEW_SLOT_ANY:
-              case CP_REVIEW_SLOT_LATER:
-              default:
-                seq = first_review_from (run, cp_julian_add_months (run->birth, cp_rule_get_min_age_months (rule)), &day);
-                break;
-              }
-            if (seq == 0)
-              continue;
-            day = review_day (run, seq);
-            if (day == 0)
-              continue;
-            {
-              CpPlacement *p = cp_engine_placement_on (run, day, &due);
-
-              if (!cp_engine_placement_type_listed (rule, p) || cp_engine_placement_type_excluded (rule, p))
-                continue;
-            }
-            /* The other conditions (a legal status) hold on the review's day. */
-            if (!cp_engine_conditions_hold (run, rule, day, 0))
-              continue;
-            if (!shift_activity (run, rule, day, sign, &due))
-              return FALSE;
-            anchor = cp_text_printf ("review %d", seq);
-            cp_engine_append_reason (why, rule, sign < 0 ? "before" : "from", anchor, day);
-            /* "Between the first and second reviews": only what was done
-             * since the review before it counts. */
-            if (cp_rule_get_since_previous_review (rule))
-              {
-                guint32 opens = review_day (run, seq - 1);
-                char buf[16];
-
-                if (opens == 0)
-                  continue;
-                cp_text_append (why, ", done on or after review %d (%s)", seq - 1, cp_engine_iso (opens, buf));
-                if (!cp_engine_emit (run, rule, what, seq, due, opens, first_between (days, opens, 0), why))
-                  return FALSE;
-                break;
-              }
-            if (duty == CP_DUTY_PERMANENCE_PLAN && cp_case_get_permanence_plan (run->kase) != NULL &&
-                !permanence_plan_complete (cp_case_get_permanence_plan (run->kase)))
-              g_string_append (why, "; the permanence plan recorded lacks measurable milestones or a contingency");
-            if (!cp_engine_emit (run, rule, what, seq, due, 0, first_between (days, run->looked_after, 0), why))
-              return FALSE;
-          }
+          if (!activity_from_review (run, rule, what, days))
+            return FALSE;
           break;
 
         case CP_ANCHOR_EVENT:
