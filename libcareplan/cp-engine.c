@@ -493,6 +493,9 @@ static const Kind kinds[] = {
 #undef LIST
 #undef ANY
 
+/* A row for every kind (cp_engine_check_rule_kind() finds each). */
+G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == CP_RULE_KIND_LEAVING_CARE_STATUS + 1);
+
 gboolean
 cp_engine_check_rule_kind (CpRule      *rule,
                            JsonObject  *obj,
