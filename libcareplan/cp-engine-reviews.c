@@ -15,15 +15,9 @@
 
 #include "cp-text-private.h"
 #include "cp-calendar-private.h"
-#include "cp-date-private.h"
 #include "cp-engine-run-private.h"
 #include "cp-error-private.h"
 #include "cp-case-private.h"
-#include "cp-child-private.h"
-#include "cp-review-private.h"
-#include "cp-dispute-private.h"
-#include "cp-care-plan-private.h"
-#include "cp-permanence-plan-private.h"
 #include "cp-record-private.h"
 
 static gboolean

@@ -19,8 +19,6 @@
 #include "cp-error-private.h"
 #include "cp-case-private.h"
 #include "cp-child-private.h"
-#include "cp-review-private.h"
-#include "cp-dispute-private.h"
 #include "cp-care-plan-private.h"
 #include "cp-permanence-plan-private.h"
 #include "cp-record-private.h"

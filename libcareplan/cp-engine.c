@@ -17,16 +17,13 @@
 
 #include "cp-text-private.h"
 #include "cp-calendar-private.h"
-#include "cp-date-private.h"
 #include "cp-engine-private.h"
 #include "cp-engine-run-private.h"
 #include "cp-error-private.h"
 #include "cp-policy-private.h"
 #include "cp-obligation-private.h"
 #include "cp-case-private.h"
-#include "cp-child-private.h"
 #include "cp-review-private.h"
-#include "cp-care-plan-private.h"
 #include "cp-record-private.h"
 
 /* Dates and their words ---------------------------------------------------- */

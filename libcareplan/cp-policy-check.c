@@ -16,7 +16,6 @@
 
 #include "cp-bank-holidays-private.h"
 #include "cp-calendar-private.h"
-#include "cp-date-private.h"
 #include "cp-engine-private.h"
 #include "cp-error-private.h"
 #include "cp-policy-private.h"
