@@ -45,6 +45,14 @@ gboolean     cp_engine_leaving_care_status (CpCase              *kase,
                                             CpLeavingCareStatus *status,
                                             GError             **error);
 
+/* Whether @rule, read from @obj at @path, says what its kind needs and
+ * nothing its kind cannot apply: the checks of the engine's table of
+ * kinds, after the checks for every kind (cp-policy-check.c). */
+gboolean     cp_engine_check_rule_kind (CpRule      *rule,
+                                        JsonObject  *obj,
+                                        const char  *path,
+                                        GError     **error);
+
 int          cp_engine_compare_julian (const guint32 *a,
                                        const guint32 *b);
 

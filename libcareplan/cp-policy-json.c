@@ -10,9 +10,9 @@
 
 /* A rule as a profile states it: its fields that differ from their
  * defaults, and the members the loader reads by their presence
- * (check_rule() in cp-policy.c): a deadline's quantity even when it is
- * 0 ("as soon as practicable"), and the event of a rule counted from an
- * event even when it is the default one. */
+ * (cp_policy_check_rule() and the kinds' checks): a deadline's quantity
+ * even when it is 0 ("as soon as practicable"), and the event of a rule
+ * counted from an event even when it is the default one. */
 JsonNode *
 cp_policy_rule_to_json (CpRule *rule)
 {

@@ -28,4 +28,19 @@ CpRule    *cp_policy_version_on   (CpPolicy   *self,
  * presence. */
 JsonNode  *cp_policy_rule_to_json (CpRule     *rule);
 
+/* Whether @rule, read from @obj at @path, is one the engine can apply
+ * (cp-policy-check.c). */
+gboolean   cp_policy_check_rule   (CpRule      *rule,
+                                   JsonObject  *obj,
+                                   const char  *path,
+                                   GError     **error);
+
+/* What an authority rule needs: its kind's check (cp-engine.c's table);
+ * authority rules are read by cp_policy_get_authority(), not by the
+ * engine. */
+gboolean   cp_policy_check_authority (CpRule      *rule,
+                                      JsonObject  *obj,
+                                      const char  *path,
+                                      GError     **error);
+
 G_END_DECLS

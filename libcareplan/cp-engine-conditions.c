@@ -1,0 +1,223 @@
+/* cp-engine-conditions.c: the conditions a rule may set on the case
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Whether a rule applies to the case on a day: the child's age, legal
+ * status and placement, the first review, what is recorded. Shared by the
+ * mechanisms (cp-engine-*.c).
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cp-date-private.h"
+#include "cp-engine-run-private.h"
+#include "cp-case-private.h"
+#include "cp-child-private.h"
+#include "cp-record-private.h"
+
+/* The placement the child is in on @day, or NULL; @start_out its start. */
+CpPlacement *
+cp_engine_placement_on (CpEngineRun *run, guint32 day, guint32 *start_out)
+{
+  guint n_placements;
+  CpPlacement *const *placements = cp_case_peek_placements (run->kase, &n_placements);
+  CpPlacement *found = NULL;
+
+  for (guint i = 0; i < n_placements; i++)
+    {
+      CpPlacement *p = placements[i];
+      guint32 start = cp_engine_julian (cp_placement_get_start (p));
+      guint32 end = cp_engine_julian (cp_placement_get_end (p));
+
+      if (start != 0 && start <= day && (end == 0 || day < end))
+        {
+          found = p;   /* the case keeps it alive */
+          *start_out = start;
+        }
+    }
+  return found;
+}
+
+gboolean
+cp_engine_placement_type_listed (CpRule *rule, CpPlacement *p)
+{
+  const char * const *types = cp_rule_get_placements (rule);
+  const char *nick;
+
+  if (types == NULL || types[0] == NULL)
+    return TRUE;
+  if (p == NULL)
+    return FALSE;
+  nick = cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (p));
+  return g_strv_contains (types, nick);
+}
+
+/* The legal status the child has on @day (the one begun last, so a later
+ * order supersedes an earlier one left open), or NULL; @start_out its start. */
+static CpLegalStatus *
+legal_status_on (CpEngineRun *run, guint32 day, guint32 *start_out)
+{
+  guint n_statuses;
+  CpLegalStatus *const *statuses = cp_child_peek_legal_statuses (cp_case_get_child (run->kase), &n_statuses);
+  CpLegalStatus *found = NULL;
+
+  for (guint i = 0; i < n_statuses; i++)
+    {
+      CpLegalStatus *ls = statuses[i];
+      guint32 from = cp_engine_julian (cp_legal_status_get_start (ls));
+      guint32 to = cp_engine_julian (cp_legal_status_get_end (ls));
+
+      if (from != 0 && from <= day && (to == 0 || day < to) && (found == NULL || from >= *start_out))
+        {
+          found = ls;
+          *start_out = from;
+        }
+    }
+  return found;
+}
+
+/* Whether @p (may be NULL) is of a type the rule's excluded_placements
+ * name: short breaks, say, to which some regulations do not apply. */
+gboolean
+cp_engine_placement_type_excluded (CpRule *rule, CpPlacement *p)
+{
+  const char * const *types = cp_rule_get_excluded_placements (rule);
+
+  return p != NULL && types != NULL &&
+         g_strv_contains (types, cp_enum_to_nick (CP_TYPE_PLACEMENT_TYPE, cp_placement_get_kind (p)));
+}
+
+static gboolean
+legal_status_listed (CpRule *rule, CpLegalStatus *ls)
+{
+  return ls != NULL && g_strv_contains (cp_rule_get_legal_statuses (rule),
+                                        cp_enum_to_nick (CP_TYPE_LEGAL_STATUS_KIND, cp_legal_status_get_status (ls)));
+}
+
+/* The day the first review a rule's `first_review` means was held, known
+ * by today, or 0: the child's first review, or (`first_review_of`
+ * `placement`) the first held on or after the start of the placement the
+ * child is in on @day, or of the legal status the rule lists if that began
+ * later. */
+static guint32
+first_review_held (CpEngineRun *run, CpRule *rule, guint32 day)
+{
+  guint n_reviews;
+  CpReview *const *reviews = cp_case_peek_reviews (run->kase, &n_reviews);
+  guint32 since = 0;
+
+  if (g_strcmp0 (cp_rule_get_first_review_of (rule), "placement") == 0)
+    {
+      guint32 status_start = 0;
+
+      if (cp_engine_placement_on (run, day, &since) == NULL)
+        since = day;
+      if (cp_rule_get_legal_statuses (rule) != NULL &&
+          legal_status_on (run, day, &status_start) != NULL && status_start > since)
+        since = status_start;
+    }
+  for (guint i = 0; i < n_reviews; i++)
+    {
+      guint32 held = cp_engine_known (run, cp_review_get_held (reviews[i]));
+
+      if (held != 0 && held >= since)
+        return held;
+    }
+  return 0;
+}
+
+/* Whether an activity of each duty the rule needs recorded was recorded
+ * on or before @day, and on or after @since (the placement's start). */
+static gboolean
+recorded_by (CpEngineRun *run, CpRule *rule, guint32 since, guint32 day)
+{
+  const char * const *duties = cp_rule_get_recorded (rule);
+  guint n_list;
+  CpActivity *const *list = cp_case_peek_activities (run->kase, &n_list);
+
+  for (guint d = 0; duties != NULL && duties[d] != NULL; d++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < n_list && !found; i++)
+        {
+          CpActivity *a = list[i];
+          guint32 on = cp_engine_known (run, cp_activity_get_date (a));
+
+          found = on != 0 && on >= since && on <= day &&
+                  strcmp (cp_enum_to_nick (CP_TYPE_DUTY, cp_activity_get_duty (a)), duties[d]) == 0;
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the rule's conditions on age, legal status, placement and what
+ * is recorded hold on @day. For an interval, @due is the day the rule
+ * would make the next activity due (0 otherwise): a rule that lasts until
+ * the first review binds a gap only if it falls due by that review, and
+ * one that starts after it binds the gap the review falls in, so the gap
+ * across the review is judged by the rule that follows it. */
+gboolean
+cp_engine_conditions_hold (CpEngineRun *run, CpRule *rule, guint32 day, guint32 due)
+{
+  int age = cp_julian_months_between (run->birth, day);
+  int min_age = cp_rule_get_min_age_months (rule), max_age = cp_rule_get_max_age_months (rule);
+  guint32 start = 0;
+  CpPlacement *p;
+  int months;
+
+  if (cp_rule_get_kind (rule) != CP_RULE_KIND_LEAVING_CARE_STATUS)
+    {
+      if (min_age > 0 && age < min_age)
+        return FALSE;
+      if (max_age > 0 && age >= max_age)
+        return FALSE;
+    }
+  /* An interval rule in force on the day the gap starts (an activity's
+   * version is chosen by its anchor, in cp_engine_run_activities()). */
+  if (cp_rule_get_kind (rule) == CP_RULE_KIND_INTERVAL && !cp_rule_in_force_julian (rule, day))
+    return FALSE;
+  if (cp_rule_get_first_review (rule) != NULL)
+    {
+      guint32 held = first_review_held (run, rule, day);
+      gboolean after = g_strcmp0 (cp_rule_get_first_review (rule), "after") == 0;
+
+      if (due == 0 ? after != (held != 0 && held <= day)
+                   : after ? held == 0 || held > due : held != 0 && held < due)
+        return FALSE;
+    }
+  if (cp_rule_get_legal_statuses (rule) != NULL &&
+      !legal_status_listed (rule, legal_status_on (run, day, &start)))
+    return FALSE;
+  /* A placement type the rule leaves out; with no placement on the day
+   * the rule still applies (the earlier reading). */
+  if (cp_rule_get_excluded_placements (rule) != NULL &&
+      cp_engine_placement_type_excluded (rule, cp_engine_placement_on (run, day, &start)))
+    return FALSE;
+  if (cp_rule_get_placements (rule) == NULL && cp_rule_get_min_months (rule) == 0 &&
+      cp_rule_get_max_months (rule) == 0 && !cp_rule_get_long_term_only (rule) &&
+      !cp_rule_get_short_term_only (rule) && !cp_rule_get_intended_until_18_only (rule) &&
+      cp_rule_get_recorded (rule) == NULL)
+    return TRUE;
+  p = cp_engine_placement_on (run, day, &start);
+  if (p == NULL || !cp_engine_placement_type_listed (rule, p))
+    return FALSE;
+  if (cp_rule_get_long_term_only (rule) && !cp_placement_get_long_term (p))
+    return FALSE;
+  if (cp_rule_get_short_term_only (rule) && cp_placement_get_long_term (p))
+    return FALSE;
+  if (cp_rule_get_intended_until_18_only (rule) && !cp_placement_get_intended_until_18 (p))
+    return FALSE;
+  if (!recorded_by (run, rule, start, day))
+    return FALSE;
+  months = cp_julian_months_between (start, day);
+  if (months < cp_rule_get_min_months (rule))
+    return FALSE;
+  if (cp_rule_get_max_months (rule) > 0 && months >= cp_rule_get_max_months (rule))
+    return FALSE;
+  return TRUE;
+}
