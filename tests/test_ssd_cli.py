@@ -90,6 +90,12 @@ class SsdRouteTest(unittest.TestCase):
             excluded += sum(1 for o in case["obligations"] if not wanted(o))
             self.assertEqual(got, expected, "child %d" % (i + 1))
             compared += len(expected)
+        # The generated children go missing (ssd_missing, read without an
+        # error): their returns give return interviews in the JSON route,
+        # which the SSD route does not judge (it cannot say when one was
+        # held: docs/ssd.md), so they are not compared.
+        self.assertGreater(sum(1 for twin in twins for o in twin["obligations"]
+                               if self.duty[o["key"]] == "return-home-interview"), 10)
         # The comparison is not empty, and leaves out only the visits of
         # children whose visit intervals the SSD cannot tell.
         self.assertGreater(compared, 3000)
