@@ -26,6 +26,7 @@ struct _CpCaseResult
   CpCase      *kase;
   CpEvaluator *ev;
   GError      *error;
+  char        *location;
   gboolean     readable;
   guint        counts[CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY + 1];
 };
@@ -49,6 +50,7 @@ cp_case_result_finalize (GObject *object)
   CpCaseResult *self = CP_CASE_RESULT (object);
 
   g_clear_error (&self->error);
+  g_free (self->location);
 
   G_OBJECT_CLASS (cp_case_result_parent_class)->finalize (object);
 }
@@ -88,7 +90,7 @@ cp_case_result_get_index (CpCaseResult *self)
  * @self: a #CpCaseResult
  *
  * The line of the JSON Lines file the case was read from, from 1; 0 for a
- * case of a list.
+ * case of a list or of a #CpSsdReader.
  *
  * Returns: the line number, or 0
  */
@@ -97,6 +99,25 @@ cp_case_result_get_line (CpCaseResult *self)
 {
   g_return_val_if_fail (CP_IS_CASE_RESULT (self), 0);
   return self->line;
+}
+
+/**
+ * cp_case_result_get_location:
+ * @self: a #CpCaseResult
+ *
+ * Where a case read by a #CpSsdReader came from, as
+ * [method@SsdReader.get_location] gave it when the case was read (the
+ * child's row of `ssd_person`, never the child's id); %NULL for a case of
+ * a JSON Lines file (see [method@CaseResult.get_line]) or of a list, and
+ * for a child whose rows could not be read (the error names the row).
+ *
+ * Returns: (transfer none) (nullable): the location, or %NULL
+ */
+const char *
+cp_case_result_get_location (CpCaseResult *self)
+{
+  g_return_val_if_fail (CP_IS_CASE_RESULT (self), NULL);
+  return self->location;
 }
 
 /**
@@ -496,7 +517,10 @@ typedef struct {
   GString      *text;           /* the lines, each ending in NUL */
   gsize         offset[CHUNK_CASES];
   gsize         len[CHUNK_CASES];
-  CpCase       *cases[CHUNK_CASES];   /* a list's cases, borrowed */
+  CpCase       *cases[CHUNK_CASES];   /* a list's cases, borrowed; an SSD reader's, owned */
+  gboolean      own_cases;
+  GError       *read_error[CHUNK_CASES];   /* an SSD child that could not be read */
+  char         *location[CHUNK_CASES];     /* an SSD child's row */
   CpCaseResult *results[CHUNK_CASES];
   CpCaseResult *delivered[CHUNK_CASES];   /* to be dropped by the slot's thread */
   guint         n_delivered;
@@ -590,14 +614,24 @@ process_chunk (Run *run, Chunk *c, GString *scratch, GString *name)
   release_delivered (c);
   for (guint i = 0; i < c->n; i++)
     {
-      CpCaseResult *r = evaluate_one (run, c->cases[i], c->text->str + c->offset[i], c->len[i],
-                                      scratch, name);
+      CpCaseResult *r;
 
+      if (c->read_error[i] != NULL)
+        {
+          /* An SSD child whose rows are wrong: the error names them. */
+          r = g_object_new (CP_TYPE_CASE_RESULT, NULL);
+          r->error = g_steal_pointer (&c->read_error[i]);
+        }
+      else
+        {
+          r = evaluate_one (run, c->cases[i], c->text->str + c->offset[i], c->len[i], scratch, name);
+          /* The reader's own message for a bad line. */
+          if (!r->readable)
+            g_prefix_error (&r->error, "line %u: ", c->line[i]);
+        }
       r->index = c->first_index + i;
       r->line = c->line[i];
-      /* The reader's own message for a bad line. */
-      if (!r->readable)
-        g_prefix_error (&r->error, "line %u: ", r->line);
+      r->location = g_steal_pointer (&c->location[i]);
       c->results[i] = r;
     }
 }
@@ -644,6 +678,8 @@ deliver (Run *run, Chunk *c, CpCaseloadFunc func, gpointer user_data, gboolean *
       if (*go_on && func != NULL)
         *go_on = func (c->results[i], user_data);
       c->delivered[i] = g_steal_pointer (&c->results[i]);
+      if (c->own_cases)
+        g_clear_object (&c->cases[i]);
       c->cases[i] = NULL;
     }
   c->n_delivered = c->n;
@@ -663,6 +699,7 @@ wait_done (Run *run, Chunk *c)
 
 typedef struct {
   CpCaseloadReader *reader;
+  CpSsdReader *ssd;
   GListModel *cases;
   guint next;                   /* the list's next position */
   guint index;                  /* the next case's position */
@@ -672,9 +709,30 @@ typedef struct {
 static gboolean
 fill_chunk (Chunk *c, Source *src, GError **error)
 {
+  c->own_cases = src->ssd != NULL;
   while (c->n < CHUNK_CASES)
     {
-      if (src->reader != NULL)
+      if (src->ssd != NULL)
+        {
+          GError *local_error = NULL;
+          CpCase *kase = cp_ssd_reader_next (src->ssd, &local_error);
+
+          if (kase == NULL && local_error == NULL)
+            return TRUE;
+          /* The database failed: nothing more can be read. */
+          if (local_error != NULL && local_error->domain == G_IO_ERROR)
+            {
+              g_propagate_error (error, local_error);
+              return FALSE;
+            }
+          c->cases[c->n] = kase;
+          c->read_error[c->n] = local_error;
+          c->location[c->n] = kase ? g_strdup (cp_ssd_reader_get_location (src->ssd)) : NULL;
+          c->offset[c->n] = 0;
+          c->len[c->n] = 0;
+          c->line[c->n] = 0;
+        }
+      else if (src->reader != NULL)
         {
           const char *text;
           gsize len;
@@ -879,6 +937,51 @@ cp_caseload_evaluator_foreach_in_file (CpCaseloadEvaluator  *self,
   if (reader == NULL)
     return FALSE;
   src.reader = reader;
+  return run_source (self, &src, TRUE, func, user_data, error);
+}
+
+/**
+ * cp_caseload_evaluator_foreach_in_ssd:
+ * @self: a #CpCaseloadEvaluator
+ * @reader: a #CpSsdReader, not yet read from
+ * @func: (scope call): called with each child's result, in the reader's order
+ * @user_data: data for @func
+ * @error: return location for a #GError
+ *
+ * Reads every looked-after child of @reader (a Standard Safeguarding
+ * Dataset extract, from CSV files or a database) on the calling thread,
+ * evaluates them on [property@CaseloadEvaluator:n-threads] threads, and
+ * calls @func with each child's result in the reader's order, on the
+ * calling thread. A child whose rows are wrong does not stop the run: its
+ * result is not readable ([method@CaseResult.is_readable]) and its error
+ * names the table, row and column, as [method@SsdReader.next] gives it.
+ * Each readable result has the child's location
+ * ([method@CaseResult.get_location]). @reader must not be used by anything
+ * else until this returns; afterwards it is at its end.
+ *
+ * The SSD's own review due dates ([method@SsdReader.get_review_due_date])
+ * are those of the child the reader read last, which is not the child of
+ * the result at hand: a program comparing them reads the children one by
+ * one with [method@SsdReader.next] instead.
+ *
+ * Returns: %FALSE with @error set (in the %G_IO_ERROR domain) if the
+ *   database failed on the way; the results before it were delivered
+ */
+gboolean
+cp_caseload_evaluator_foreach_in_ssd (CpCaseloadEvaluator  *self,
+                                      CpSsdReader          *reader,
+                                      CpCaseloadFunc        func,
+                                      gpointer              user_data,
+                                      GError              **error)
+{
+  Source src = { 0 };
+
+  g_return_val_if_fail (CP_IS_CASELOAD_EVALUATOR (self), FALSE);
+  g_return_val_if_fail (CP_IS_SSD_READER (reader), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  src.ssd = reader;
   return run_source (self, &src, TRUE, func, user_data, error);
 }
 

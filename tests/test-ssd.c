@@ -629,3 +629,125 @@ Test (ssd, a_connection_string_with_a_password_is_refused)
   cr_assert_null (reader);
   assert_error (error, CP_ERROR_PARSE, "postgresql: ");
 }
+
+/* One line a result: where the child is, whether it was read, its error,
+ * and its obligations' keys, due dates and statuses. */
+static void
+describe_result (GString *out, const char *location, const GError *error, CpEvaluator *ev)
+{
+  g_string_append_printf (out, "%s %s\n", location ? location : "-", error ? error->message : "");
+  if (ev == NULL)
+    return;
+  for (guint i = 0, n = g_list_model_get_n_items (cp_evaluator_get_obligations (ev)); i < n; i++)
+    {
+      g_autoptr(CpObligation) o = g_list_model_get_item (cp_evaluator_get_obligations (ev), i);
+      g_autofree char *due = cp_obligation_get_due (o) ? test_iso (cp_obligation_get_due (o)) : g_strdup ("-");
+
+      g_string_append_printf (out, "  %s %s %d\n", cp_obligation_get_key (o), due, cp_obligation_get_status (o));
+    }
+}
+
+static gboolean
+describe_each (CpCaseResult *result, gpointer user_data)
+{
+  /* A child that was read has its row; a bad one's error names it. */
+  cr_assert ((cp_case_result_get_location (result) != NULL) == cp_case_result_is_readable (result));
+  cr_assert_eq (cp_case_result_get_line (result), 0);
+  describe_result (user_data, cp_case_result_get_location (result), cp_case_result_get_error (result),
+                   cp_case_result_get_evaluator (result));
+  return TRUE;
+}
+
+Test (ssd, a_caseload_evaluator_reads_on_one_thread_and_evaluates_on_several)
+{
+  g_autoptr(GString) person = g_string_new (H_PERSON);
+  g_autoptr(GString) episodes = g_string_new (H_EPISODES);
+  g_autoptr(GString) placements = g_string_new (H_PLACEMENT);
+  g_autoptr(GString) visits = g_string_new (H_VISITS);
+  g_autoptr(GString) serial = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("england", &error);
+  g_autoptr(CpCalendar) calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+  g_autoptr(GDate) today = test_date ("2026-03-31");
+  const char *texts[N_TABLES] = { 0 };
+  char *dir;
+
+  /* Forty children who came into care a week apart, visited now and then;
+   * the 17th child's second visit has an impossible date. */
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autoptr(GDate) start = test_date ("2025-03-03");
+      g_autofree char *iso = NULL;
+
+      g_date_add_days (start, 7 * i);
+      iso = test_iso (start);
+      g_string_append_printf (person, "C%u,,2015-06-%02u,\n", i, 1 + i % 28);
+      g_string_append_printf (episodes, "E%u,C%u,%s,S,N1,,,CLA%u,P%u,%s\n", i, i, iso, i, i, iso);
+      g_string_append_printf (placements, "P%u,CLA%u,C%u,%s,,U6,PR4,,,\n", i, i, i, iso);
+      for (guint v = 1; v <= i % 4; v++)
+        {
+          g_autoptr(GDate) day = g_date_copy (start);
+
+          g_date_add_days (day, 9 * v);
+          g_free (iso);
+          iso = test_iso (day);
+          g_string_append_printf (visits, "V%u-%u,CLA%u,C%u,%s,Y,N\n", i, v, i, i,
+                                  i == 17 && v == 1 ? "2025-02-30" : iso);
+        }
+    }
+  texts[PERSON] = person->str;
+  texts[EPISODES] = episodes->str;
+  texts[PLACEMENT] = placements->str;
+  texts[VISITS] = visits->str;
+  dir = write_ssd (texts);
+  cr_assert_not_null (policy);
+
+  /* Read and evaluated one by one. */
+  {
+    g_autoptr(CpSsdReader) reader = cp_ssd_reader_new_for_directory (dir, &error);
+    guint bad = 0;
+
+    cr_assert_not_null (reader, "%s", error ? error->message : "");
+    for (;;)
+      {
+        g_autoptr(CpCase) kase = cp_ssd_reader_next (reader, &error);
+        g_autoptr(CpEvaluator) ev = NULL;
+
+        if (kase == NULL && error == NULL)
+          break;
+        if (kase == NULL)
+          {
+            cr_assert_null (strstr (error->message, "C17"));
+            describe_result (serial, NULL, error, NULL);
+            g_clear_error (&error);
+            bad++;
+            continue;
+          }
+        ev = cp_evaluator_new (kase, policy, calendar);
+        cp_evaluator_set_date (ev, today);
+        cr_assert (cp_evaluator_refresh (ev, &error));
+        describe_result (serial, cp_ssd_reader_get_location (reader), NULL, ev);
+      }
+    cr_assert_eq (bad, 1);
+    cr_assert_not_null (strstr (serial->str, "ssd_person.csv:41 \n"));
+    cr_assert_not_null (strstr (serial->str, "\n- ssd_cla_visits.csv:"));
+  }
+
+  /* The same, in the same order, on any number of threads. */
+  for (guint n = 1; n <= 4; n++)
+    {
+      g_autoptr(CpSsdReader) reader = cp_ssd_reader_new_for_directory (dir, &error);
+      g_autoptr(CpCaseloadEvaluator) ce = cp_caseload_evaluator_new (policy, calendar, today);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      cr_assert_not_null (reader);
+      cp_caseload_evaluator_set_n_threads (ce, n);
+      cr_assert (cp_caseload_evaluator_foreach_in_ssd (ce, reader, describe_each, out, &error),
+                 "%s", error ? error->message : "");
+      cr_assert_str_eq (out->str, serial->str, "%u threads", n);
+      /* The reader is at its end. */
+      cr_assert_null (cp_ssd_reader_next (reader, &error));
+      cr_assert_null (error);
+    }
+  remove_ssd (dir);
+}

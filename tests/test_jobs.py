@@ -38,6 +38,24 @@ class JobsTest(unittest.TestCase):
         with open(cls.caseload, "w") as f:
             f.write("\n".join(lines) + "\n")
         cls.files = [cls.caseload, os.path.join(EXAMPLES, "data", "new-entrant.json")]
+        # The same children as SSD extracts, with a bad row in a child's
+        # visits and an episode of a person missing from ssd_person, so
+        # that errors come between children and after the last.
+        ssd = os.path.join(cls.dir.name, "ssd")
+        with open(os.path.join(ssd, "ssd_cla_visits.csv")) as f:
+            visits = f.read().splitlines()
+        head, cells = visits[0].split(","), visits[900].split(",")
+        cells[head.index("clav_cla_visit_date")] = "2026-02-30"
+        visits[900] = ",".join(cells)
+        with open(os.path.join(ssd, "ssd_cla_visits.csv"), "w") as f:
+            f.write("\r\n".join(visits) + "\r\n")
+        with open(os.path.join(ssd, "ssd_cla_episodes.csv")) as f:
+            episodes = f.read().splitlines()
+        cells = episodes[1].split(",")
+        cells[1] = "NOBODY"
+        with open(os.path.join(ssd, "ssd_cla_episodes.csv"), "a") as f:
+            f.write(",".join(cells) + "\r\n")
+        cls.ssd = ssd
 
     @classmethod
     def tearDownClass(cls):
@@ -71,6 +89,24 @@ class JobsTest(unittest.TestCase):
     def test_summary(self):
         self.same_for_any_jobs("summary", "--on", "2026-11-22", "--policy", "warrington")
         self.same_for_any_jobs("summary", "--on", "2026-11-22", "--format", "json")
+
+    def same_for_any_jobs_on_the_ssd(self, *args):
+        one = run(*args, "-j", "1", "--ssd", self.ssd)
+        self.assertIn(one[0], (1, 3))
+        self.assertGreater(len(one[1]), 500)
+        # Both bad rows are reported, by file, row and column.
+        self.assertEqual(one[2].count(b"ssd_cla_visits.csv:901:4: clav_cla_visit_date: "), 1, one[2])
+        self.assertEqual(one[2].count(b"ssd_cla_episodes.csv:"), 1, one[2])
+        for jobs in ("2", "3", "8"):
+            with self.subTest(args=args, jobs=jobs):
+                self.assertEqual(run(*args, "-j", jobs, "--ssd", self.ssd), one)
+        self.assertEqual(run(*args, "--ssd", self.ssd), one)
+
+    def test_the_ssd(self):
+        self.same_for_any_jobs_on_the_ssd("check", "--on", "2026-11-22", "--all", "--format", "json")
+        self.same_for_any_jobs_on_the_ssd("check", "--on", "2026-11-22", "--format", "csv", "--policy", "swindon")
+        self.same_for_any_jobs_on_the_ssd("check", "--on", "2026-11-22")
+        self.same_for_any_jobs_on_the_ssd("summary", "--on", "2026-11-22", "--format", "json")
 
     def test_bad_line_is_reported_in_order(self):
         code, out, err = run("check", "-j", "2", "--on", "2026-11-22", *self.files)

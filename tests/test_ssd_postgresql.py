@@ -137,6 +137,14 @@ class PostgresqlRouteTest(unittest.TestCase):
                              sorted(json.dumps(o, sort_keys=True) for o in csv["obligations"]), "child %d" % (i + 1))
         self.assertGreater(sum(len(c["obligations"]) for c in from_db), 20000)
 
+    def test_any_number_of_threads_gives_the_same(self):
+        # The children are read on one thread and evaluated on N.
+        one = run("check", "--all", "--format", "json", "--on", AS_AT, "-j", "1", "--ssd", self.conninfo())
+        self.assertIn(one.returncode, (0, 1), one.stderr)
+        for jobs in ("2", "5"):
+            r = run("check", "--all", "--format", "json", "--on", AS_AT, "-j", jobs, "--ssd", self.conninfo())
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (one.returncode, one.stdout, one.stderr), jobs)
+
     def test_postgresql_gives_what_the_json_twins_give(self):
         # What test_ssd_cli.py checks for the CSV route, on every child.
         jl = os.path.join(self.out, "caseload.jsonl")
@@ -201,8 +209,8 @@ class PostgresqlRouteTest(unittest.TestCase):
             self.assertEqual(sorted(by_child[record]), expected, "child %d" % (i + 1))
         self.assertEqual([int(row[1]) for row in rows[:3]], [1, 2, 3])
 
-        # Run again: the same rows, not twice as many.
-        r = self.write("--on", AS_AT, dbname="written")
+        # Run again, on one thread: the same rows, not twice as many.
+        r = self.write("--on", AS_AT, "-j", "1", dbname="written")
         self.assertIn(r.returncode, (0, 1), r.stderr)
         self.assertEqual(self.rows(dbname="written"), rows)
 

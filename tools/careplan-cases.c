@@ -316,7 +316,8 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
 }
 
 typedef struct {
-  const char *path;
+  const char *path;             /* a caseload's file, or an SSD's directory or connection */
+  gboolean db;                  /* the SSD is a database */
   CpPolicy *policy;
   CpCalendar *calendar;
   const GDate *date;
@@ -347,6 +348,61 @@ evaluated_line (CpCaseResult *result, gpointer user_data)
   return TRUE;
 }
 
+/* Where an SSD child, or its bad row, is: a database by its table and row,
+ * never by the connection string; a directory of CSV files by its file. */
+static char *
+ssd_where (const Evaluating *e, const char *location)
+{
+  return e->db ? g_strdup_printf ("postgresql:%s", location) : g_build_filename (e->path, location, NULL);
+}
+
+static gboolean
+evaluated_ssd_child (CpCaseResult *result, gpointer user_data)
+{
+  Evaluating *e = user_data;
+  const GError *error = cp_case_result_get_error (result);
+  g_autofree char *where = NULL;
+
+  if (!cp_case_result_is_readable (result))
+    {
+      /* The message starts with the table, row and column. */
+      where = ssd_where (e, error->message);
+      fprintf (stderr, "%s\n", where);
+      (*e->invalid)++;
+      return TRUE;
+    }
+  where = ssd_where (e, cp_case_result_get_location (result));
+  if (error != NULL)
+    fprintf (stderr, "%s: %s\n", where, error->message);
+  e->func (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where,
+           CAREPLAN_SOURCE_SSD, e->data);
+  return TRUE;
+}
+
+/* Each SSD source read child by child on this thread, its children
+ * evaluated on @caseload's threads. */
+static gboolean
+evaluate_ssd (CpCaseloadEvaluator *caseload, char **ssd_dirs, Evaluating *e)
+{
+  gboolean readable = TRUE;
+
+  for (guint i = 0; ssd_dirs[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CpSsdReader) reader = open_ssd (ssd_dirs[i], &error);
+
+      e->path = ssd_dirs[i];
+      e->db = careplan_ssd_is_connection (ssd_dirs[i]);
+      if (reader == NULL || !cp_caseload_evaluator_foreach_in_ssd (caseload, reader, evaluated_ssd_child, e, &error))
+        {
+          /* Not opened, or the database failed on the way. */
+          fprintf (stderr, reader == NULL ? "careplan: %s\n" : "careplan: postgresql: %s\n", error->message);
+          readable = FALSE;
+        }
+    }
+  return readable;
+}
+
 static void
 evaluate_serially (CpCase *kase, const char *where, int source, gpointer data)
 {
@@ -372,7 +428,7 @@ careplan_for_each_evaluated (char                  **paths,
                              guint                  *invalid)
 {
   g_autoptr(CpCaseloadEvaluator) caseload = cp_caseload_evaluator_new (policy, calendar, date);
-  Evaluating e = { NULL, policy, calendar, date, func, data, invalid };
+  Evaluating e = { NULL, FALSE, policy, calendar, date, func, data, invalid };
   gboolean readable = TRUE;
 
   cp_caseload_evaluator_set_n_threads (caseload, jobs);
@@ -401,9 +457,14 @@ careplan_for_each_evaluated (char                  **paths,
   /* A return is small, and its children are read one by one. */
   if (ssda903_dirs != NULL)
     readable &= careplan_for_each_case (NULL, ssda903_dirs, evaluate_serially, &e, invalid);
-  /* So is an SSD extract, child by child. */
-  if (ssd_dirs != NULL)
+  /* An SSD extract is read child by child, on this thread, and its
+   * children evaluated on the threads; with one thread, each child is
+   * evaluated as it is read, while the reader still holds the child's own
+   * review due dates (which --compare-due-dates reads). */
+  if (ssd_dirs != NULL && jobs == 1)
     readable &= careplan_for_each_ssd_case (ssd_dirs, evaluate_serially, &e, invalid);
+  else if (ssd_dirs != NULL)
+    readable &= evaluate_ssd (caseload, ssd_dirs, &e);
   return readable;
 }
 

@@ -296,7 +296,10 @@ careplan_check_main (int argc, char **argv)
 
   careplan_output_begin (output, out);
   flush (&c);
-  readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd, (guint) opts.jobs, policy, calendar,
+  /* The SSD's own due dates are the reader's for the child it read last:
+   * compared, each child is evaluated as it is read, on this thread. */
+  readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd,
+                                          opt_compare_due_dates ? 1 : (guint) opts.jobs, policy, calendar,
                                           date, check_case, &c, &invalid);
   if (opt_compare_due_dates)
     g_string_append_printf (out, "%u reviews with a due date in the SSD: %u differ from the library's, "

@@ -39,8 +39,8 @@ careplan_options_add (GOptionContext      *ctx,
       "tables: postgresql://HOST/DB or a libpq connection string (repeatable); reviews, visits, "
       "health and dental checks and the care plan are judged", "DIR|CONNINFO" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &opts->jobs,
-      "Read and evaluate a caseload's cases on N threads (default: one per core); "
-      "the output is the same for any N", "N" },
+      "Read and evaluate the cases on N threads (default: one per core; an SSD's children are read on one, "
+      "evaluated on N); the output is the same for any N", "N" },
     { NULL }
   };
   GOptionGroup *main_group = g_option_context_get_main_group (ctx);

@@ -15,6 +15,7 @@
 #include "cp-case.h"
 #include "cp-evaluator.h"
 #include "cp-policy.h"
+#include "cp-ssd-reader.h"
 #include "cp-version-macros.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ CP_AVAILABLE_IN_0_1
 guint         cp_case_result_get_index      (CpCaseResult       *self);
 CP_AVAILABLE_IN_0_1
 guint         cp_case_result_get_line       (CpCaseResult       *self);
+CP_AVAILABLE_IN_0_1
+const char   *cp_case_result_get_location   (CpCaseResult       *self);
 CP_AVAILABLE_IN_0_1
 CpCase       *cp_case_result_get_case       (CpCaseResult       *self);
 CP_AVAILABLE_IN_0_1
@@ -81,6 +84,12 @@ gboolean             cp_caseload_evaluator_foreach_in_stream (CpCaseloadEvaluato
 CP_AVAILABLE_IN_0_1
 gboolean             cp_caseload_evaluator_foreach_in_file (CpCaseloadEvaluator *self,
                                                            const char           *path,
+                                                           CpCaseloadFunc        func,
+                                                           gpointer              user_data,
+                                                           GError              **error);
+CP_AVAILABLE_IN_0_1
+gboolean             cp_caseload_evaluator_foreach_in_ssd (CpCaseloadEvaluator  *self,
+                                                           CpSsdReader          *reader,
                                                            CpCaseloadFunc        func,
                                                            gpointer              user_data,
                                                            GError              **error);
