@@ -21,20 +21,16 @@
 CpPlacement *
 cp_engine_placement_on (CpEngineRun *run, guint32 day, guint32 *start_out)
 {
-  guint n_placements;
-  CpPlacement *const *placements = cp_case_peek_placements (run->kase, &n_placements);
   CpPlacement *found = NULL;
 
-  for (guint i = 0; i < n_placements; i++)
+  for (guint i = 0; i < run->placements->len; i++)
     {
-      CpPlacement *p = placements[i];
-      guint32 start = cp_engine_julian (cp_placement_get_start (p));
-      guint32 end = cp_engine_julian (cp_placement_get_end (p));
+      const CpEnginePlacement *p = &g_array_index (run->placements, CpEnginePlacement, i);
 
-      if (start != 0 && start <= day && (end == 0 || day < end))
+      if (p->start != 0 && p->start <= day && (p->end == 0 || day < p->end))
         {
-          found = p;   /* the case keeps it alive */
-          *start_out = start;
+          found = p->placement;   /* the case keeps it alive */
+          *start_out = p->start;
         }
     }
   return found;
@@ -59,19 +55,16 @@ cp_engine_placement_type_listed (CpRule *rule, CpPlacement *p)
 static CpLegalStatus *
 legal_status_on (CpEngineRun *run, guint32 day, guint32 *start_out)
 {
-  guint n_statuses;
-  CpLegalStatus *const *statuses = cp_child_peek_legal_statuses (cp_case_get_child (run->kase), &n_statuses);
   CpLegalStatus *found = NULL;
 
-  for (guint i = 0; i < n_statuses; i++)
+  for (guint i = 0; i < run->statuses->len; i++)
     {
-      CpLegalStatus *ls = statuses[i];
-      guint32 from = cp_engine_julian (cp_legal_status_get_start (ls));
-      guint32 to = cp_engine_julian (cp_legal_status_get_end (ls));
+      const CpEngineStatus *s = &g_array_index (run->statuses, CpEngineStatus, i);
+      guint32 from = s->start, to = s->end;
 
       if (from != 0 && from <= day && (to == 0 || day < to) && (found == NULL || from >= *start_out))
         {
-          found = ls;
+          found = s->status;
           *start_out = from;
         }
     }
@@ -134,20 +127,17 @@ static gboolean
 recorded_by (CpEngineRun *run, CpRule *rule, guint32 since, guint32 day)
 {
   const char * const *duties = cp_rule_get_recorded (rule);
-  guint n_list;
-  CpActivity *const *list = cp_case_peek_activities (run->kase, &n_list);
 
   for (guint d = 0; duties != NULL && duties[d] != NULL; d++)
     {
       gboolean found = FALSE;
 
-      for (guint i = 0; i < n_list && !found; i++)
+      for (guint i = 0; i < run->activities->len && !found; i++)
         {
-          CpActivity *a = list[i];
-          guint32 on = cp_engine_known (run, cp_activity_get_date (a));
+          const CpEngineActivity *a = &g_array_index (run->activities, CpEngineActivity, i);
 
-          found = on != 0 && on >= since && on <= day &&
-                  strcmp (cp_enum_to_nick (CP_TYPE_DUTY, cp_activity_get_duty (a)), duties[d]) == 0;
+          found = a->day >= since && a->day <= day &&
+                  strcmp (cp_enum_to_nick (CP_TYPE_DUTY, a->duty), duties[d]) == 0;
         }
       if (!found)
         return FALSE;

@@ -29,6 +29,25 @@ typedef struct {
   gboolean agreed;
 } CpEngineEvent;
 
+/* The case's records the conditions read again and again, as plain days
+ * worked out once a run (cp-engine.c): an activity known by the
+ * evaluation date; a placement and a legal status with their first and
+ * last days (0: not set), whether or not known by then. */
+typedef struct {
+  CpDuty duty;
+  guint32 day;
+} CpEngineActivity;
+
+typedef struct {
+  CpPlacement *placement;
+  guint32 start, end;
+} CpEnginePlacement;
+
+typedef struct {
+  CpLegalStatus *status;
+  guint32 start, end;
+} CpEngineStatus;
+
 typedef struct {
   CpPolicy *policy;
   CpCalendar *calendar;
@@ -40,6 +59,9 @@ typedef struct {
   guint32 eligible;      /* the day the young person is eligible, or 0 */
   guint32 duties_end;    /* the day the leaving-care duties end, or 0 */
   GArray *events;        /* CpEngineEvent, known by today, by date */
+  GArray *activities;    /* CpEngineActivity, in the case's order */
+  GArray *placements;    /* CpEnginePlacement, in the case's order */
+  GArray *statuses;      /* CpEngineStatus, in the child's order */
   GArray *out;           /* CpObligationData */
   GStringChunk *strings; /* their subjects and reasons */
   const char *subject;   /* the subject kept last, in strings */

@@ -45,21 +45,18 @@ static GArray *
 activity_days (CpEngineRun *run, CpDuty duty, guint32 from)
 {
   GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint n_list;
-  CpActivity *const *list = cp_case_peek_activities (run->kase, &n_list);
   CpCarePlan *care_plan = cp_case_get_care_plan (run->kase);
   CpSubPlanKind sub_kind = duty == CP_DUTY_PATHWAY_PLAN ? CP_SUB_PLAN_KIND_PATHWAY_PLAN
                            : duty == CP_DUTY_PEP_REVIEW ? CP_SUB_PLAN_KIND_PEP
                            : duty == CP_DUTY_HEALTH_ASSESSMENT ? CP_SUB_PLAN_KIND_HEALTH_PLAN
                            : (CpSubPlanKind) -1;
 
-  for (guint i = 0; i < n_list; i++)
+  for (guint i = 0; i < run->activities->len; i++)
     {
-      CpActivity *a = list[i];
-      guint32 day = cp_engine_known (run, cp_activity_get_date (a));
+      const CpEngineActivity *a = &g_array_index (run->activities, CpEngineActivity, i);
 
-      if (cp_activity_get_duty (a) == duty && day != 0 && day >= from)
-        g_array_append_val (days, day);
+      if (a->duty == duty && a->day >= from)
+        g_array_append_val (days, a->day);
     }
   if (care_plan != NULL && (int) sub_kind >= 0)
     {

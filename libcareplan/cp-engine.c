@@ -23,6 +23,7 @@
 #include "cp-policy-private.h"
 #include "cp-obligation-private.h"
 #include "cp-case-private.h"
+#include "cp-child-private.h"
 #include "cp-review-private.h"
 #include "cp-record-private.h"
 
@@ -602,6 +603,41 @@ collect_events (CpEngineRun *run)
   g_array_sort (run->events, compare_events);
 }
 
+/* The activities, placements and legal statuses as plain days, which the
+ * conditions read for every gap of every repeated duty: a GDate's julian
+ * day costs a validity check each time it is asked. */
+static void
+collect_records (CpEngineRun *run)
+{
+  guint n;
+  CpActivity *const *activities = cp_case_peek_activities (run->kase, &n);
+  CpPlacement *const *placements;
+  CpLegalStatus *const *statuses;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CpEngineActivity a = { cp_activity_get_duty (activities[i]),
+                             cp_engine_known (run, cp_activity_get_date (activities[i])) };
+
+      if (a.day != 0)
+        g_array_append_val (run->activities, a);
+    }
+  placements = cp_case_peek_placements (run->kase, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      CpEnginePlacement p = { placements[i], cp_engine_julian (cp_placement_get_start (placements[i])),
+                              cp_engine_julian (cp_placement_get_end (placements[i])) };
+      g_array_append_val (run->placements, p);
+    }
+  statuses = cp_child_peek_legal_statuses (cp_case_get_child (run->kase), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      CpEngineStatus s = { statuses[i], cp_engine_julian (cp_legal_status_get_start (statuses[i])),
+                           cp_engine_julian (cp_legal_status_get_end (statuses[i])) };
+      g_array_append_val (run->statuses, s);
+    }
+}
+
 GArray *
 cp_engine_evaluate (CpCase        *kase,
                     CpPolicy      *policy,
@@ -613,6 +649,9 @@ cp_engine_evaluate (CpCase        *kase,
   g_autoptr(GArray) out = g_array_sized_new (FALSE, FALSE, sizeof (CpObligationData), 48);
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (2048);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (CpEngineEvent));
+  g_autoptr(GArray) activities = g_array_sized_new (FALSE, FALSE, sizeof (CpEngineActivity), 32);
+  g_autoptr(GArray) placements = g_array_sized_new (FALSE, FALSE, sizeof (CpEnginePlacement), 8);
+  g_autoptr(GArray) statuses = g_array_sized_new (FALSE, FALSE, sizeof (CpEngineStatus), 4);
   CpEngineRun run = {
     .policy = policy,
     .calendar = calendar,
@@ -622,6 +661,9 @@ cp_engine_evaluate (CpCase        *kase,
     .ceased = 0,
     .birth = cp_engine_julian (cp_child_get_birth_date (cp_case_get_child (kase))),
     .events = events,
+    .activities = activities,
+    .placements = placements,
+    .statuses = statuses,
     .out = out,
     .strings = chunk,
     .error = error,
@@ -638,6 +680,7 @@ cp_engine_evaluate (CpCase        *kase,
     }
   run.ceased = cp_engine_known (&run, cp_child_get_ceased_on (cp_case_get_child (kase)));
   collect_events (&run);
+  collect_records (&run);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (kinds[i].run != NULL && !kinds[i].run (&run))
