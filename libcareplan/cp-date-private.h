@@ -18,6 +18,13 @@ guint32  cp_julian_from_dmy     (int         year,
                                  int         month,
                                  int         day);
 
+/* The year, month and day of julian day @julian (at least 1), as
+ * g_date_set_julian() gives them, without a GDate. */
+void     cp_julian_to_dmy       (guint32     julian,
+                                 int        *year,
+                                 int        *month,
+                                 int        *day);
+
 /* Whole months from julian day @from to @to (an age in months when @from
  * is a birth date), or -1 if @to is before @from or either is 0. A day of
  * the month that @to's month lacks counts as its last day. */

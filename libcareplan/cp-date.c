@@ -118,23 +118,45 @@ cp_date_format_iso (const GDate *date)
                           (guint) g_date_get_day (date));
 }
 
+/* The year, month and day of a julian day (g_date_get_julian()'s count,
+ * day 1 being 1 January of year 1), without a GDate: the engine asks for
+ * ages in months for every gap of every repeated duty. Counted in 400-year
+ * cycles of the Gregorian calendar (146,097 days each) from 1 March of
+ * year 0, so that a leap day falls at the end of its year. */
+void
+cp_julian_to_dmy (guint32  julian,
+                  int     *year,
+                  int     *month,
+                  int     *day)
+{
+  const guint32 days_per_cycle = 146097;
+  /* From 1 March of year 0 to 1 January of year 1: March to December. */
+  guint32 z = julian - 1 + 306;
+  guint32 cycle = z / days_per_cycle;
+  guint32 doc = z - cycle * days_per_cycle;                                /* day of the cycle */
+  guint32 yoc = (doc - doc / 1460 + doc / 36524 - doc / (days_per_cycle - 1)) / 365;  /* year of it */
+  guint32 doy = doc - (365 * yoc + yoc / 4 - yoc / 100);                  /* from 1 March */
+  guint32 mp = (5 * doy + 2) / 153;                                        /* March is 0 */
+  int m = mp < 10 ? (int) mp + 3 : (int) mp - 9;
+
+  *day = (int) (doy - (153 * mp + 2) / 5) + 1;
+  *month = m;
+  *year = (int) (yoc + cycle * 400) + (m <= 2);
+}
+
 int
 cp_julian_months_between (guint32 from,
                           guint32 to)
 {
-  GDate b, d;
+  int by, bm, bd, y, m, d;
   int months;
 
   if (from == 0 || to == 0 || to < from)
     return -1;
-  g_date_clear (&b, 1);
-  g_date_clear (&d, 1);
-  g_date_set_julian (&b, from);
-  g_date_set_julian (&d, to);
-  months = (g_date_get_year (&d) - g_date_get_year (&b)) * 12 +
-           (int) g_date_get_month (&d) - (int) g_date_get_month (&b);
-  if (g_date_get_day (&d) < g_date_get_day (&b) &&
-      g_date_get_day (&d) < g_date_get_days_in_month (g_date_get_month (&d), g_date_get_year (&d)))
+  cp_julian_to_dmy (from, &by, &bm, &bd);
+  cp_julian_to_dmy (to, &y, &m, &d);
+  months = (y - by) * 12 + m - bm;
+  if (d < bd && d < (int) g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y))
     months--;
   return months;
 }

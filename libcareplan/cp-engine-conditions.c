@@ -154,14 +154,15 @@ recorded_by (CpEngineRun *run, CpRule *rule, guint32 since, guint32 day)
 gboolean
 cp_engine_conditions_hold (CpEngineRun *run, CpRule *rule, guint32 day, guint32 due)
 {
-  int age = cp_julian_months_between (run->birth, day);
   int min_age = cp_rule_get_min_age_months (rule), max_age = cp_rule_get_max_age_months (rule);
   guint32 start = 0;
   CpPlacement *p;
   int months;
 
-  if (cp_rule_get_kind (rule) != CP_RULE_KIND_LEAVING_CARE_STATUS)
+  if (cp_rule_get_kind (rule) != CP_RULE_KIND_LEAVING_CARE_STATUS && (min_age > 0 || max_age > 0))
     {
+      int age = cp_julian_months_between (run->birth, day);
+
       if (min_age > 0 && age < min_age)
         return FALSE;
       if (max_age > 0 && age >= max_age)

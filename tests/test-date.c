@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "test-helpers.h"
+#include "cp-date-private.h"
 
 static void
 expect_bad (const char *text)
@@ -70,4 +71,66 @@ Test (date, agrees_with_glib_on_every_day)
             cr_assert (g_date_get_day (date) == d && g_date_get_month (date) == (GDateMonth) m &&
                        g_date_get_year (date) == years[i], "%s", text);
         }
+}
+
+Test (date, julian_days_agree_with_glib_on_every_day_to_9999)
+{
+  GDate d;
+  guint32 last;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 31, G_DATE_DECEMBER, 9999);
+  last = g_date_get_julian (&d);
+  for (guint32 j = 1; j <= last; j++)
+    {
+      int y, m, day;
+
+      g_date_set_julian (&d, j);
+      cp_julian_to_dmy (j, &y, &m, &day);
+      if (y != g_date_get_year (&d) || m != (int) g_date_get_month (&d) || day != g_date_get_day (&d))
+        cr_assert_fail ("julian day %u: %04d-%02d-%02d, GLib %04u-%02u-%02u", j, y, m, day,
+                        (guint) g_date_get_year (&d), (guint) g_date_get_month (&d), (guint) g_date_get_day (&d));
+    }
+}
+
+/* Whole months the GDate way, as the library counted them before. */
+static int
+months_by_gdate (guint32 from, guint32 to)
+{
+  GDate b, d;
+  int months;
+
+  g_date_clear (&b, 1);
+  g_date_clear (&d, 1);
+  g_date_set_julian (&b, from);
+  g_date_set_julian (&d, to);
+  months = (g_date_get_year (&d) - g_date_get_year (&b)) * 12 +
+           (int) g_date_get_month (&d) - (int) g_date_get_month (&b);
+  if (g_date_get_day (&d) < g_date_get_day (&b) &&
+      g_date_get_day (&d) < g_date_get_days_in_month (g_date_get_month (&d), g_date_get_year (&d)))
+    months--;
+  return months;
+}
+
+Test (date, whole_months_between_days)
+{
+  GRand *rand = g_rand_new_with_seed (1989);
+  guint32 base = cp_julian_from_dmy (1990, 1, 1);
+
+  /* By hand: an age on the day before a birthday, on it, and from 31 January. */
+  cr_assert_eq (cp_julian_months_between (cp_julian_from_dmy (2010, 5, 14), cp_julian_from_dmy (2026, 5, 13)), 191);
+  cr_assert_eq (cp_julian_months_between (cp_julian_from_dmy (2010, 5, 14), cp_julian_from_dmy (2026, 5, 14)), 192);
+  cr_assert_eq (cp_julian_months_between (cp_julian_from_dmy (2026, 1, 31), cp_julian_from_dmy (2026, 2, 28)), 1);
+  cr_assert_eq (cp_julian_months_between (cp_julian_from_dmy (2024, 1, 31), cp_julian_from_dmy (2024, 2, 28)), 0);
+  cr_assert_eq (cp_julian_months_between (cp_julian_from_dmy (2024, 1, 31), cp_julian_from_dmy (2024, 2, 29)), 1);
+  cr_assert_eq (cp_julian_months_between (5, 4), -1);
+  cr_assert_eq (cp_julian_months_between (0, 4), -1);
+  for (guint i = 0; i < 200000; i++)
+    {
+      guint32 from = base + (guint32) g_rand_int_range (rand, 0, 40000);
+      guint32 to = from + (guint32) g_rand_int_range (rand, 0, 8000);
+
+      cr_assert_eq (cp_julian_months_between (from, to), months_by_gdate (from, to), "%u to %u", from, to);
+    }
+  g_rand_free (rand);
 }
