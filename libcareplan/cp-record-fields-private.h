@@ -60,6 +60,7 @@ typedef struct
   guint       flags;      /* CpFieldFlags */
   GType       item_type;  /* for a list */
   gboolean    writable;
+  GHashTable *nicks;      /* FIELD_ENUM: nick -> GEnumValue, for reading JSON */
 } FieldInfo;
 
 typedef struct

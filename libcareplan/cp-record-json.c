@@ -40,6 +40,11 @@ cp_enum_to_nick (GType enum_type,
    * stays valid; the reference taken the first time is kept. */
   if (klass == NULL)
     klass = g_type_class_ref (enum_type);
+  /* The library's enums number their values from 0 in order: the value
+   * is then its own index, without a search (the engine asks for the nick
+   * of a placement's type or a legal status for every gap it judges). */
+  if (value >= 0 && (guint) value < klass->n_values && klass->values[value].value == value)
+    return klass->values[value].value_nick;
   v = g_enum_get_value (klass, value);
   return v ? v->value_nick : NULL;
 }
@@ -210,7 +215,7 @@ value_from_scalar (FieldInfo           *info,
 
         if (v->kind != CP_JSON_STRING)
           return wrong_type (error, path, v->kind, "a string");
-        e = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class, v->string);
+        e = g_hash_table_lookup (info->nicks, v->string);
         if (e == NULL)
           {
             g_autofree char *nicks = cp_enum_nicks (type);

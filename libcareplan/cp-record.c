@@ -585,6 +585,18 @@ cp_record_class_fields_make (CpRecordClassPrivate *klass)
                            (info->flags & CP_FIELD_GUARDED) != 0;
           if (info->writable)
             g_hash_table_insert (fields->by_key, (gpointer) info->key, GUINT_TO_POINTER (i));
+          /* An enum's codes by nick: a duty has some sixty, and
+           * g_enum_get_value_by_nick() compares them one by one. */
+          if (info->kind == FIELD_ENUM)
+            {
+              GEnumClass *enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+
+              info->nicks = g_hash_table_new (g_str_hash, g_str_equal);
+              for (guint v = 0; v < enum_class->n_values; v++)
+                if (!g_hash_table_contains (info->nicks, enum_class->values[v].value_nick))
+                  g_hash_table_insert (info->nicks, (gpointer) enum_class->values[v].value_nick,
+                                       &enum_class->values[v]);
+            }
 
           field_default (info, &fields->defaults[i]);
           fields->plain &= default_is_plain (info, &fields->defaults[i]);
