@@ -16,6 +16,7 @@
 #include "cp-case-private.h"
 #include "cp-child-private.h"
 #include "cp-record-private.h"
+#include "cp-rule-private.h"
 
 /* The placement the child is in on @day, or NULL; @start_out its start. */
 CpPlacement *
@@ -95,25 +96,23 @@ legal_status_listed (CpRule *rule, CpLegalStatus *ls)
  * child is in on @day, or of the legal status the rule lists if that began
  * later. */
 static guint32
-first_review_held (CpEngineRun *run, CpRule *rule, guint32 day)
+first_review_held (CpEngineRun *run, const CpRuleConditions *c, guint32 day)
 {
-  guint n_reviews;
-  CpReview *const *reviews = cp_case_peek_reviews (run->kase, &n_reviews);
   guint32 since = 0;
 
-  if (g_strcmp0 (cp_rule_get_first_review_of (rule), "placement") == 0)
+  if (c->first_review_of_placement)
     {
       guint32 status_start = 0;
 
       if (cp_engine_placement_on (run, day, &since) == NULL)
         since = day;
-      if (cp_rule_get_legal_statuses (rule) != NULL &&
+      if (c->legal_statuses != NULL &&
           legal_status_on (run, day, &status_start) != NULL && status_start > since)
         since = status_start;
     }
-  for (guint i = 0; i < n_reviews; i++)
+  for (guint i = 0; i < run->held->len; i++)
     {
-      guint32 held = cp_engine_known (run, cp_review_get_held (reviews[i]));
+      guint32 held = g_array_index (run->held, guint32, i);
 
       if (held != 0 && held >= since)
         return held;
@@ -124,9 +123,9 @@ first_review_held (CpEngineRun *run, CpRule *rule, guint32 day)
 /* Whether an activity of each duty the rule needs recorded was recorded
  * on or before @day, and on or after @since (the placement's start). */
 static gboolean
-recorded_by (CpEngineRun *run, CpRule *rule, guint32 since, guint32 day)
+recorded_by (CpEngineRun *run, const CpRuleConditions *c, guint32 since, guint32 day)
 {
-  const char * const *duties = cp_rule_get_recorded (rule);
+  const char * const *duties = c->recorded;
 
   for (guint d = 0; duties != NULL && duties[d] != NULL; d++)
     {
@@ -154,61 +153,58 @@ recorded_by (CpEngineRun *run, CpRule *rule, guint32 since, guint32 day)
 gboolean
 cp_engine_conditions_hold (CpEngineRun *run, CpRule *rule, guint32 day, guint32 due)
 {
-  int min_age = cp_rule_get_min_age_months (rule), max_age = cp_rule_get_max_age_months (rule);
+  const CpRuleConditions *c = cp_rule_peek_conditions (rule);
   guint32 start = 0;
   CpPlacement *p;
   int months;
 
-  if (cp_rule_get_kind (rule) != CP_RULE_KIND_LEAVING_CARE_STATUS && (min_age > 0 || max_age > 0))
+  if (c->kind != CP_RULE_KIND_LEAVING_CARE_STATUS && (c->min_age_months > 0 || c->max_age_months > 0))
     {
       int age = cp_julian_months_between (run->birth, day);
 
-      if (min_age > 0 && age < min_age)
+      if (c->min_age_months > 0 && age < c->min_age_months)
         return FALSE;
-      if (max_age > 0 && age >= max_age)
+      if (c->max_age_months > 0 && age >= c->max_age_months)
         return FALSE;
     }
   /* An interval rule in force on the day the gap starts (an activity's
    * version is chosen by its anchor, in cp_engine_run_activities()). */
-  if (cp_rule_get_kind (rule) == CP_RULE_KIND_INTERVAL && !cp_rule_in_force_julian (rule, day))
+  if (c->kind == CP_RULE_KIND_INTERVAL && !cp_rule_in_force_julian (rule, day))
     return FALSE;
-  if (cp_rule_get_first_review (rule) != NULL)
+  if (c->first_review != NULL)
     {
-      guint32 held = first_review_held (run, rule, day);
-      gboolean after = g_strcmp0 (cp_rule_get_first_review (rule), "after") == 0;
+      guint32 held = first_review_held (run, c, day);
+      gboolean after = c->first_review_after;
 
       if (due == 0 ? after != (held != 0 && held <= day)
                    : after ? held == 0 || held > due : held != 0 && held < due)
         return FALSE;
     }
-  if (cp_rule_get_legal_statuses (rule) != NULL &&
+  if (c->legal_statuses != NULL &&
       !legal_status_listed (rule, legal_status_on (run, day, &start)))
     return FALSE;
   /* A placement type the rule leaves out; with no placement on the day
    * the rule still applies (the earlier reading). */
-  if (cp_rule_get_excluded_placements (rule) != NULL &&
+  if (c->excluded_placements != NULL &&
       cp_engine_placement_type_excluded (rule, cp_engine_placement_on (run, day, &start)))
     return FALSE;
-  if (cp_rule_get_placements (rule) == NULL && cp_rule_get_min_months (rule) == 0 &&
-      cp_rule_get_max_months (rule) == 0 && !cp_rule_get_long_term_only (rule) &&
-      !cp_rule_get_short_term_only (rule) && !cp_rule_get_intended_until_18_only (rule) &&
-      cp_rule_get_recorded (rule) == NULL)
+  if (c->any_placement)
     return TRUE;
   p = cp_engine_placement_on (run, day, &start);
   if (p == NULL || !cp_engine_placement_type_listed (rule, p))
     return FALSE;
-  if (cp_rule_get_long_term_only (rule) && !cp_placement_get_long_term (p))
+  if (c->long_term_only && !cp_placement_get_long_term (p))
     return FALSE;
-  if (cp_rule_get_short_term_only (rule) && cp_placement_get_long_term (p))
+  if (c->short_term_only && cp_placement_get_long_term (p))
     return FALSE;
-  if (cp_rule_get_intended_until_18_only (rule) && !cp_placement_get_intended_until_18 (p))
+  if (c->intended_until_18_only && !cp_placement_get_intended_until_18 (p))
     return FALSE;
-  if (!recorded_by (run, rule, start, day))
+  if (!recorded_by (run, c, start, day))
     return FALSE;
   months = cp_julian_months_between (start, day);
-  if (months < cp_rule_get_min_months (rule))
+  if (months < c->min_months)
     return FALSE;
-  if (cp_rule_get_max_months (rule) > 0 && months >= cp_rule_get_max_months (rule))
+  if (c->max_months > 0 && months >= c->max_months)
     return FALSE;
   return TRUE;
 }

@@ -62,6 +62,7 @@ typedef struct {
   GArray *activities;    /* CpEngineActivity, in the case's order */
   GArray *placements;    /* CpEnginePlacement, in the case's order */
   GArray *statuses;      /* CpEngineStatus, in the child's order */
+  GArray *held;          /* guint32: each review's day held, known by today, or 0 */
   GArray *out;           /* CpObligationData */
   GStringChunk *strings; /* their subjects and reasons */
   const char *subject;   /* the subject kept last, in strings */

@@ -613,6 +613,7 @@ collect_records (CpEngineRun *run)
   CpActivity *const *activities = cp_case_peek_activities (run->kase, &n);
   CpPlacement *const *placements;
   CpLegalStatus *const *statuses;
+  CpReview *const *reviews;
 
   for (guint i = 0; i < n; i++)
     {
@@ -628,6 +629,12 @@ collect_records (CpEngineRun *run)
       CpEnginePlacement p = { placements[i], cp_engine_julian (cp_placement_get_start (placements[i])),
                               cp_engine_julian (cp_placement_get_end (placements[i])) };
       g_array_append_val (run->placements, p);
+    }
+  reviews = cp_case_peek_reviews (run->kase, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 held = cp_engine_known (run, cp_review_get_held (reviews[i]));
+      g_array_append_val (run->held, held);
     }
   statuses = cp_child_peek_legal_statuses (cp_case_get_child (run->kase), &n);
   for (guint i = 0; i < n; i++)
@@ -652,6 +659,7 @@ cp_engine_evaluate (CpCase        *kase,
   g_autoptr(GArray) activities = g_array_sized_new (FALSE, FALSE, sizeof (CpEngineActivity), 32);
   g_autoptr(GArray) placements = g_array_sized_new (FALSE, FALSE, sizeof (CpEnginePlacement), 8);
   g_autoptr(GArray) statuses = g_array_sized_new (FALSE, FALSE, sizeof (CpEngineStatus), 4);
+  g_autoptr(GArray) held = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 8);
   CpEngineRun run = {
     .policy = policy,
     .calendar = calendar,
@@ -664,6 +672,7 @@ cp_engine_evaluate (CpCase        *kase,
     .activities = activities,
     .placements = placements,
     .statuses = statuses,
+    .held = held,
     .out = out,
     .strings = chunk,
     .error = error,

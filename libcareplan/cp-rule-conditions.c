@@ -9,6 +9,7 @@
 
 #include "cp-record-private.h"
 #include "cp-rule-fields-private.h"
+#include "cp-rule-private.h"
 
 /* Called by cp_rule_class_init() before the fields are installed. */
 void
@@ -654,4 +655,28 @@ cp_rule_get_after_care (CpRule *self)
 {
   g_return_val_if_fail (CP_IS_RULE (self), FALSE);
   return cp_record_get_boolean (CP_RECORD (self), PROP_AFTER_CARE);
+}
+
+void
+cp_rule_conditions_fill (CpRule           *self,
+                         CpRuleConditions *c)
+{
+  c->kind = cp_rule_get_kind (self);
+  c->min_age_months = cp_rule_get_min_age_months (self);
+  c->max_age_months = cp_rule_get_max_age_months (self);
+  c->min_months = cp_rule_get_min_months (self);
+  c->max_months = cp_rule_get_max_months (self);
+  c->first_review = cp_rule_get_first_review (self);
+  c->first_review_after = g_strcmp0 (c->first_review, "after") == 0;
+  c->first_review_of_placement = g_strcmp0 (cp_rule_get_first_review_of (self), "placement") == 0;
+  c->legal_statuses = cp_rule_get_legal_statuses (self);
+  c->placements = cp_rule_get_placements (self);
+  c->excluded_placements = cp_rule_get_excluded_placements (self);
+  c->recorded = cp_rule_get_recorded (self);
+  c->long_term_only = cp_rule_get_long_term_only (self);
+  c->short_term_only = cp_rule_get_short_term_only (self);
+  c->intended_until_18_only = cp_rule_get_intended_until_18_only (self);
+  c->any_placement = c->placements == NULL && c->min_months == 0 && c->max_months == 0 &&
+                     !c->long_term_only && !c->short_term_only && !c->intended_until_18_only &&
+                     c->recorded == NULL;
 }

@@ -10,6 +10,7 @@
 #include "cp-policy-private.h"
 #include "cp-record-private.h"
 #include "cp-rule-fields-private.h"
+#include "cp-rule-private.h"
 
 /**
  * CpRule:
@@ -27,9 +28,18 @@
 struct _CpRule
 {
   CpRecord parent_instance;
+  CpRuleConditions *conditions;   /* made on first use: cp_rule_peek_conditions() */
 };
 
 G_DEFINE_FINAL_TYPE (CpRule, cp_rule, CP_TYPE_RECORD)
+
+static void
+cp_rule_finalize (GObject *object)
+{
+  g_free (CP_RULE (object)->conditions);
+
+  G_OBJECT_CLASS (cp_rule_parent_class)->finalize (object);
+}
 
 static GParamSpec *properties[N_PROPS];
 
@@ -411,6 +421,8 @@ cp_rule_class_init (CpRuleClass *klass)
     g_param_spec_string ("since-duty", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  G_OBJECT_CLASS (klass)->finalize = cp_rule_finalize;
+
   cp_rule_conditions_install (properties);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
@@ -420,6 +432,19 @@ cp_rule_class_init (CpRuleClass *klass)
 static void
 cp_rule_init (CpRule *self)
 {
+}
+
+const CpRuleConditions *
+cp_rule_peek_conditions (CpRule *self)
+{
+  if (g_once_init_enter (&self->conditions))
+    {
+      CpRuleConditions *c = g_new0 (CpRuleConditions, 1);
+
+      cp_rule_conditions_fill (self, c);
+      g_once_init_leave (&self->conditions, c);
+    }
+  return self->conditions;
 }
 
 /**
