@@ -23,6 +23,7 @@
 #include "cp-policy-private.h"
 #include "cp-obligation-private.h"
 #include "cp-case-private.h"
+#include "cp-date-private.h"
 #include "cp-child-private.h"
 #include "cp-review-private.h"
 #include "cp-record-private.h"
@@ -50,19 +51,15 @@ const char *
 cp_engine_iso (guint32 j, char buf[16])
 {
   IsoMemo *memo = &iso_memo[j % G_N_ELEMENTS (iso_memo)];
-  GDate d;
   int y, m, day;
 
-  if (j != 0 && memo->j == j)
+  g_return_val_if_fail (j != 0, NULL);
+  if (memo->j == j)
     {
       memcpy (buf, memo->iso, sizeof memo->iso);
       return buf;
     }
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, j);
-  y = g_date_get_year (&d);
-  m = g_date_get_month (&d);
-  day = g_date_get_day (&d);
+  cp_julian_to_dmy (j, &y, &m, &day);
   if (y > 9999)
     {
       g_snprintf (buf, 16, "%d-%02d-%02d", y, m, day);

@@ -434,17 +434,27 @@ cp_rule_init (CpRule *self)
 {
 }
 
+/* As cp_record_class_fields_make() does: the atomics, which
+ * ThreadSanitizer sees, publish the structure (GLib's own mutex and
+ * g_once_init_leave() are not instrumented). */
 const CpRuleConditions *
 cp_rule_peek_conditions (CpRule *self)
 {
-  if (g_once_init_enter (&self->conditions))
-    {
-      CpRuleConditions *c = g_new0 (CpRuleConditions, 1);
+  static GMutex lock;
+  CpRuleConditions *c = g_atomic_pointer_get (&self->conditions);
 
+  if (c != NULL)
+    return c;
+  g_mutex_lock (&lock);
+  c = g_atomic_pointer_get (&self->conditions);
+  if (c == NULL)
+    {
+      c = g_new0 (CpRuleConditions, 1);
       cp_rule_conditions_fill (self, c);
-      g_once_init_leave (&self->conditions, c);
+      g_atomic_pointer_set (&self->conditions, c);
     }
-  return self->conditions;
+  g_mutex_unlock (&lock);
+  return c;
 }
 
 /**
