@@ -142,3 +142,42 @@ class Ssda903ReturnFacts(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
+
+
+class SsdOnThreads(unittest.TestCase):
+    """A Standard Safeguarding Dataset extract evaluated through
+    CaseloadEvaluator.foreach_in_ssd: read on the calling thread, evaluated
+    on the others, delivered in the reader's order (docs/ssd.md)."""
+
+    def test_the_same_results_on_any_number_of_threads(self):
+        with tempfile.TemporaryDirectory() as d:
+            subprocess.run([sys.executable, GENERATOR, "--children", "120", "--seed", "4", "--as-at", AS_AT,
+                            "--case-records", d], check=True)
+            ssd = os.path.join(d, "ssd")
+            calendar = Careplan.Calendar.new(Careplan.Region.ENGLAND_AND_WALES)
+            ce = Careplan.CaseloadEvaluator.new(Careplan.Policy.new_builtin("england"), calendar,
+                                                Careplan.date_parse_iso(AS_AT))
+            seen = []
+            for n in (1, 3):
+                ce.set_n_threads(n)
+                got = []
+
+                def each(result):
+                    self.assertTrue(result.is_readable())
+                    obligations = result.get_evaluator().get_obligations()
+                    got.append((result.get_location(), result.get_case().props.child.props.id,
+                                [(o.props.key, Careplan.date_format_iso(o.props.due) if o.props.due else None,
+                                  int(o.props.status)) for o in obligations]))
+                    return True
+
+                self.assertTrue(ce.foreach_in_ssd(Careplan.SsdReader.new_for_directory(ssd), each))
+                seen.append(got)
+            self.assertEqual(len(seen[0]), 120)
+            self.assertEqual(seen[0][0][0], "ssd_person.csv:2")
+            self.assertEqual(seen[0][-1][0], "ssd_person.csv:121")
+            self.assertEqual(seen[0], seen[1])
+            # The same as reading the children one by one.
+            reader = Careplan.SsdReader.new_for_directory(ssd)
+            for location, child, _ in seen[0]:
+                case = reader.next()
+                self.assertEqual((reader.get_location(), case.props.child.props.id), (location, child))
