@@ -318,6 +318,7 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
 typedef struct {
   const char *path;             /* a caseload's file, or an SSD's directory or connection */
   gboolean db;                  /* the SSD is a database */
+  int source;                   /* CAREPLAN_SOURCE_CASE or _SSD */
   CpPolicy *policy;
   CpCalendar *calendar;
   const GDate *date;
@@ -325,28 +326,6 @@ typedef struct {
   gpointer data;
   guint *invalid;
 } Evaluating;
-
-static gboolean
-evaluated_line (CpCaseResult *result, gpointer user_data)
-{
-  Evaluating *e = user_data;
-  const GError *error = cp_case_result_get_error (result);
-  g_autofree char *where = NULL;
-
-  if (!cp_case_result_is_readable (result))
-    {
-      /* The message starts "line N:". */
-      fprintf (stderr, "%s: %s\n", e->path, error->message);
-      (*e->invalid)++;
-      return TRUE;
-    }
-  where = g_strdup_printf ("%s:%u", e->path, cp_case_result_get_line (result));
-  if (error != NULL)
-    fprintf (stderr, "%s: %s\n", where, error->message);
-  e->func (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where,
-           CAREPLAN_SOURCE_CASE, e->data);
-  return TRUE;
-}
 
 /* Where an SSD child, or its bad row, is: a database by its table and row,
  * never by the connection string; a directory of CSV files by its file. */
@@ -356,26 +335,30 @@ ssd_where (const Evaluating *e, const char *location)
   return e->db ? g_strdup_printf ("postgresql:%s", location) : g_build_filename (e->path, location, NULL);
 }
 
+/* One case's result, from a caseload file or an SSD source, in input
+ * order: its problems on stderr, then the command's function. */
 static gboolean
-evaluated_ssd_child (CpCaseResult *result, gpointer user_data)
+evaluated (CpCaseResult *result, gpointer user_data)
 {
   Evaluating *e = user_data;
   const GError *error = cp_case_result_get_error (result);
+  gboolean ssd = e->source == CAREPLAN_SOURCE_SSD;
   g_autofree char *where = NULL;
 
   if (!cp_case_result_is_readable (result))
     {
-      /* The message starts with the table, row and column. */
-      where = ssd_where (e, error->message);
+      /* The message starts with its line ("line N:"), or with the SSD's
+       * table, row and column. */
+      where = ssd ? ssd_where (e, error->message) : g_strdup_printf ("%s: %s", e->path, error->message);
       fprintf (stderr, "%s\n", where);
       (*e->invalid)++;
       return TRUE;
     }
-  where = ssd_where (e, cp_case_result_get_location (result));
+  where = ssd ? ssd_where (e, cp_case_result_get_location (result))
+              : g_strdup_printf ("%s:%u", e->path, cp_case_result_get_line (result));
   if (error != NULL)
     fprintf (stderr, "%s: %s\n", where, error->message);
-  e->func (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where,
-           CAREPLAN_SOURCE_SSD, e->data);
+  e->func (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where, e->source, e->data);
   return TRUE;
 }
 
@@ -393,7 +376,8 @@ evaluate_ssd (CpCaseloadEvaluator *caseload, char **ssd_dirs, Evaluating *e)
 
       e->path = ssd_dirs[i];
       e->db = careplan_ssd_is_connection (ssd_dirs[i]);
-      if (reader == NULL || !cp_caseload_evaluator_foreach_in_ssd (caseload, reader, evaluated_ssd_child, e, &error))
+      e->source = CAREPLAN_SOURCE_SSD;
+      if (reader == NULL || !cp_caseload_evaluator_foreach_in_ssd (caseload, reader, evaluated, e, &error))
         {
           /* Not opened, or the database failed on the way. */
           fprintf (stderr, reader == NULL ? "careplan: %s\n" : "careplan: postgresql: %s\n", error->message);
@@ -428,7 +412,7 @@ careplan_for_each_evaluated (char                  **paths,
                              guint                  *invalid)
 {
   g_autoptr(CpCaseloadEvaluator) caseload = cp_caseload_evaluator_new (policy, calendar, date);
-  Evaluating e = { NULL, FALSE, policy, calendar, date, func, data, invalid };
+  Evaluating e = { NULL, FALSE, CAREPLAN_SOURCE_CASE, policy, calendar, date, func, data, invalid };
   gboolean readable = TRUE;
 
   cp_caseload_evaluator_set_n_threads (caseload, jobs);
@@ -450,7 +434,7 @@ careplan_for_each_evaluated (char                  **paths,
       if (stream == NULL)
         fprintf (stderr, "careplan: %s: %s\n", paths[i], error->message);
       else if (!cp_caseload_evaluator_foreach_in_stream (caseload, G_INPUT_STREAM (stream),
-                                                         evaluated_line, &e, &error))
+                                                         evaluated, &e, &error))
         fprintf (stderr, "%s: %s\n", paths[i], error->message);
       readable &= error == NULL;
     }
