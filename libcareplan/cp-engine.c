@@ -600,9 +600,9 @@ collect_events (CpEngineRun *run)
   g_array_sort (run->events, compare_events);
 }
 
-/* The activities, placements and legal statuses as plain days, which the
- * conditions read for every gap of every repeated duty: a GDate's julian
- * day costs a validity check each time it is asked. */
+/* The activities, placements, reviews held and legal statuses as plain
+ * days, which the conditions read for every gap of every repeated duty: a
+ * GDate's julian day costs a validity check each time it is asked. */
 static void
 collect_records (CpEngineRun *run)
 {
