@@ -26,6 +26,7 @@
 #include "careplan-ics.h"
 #include "cp-engine-private.h"
 #include "cp-obligation-list-private.h"
+#include "cp-record-private.h"
 #include "cp-text-private.h"
 
 struct _CareplanIcs {
@@ -177,6 +178,26 @@ careplan_ics_setup (const char         *command,
   return key;
 }
 
+/* How many of the @n octets at @s are ASCII, from the first: eight at a
+ * time while they are. */
+static gsize
+ascii_run (const char *s, gsize n)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s + i, 8);
+      if (w & G_GUINT64_CONSTANT (0x8080808080808080))
+        break;
+    }
+  while (i < n && (guchar) s[i] < 0x80)
+    i++;
+  return i;
+}
+
 /* Appends "NAME:value", escaped as TEXT when @escape (\\ \; \, and \n; a
  * CR dropped), folded at 75 octets, never inside a UTF-8 sequence. */
 static void
@@ -208,14 +229,20 @@ ics_line (CareplanIcs *self, GString *out, const char *name, const char *value, 
   while (i < line->len)
     {
       guchar ch = (guchar) line->str[i];
-      gsize len = ch < 0x80 ? 1 : ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : 2;
+      gsize len = ch < 0x80 ? ascii_run (line->str + i, line->len - i)
+                            : ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : 2;
 
-      if (col + len > 75)
+      /* A run of ASCII (one octet a character) goes in as far as it fits;
+       * a character of several octets goes in whole or on the next line. */
+      if (ch < 0x80 && col < 75)
+        len = MIN (len, 75 - col);
+      else if (col + len > 75)
         {
           cp_text_put_len (out, line->str + start, i - start);
           cp_text_put (out, "\r\n ");
           col = 1;
           start = i;
+          continue;
         }
       col += len;
       i += len;
@@ -224,14 +251,23 @@ ics_line (CareplanIcs *self, GString *out, const char *name, const char *value, 
   cp_text_put (out, "\r\n");
 }
 
+/* YYYYMMDD, from the engine's ISO text (kept for the dates it wrote last). */
 static void
 ics_date (char out[9], guint32 julian)
 {
-  GDate d;
+  char iso[16];
+  const char *text = cp_engine_iso (julian, iso);
 
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, julian);
-  g_snprintf (out, 9, "%04d%02d%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+  if (strlen (text) != 10)
+    {
+      /* A year past 9999 (no calendar reaches it): as the text has it. */
+      g_strlcpy (out, text, 9);
+      return;
+    }
+  memcpy (out, text, 4);
+  memcpy (out + 4, text + 5, 2);
+  memcpy (out + 6, text + 8, 2);
+  out[8] = '\0';
 }
 
 static void
@@ -309,10 +345,9 @@ careplan_ics_end (CareplanIcs *self, GString *out)
 static const char *
 nick (GType type, int value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
+  const char *text = cp_enum_to_nick (type, value);
 
-  return v ? v->value_nick : "?";
+  return text ? text : "?";
 }
 
 static gboolean

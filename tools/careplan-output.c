@@ -439,21 +439,27 @@ static void
 write_csv (CareplanOutput *self, GString *out, const char *where, const char *record)
 {
   GString *how = self->scratch;
+  g_autoptr(GString) lead = g_string_sized_new (64);
 
+  /* The case's own fields, the same on each of its rows: quoted once. */
+  csv_field (lead, where, FALSE);
+  csv_field (lead, record, FALSE);
   for (guint i = 0; i < self->rows->len; i++)
     {
       const CpObligationData *d = g_array_index (self->rows, Row, i).d;
       const RuleText *rt = rule_text (self, d->rule);
-      char due[16], met[16], review[16];
+      char due[16], met[16];
 
-      csv_field (out, where, FALSE);
-      csv_field (out, record, FALSE);
+      cp_text_put_len (out, lead->str, lead->len);
       csv_field (out, nick (self, d->status), FALSE);
       csv_field (out, iso_or_null (d->due, due), FALSE);
       csv_field (out, iso_or_null (d->met, met), FALSE);
       cp_text_put (out, rt->key);
       csv_field (out, d->subject, FALSE);
-      csv_field (out, d->review > 0 ? cp_text_format (review, sizeof review, "%d", d->review) : NULL, FALSE);
+      /* A number never needs quoting. */
+      if (d->review > 0)
+        cp_text_put_int (out, d->review);
+      cp_text_put (out, ",");
       cp_text_put (out, rt->tail);
       g_string_truncate (how, 0);
       cp_obligation_data_append_explanation (d, how);
