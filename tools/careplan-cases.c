@@ -258,6 +258,15 @@ careplan_count_ssd_cases (char **ssd_dirs)
   return n;
 }
 
+/* Where an SSD child, or its bad row, is: in a database (@db) by its table
+ * and row, never by the connection string; in a directory of CSV files
+ * (@source) by its file. */
+static char *
+ssd_where (const char *source, gboolean db, const char *location)
+{
+  return db ? g_strdup_printf ("postgresql:%s", location) : g_build_filename (source, location, NULL);
+}
+
 /* Every looked-after child of an SSD extract (a directory of CSV files or
  * a PostgreSQL database); a child is shown by its row of ssd_person. */
 gboolean
@@ -286,11 +295,9 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
 
           if (kase != NULL)
             {
+              g_autofree char *where = ssd_where (ssd_dirs[i], db, cp_ssd_reader_get_location (reader));
+
               careplan_keep_due_dates (kase, reader);
-              /* A database is shown by its table and row, never by the
-               * connection string. */
-              g_autofree char *where = db ? g_strdup_printf ("postgresql:%s", cp_ssd_reader_get_location (reader))
-                                          : g_build_filename (ssd_dirs[i], cp_ssd_reader_get_location (reader), NULL);
               func (kase, where, CAREPLAN_SOURCE_SSD, data);
             }
           else if (error != NULL && error->domain == G_IO_ERROR)
@@ -302,8 +309,7 @@ careplan_for_each_ssd_case (char             **ssd_dirs,
             }
           else if (error != NULL)
             {
-              g_autofree char *where = db ? g_strdup_printf ("postgresql:%s", error->message)
-                                          : g_build_filename (ssd_dirs[i], error->message, NULL);
+              g_autofree char *where = ssd_where (ssd_dirs[i], db, error->message);
               fprintf (stderr, "%s\n", where);
               (*invalid)++;
               g_clear_error (&error);
@@ -327,14 +333,6 @@ typedef struct {
   guint *invalid;
 } Evaluating;
 
-/* Where an SSD child, or its bad row, is: a database by its table and row,
- * never by the connection string; a directory of CSV files by its file. */
-static char *
-ssd_where (const Evaluating *e, const char *location)
-{
-  return e->db ? g_strdup_printf ("postgresql:%s", location) : g_build_filename (e->path, location, NULL);
-}
-
 /* One case's result, from a caseload file or an SSD source, in input
  * order: its problems on stderr, then the command's function. */
 static gboolean
@@ -349,12 +347,12 @@ evaluated (CpCaseResult *result, gpointer user_data)
     {
       /* The message starts with its line ("line N:"), or with the SSD's
        * table, row and column. */
-      where = ssd ? ssd_where (e, error->message) : g_strdup_printf ("%s: %s", e->path, error->message);
+      where = ssd ? ssd_where (e->path, e->db, error->message) : g_strdup_printf ("%s: %s", e->path, error->message);
       fprintf (stderr, "%s\n", where);
       (*e->invalid)++;
       return TRUE;
     }
-  where = ssd ? ssd_where (e, cp_case_result_get_location (result))
+  where = ssd ? ssd_where (e->path, e->db, cp_case_result_get_location (result))
               : g_strdup_printf ("%s:%u", e->path, cp_case_result_get_line (result));
   if (error != NULL)
     fprintf (stderr, "%s: %s\n", where, error->message);
