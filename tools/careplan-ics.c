@@ -229,20 +229,24 @@ ics_line (CareplanIcs *self, GString *out, const char *name, const char *value, 
   while (i < line->len)
     {
       guchar ch = (guchar) line->str[i];
-      gsize len = ch < 0x80 ? ascii_run (line->str + i, line->len - i)
-                            : ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : 2;
+      gsize len;
 
-      /* A run of ASCII (one octet a character) goes in as far as it fits;
-       * a character of several octets goes in whole or on the next line. */
+      /* A run of ASCII (an octet a character) goes in as far as it fits,
+       * looked at no further than that; any other character goes in whole
+       * or on the next line. */
       if (ch < 0x80 && col < 75)
-        len = MIN (len, 75 - col);
-      else if (col + len > 75)
+        len = ascii_run (line->str + i, MIN (line->len - i, 75 - col));
+      else
         {
-          cp_text_put_len (out, line->str + start, i - start);
-          cp_text_put (out, "\r\n ");
-          col = 1;
-          start = i;
-          continue;
+          len = ch < 0x80 ? 1 : ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : 2;
+          if (col + len > 75)
+            {
+              cp_text_put_len (out, line->str + start, i - start);
+              cp_text_put (out, "\r\n ");
+              col = 1;
+              start = i;
+              continue;
+            }
         }
       col += len;
       i += len;
