@@ -1015,7 +1015,8 @@ cp_ssd_reader_next (CpSsdReader  *self,
       g_free (self->location);
       self->location = g_strdup_printf ("%s:%u", e->name, item.row->line);
       row_fail (error, CP_ERROR_INCONSISTENT, e, item.row, E_PERSON,
-                "no row in %s for this child (%u rows in %s)", p->name, item.n, e->name);
+                "no row in %s for this child (%u %s in %s)", p->name, item.n, item.n == 1 ? "row" : "rows",
+                e->name);
       return NULL;
     case CP_SSD_ITEM_END:
     default:

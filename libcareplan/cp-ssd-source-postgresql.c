@@ -31,8 +31,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 /* Rows a cursor fetches at a time. */
 #define BATCH 2000
 
-/* A key as the CSV route compares it: stripped of ASCII white space. */
-#define STRIP(x) "btrim((" x ")::text, E' \\t\\n\\r\\f\\x0B')"
+/* A key as the CSV route compares it, stripped of ASCII white space, and
+ * ordered byte by byte (the "C" collation), as next() compares keys. */
+#define KEY(x) "(btrim((" x ")::text, E' \\t\\n\\r\\f\\x0B') COLLATE \"C\")"
 
 typedef struct {
   gboolean present;
@@ -43,6 +44,7 @@ typedef struct {
   PGresult *batch;      /* the rows fetched and not yet taken */
   int at;
   gboolean done;
+  GString *last;        /* the key of the last row passed, to check the order */
   GStringChunk *strings;   /* the current child's fields */
 } Cursor;
 
@@ -51,6 +53,10 @@ typedef struct {
 
   PGconn *conn;
   Cursor cursors[N_TABLES];
+  GString *child;        /* the current child's key */
+  guint child_line;      /* and the line of its first person row */
+  guint orphans;         /* episodes passed without a person row */
+  gboolean orphan_phase; /* the children are done: the orphans' episodes */
   gboolean failed;
 } PgSource;
 
@@ -154,77 +160,111 @@ column (PgSource *self, guint t, int col)
   return k >= 0 ? quote (self->conn, self->cursors[t].names[k]) : NULL;
 }
 
-/* The query of table @t's cursor: its rows numbered as a CSV file's would
- * be (the header is line 1, then in the order of its key and row id) and
- * ordered by the child they belong to, who is known by the line of the
- * first ssd_person row with its id (cp_first); the rows of people who are
- * not looked after (no episode) are skipped as the cursors are merged. An
- * episode of a person without a row there has no cp_first and comes last. A placement or a review belongs to each
- * child with an episode of its period of care (clap_cla_id, clar_cla_id),
- * and a placement also to each child whose episode names it by id. */
-static char *
-cursor_query (PgSource *self, guint t)
+/* Table @t numbered as a CSV file's rows would be (the header is line 1,
+ * then in the order of its key and row id): its key (cp_key), its line
+ * (cp_line) and its columns. One sort numbers the rows and orders them. */
+static void
+append_numbered (GString *sql, PgSource *self, guint t)
 {
-  Cursor *p = &self->cursors[T_PERSON], *e = &self->cursors[T_EPISODES], *c = &self->cursors[t];
+  Cursor *c = &self->cursors[t];
+  g_autofree char *key = column (self, t, 0);
+
+  g_string_append_printf (sql, "(SELECT " KEY ("t.%s") " AS cp_key, row_number() OVER (ORDER BY " KEY ("t.%s") "%s%s)"
+                          " + 1 AS cp_line, t.* FROM %s t)", key, key, c->row_id ? ", t." : "",
+                          c->row_id ? c->row_id : "", c->ident);
+}
+
+/* The columns a cursor sends after the child's key and the line: the
+ * table's own, from the numbered table @alias. */
+static void
+append_columns (GString *sql, PgSource *self, guint t, const char *alias)
+{
+  Cursor *c = &self->cursors[t];
+
+  for (int k = 0; k < c->n; k++)
+    {
+      g_autofree char *name = quote (self->conn, c->names[k]);
+
+      g_string_append_printf (sql, ", %s.%s", alias, name);
+    }
+}
+
+/* The query of table @t's cursor: its key (the child's, stripped), its
+ * line and its columns, ordered by the child's key byte by byte (as next()
+ * compares them) and then by line. The person rows are those of the looked
+ * after (with an episode); a placement or a review belongs to each child
+ * with an episode of its period of care (clap_cla_id, clar_cla_id), and a
+ * placement also to each child whose episode names it by id. With
+ * @orphans, the episodes of people without an ssd_person row. */
+static char *
+cursor_query (PgSource *self, guint t, gboolean orphans)
+{
+  Cursor *c = &self->cursors[t];
   g_autofree char *pid = column (self, T_PERSON, P_ID);
   g_autofree char *eperson = column (self, T_EPISODES, E_PERSON);
   g_autofree char *ecla = column (self, T_EPISODES, E_CLA);
   g_autofree char *eplacement = column (self, T_EPISODES, E_PLACEMENT);
-  g_autofree char *key = column (self, t, 0);
   g_autofree char *plid = t == T_PLACEMENT ? column (self, t, PL_ID) : NULL;
+  const char *person = self->cursors[T_PERSON].ident, *episodes = self->cursors[T_EPISODES].ident;
+  /* The numbering's own order, so that the server sorts once. */
+  g_autofree char *order = c->row_id ? g_strdup_printf ("s.cp_key, s.%s", c->row_id) : g_strdup ("s.cp_key, s.cp_line");
   GString *sql = g_string_new (NULL);
 
-  g_string_append_printf (sql,
-    "WITH cp_p AS (SELECT row_number() OVER (ORDER BY %s) + 1 AS cp_line, " STRIP ("%s") " AS cp_key FROM %s), "
-    "cp_k AS (SELECT cp_key, min(cp_line) AS cp_first FROM cp_p WHERE cp_key <> '' GROUP BY cp_key), ",
-    pid, pid, p->ident);
   if (t == T_PLACEMENT || t == T_REVIEWS)
-    g_string_append_printf (sql,
-      "cp_c AS (SELECT DISTINCT e.%s::text AS cp_cla, k.cp_first FROM %s e JOIN cp_k k ON k.cp_key = "
-      STRIP ("e.%s") " WHERE e.%s IS NOT NULL), ", ecla, e->ident, eperson, ecla);
-  if (t == T_PLACEMENT && eplacement != NULL)
-    g_string_append_printf (sql,
-      "cp_i AS (SELECT DISTINCT e.%s::text AS cp_pid, k.cp_first FROM %s e JOIN cp_k k ON k.cp_key = "
-      STRIP ("e.%s") " WHERE e.%s::text <> ''), ", eplacement, e->ident, eperson, eplacement);
-  g_string_append_printf (sql, "cp_t AS (SELECT row_number() OVER (ORDER BY %s%s%s) + 1 AS cp_line, * FROM %s) ",
-                          key, c->row_id ? ", " : "", c->row_id ? c->row_id : "", c->ident);
-  switch (t)
     {
-    case T_PERSON:
-      /* Only the looked after: those with an episode. */
-      g_string_append_printf (sql, "SELECT k.cp_first, t.* FROM cp_t t JOIN cp_k k ON k.cp_key = " STRIP ("t.%s")
-                              " WHERE k.cp_key IN (SELECT " STRIP ("%s") " FROM %s) ORDER BY t.cp_line",
-                              key, eperson, e->ident);
-      break;
-    case T_EPISODES:
-      g_string_append_printf (sql, "SELECT k.cp_first, t.* FROM cp_t t LEFT JOIN cp_k k ON k.cp_key = " STRIP ("t.%s")
-                              " WHERE " STRIP ("t.%s") " <> '' ORDER BY k.cp_first NULLS LAST, t.cp_line", key, key);
-      break;
-    case T_REVIEWS:
-      g_string_append_printf (sql, "SELECT c.cp_first, t.* FROM cp_t t JOIN cp_c c ON c.cp_cla = " STRIP ("t.%s")
-                              " ORDER BY c.cp_first, t.cp_line", key);
-      break;
-    case T_PLACEMENT:
-      g_string_append_printf (sql, ", cp_m AS (SELECT c.cp_first, t.cp_line FROM cp_t t JOIN cp_c c ON c.cp_cla = "
-                              STRIP ("t.%s"), key);
-      if (eplacement != NULL)
-        g_string_append_printf (sql, " UNION SELECT i.cp_first, t.cp_line FROM cp_t t JOIN cp_i i ON i.cp_pid = t.%s::text",
+      g_string_append_printf (sql, "WITH cp_c AS (SELECT DISTINCT e.%s::text AS cp_cla, " KEY ("e.%s") " AS cp_child"
+                              " FROM %s e WHERE e.%s IS NOT NULL), ", ecla, eperson, episodes, ecla);
+      if (t == T_PLACEMENT && eplacement != NULL)
+        g_string_append_printf (sql, "cp_i AS (SELECT DISTINCT e.%s::text AS cp_pid, " KEY ("e.%s") " AS cp_child"
+                                " FROM %s e WHERE e.%s::text <> ''), ", eplacement, eperson, episodes, eplacement);
+      g_string_append (sql, "cp_t AS ");
+      append_numbered (sql, self, t);
+      g_string_append (sql, ", cp_m AS (SELECT c.cp_child, t.cp_line FROM cp_t t JOIN cp_c c ON c.cp_cla = t.cp_key");
+      if (t == T_PLACEMENT && eplacement != NULL)
+        g_string_append_printf (sql, " UNION SELECT i.cp_child, t.cp_line FROM cp_t t JOIN cp_i i ON i.cp_pid = t.%s::text",
                                 plid);
-      g_string_append (sql, ") SELECT m.cp_first, t.* FROM cp_m m JOIN cp_t t ON t.cp_line = m.cp_line "
-                            "ORDER BY m.cp_first, t.cp_line");
-      break;
-    default:
-      g_string_append_printf (sql, "SELECT k.cp_first, t.* FROM cp_t t JOIN cp_k k ON k.cp_key = " STRIP ("t.%s")
-                              " ORDER BY k.cp_first, t.cp_line", key);
-      break;
+      g_string_append (sql, ") SELECT m.cp_child, s.cp_line");
+      append_columns (sql, self, t, "s");
+      g_string_append (sql, " FROM cp_m m JOIN cp_t s ON s.cp_line = m.cp_line ORDER BY m.cp_child, s.cp_line");
+      return g_string_free (sql, FALSE);
     }
+
+  g_string_append (sql, "SELECT s.cp_key, s.cp_line");
+  append_columns (sql, self, t, "s");
+  g_string_append (sql, " FROM ");
+  append_numbered (sql, self, t);
+  g_string_append (sql, " s");
+  if (t == T_PERSON)
+    /* Only the looked after: those with an episode. */
+    g_string_append_printf (sql, " WHERE s.cp_key <> '' AND s.cp_key IN (SELECT " KEY ("e.%s") " FROM %s e)",
+                            eperson, episodes);
+  else if (orphans)
+    g_string_append_printf (sql, " WHERE s.cp_key <> '' AND NOT EXISTS (SELECT FROM %s p WHERE " KEY ("p.%s")
+                            " = s.cp_key)", person, pid);
+  g_string_append_printf (sql, " ORDER BY %s", order);
   return g_string_free (sql, FALSE);
 }
 
-/* The next row of a cursor (fetching a batch when the last is used up),
- * or -1 at the end; its cp_first is in @first (0: none). */
+/* Fails the reading for good: not a child's bad rows. */
 static int
-peek (PgSource *self, guint t, guint64 *first, GError **error)
+cursor_fail (PgSource *self, guint t, GError **error)
+{
+  g_autofree char *msg = g_strdup (PQerrorMessage (self->conn));
+
+  g_strchomp (msg);
+  if (strchr (msg, '\n') != NULL)
+    *strchr (msg, '\n') = '\0';
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", self->parent.tables[t].name, msg);
+  self->failed = TRUE;
+  self->cursors[t].done = TRUE;
+  return -2;
+}
+
+/* The next row of a cursor (fetching a batch when the last is used up),
+ * or -1 at the end, -2 on failure; its child's key is in @key (NULL: none,
+ * which the server orders last). */
+static int
+peek (PgSource *self, guint t, const char **key, GError **error)
 {
   Cursor *c = &self->cursors[t];
 
@@ -238,26 +278,36 @@ peek (PgSource *self, guint t, guint64 *first, GError **error)
       c->at = 0;
       c->batch = PQexec (self->conn, sql);
       if (PQresultStatus (c->batch) != PGRES_TUPLES_OK)
-        {
-          /* Not a child's bad rows: the reading cannot go on. */
-          g_autofree char *msg = g_strdup (PQerrorMessage (self->conn));
-
-          g_strchomp (msg);
-          if (strchr (msg, '\n') != NULL)
-            *strchr (msg, '\n') = '\0';
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", self->parent.tables[t].name, msg);
-          self->failed = TRUE;
-          c->done = TRUE;
-          return -2;
-        }
+        return cursor_fail (self, t, error);
       if (PQntuples (c->batch) == 0)
         {
           c->done = TRUE;
           return -1;
         }
     }
-  *first = PQgetisnull (c->batch, c->at, 0) ? 0 : g_ascii_strtoull (PQgetvalue (c->batch, c->at, 0), NULL, 10);
+  *key = PQgetisnull (c->batch, c->at, 0) ? NULL : PQgetvalue (c->batch, c->at, 0);
   return c->at;
+}
+
+/* Passes the cursor's current row, whose key is @key, checking that the
+ * keys come in the order the merge compares them in: were they not, rows
+ * would be passed over unread. */
+static gboolean
+pass (PgSource *self, guint t, const char *key, GError **error)
+{
+  Cursor *c = &self->cursors[t];
+
+  c->at++;
+  if (key == NULL)
+    return TRUE;
+  if (strcmp (key, c->last->str) < 0)
+    {
+      self->failed = TRUE;
+      return cp_fail (error, CP_ERROR_PARSE, "postgresql: %s: the server did not order the rows by key",
+                      self->parent.tables[t].name);
+    }
+  g_string_assign (c->last, key);
+  return TRUE;
 }
 
 /* Takes the cursor's current row into the table's rows. */
@@ -267,7 +317,7 @@ take (PgSource *self, guint t)
   Cursor *c = &self->cursors[t];
   CpSsdTable *table = &self->parent.tables[t];
   PGresult *res = c->batch;
-  int r = c->at++;
+  int r = c->at;
   Row *row = g_new0 (Row, 1);
 
   row->line = (guint) g_ascii_strtoull (PQgetvalue (res, r, 1), NULL, 10);
@@ -291,13 +341,48 @@ clear_rows (PgSource *self, guint t)
     g_string_chunk_clear (self->cursors[t].strings);
 }
 
+static gboolean declare_cursor (PgSource *self, guint t, gboolean orphans, GError **error);
+
+/* The children are done: the episodes left, and those passed over before
+ * a child of a greater key, are of people without an ssd_person row.
+ * Where there are any, the episodes' cursor starts again on them alone. */
+static int
+start_orphans (PgSource *self, GError **error)
+{
+  Cursor *c = &self->cursors[T_EPISODES];
+  g_autofree char *sql = g_strdup_printf ("CLOSE cp_ssd_%u", T_EPISODES);
+  const char *key;
+  int r;
+
+  self->orphan_phase = TRUE;
+  while ((r = peek (self, T_EPISODES, &key, error)) >= 0)
+    {
+      if (key != NULL && *key)
+        self->orphans++;
+      if (!pass (self, T_EPISODES, key, error))
+        return -2;
+    }
+  if (r == -2 || self->orphans == 0)
+    return r;
+  g_clear_pointer (&c->batch, PQclear);
+  c->done = FALSE;
+  g_string_truncate (c->last, 0);
+  if (!pg_command (self->conn, sql, self->parent.tables[T_EPISODES].name, error) ||
+      !declare_cursor (self, T_EPISODES, TRUE, error))
+    {
+      self->failed = TRUE;
+      return -2;
+    }
+  return 0;
+}
+
 static gboolean
 pg_next (CpSsdSource  *source,
          CpSsdItem    *item,
          GError      **error)
 {
   PgSource *self = (PgSource *) source;
-  guint64 first, line, f;
+  const char *key, *k;
   int r;
 
   for (guint t = 0; t < N_TABLES; t++)
@@ -306,47 +391,59 @@ pg_next (CpSsdSource  *source,
   if (self->failed)
     return TRUE;
 
-  r = peek (self, T_PERSON, &first, error);
+  r = self->orphan_phase ? -1 : peek (self, T_PERSON, &key, error);
   if (r == -2)
     return FALSE;
   if (r >= 0)
     {
+      /* The person query has no empty or missing keys. */
       item->row = take (self, T_PERSON);
-      line = item->row->line;
-      if (first != line)
+      if (self->child->len > 0 && strcmp (key, self->child->str) == 0)
         {
           item->kind = CP_SSD_ITEM_DUPLICATE;
-          item->n = (guint) first;
-          return TRUE;
+          item->n = self->child_line;
+          return pass (self, T_PERSON, key, error);
         }
+      g_string_assign (self->child, key);
+      self->child_line = item->row->line;
+      if (!pass (self, T_PERSON, key, error))
+        return FALSE;
       item->kind = CP_SSD_ITEM_CHILD;
-      for (guint t = T_EPISODES; t < N_TABLES && r != -2; t++)
-        while ((r = peek (self, t, &f, error)) >= 0 && f != 0 && f <= first)
+      for (guint t = T_EPISODES; t < N_TABLES; t++)
+        while ((r = peek (self, t, &k, error)) >= 0)
           {
-            if (f == first)
+            int cmp = k == NULL ? 1 : strcmp (k, self->child->str);
+
+            if (cmp > 0)
+              break;
+            if (cmp == 0)
               take (self, t);
-            else
-              self->cursors[t].at++;
+            else if (t == T_EPISODES && *k)
+              self->orphans++;
+            if (!pass (self, t, k, error))
+              return FALSE;
           }
       return r != -2;
     }
 
   /* Episodes of people without a row in ssd_person, a person at a time. */
-  r = peek (self, T_EPISODES, &first, error);
+  if (!self->orphan_phase && (r = start_orphans (self, error)) < 0)
+    return r != -2;
+  r = peek (self, T_EPISODES, &key, error);
   if (r >= 0)
     {
-      CpSsdTable *e = &source->tables[T_EPISODES];
+      g_autofree char *person = g_strdup (key);
 
       item->kind = CP_SSD_ITEM_ORPHAN;
       item->row = take (self, T_EPISODES);
-      item->n = 1;
-      while ((r = peek (self, T_EPISODES, &f, error)) >= 0 &&
-             strcmp (g_strstrip (PQgetvalue (self->cursors[T_EPISODES].batch, r, e->cols[E_PERSON] + 2)),
-                     cp_ssd_field (e, item->row, E_PERSON)) == 0)
+      item->n = 0;
+      do
         {
-          self->cursors[T_EPISODES].at++;
+          if (!pass (self, T_EPISODES, key, error))
+            return FALSE;
           item->n++;
         }
+      while ((r = peek (self, T_EPISODES, &key, error)) >= 0 && g_strcmp0 (key, person) == 0);
     }
   return r != -2;
 }
@@ -366,18 +463,36 @@ pg_close (CpSsdSource *source)
       g_strfreev (c->names);
       g_free (c->ident);
       g_free (c->row_id);
+      if (c->last)
+        g_string_free (c->last, TRUE);
     }
+  if (self->child)
+    g_string_free (self->child, TRUE);
   g_clear_pointer (&self->conn, PQfinish);
 }
 
 static const CpSsdSourceClass pg_class = { pg_next, pg_close };
 
 static gboolean
+declare_cursor (PgSource *self, guint t, gboolean orphans, GError **error)
+{
+  g_autofree char *query = cursor_query (self, t, orphans);
+  g_autofree char *declare = g_strdup_printf ("DECLARE cp_ssd_%u NO SCROLL CURSOR FOR %s", t, query);
+
+  return pg_command (self->conn, declare, self->parent.tables[t].name, error);
+}
+
+static gboolean
 pg_open (PgSource *self, const char *conninfo, GError **error)
 {
   g_autoptr(PGresult) count = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *pid = NULL;
+  g_autofree char *eperson = NULL;
 
+  self->child = g_string_new (NULL);
+  for (guint t = 0; t < N_TABLES; t++)
+    self->cursors[t].last = g_string_new (NULL);
   self->conn = PQconnectdb (conninfo);
   if (PQstatus (self->conn) != CONNECTION_OK)
     return pg_fail (error, self->conn, "postgresql");
@@ -397,26 +512,20 @@ pg_open (PgSource *self, const char *conninfo, GError **error)
       return FALSE;
 
   for (guint t = 0; t < N_TABLES; t++)
-    {
-      g_autofree char *query = NULL;
-      g_autofree char *declare = NULL;
+    if (self->cursors[t].present && !declare_cursor (self, t, FALSE, error))
+      return FALSE;
 
-      if (!self->cursors[t].present)
-        continue;
-      query = cursor_query (self, t);
-      declare = g_strdup_printf ("DECLARE cp_ssd_%u NO SCROLL CURSOR FOR %s", t, query);
-      if (!pg_command (self->conn, declare, self->parent.tables[t].name, error))
-        return FALSE;
-      if (t == T_PERSON)
-        {
-          /* How many: the person query's rows, counted. */
-          sql = g_strdup_printf ("SELECT count(*) FROM (%s) AS cp_q", query);
-          count = PQexec (self->conn, sql);
-          if (PQresultStatus (count) != PGRES_TUPLES_OK)
-            return pg_fail (error, self->conn, self->parent.tables[t].name);
-          self->parent.n_children = (guint) g_ascii_strtoull (PQgetvalue (count, 0, 0), NULL, 10);
-        }
-    }
+  /* How many: the person rows with an episode (a second row of a child
+   * too, as the person cursor gives them). */
+  pid = column (self, T_PERSON, P_ID);
+  eperson = column (self, T_EPISODES, E_PERSON);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s p WHERE " KEY ("p.%s") " <> '' AND " KEY ("p.%s")
+                         " IN (SELECT " KEY ("e.%s") " FROM %s e)", self->cursors[T_PERSON].ident, pid, pid,
+                         eperson, self->cursors[T_EPISODES].ident);
+  count = PQexec (self->conn, sql);
+  if (PQresultStatus (count) != PGRES_TUPLES_OK)
+    return pg_fail (error, self->conn, self->parent.tables[T_PERSON].name);
+  self->parent.n_children = (guint) g_ascii_strtoull (PQgetvalue (count, 0, 0), NULL, 10);
   return TRUE;
 }
 

@@ -1077,12 +1077,13 @@ cp_ssda903_reader_next (CpSsda903Reader  *self,
         }
       Table *t = &self->tables[episodes ? TABLE_EPISODES : TABLE_REVIEWS];
       Row *row = t->rows->pdata[g_array_index (episodes ? c->episodes : c->reviews, guint, 0)];
+      guint n;
 
       g_free (self->location);
       self->location = g_strdup_printf ("%s:%u", t->name, row->line);
+      n = episodes ? c->episodes->len : c->reviews->len;
       row_fail (error, CP_ERROR_INCONSISTENT, t, row, 0, "CHILD",
-                "no row in header.csv for this child (%u rows in %s)",
-                episodes ? c->episodes->len : c->reviews->len, t->name);
+                "no row in header.csv for this child (%u %s in %s)", n, n == 1 ? "row" : "rows", t->name);
       return NULL;
     }
   if (self->next_bad_row < self->bad_rows->len)

@@ -181,7 +181,7 @@ Test (ssda903, rows_without_a_header_row_and_duplicates_are_reported_and_the_res
   c = cp_ssda903_reader_next (reader, &error);
   cr_assert_not_null (c, "%s", error ? error->message : "");
   cr_assert_null (cp_ssda903_reader_next (reader, &error));
-  assert_error (error, CP_ERROR_INCONSISTENT, "episodes.csv:2:1: CHILD: no row in header.csv for this child (1 rows in episodes.csv)");
+  assert_error (error, CP_ERROR_INCONSISTENT, "episodes.csv:2:1: CHILD: no row in header.csv for this child (1 row in episodes.csv)");
   cr_assert_str_eq (cp_ssda903_reader_get_location (reader), "episodes.csv:2");
   g_clear_error (&error);
   end = cp_ssda903_reader_next (reader, &error);

@@ -16,9 +16,11 @@ root) or a libcareplan built with libpq, it is skipped, saying why.
 Run with /usr/bin/python3.
 """
 
+import csv
 import json
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -352,6 +354,99 @@ class PostgresqlRouteTest(unittest.TestCase):
         self.assertIn(": clap_cla_placement_type: “Q9” is not in the SSD placement type codes", r.stderr)
         self.assertNotIn("G0000002", r.stderr)
         self.assertEqual(len(json.loads(r.stdout)["cases"]), CHILDREN - 1)
+
+    # Awkward extracts ---------------------------------------------------------
+
+    def awkward_extract(self):
+        """The first children's rows of every table, with what a real extract
+        holds now and then: a child's person row twice, episodes of people
+        without a person row (one sorting before every child, one between,
+        one after), a person never looked after (with a visit), a key with
+        white space around it, a visit with no person, keys that a
+        language's collation orders otherwise than byte by byte. Each file
+        is sorted by its key and row id, so that its lines are the rows'
+        numbers on the server too."""
+        src = os.path.join(self.out, "ssd")
+        dst = os.path.join(self.dir, "awkward")
+        os.makedirs(dst, exist_ok=True)
+        wanted = {"G%07d" % i for i in range(1, 21)}
+        tables = {}
+        for name in sorted(os.listdir(src)):
+            with open(os.path.join(src, name), newline="") as f:
+                rows = list(csv.reader(f))
+            tables[name[:-4]] = (rows[0], rows[1:])
+        clas = {r[2] for r in tables["ssd_cla_episodes"][1] if r[1] in wanted}
+        for table, (header, rows) in tables.items():
+            key = 1 if table in ("ssd_cla_episodes", "ssd_cla_visits") else 0
+            if table in ("ssd_cla_reviews",):
+                key = 1
+            if table == "ssd_cla_placement":
+                key = header.index("clap_cla_id")
+            elif table == "ssd_cla_reviews":
+                key = header.index("clar_cla_id")
+            else:
+                key = [i for i, h in enumerate(header) if h.endswith("person_id")][0]
+            keep = clas if table in ("ssd_cla_placement", "ssd_cla_reviews") else wanted
+            rows = [r for r in rows if r[key] in keep]
+            if table == "ssd_person":
+                rows.append(list(next(r for r in rows if r[0] == "G0000003")))
+                rows = [r for r in rows if r[0] != "G0000007"]
+                rows.append(["G0000000", "1", "2012-01-01", ""])
+            elif table == "ssd_cla_episodes":
+                for ghost in ("0-GHOST", "G0000011a", "a-ghost"):
+                    first = list(rows[0])
+                    first[0], first[1] = "EP-" + ghost, ghost
+                    rows.append(first)
+            elif table == "ssd_cla_visits":
+                rows[3][key] = " %s " % rows[3][key]
+                extra = list(rows[0])
+                extra[0], extra[key] = "V-NOBODY", ""
+                rows.append(extra)
+                extra = list(rows[1])
+                extra[0], extra[key] = "V-NOT-LOOKED-AFTER", "G0000000"
+                rows.append(extra)
+            rows.sort(key=lambda r: (r[key].strip().encode(), r[0] if table != "ssd_person" else ""))
+            with open(os.path.join(dst, table + ".csv"), "w", newline="") as f:
+                csv.writer(f, lineterminator="\n").writerows([header] + rows)
+            tables[table] = (header, rows)
+        return dst, tables
+
+    def test_an_awkward_extract_reads_as_its_csv_files_do(self):
+        dst, tables = self.awkward_extract()
+        self.psql("-c", "DROP DATABASE IF EXISTS awkward")
+        # A language's collation where the server has one: the reader orders
+        # by bytes whatever the database's own order.
+        try:
+            self.psql("-c", "CREATE DATABASE awkward TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-GB'")
+        except subprocess.CalledProcessError:
+            self.psql("-c", "CREATE DATABASE awkward")
+        self.psql("-d", "awkward", "-f", os.path.join(self.out, "ssd-postgresql.sql"))
+        for table, (header, rows) in tables.items():
+            self.psql("-d", "awkward", "-c", "TRUNCATE %s" % table, "-c",
+                      "\\copy %s (%s) FROM '%s' CSV HEADER" % (table, ", ".join(header),
+                                                               os.path.join(dst, table + ".csv")))
+        from_db = run("check", "--all", "--format", "json", "--on", AS_AT, "--ssd", self.conninfo("awkward"))
+        from_csv = run("check", "--all", "--format", "json", "--on", AS_AT, "--ssd", dst)
+        self.assertEqual(from_csv.returncode, 3, from_csv.stderr)
+        self.assertEqual(from_db.returncode, from_csv.returncode, from_db.stderr)
+        db_cases = json.loads(from_db.stdout)["cases"]
+        csv_cases = json.loads(from_csv.stdout)["cases"]
+        self.assertEqual(len(db_cases), 19)
+        self.assertEqual([c["source"].replace("postgresql:ssd_person", "ssd_person.csv") for c in db_cases],
+                         [c["source"].replace(dst + os.sep, "") for c in csv_cases])
+        for db, csv_case in zip(db_cases, csv_cases):
+            self.assertEqual(db["obligations"], csv_case["obligations"], csv_case["source"])
+        # The same bad rows, in the same order, by the same lines.
+        said = re.sub(r"postgresql:(ssd_[a-z_]+):", r"\1.csv:", from_db.stderr)
+        said = re.sub(r"\b(ssd_[a-z_]+)\b(?![.:])", r"\1.csv", said)
+        self.maxDiff = None
+        csv_said = from_csv.stderr.replace(dst + os.sep, "")
+        self.assertEqual(said, csv_said)
+        self.assertIn("ssd_person.csv:6:1: pers_person_id: the child appears twice (also line 5)", csv_said)
+        self.assertIn("(1 row in ssd_cla_episodes.csv)", csv_said)
+        self.assertEqual(csv_said.count("no row in ssd_person"), 4, csv_said)
+        for ghost in ("GHOST", "ghost", "G0000007", "G0000011a"):
+            self.assertNotIn(ghost, from_db.stderr)
 
     def test_a_database_without_the_tables(self):
         self.psql("-c", "CREATE DATABASE empty")
