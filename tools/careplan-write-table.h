@@ -26,8 +26,7 @@ G_BEGIN_DECLS
   " due date," \
   " met_on date," \
   " status text NOT NULL," \
-  " rule_id text NOT NULL," \
-  " PRIMARY KEY (as_at, profile, record_id, ordinal))"
+  " rule_id text NOT NULL)"
 #define CAREPLAN_OBLIGATIONS_RULES_DDL \
   "CREATE TABLE IF NOT EXISTS %s (" \
   " profile text NOT NULL," \
