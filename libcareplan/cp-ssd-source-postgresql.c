@@ -16,11 +16,19 @@
 #include "cp-ssd-reader-private.h"
 #include "cp-ssd-source-private.h"
 
-/* Every table is read through a server-side cursor, in one read-only
- * transaction (one snapshot), ordered by the child its rows belong to, so
- * that next() merges the cursors as it goes: only the current child's
- * rows, and a batch a cursor, are held. docs/ssd.md says how the rows are
- * ordered and numbered. */
+/* Every table is read through a server-side cursor, ordered by the child
+ * its rows belong to, so that next() merges the cursors as it goes: only
+ * the current child's rows, and a few batches a cursor, are held.
+ *
+ * Each cursor has a connection and a thread of its own, which fetches the
+ * next batch while the reader works through the last: the server sorts
+ * the tables side by side, and sends rows while the children are built.
+ * The connections' read-only transactions share the snapshot of the main
+ * connection's (pg_export_snapshot), so the tables agree as if read in one
+ * transaction. Where a connection cannot be had, or the server cannot
+ * export its snapshot, the cursor is read on the main connection instead,
+ * a batch at a time. docs/ssd.md says how the rows are ordered and
+ * numbered. */
 
 typedef CpCsvRow Row;
 
@@ -44,6 +52,12 @@ typedef struct {
   PGresult *batch;      /* the rows fetched and not yet taken */
   int at;
   gboolean done;
+  /* Where the cursor has a connection and a thread of its own: */
+  PGconn *conn;
+  GThread *thread;
+  GAsyncQueue *ready;   /* PGresult: batches fetched, in order; the last is empty or failed */
+  GAsyncQueue *credits; /* a token for each batch the thread may fetch ahead */
+  gint stop;
   GString *last;        /* the key of the last row passed, to check the order */
   GStringChunk *strings;   /* the current child's fields */
 } Cursor;
@@ -58,7 +72,12 @@ typedef struct {
   guint orphans;         /* episodes passed without a person row */
   gboolean orphan_phase; /* the children are done: the orphans' episodes */
   gboolean failed;
+  char *conninfo;
+  char *snapshot;        /* the main transaction's, exported, or NULL */
 } PgSource;
+
+/* Batches a cursor's thread fetches ahead of the reader. */
+#define AHEAD 2
 
 /* The first line of the server's message (libpq's end with a newline). */
 static gboolean
@@ -249,7 +268,8 @@ cursor_query (PgSource *self, guint t, gboolean orphans)
 static int
 cursor_fail (PgSource *self, guint t, GError **error)
 {
-  g_autofree char *msg = g_strdup (PQerrorMessage (self->conn));
+  const char *why = PQresultErrorMessage (self->cursors[t].batch);
+  g_autofree char *msg = g_strdup (why && *why ? why : PQerrorMessage (self->conn));
 
   g_strchomp (msg);
   if (strchr (msg, '\n') != NULL)
@@ -276,7 +296,14 @@ peek (PgSource *self, guint t, const char **key, GError **error)
 
       g_clear_pointer (&c->batch, PQclear);
       c->at = 0;
-      c->batch = PQexec (self->conn, sql);
+      if (c->thread != NULL)
+        {
+          /* The thread's batch, and leave for it to fetch the next. */
+          c->batch = g_async_queue_pop (c->ready);
+          g_async_queue_push (c->credits, GINT_TO_POINTER (1));
+        }
+      else
+        c->batch = PQexec (self->conn, sql);
       if (PQresultStatus (c->batch) != PGRES_TUPLES_OK)
         return cursor_fail (self, t, error);
       if (PQntuples (c->batch) == 0)
@@ -287,6 +314,65 @@ peek (PgSource *self, guint t, const char **key, GError **error)
     }
   *key = PQgetisnull (c->batch, c->at, 0) ? NULL : PQgetvalue (c->batch, c->at, 0);
   return c->at;
+}
+
+/* A cursor's thread: fetches a batch whenever the reader leaves it room,
+ * until the cursor's end, a failure, or the source is closed. */
+static gpointer
+fetch_batches (gpointer data)
+{
+  Cursor *c = data;
+  g_autofree char *sql = g_strdup_printf ("FETCH FORWARD %d FROM cp_ssd", BATCH);
+
+  for (;;)
+    {
+      PGresult *res;
+      gboolean last;
+
+      g_async_queue_pop (c->credits);
+      if (g_atomic_int_get (&c->stop))
+        break;
+      res = PQexec (c->conn, sql);
+      if (res == NULL)
+        res = PQmakeEmptyPGresult (c->conn, PGRES_FATAL_ERROR);
+      last = PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) == 0;
+      g_async_queue_push (c->ready, res);
+      if (last)
+        break;
+    }
+  return NULL;
+}
+
+/* Stops a cursor's thread (cancelling the query it waits on) and closes
+ * its connection. */
+static void
+stop_thread (Cursor *c)
+{
+  PGresult *res;
+
+  if (c->thread != NULL)
+    {
+      PGcancel *cancel = PQgetCancel (c->conn);
+      char why[256];
+
+      g_atomic_int_set (&c->stop, 1);
+      if (cancel != NULL)
+        {
+          PQcancel (cancel, why, sizeof why);
+          PQfreeCancel (cancel);
+        }
+      g_async_queue_push (c->credits, GINT_TO_POINTER (1));
+      g_thread_join (c->thread);
+      c->thread = NULL;
+    }
+  if (c->ready != NULL)
+    {
+      while ((res = g_async_queue_try_pop (c->ready)) != NULL)
+        PQclear (res);
+      g_clear_pointer (&c->ready, g_async_queue_unref);
+    }
+  g_clear_pointer (&c->credits, g_async_queue_unref);
+  g_clear_pointer (&c->conn, PQfinish);
 }
 
 /* Passes the cursor's current row, whose key is @key, checking that the
@@ -367,8 +453,14 @@ start_orphans (PgSource *self, GError **error)
   g_clear_pointer (&c->batch, PQclear);
   c->done = FALSE;
   g_string_truncate (c->last, 0);
-  if (!pg_command (self->conn, sql, self->parent.tables[T_EPISODES].name, error) ||
-      !declare_cursor (self, T_EPISODES, TRUE, error))
+  if (c->thread != NULL)
+    stop_thread (c);
+  else if (!pg_command (self->conn, sql, self->parent.tables[T_EPISODES].name, error))
+    {
+      self->failed = TRUE;
+      return -2;
+    }
+  if (!declare_cursor (self, T_EPISODES, TRUE, error))
     {
       self->failed = TRUE;
       return -2;
@@ -457,6 +549,7 @@ pg_close (CpSsdSource *source)
     {
       Cursor *c = &self->cursors[t];
 
+      stop_thread (c);
       g_clear_pointer (&c->batch, PQclear);
       if (c->strings)
         g_string_chunk_free (c->strings);
@@ -468,17 +561,62 @@ pg_close (CpSsdSource *source)
     }
   if (self->child)
     g_string_free (self->child, TRUE);
+  g_free (self->snapshot);
+  g_free (self->conninfo);
   g_clear_pointer (&self->conn, PQfinish);
 }
 
 static const CpSsdSourceClass pg_class = { pg_next, pg_close };
 
+/* The reading transaction's settings, on every connection. */
+static gboolean
+set_up_transaction (PGconn *conn, const char *snapshot, GError **error)
+{
+  g_autofree char *import = snapshot ? g_strdup_printf ("SET TRANSACTION SNAPSHOT '%s'", snapshot) : NULL;
+
+  return pg_command (conn, "SET DateStyle TO ISO, YMD", "postgresql", error) &&
+         pg_command (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "postgresql", error) &&
+         (import == NULL || pg_command (conn, import, "postgresql", error)) &&
+         /* Every cursor is read to its end: plan for all rows, not the
+          * first few (a fast-start plan joins the numbered tables row by
+          * row); and the keys' white space, stripped, misleads the row
+          * estimates into compiling the queries (JIT), which takes longer
+          * than running them. */
+         pg_command (conn, "SET LOCAL cursor_tuple_fraction = 1.0", "postgresql", error) &&
+         pg_command (conn, "SET LOCAL jit = off", "postgresql", error) &&
+         /* Each cursor sorts its table on the server: in memory, not on disk. */
+         pg_command (conn, "SET LOCAL work_mem = '64MB'", "postgresql", error);
+}
+
+/* Declares table @t's cursor: on a connection of its own, read by a
+ * thread, where the snapshot can be shared and the connection had; on the
+ * main connection otherwise. */
 static gboolean
 declare_cursor (PgSource *self, guint t, gboolean orphans, GError **error)
 {
+  Cursor *c = &self->cursors[t];
   g_autofree char *query = cursor_query (self, t, orphans);
-  g_autofree char *declare = g_strdup_printf ("DECLARE cp_ssd_%u NO SCROLL CURSOR FOR %s", t, query);
+  g_autofree char *declare = NULL;
 
+  if (self->snapshot != NULL && !orphans)
+    {
+      c->conn = PQconnectdb (self->conninfo);
+      declare = g_strdup_printf ("DECLARE cp_ssd NO SCROLL CURSOR FOR %s", query);
+      if (PQstatus (c->conn) == CONNECTION_OK && set_up_transaction (c->conn, self->snapshot, NULL) &&
+          pg_command (c->conn, declare, self->parent.tables[t].name, NULL))
+        {
+          c->ready = g_async_queue_new ();
+          c->credits = g_async_queue_new ();
+          for (int i = 0; i < AHEAD; i++)
+            g_async_queue_push (c->credits, GINT_TO_POINTER (1));
+          c->thread = g_thread_new ("careplan-ssd-fetch", fetch_batches, c);
+          return TRUE;
+        }
+      /* Read on the main connection, as without a snapshot to share. */
+      g_clear_pointer (&c->conn, PQfinish);
+      g_clear_pointer (&declare, g_free);
+    }
+  declare = g_strdup_printf ("DECLARE cp_ssd_%u NO SCROLL CURSOR FOR %s", t, query);
   return pg_command (self->conn, declare, self->parent.tables[t].name, error);
 }
 
@@ -493,20 +631,23 @@ pg_open (PgSource *self, const char *conninfo, GError **error)
   self->child = g_string_new (NULL);
   for (guint t = 0; t < N_TABLES; t++)
     self->cursors[t].last = g_string_new (NULL);
+  self->conninfo = g_strdup (conninfo);
   self->conn = PQconnectdb (conninfo);
   if (PQstatus (self->conn) != CONNECTION_OK)
     return pg_fail (error, self->conn, "postgresql");
-  if (!pg_command (self->conn, "SET DateStyle TO ISO, YMD", "postgresql", error) ||
-      !pg_command (self->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "postgresql", error) ||
-      /* Every cursor is read to its end: plan for all rows, not the first
-       * few (a fast-start plan joins the numbered tables row by row); and
-       * the keys' white space, stripped, misleads the row estimates into
-       * compiling the queries (JIT), which takes longer than running them. */
-      !pg_command (self->conn, "SET LOCAL cursor_tuple_fraction = 1.0", "postgresql", error) ||
-      !pg_command (self->conn, "SET LOCAL jit = off", "postgresql", error) ||
-      /* Each cursor sorts its table on the server: in memory, not on disk. */
-      !pg_command (self->conn, "SET LOCAL work_mem = '64MB'", "postgresql", error))
+  if (!set_up_transaction (self->conn, NULL, error))
     return FALSE;
+  /* The snapshot the cursors' own connections share; a server that cannot
+   * export it has the transaction begun again, and every cursor read here. */
+  {
+    g_autoptr(PGresult) snapshot = PQexec (self->conn, "SELECT pg_export_snapshot()");
+
+    if (PQresultStatus (snapshot) == PGRES_TUPLES_OK && PQntuples (snapshot) == 1)
+      self->snapshot = g_strdup (PQgetvalue (snapshot, 0, 0));
+    else if (!pg_command (self->conn, "ROLLBACK", "postgresql", error) ||
+             !set_up_transaction (self->conn, NULL, error))
+      return FALSE;
+  }
   for (guint t = 0; t < N_TABLES; t++)
     if (!probe_table (self, t, error))
       return FALSE;

@@ -147,6 +147,22 @@ class PostgresqlRouteTest(unittest.TestCase):
             r = run("check", "--all", "--format", "json", "--on", AS_AT, "-j", jobs, "--ssd", self.conninfo())
             self.assertEqual((r.returncode, r.stdout, r.stderr), (one.returncode, one.stdout, one.stderr), jobs)
 
+    def test_a_role_allowed_few_connections_reads_the_same(self):
+        # Each table is read on a connection of its own where one can be
+        # had, and on the main connection where not: a role allowed only
+        # one connection reads every table there, one allowed four reads
+        # three on their own; the output is the same.
+        many = run("check", "--all", "--format", "json", "--on", AS_AT, "-j", "2", "--ssd", self.conninfo())
+        self.assertIn(many.returncode, (0, 1), many.stderr)
+        for limit in (1, 4):
+            role = "reader%d" % limit
+            self.psql("-c", "DROP ROLE IF EXISTS %s" % role, "-c", "CREATE ROLE %s LOGIN CONNECTION LIMIT %d"
+                      % (role, limit), "-c", "GRANT SELECT ON ALL TABLES IN SCHEMA public TO %s" % role)
+            r = run("check", "--all", "--format", "json", "--on", AS_AT, "-j", "2", "--ssd",
+                    self.conninfo().replace("user=careplan", "user=" + role))
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (many.returncode, many.stdout, many.stderr),
+                             limit)
+
     def test_postgresql_gives_what_the_json_twins_give(self):
         # What test_ssd_cli.py checks for the CSV route, on every child.
         jl = os.path.join(self.out, "caseload.jsonl")
