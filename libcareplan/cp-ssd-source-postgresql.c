@@ -32,6 +32,9 @@
 
 typedef CpCsvRow Row;
 
+/* take() puts a row's field pointers right after it. */
+G_STATIC_ASSERT (sizeof (Row) % sizeof (char *) == 0);
+
 #if CP_HAVE_LIBPQ
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -59,7 +62,7 @@ typedef struct {
   GAsyncQueue *credits; /* a token for each batch the thread may fetch ahead */
   gint stop;
   GString *last;        /* the key of the last row passed, to check the order */
-  GStringChunk *strings;   /* the current child's fields */
+  GPtrArray *retired;   /* PGresult: batches that rows of the current child may point into */
 } Cursor;
 
 typedef struct {
@@ -166,7 +169,7 @@ probe_table (PgSource *self, guint t, GError **error)
   g_strfreev (head->fields);
   head->fields = NULL;
   cursor->present = TRUE;
-  cursor->strings = g_string_chunk_new (4096);
+  cursor->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) PQclear);
   return TRUE;
 }
 
@@ -294,7 +297,9 @@ peek (PgSource *self, guint t, const char **key, GError **error)
     {
       g_autofree char *sql = g_strdup_printf ("FETCH FORWARD %d FROM cp_ssd_%u", BATCH, t);
 
-      g_clear_pointer (&c->batch, PQclear);
+      /* The current child's rows may point into the last batch. */
+      if (c->batch != NULL)
+        g_ptr_array_add (c->retired, g_steal_pointer (&c->batch));
       c->at = 0;
       if (c->thread != NULL)
         {
@@ -404,13 +409,16 @@ take (PgSource *self, guint t)
   CpSsdTable *table = &self->parent.tables[t];
   PGresult *res = c->batch;
   int r = c->at;
-  Row *row = g_new0 (Row, 1);
+  /* The row and its fields in one block (freed with g_free); the fields
+   * are the batch's own strings (a NULL is ""), the batch kept until the
+   * child is done with. */
+  Row *row = g_malloc0 (sizeof (Row) + (c->n + 1) * sizeof (char *));
 
   row->line = (guint) g_ascii_strtoull (PQgetvalue (res, r, 1), NULL, 10);
   row->n = (guint) c->n;
-  row->fields = g_new (char *, c->n + 1);
+  row->fields = (char **) (row + 1);
   for (int k = 0; k < c->n; k++)
-    row->fields[k] = g_string_chunk_insert (c->strings, PQgetisnull (res, r, k + 2) ? "" : PQgetvalue (res, r, k + 2));
+    row->fields[k] = PQgetvalue (res, r, k + 2);
   row->fields[c->n] = NULL;
   /* The key is stripped, as the CSV route strips it. */
   if (table->cols[0] >= 0 && table->cols[0] < c->n)
@@ -423,8 +431,8 @@ static void
 clear_rows (PgSource *self, guint t)
 {
   g_ptr_array_set_size (self->parent.tables[t].rows, 0);
-  if (self->cursors[t].strings)
-    g_string_chunk_clear (self->cursors[t].strings);
+  if (self->cursors[t].retired)
+    g_ptr_array_set_size (self->cursors[t].retired, 0);
 }
 
 static gboolean declare_cursor (PgSource *self, guint t, gboolean orphans, GError **error);
@@ -551,8 +559,8 @@ pg_close (CpSsdSource *source)
 
       stop_thread (c);
       g_clear_pointer (&c->batch, PQclear);
-      if (c->strings)
-        g_string_chunk_free (c->strings);
+      if (c->retired)
+        g_ptr_array_unref (c->retired);
       g_strfreev (c->names);
       g_free (c->ident);
       g_free (c->row_id);
@@ -685,7 +693,7 @@ cp_ssd_source_new_postgresql (const char  *conninfo,
   self = g_new0 (PgSource, 1);
   cp_ssd_source_init (&self->parent, &pg_class);
   for (guint t = 0; t < N_TABLES; t++)
-    self->parent.tables[t].rows = g_ptr_array_new_with_free_func (cp_csv_row_free);
+    self->parent.tables[t].rows = g_ptr_array_new_with_free_func (g_free);
   if (!pg_open (self, conninfo, error))
     {
       cp_ssd_source_free (&self->parent);
