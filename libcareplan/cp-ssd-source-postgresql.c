@@ -82,15 +82,21 @@ typedef struct {
 /* Batches a cursor's thread fetches ahead of the reader. */
 #define AHEAD 2
 
-/* The first line of the server's message (libpq's end with a newline). */
+/* The first line of a message of the server's or libpq's (which end with
+ * a newline, and may go on with a detail or a hint). */
+static char *
+first_line (const char *msg)
+{
+  const char *end = strchr (msg, '\n');
+
+  return g_strchomp (end != NULL ? g_strndup (msg, (gsize) (end - msg)) : g_strdup (msg));
+}
+
 static gboolean
 pg_fail (GError **error, PGconn *conn, const char *what)
 {
-  g_autofree char *msg = g_strdup (PQerrorMessage (conn));
+  g_autofree char *msg = first_line (PQerrorMessage (conn));
 
-  g_strchomp (msg);
-  if (strchr (msg, '\n') != NULL)
-    *strchr (msg, '\n') = '\0';
   return cp_fail (error, CP_ERROR_PARSE, "%s: %s", what, msg);
 }
 
@@ -112,6 +118,40 @@ quote (PGconn *conn, const char *name)
 
   PQfreemem (ident);
   return copy;
+}
+
+/* Only the columns the reader wants are fetched (the SSD's tables have
+ * many more): the cursor's names keep those, in the table's order, and
+ * the table's cols their places among them. The row identifier, which
+ * orders the rows, is fetched too where it is not one of them. */
+static void
+keep_wanted_columns (Cursor *cursor, CpSsdTable *table)
+{
+  guint n_wanted = g_strv_length ((char **) table->colnames);
+  g_autofree int *place = g_new (int, cursor->n);
+  int n = 0;
+
+  for (int k = 0; k < cursor->n; k++)
+    place[k] = -1;
+  for (guint w = 0; w < n_wanted; w++)
+    if (table->cols[w] >= 0)
+      place[table->cols[w]] = 0;
+  for (int k = 0; k < cursor->n; k++)
+    {
+      if (place[k] < 0)
+        {
+          g_clear_pointer (&cursor->names[k], g_free);
+          continue;
+        }
+      place[k] = n;
+      cursor->names[n++] = cursor->names[k];
+      if (n - 1 != k)
+        cursor->names[k] = NULL;
+    }
+  for (guint w = 0; w < n_wanted; w++)
+    if (table->cols[w] >= 0)
+      table->cols[w] = place[table->cols[w]];
+  cursor->n = n;
 }
 
 /* Finds a table and its columns, as a CSV file's header row would give
@@ -168,6 +208,7 @@ probe_table (PgSource *self, guint t, GError **error)
     }
   g_strfreev (head->fields);
   head->fields = NULL;
+  keep_wanted_columns (cursor, table);
   cursor->present = TRUE;
   cursor->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) PQclear);
   return TRUE;
@@ -191,9 +232,21 @@ append_numbered (GString *sql, PgSource *self, guint t)
   Cursor *c = &self->cursors[t];
   g_autofree char *key = column (self, t, 0);
 
+  gboolean row_id_fetched = FALSE;
+
   g_string_append_printf (sql, "(SELECT " KEY ("t.%s") " AS cp_key, row_number() OVER (ORDER BY " KEY ("t.%s") "%s%s)"
-                          " + 1 AS cp_line, t.* FROM %s t)", key, key, c->row_id ? ", t." : "",
-                          c->row_id ? c->row_id : "", c->ident);
+                          " + 1 AS cp_line", key, key, c->row_id ? ", t." : "", c->row_id ? c->row_id : "");
+  for (int k = 0; k < c->n; k++)
+    {
+      g_autofree char *name = quote (self->conn, c->names[k]);
+
+      g_string_append_printf (sql, ", t.%s", name);
+      row_id_fetched |= c->row_id != NULL && strcmp (name, c->row_id) == 0;
+    }
+  /* The outer query orders by it, as the numbering did. */
+  if (c->row_id != NULL && !row_id_fetched)
+    g_string_append_printf (sql, ", t.%s", c->row_id);
+  g_string_append_printf (sql, " FROM %s t)", c->ident);
 }
 
 /* The columns a cursor sends after the child's key and the line: the
@@ -272,11 +325,8 @@ static int
 cursor_fail (PgSource *self, guint t, GError **error)
 {
   const char *why = PQresultErrorMessage (self->cursors[t].batch);
-  g_autofree char *msg = g_strdup (why && *why ? why : PQerrorMessage (self->conn));
+  g_autofree char *msg = first_line (why && *why ? why : PQerrorMessage (self->conn));
 
-  g_strchomp (msg);
-  if (strchr (msg, '\n') != NULL)
-    *strchr (msg, '\n') = '\0';
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", self->parent.tables[t].name, msg);
   self->failed = TRUE;
   self->cursors[t].done = TRUE;
@@ -388,15 +438,18 @@ pass (PgSource *self, guint t, const char *key, GError **error)
 {
   Cursor *c = &self->cursors[t];
 
+  int cmp;
+
   c->at++;
-  if (key == NULL)
+  if (key == NULL || (cmp = strcmp (key, c->last->str)) == 0)
     return TRUE;
-  if (strcmp (key, c->last->str) < 0)
+  if (cmp < 0)
     {
       self->failed = TRUE;
       return cp_fail (error, CP_ERROR_PARSE, "postgresql: %s: the server did not order the rows by key",
                       self->parent.tables[t].name);
     }
+  /* Copied when the key changes: a child's rows share it. */
   g_string_assign (c->last, key);
   return TRUE;
 }
