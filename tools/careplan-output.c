@@ -26,6 +26,24 @@
 
 #define N_STATUSES (CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY + 1)
 
+/* A rule's own fields as the format writes them, made once a run rather
+ * than escaped again for each of the thousands of obligations it gives:
+ * @key the key, @tail the rule's id and citation (see rule_text()). */
+typedef struct {
+  char *key;
+  char *tail;
+  gsize key_len, tail_len;
+} RuleText;
+
+/* The last rules looked up, by where they live: a case's rows come from a
+ * few dozen rules, and this spares hashing for each row. */
+#define RULE_MEMO 64
+
+typedef struct {
+  CpRule *rule;
+  const RuleText *text;
+} RuleMemo;
+
 struct _CareplanOutput {
   CareplanFormat format;
   gboolean all;
@@ -37,6 +55,7 @@ struct _CareplanOutput {
   CareplanPseudonymiser *pseudonymiser;   /* not owned; NULL: ids as they are */
   gboolean excel;                  /* CSV: a byte-order mark first */
   GHashTable *rule_texts;          /* CpRule -> RuleText, made on first use */
+  RuleMemo rule_memo[RULE_MEMO];   /* the last looked up, by the rule's address */
   GArray *rows;                    /* Row, reused from case to case */
   GString *scratch;                /* working text, reused */
   gboolean first_case;
@@ -47,14 +66,6 @@ typedef struct {
   const CpObligationData *d;
   int rank;
 } Row;
-
-/* A rule's own fields as the format writes them, made once a run rather
- * than escaped again for each of the thousands of obligations it gives:
- * @key the key, @tail the rule's id and citation (see rule_text()). */
-typedef struct {
-  char *key;
-  char *tail;
-} RuleText;
 
 gboolean
 careplan_format_parse (const char *text, CareplanFormat *format)
@@ -161,11 +172,19 @@ rule_text_free (gpointer data)
 static const RuleText *
 rule_text (CareplanOutput *self, CpRule *rule)
 {
-  RuleText *t = g_hash_table_lookup (self->rule_texts, rule);
+  RuleMemo *memo = &self->rule_memo[((guintptr) rule / sizeof (gpointer)) % RULE_MEMO];
+  RuleText *t;
   g_autoptr(GString) key = NULL, tail = NULL;
 
+  if (memo->rule == rule)
+    return memo->text;
+  t = g_hash_table_lookup (self->rule_texts, rule);
   if (t != NULL)
-    return t;
+    {
+      /* The table holds a reference to the rule, so the address stays its own. */
+      *memo = (RuleMemo) { rule, t };
+      return t;
+    }
   key = g_string_new (NULL);
   tail = g_string_new (NULL);
   switch (self->format)
@@ -191,9 +210,12 @@ rule_text (CareplanOutput *self, CpRule *rule)
       break;
     }
   t = g_new (RuleText, 1);
+  t->key_len = key->len;
+  t->tail_len = tail->len;
   t->key = g_string_free (g_steal_pointer (&key), FALSE);
   t->tail = g_string_free (g_steal_pointer (&tail), FALSE);
   g_hash_table_insert (self->rule_texts, g_object_ref (rule), t);
+  *memo = (RuleMemo) { rule, t };
   return t;
 }
 
@@ -248,8 +270,8 @@ write_text (CareplanOutput *self, GString *out, const char *where, const char *r
       cp_text_put (out, "  ");
       cp_text_put (out, d->subject);
       cp_text_put (out, ": ");
-      cp_text_put (out, rt->key);
-      cp_text_put (out, rt->tail);
+      cp_text_put_len (out, rt->key, rt->key_len);
+      cp_text_put_len (out, rt->tail, rt->tail_len);
       if (self->all)
         {
           g_string_truncate (how, 0);
@@ -309,16 +331,50 @@ plain8 (guint64 w)
   return (below | quote | backslash | del) == 0;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+/* Sixteen bytes at a time where the compiler has vector types (SSE2 on
+ * x86-64, NEON on ARM): the same test as plain8(), a compare a kind. */
+typedef guchar Bytes16 __attribute__ ((vector_size (16)));
+typedef guint64 Words16 __attribute__ ((vector_size (16)));
+
+static inline gboolean
+plain16 (const char *p)
+{
+  Bytes16 v;
+  Words16 bad;
+
+  memcpy (&v, p, sizeof v);
+  bad = (Words16) ((v < 0x20) | (v == '"') | (v == '\\') | (v == 0x7f));
+  return (bad[0] | bad[1]) == 0;
+}
+# define HAVE_PLAIN16 1
+#endif
+
 void
 careplan_json_append_string (GString *out, const char *s)
 {
-  gsize len = strlen (s), i = 0, run = 0;
+  careplan_json_append_string_len (out, s, strlen (s));
+}
+
+/* The same for @len bytes of @s (no NUL among them). */
+void
+careplan_json_append_string_len (GString *out, const char *s, gsize len)
+{
+  gsize i = 0, run = 0;
 
   g_string_append_c (out, '"');
   while (i < len)
     {
       gsize stop = MIN (i + 8, len);
       guint64 w;
+
+#ifdef HAVE_PLAIN16
+      if (i + 16 <= len && plain16 (s + i))
+        {
+          i += 16;
+          continue;
+        }
+#endif
 
       if (stop == i + 8)
         {
@@ -393,17 +449,19 @@ write_json (CareplanOutput *self, GString *out, const char *where, const char *r
       json_member_plain (out, "\"status\":", nick (self, d->status));
       json_member_plain (out, ",\"due\":", iso_or_null (d->due, due));
       json_member_plain (out, ",\"met_on\":", iso_or_null (d->met, met));
-      cp_text_put (out, rt->key);
+      cp_text_put_len (out, rt->key, rt->key_len);
       json_member (out, ",\"subject\":", d->subject);
       if (d->review > 0)
         {
           cp_text_put (out, ",\"review\":");
           cp_text_put_int (out, d->review);
         }
-      cp_text_put (out, rt->tail);
+      cp_text_put_len (out, rt->tail, rt->tail_len);
       g_string_truncate (how, 0);
       cp_obligation_data_append_explanation (d, how);
-      json_member (out, ",\"explanation\":", how->str);
+      /* The explanation is never missing here, and its length known. */
+      cp_text_put (out, ",\"explanation\":");
+      careplan_json_append_string_len (out, how->str, how->len);
       g_string_append_c (out, '}');
     }
   cp_text_put (out, "]}");
@@ -454,13 +512,13 @@ write_csv (CareplanOutput *self, GString *out, const char *where, const char *re
       csv_field (out, nick (self, d->status), FALSE);
       csv_field (out, iso_or_null (d->due, due), FALSE);
       csv_field (out, iso_or_null (d->met, met), FALSE);
-      cp_text_put (out, rt->key);
+      cp_text_put_len (out, rt->key, rt->key_len);
       csv_field (out, d->subject, FALSE);
       /* A number never needs quoting. */
       if (d->review > 0)
         cp_text_put_int (out, d->review);
       cp_text_put (out, ",");
-      cp_text_put (out, rt->tail);
+      cp_text_put_len (out, rt->tail, rt->tail_len);
       g_string_truncate (how, 0);
       cp_obligation_data_append_explanation (d, how);
       csv_field (out, how->str, TRUE);

@@ -80,6 +80,7 @@ const CareplanTotals *careplan_output_get_totals (CareplanOutput *self);
 /* Appends @s as a JSON string, escaped byte for byte as json-glib's
  * JsonGenerator escapes it. */
 void            careplan_json_append_string (GString *out, const char *s);
+void            careplan_json_append_string_len (GString *out, const char *s, gsize len);
 
 /* The UTF-8 byte-order mark --excel writes first, so that Excel reads a
  * CSV file as UTF-8 (§, é) rather than the system's code page. */
