@@ -30,6 +30,11 @@ guint                   cp_obligation_list_length  (CpObligationList *self);
 const CpObligationData *cp_obligation_list_peek    (CpObligationList *self,
                                                     guint             position);
 
+/* Every obligation's data, in order, @n_items of them (NULL if none):
+ * valid until the next replace. For loops over a whole list. */
+const CpObligationData *cp_obligation_list_peek_all (CpObligationList *self,
+                                                     guint            *n_items);
+
 /* The obligation at @position as an object, made on first use and the
  * same object every time after, until the next replace. */
 CpObligation           *cp_obligation_list_get     (CpObligationList *self,

@@ -142,6 +142,15 @@ cp_obligation_list_peek (CpObligationList *self,
   return &g_array_index (self->data, CpObligationData, position);
 }
 
+const CpObligationData *
+cp_obligation_list_peek_all (CpObligationList *self,
+                             guint            *n_items)
+{
+  g_return_val_if_fail (CP_IS_OBLIGATION_LIST (self), NULL);
+  *n_items = self->data->len;
+  return self->data->len > 0 ? &g_array_index (self->data, CpObligationData, 0) : NULL;
+}
+
 CpObligation *
 cp_obligation_list_get (CpObligationList *self,
                         guint             position)

@@ -64,7 +64,7 @@ struct _CareplanOutput {
 
 typedef struct {
   const CpObligationData *d;
-  int rank;
+  guint64 order;   /* the status's rank, then the due date: see sort_rows() */
 } Row;
 
 gboolean
@@ -98,19 +98,14 @@ status_rank (CpObligationStatus s)
     }
 }
 
-static int
-compare_rows (gconstpointer a, gconstpointer b)
+/* A row's place: by status_rank(), then by due date (none first). */
+static guint64
+row_order (const CpObligationData *d)
 {
-  const Row *x = a, *y = b;
-
-  if (x->rank != y->rank)
-    return x->rank - y->rank;
-  if (x->d->due != y->d->due)
-    return x->d->due < y->d->due ? -1 : 1;
-  return 0;
+  return ((guint64) status_rank (d->status) << 32) | d->due;
 }
 
-/* A stable insertion sort by compare_rows(): obligations of the same rank
+/* A stable insertion sort by row_order(): obligations of the same rank
  * and date stay in engine order. A case has a few dozen, mostly in order
  * already, where g_array_sort()'s merge sort and its calls cost more. */
 static void
@@ -123,7 +118,7 @@ sort_rows (GArray *rows)
       Row row = r[i];
       guint j = i;
 
-      while (j > 0 && compare_rows (&r[j - 1], &row) > 0)
+      while (j > 0 && r[j - 1].order > row.order)
         {
           r[j] = r[j - 1];
           j--;
@@ -249,9 +244,8 @@ write_text (CareplanOutput *self, GString *out, const char *where, const char *r
 
       cp_text_put (out, "  ");
       cp_text_put_len (out, status, width);
-      for (; width < 19; width++)
-        g_string_append_c (out, ' ');
-      g_string_append_c (out, ' ');
+      /* Padded to 19, and a space. */
+      cp_text_put_len (out, "                    ", width < 19 ? 20 - width : 1);
       cp_text_put (out, d->due != 0 ? cp_engine_iso (d->due, buf) : "no due date");
       if (d->due != 0 && d->status == CP_OBLIGATION_STATUS_OVERDUE)
         {
@@ -678,31 +672,35 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
   /* The evaluator's list is a CpObligationList: read its plain data rather
    * than have it make an object, and an explanation, for every item. */
   CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
-  guint n = cp_obligation_list_length (list);
+  guint n, n_rows = 0;
+  const CpObligationData *data = cp_obligation_list_peek_all (list, &n);
+  /* A caseload's own cases judge every duty (the duty is then not looked up). */
+  gboolean every_duty = source != CAREPLAN_SOURCE_SSDA903 && source != CAREPLAN_SOURCE_SSDA903_NO_REVIEWS &&
+                        source != CAREPLAN_SOURCE_SSD;
   CareplanTotals *t = &self->totals;
+  Row *rows;
   char pseudonym[CAREPLAN_PSEUDONYM_LEN + 1];
   const char *record;
   guint32 run_today;
 
   t->cases++;
-  g_array_set_size (self->rows, 0);
+  g_array_set_size (self->rows, n);
+  rows = (Row *) (gpointer) self->rows->data;
   for (guint i = 0; i < n; i++)
     {
-      const CpObligationData *d = cp_obligation_list_peek (list, i);
+      const CpObligationData *d = &data[i];
       CpObligationStatus s = d->status;
 
-      if (!careplan_source_judges (source, cp_rule_get_duty (d->rule)))
+      if (!every_duty && !careplan_source_judges (source, cp_rule_get_duty (d->rule)))
         continue;
       t->overdue += s == CP_OBLIGATION_STATUS_OVERDUE;
       t->due_soon += s == CP_OBLIGATION_STATUS_DUE_SOON;
       t->met_late += s == CP_OBLIGATION_STATUS_MET_LATE;
       t->unknown += s == CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY;
       if (reported (self, s))
-        {
-          Row row = { d, status_rank (s) };
-          g_array_append_val (self->rows, row);
-        }
+        rows[n_rows++] = (Row) { d, row_order (d) };
     }
+  g_array_set_size (self->rows, n_rows);
   sort_rows (self->rows);
 
   record = careplan_record_id (self->pseudonymiser, cp_child_get_id (cp_case_get_child (kase)), pseudonym);
