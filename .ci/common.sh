@@ -15,6 +15,7 @@ CP_PACKAGES=(
   python3-gi gjs
   valgrind gi-docgen
   libpq-dev postgresql
+  nettle-dev
   chromium
 )
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "test-evaluating.h"
+#include "../tools/careplan-hmac.h"
 #include "../tools/careplan-output.h"
 #include "cp-obligation-list-private.h"
 
@@ -246,6 +247,42 @@ Test (output, a_pseudonym_is_the_keyed_hash_of_the_id)
   cr_assert_eq (careplan_record_id (NULL, id, buf), id);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* The HMAC the UIDs and pseudonyms use (Nettle's where the build has it)
+ * is GLib's, digit for digit: keys shorter and longer than a block, and
+ * messages across the block's edges given in pieces. */
+Test (output, the_hmac_is_glibs)
+{
+  guchar key[100], msg[200];
+
+  for (guint i = 0; i < sizeof key; i++)
+    key[i] = (guchar) (i * 7 + 3);
+  for (guint i = 0; i < sizeof msg; i++)
+    msg[i] = (guchar) (i * 13 + 1);
+  for (gsize k = 1; k <= sizeof key; k += 33)
+    {
+      CareplanHmac keyed;
+
+      careplan_hmac_init (&keyed, key, k);
+      for (gsize m = 0; m <= sizeof msg; m += 11)
+        {
+          g_autofree char *want = g_compute_hmac_for_data (G_CHECKSUM_SHA256, key, k, msg, m);
+          CareplanHmacRun run;
+          char got[64];
+
+          careplan_hmac_begin (&keyed, &run);
+          careplan_hmac_update (&run, msg, m / 3);
+          careplan_hmac_update (&run, msg + m / 3, m - m / 3);
+          careplan_hmac_finish_hex (&run, got, sizeof got);
+          cr_assert (memcmp (got, want, 64) == 0, "key %zu, message %zu: %.64s, not %s", k, m, got, want);
+          careplan_hmac_begin (&keyed, &run);
+          careplan_hmac_update (&run, msg, m);
+          careplan_hmac_finish_hex (&run, got, 5);
+          cr_assert (memcmp (got, want, 5) == 0, "an odd number of digits");
+        }
+      careplan_hmac_clear (&keyed);
+    }
 }
 
 /* A missing, empty or short key is refused, naming the file only. */

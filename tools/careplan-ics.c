@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "careplan-commands.h"
+#include "careplan-hmac.h"
 #include "careplan-ics.h"
 #include "cp-engine-private.h"
 #include "cp-obligation-list-private.h"
@@ -33,7 +34,7 @@ struct _CareplanIcs {
   CpPolicy *policy;
   guint32 today;
   CareplanIcsOptions options;
-  GHmac *uid_hmac;          /* keyed, nothing hashed yet */
+  CareplanHmac uid_hmac;    /* keyed, nothing hashed yet */
   char stamp[17];           /* DTSTAMP: YYYYMMDDTHHMMSSZ */
   char today_iso[16];
   GArray *rows;             /* const CpObligationData *, reused */
@@ -274,19 +275,29 @@ ics_date (char out[9], guint32 julian)
   out[8] = '\0';
 }
 
+/* @s, or "(null)" as printf writes a NULL %s. */
+static void
+put_or_null (GString *text, const char *s)
+{
+  cp_text_put (text, s != NULL ? s : "(null)");
+}
+
 static void
 ics_uid (CareplanIcs *self, GString *out, const char *id, const CpObligationData *d)
 {
-  g_autoptr(GHmac) hmac = g_hmac_copy (self->uid_hmac);
+  CareplanHmacRun hmac;
   const char *key = cp_rule_get_key (d->rule);
+  char hex[32];
 
-  g_hmac_update (hmac, (const guchar *) id, strlen (id));
-  g_hmac_update (hmac, (const guchar *) "\x1f", 1);
-  g_hmac_update (hmac, (const guchar *) key, strlen (key));
-  g_hmac_update (hmac, (const guchar *) "\x1f", 1);
-  g_hmac_update (hmac, (const guchar *) d->subject, strlen (d->subject));
+  careplan_hmac_begin (&self->uid_hmac, &hmac);
+  careplan_hmac_update (&hmac, id, strlen (id));
+  careplan_hmac_update (&hmac, "\x1f", 1);
+  careplan_hmac_update (&hmac, key, strlen (key));
+  careplan_hmac_update (&hmac, "\x1f", 1);
+  careplan_hmac_update (&hmac, d->subject, strlen (d->subject));
+  careplan_hmac_finish_hex (&hmac, hex, sizeof hex);
   g_string_truncate (out, 0);
-  cp_text_put_len (out, g_hmac_get_string (hmac), 32);
+  cp_text_put_len (out, hex, sizeof hex);
   cp_text_put (out, "@careplan");
 }
 
@@ -303,7 +314,7 @@ careplan_ics_new (CpPolicy                 *policy,
   self->policy = g_object_ref (policy);
   self->today = g_date_get_julian (date);
   self->options = *options;
-  self->uid_hmac = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (uid_key, NULL), g_bytes_get_size (uid_key));
+  careplan_hmac_init (&self->uid_hmac, g_bytes_get_data (uid_key, NULL), g_bytes_get_size (uid_key));
   g_strlcpy (self->stamp, text, sizeof self->stamp);
   cp_engine_iso (self->today, self->today_iso);
   self->rows = g_array_new (FALSE, FALSE, sizeof (const CpObligationData *));
@@ -318,7 +329,7 @@ careplan_ics_free (CareplanIcs *self)
   if (self == NULL)
     return;
   g_object_unref (self->policy);
-  g_hmac_unref (self->uid_hmac);
+  careplan_hmac_clear (&self->uid_hmac);
   g_array_unref (self->rows);
   g_string_free (self->text, TRUE);
   g_string_free (self->line, TRUE);
@@ -389,16 +400,29 @@ write_event (CareplanIcs *self, GString *out, const char *id, const char *record
   ics_line (self, out, "DTSTART;VALUE=DATE", start, FALSE);
   ics_line (self, out, "DTEND;VALUE=DATE", end, FALSE);
   g_string_truncate (text, 0);
-  cp_text_append (text, "%s: %s (%s)", nick (CP_TYPE_DUTY, cp_rule_get_duty (d->rule)), d->subject,
-                  cp_rule_get_key (d->rule));
+  /* Put piece by piece (an event a row): "DUTY: SUBJECT (KEY), child ID". */
+  put_or_null (text, nick (CP_TYPE_DUTY, cp_rule_get_duty (d->rule)));
+  cp_text_put (text, ": ");
+  put_or_null (text, d->subject);
+  cp_text_put (text, " (");
+  put_or_null (text, cp_rule_get_key (d->rule));
+  cp_text_put (text, ")");
   if (self->options.record_id)
-    cp_text_append (text, ", child %s", record);
+    {
+      cp_text_put (text, ", child ");
+      put_or_null (text, record);
+    }
   ics_line (self, out, "SUMMARY", text->str, TRUE);
   g_string_truncate (text, 0);
-  cp_text_append (text, "%s\n", cp_rule_get_statement (d->rule));
+  put_or_null (text, cp_rule_get_statement (d->rule));
+  cp_text_put (text, "\n");
   cp_obligation_data_append_explanation (d, text);
-  cp_text_append (text, "\nRule %s under %s.\nCites: %s", cp_rule_get_id (d->rule),
-                  cp_policy_get_name (self->policy), cp_rule_get_citation (d->rule));
+  cp_text_put (text, "\nRule ");
+  put_or_null (text, cp_rule_get_id (d->rule));
+  cp_text_put (text, " under ");
+  put_or_null (text, cp_policy_get_name (self->policy));
+  cp_text_put (text, ".\nCites: ");
+  put_or_null (text, cp_rule_get_citation (d->rule));
   ics_line (self, out, "DESCRIPTION", text->str, TRUE);
   ics_line (self, out, "CATEGORIES", nick (CP_TYPE_OBLIGATION_STATUS, d->status), TRUE);
   ics_line (self, out, "TRANSP", "TRANSPARENT", FALSE);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "careplan-commands.h"
+#include "careplan-hmac.h"
 #include "careplan-ics.h"
 #include "careplan-output.h"
 #include "cp-engine-private.h"
@@ -522,7 +523,7 @@ write_csv (CareplanOutput *self, GString *out, const char *where, const char *re
 /* Record ids ---------------------------------------------------------------- */
 
 struct _CareplanPseudonymiser {
-  GHmac *hmac;   /* keyed, nothing hashed yet */
+  CareplanHmac hmac;   /* keyed, nothing hashed yet */
 };
 
 CareplanPseudonymiser *
@@ -542,7 +543,7 @@ careplan_pseudonymiser_new_for_file (const char *path, GError **error)
       return NULL;
     }
   self = g_new0 (CareplanPseudonymiser, 1);
-  self->hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) key, len);
+  careplan_hmac_init (&self->hmac, (const guchar *) key, len);
   return self;
 }
 
@@ -551,20 +552,20 @@ careplan_pseudonymiser_free (CareplanPseudonymiser *self)
 {
   if (self == NULL)
     return;
-  g_hmac_unref (self->hmac);
+  careplan_hmac_clear (&self->hmac);
   g_free (self);
 }
 
 const char *
 careplan_record_id (CareplanPseudonymiser *self, const char *id, char buf[CAREPLAN_PSEUDONYM_LEN + 1])
 {
-  g_autoptr(GHmac) hmac = NULL;
+  CareplanHmacRun hmac;
 
   if (self == NULL || id == NULL)
     return id;
-  hmac = g_hmac_copy (self->hmac);
-  g_hmac_update (hmac, (const guchar *) id, strlen (id));
-  memcpy (buf, g_hmac_get_string (hmac), CAREPLAN_PSEUDONYM_LEN);
+  careplan_hmac_begin (&self->hmac, &hmac);
+  careplan_hmac_update (&hmac, id, strlen (id));
+  careplan_hmac_finish_hex (&hmac, buf, CAREPLAN_PSEUDONYM_LEN);
   buf[CAREPLAN_PSEUDONYM_LEN] = '\0';
   return buf;
 }
