@@ -220,8 +220,6 @@ rule_text (CareplanOutput *self, CpRule *rule)
 static void
 write_text (CareplanOutput *self, GString *out, const char *where, const char *record)
 {
-  GString *how = self->scratch;
-
   if (self->rows->len == 0)
     return;
   cp_text_put (out, where);
@@ -269,10 +267,9 @@ write_text (CareplanOutput *self, GString *out, const char *where, const char *r
       cp_text_put_len (out, rt->tail, rt->tail_len);
       if (self->all)
         {
-          g_string_truncate (how, 0);
-          cp_obligation_data_append_explanation (d, how);
+          /* Text as it is: written in place. */
           cp_text_put (out, "      how:   ");
-          cp_text_put_len (out, how->str, how->len);
+          cp_obligation_data_append_explanation (d, out);
           g_string_append_c (out, '\n');
         }
     }
@@ -345,6 +342,32 @@ plain16 (const char *p)
 # define HAVE_PLAIN16 1
 #endif
 
+/* Whether none of @len bytes of @s needs escaping (FALSE may also mean
+ * that it could not tell, for fewer than eight bytes): tested whole, the
+ * last bytes as one (overlapping) word. Most strings need nothing. */
+static gboolean
+json_plain (const char *s, gsize len)
+{
+#ifdef HAVE_PLAIN16
+  if (len >= 16)
+    {
+      for (gsize j = 0; j + 16 <= len; j += 16)
+        if (!plain16 (s + j))
+          return FALSE;
+      return plain16 (s + len - 16);
+    }
+#endif
+  if (len >= 8)
+    {
+      guint64 first, last;
+
+      memcpy (&first, s, 8);
+      memcpy (&last, s + len - 8, 8);
+      return plain8 (first) && plain8 (last);
+    }
+  return FALSE;
+}
+
 void
 careplan_json_append_string (GString *out, const char *s)
 {
@@ -356,6 +379,14 @@ void
 careplan_json_append_string_len (GString *out, const char *s, gsize len)
 {
   gsize i = 0, run = 0;
+
+  if (json_plain (s, len))
+    {
+      g_string_append_c (out, '"');
+      cp_text_put_len (out, s, len);
+      g_string_append_c (out, '"');
+      return;
+    }
 
   g_string_append_c (out, '"');
   while (i < len)
@@ -452,11 +483,24 @@ write_json (CareplanOutput *self, GString *out, const char *where, const char *r
           cp_text_put_int (out, d->review);
         }
       cp_text_put_len (out, rt->tail, rt->tail_len);
-      g_string_truncate (how, 0);
-      cp_obligation_data_append_explanation (d, how);
-      /* The explanation is never missing here, and its length known. */
-      cp_text_put (out, ",\"explanation\":");
-      careplan_json_append_string_len (out, how->str, how->len);
+      /* The explanation is written in place, then escaped only in the rare
+       * case it needs it. */
+      {
+        gsize at;
+
+        cp_text_put (out, ",\"explanation\":\"");
+        at = out->len;
+        cp_obligation_data_append_explanation (d, out);
+        if (!json_plain (out->str + at, out->len - at))
+          {
+            g_string_truncate (how, 0);
+            cp_text_put_len (how, out->str + at, out->len - at);
+            g_string_truncate (out, at - 1);
+            careplan_json_append_string_len (out, how->str, how->len);
+          }
+        else
+          g_string_append_c (out, '"');
+      }
       g_string_append_c (out, '}');
     }
   cp_text_put (out, "]}");
@@ -514,9 +558,22 @@ write_csv (CareplanOutput *self, GString *out, const char *where, const char *re
         cp_text_put_int (out, d->review);
       cp_text_put (out, ",");
       cp_text_put_len (out, rt->tail, rt->tail_len);
-      g_string_truncate (how, 0);
-      cp_obligation_data_append_explanation (d, how);
-      csv_field (out, how->str, TRUE);
+      /* The explanation is written in place, then quoted only in the rare
+       * case it needs it. */
+      {
+        gsize at = out->len;
+
+        cp_obligation_data_append_explanation (d, out);
+        if (strpbrk (out->str + at, ",\"\r\n") != NULL)
+          {
+            g_string_truncate (how, 0);
+            cp_text_put_len (how, out->str + at, out->len - at);
+            g_string_truncate (out, at);
+            csv_field (out, how->str, TRUE);
+          }
+        else
+          cp_text_put (out, "\r\n");
+      }
     }
 }
 
