@@ -428,7 +428,7 @@ careplan_json_append_string_len (GString *out, const char *s, gsize len)
 }
 
 /* @lead (the member's name, quoted, and its colon), then @value or null. */
-static void
+static inline void
 json_member (GString *out, const char *lead, const char *value)
 {
   cp_text_put (out, lead);
@@ -440,7 +440,7 @@ json_member (GString *out, const char *lead, const char *value)
 
 /* The same for a value that never needs escaping: a status's nick, a
  * date in ISO 8601. */
-static void
+static inline void
 json_member_plain (GString *out, const char *lead, const char *value)
 {
   cp_text_put (out, lead);
@@ -548,9 +548,15 @@ write_csv (CareplanOutput *self, GString *out, const char *where, const char *re
       char due[16], met[16];
 
       cp_text_put_len (out, lead->str, lead->len);
-      csv_field (out, nick (self, d->status), FALSE);
-      csv_field (out, iso_or_null (d->due, due), FALSE);
-      csv_field (out, iso_or_null (d->met, met), FALSE);
+      /* A status's nick and a date never need quoting. */
+      cp_text_put (out, nick (self, d->status));
+      cp_text_put (out, ",");
+      if (d->due != 0)
+        cp_text_put (out, cp_engine_iso (d->due, due));
+      cp_text_put (out, ",");
+      if (d->met != 0)
+        cp_text_put (out, cp_engine_iso (d->met, met));
+      cp_text_put (out, ",");
       cp_text_put_len (out, rt->key, rt->key_len);
       csv_field (out, d->subject, FALSE);
       /* A number never needs quoting. */
