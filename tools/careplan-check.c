@@ -80,7 +80,8 @@ typedef struct {
   GDate *date;
   GString *out;          /* what is still to be written */
   CareplanOutput *output;
-  gboolean to_stdout;    /* flush after each case */
+  gboolean to_stdout;    /* written as it comes, not at the end */
+  gsize batch;           /* written once this much is waiting (0 on a terminal: each case) */
   guint refused;
   guint compared, differ, later;   /* --compare-due-dates */
   CareplanTableWriter *writer;     /* --write-table */
@@ -97,6 +98,15 @@ flush (Check *c)
       fwrite (c->out->str, 1, c->out->len, stdout);
       g_string_truncate (c->out, 0);
     }
+}
+
+/* Written once a batch is waiting: a write for each of 100,000 cases cost
+ * more than writing them. */
+static void
+flush_some (Check *c)
+{
+  if (c->out->len >= c->batch)
+    flush (c);
 }
 
 static void
@@ -121,11 +131,11 @@ check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpoint
       /* The totals still count the case; its obligations are not listed. */
       careplan_output_case (c->output, counted, ev, kase, where, source);
       c->differ += careplan_compare_due_dates (kase, ev, where, c->out, &c->compared, &c->later);
-      flush (c);
+      flush_some (c);
       return;
     }
   careplan_output_case (c->output, c->out, ev, kase, where, source);
-  flush (c);
+  flush_some (c);
 }
 
 /* The output file ------------------------------------------------------------- */
@@ -287,6 +297,7 @@ careplan_check_main (int argc, char **argv)
   c.date = date;
   c.out = out;
   c.to_stdout = opt_output == NULL;
+  c.batch = isatty (fileno (stdout)) ? 0 : 64 * 1024;
   output = careplan_output_new (c.format, opt_all, policy, date, uid_key);
   if (c.format == CAREPLAN_FORMAT_ICS)
     careplan_output_set_ics_options (output, uid_key, &ics_options);
