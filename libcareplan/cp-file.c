@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "careplan.h"
+#include "cp-file-private.h"
 
 /* Symbolic links followed before giving up (as the kernel's ELOOP). */
 #define MAX_LINKS 40
@@ -143,11 +144,7 @@ cp_file_replace_contents (const char  *path,
                           int          mode,
                           GError     **error)
 {
-  g_autofree char *target = NULL;
-  g_autofree char *tmp = NULL;
-  gboolean exists;
-  struct stat old;
-  int fd;
+  CpFileReplacement *r;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
@@ -155,21 +152,54 @@ cp_file_replace_contents (const char  *path,
 
   if (length < 0)
     length = (gssize) strlen (contents);
+  r = cp_file_replacement_begin (path, mode, error);
+  if (r == NULL)
+    return FALSE;
+  if (!cp_file_replacement_write (r, contents, (gsize) length, error))
+    {
+      cp_file_replacement_abandon (r);
+      return FALSE;
+    }
+  return cp_file_replacement_commit (r, error);
+}
+
+struct _CpFileReplacement {
+  char *target;       /* the file replaced, links followed */
+  char *tmp;          /* the temporary file beside it */
+  int fd;
+  gboolean exists;
+  struct stat old;    /* the replaced file's, where it exists */
+  int mode;
+};
+
+CpFileReplacement *
+cp_file_replacement_begin (const char  *path,
+                           int          mode,
+                           GError     **error)
+{
+  g_autofree char *target = NULL;
+  CpFileReplacement *self;
+  gboolean exists;
+  struct stat old;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   if (mode < 0)
     mode = CP_FILE_MODE_PRIVATE;
-
   target = resolve_links (path, error);
   if (target == NULL)
-    return FALSE;
+    return NULL;
   exists = stat (target, &old) == 0;
   if (!exists && errno != ENOENT)
-    return file_error (error, errno, "", target);
+    return file_error (error, errno, "", target), NULL;
   if (exists && !S_ISREG (old.st_mode))
     {
       g_autofree char *display = g_filename_display_name (target);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    "%s: not a regular file; nothing was written", display);
-      return FALSE;
+      return NULL;
     }
   if (exists && old.st_nlink > 1)
     {
@@ -178,30 +208,84 @@ cp_file_replace_contents (const char  *path,
                    "%s: the file has %u other hard links, which replacing it would leave "
                    "with the old contents; nothing was written", display,
                    (guint) old.st_nlink - 1);
+      return NULL;
+    }
+
+  self = g_new0 (CpFileReplacement, 1);
+  self->tmp = g_strconcat (target, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, CP_FILE_MODE_PRIVATE);
+  if (fd < 0)
+    {
+      file_error (error, errno, "cannot create a temporary file: ", target);
+      g_free (self->tmp);
+      g_free (self);
+      return NULL;
+    }
+  self->target = g_steal_pointer (&target);
+  self->fd = fd;
+  self->exists = exists;
+  self->old = old;
+  self->mode = mode;
+  return self;
+}
+
+gboolean
+cp_file_replacement_write (CpFileReplacement  *self,
+                           const char         *data,
+                           gsize               length,
+                           GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (!write_all (self->fd, data, length))
+    return file_error (error, errno, "", self->tmp);
+  return TRUE;
+}
+
+static void
+replacement_free (CpFileReplacement *self)
+{
+  g_free (self->target);
+  g_free (self->tmp);
+  g_free (self);
+}
+
+void
+cp_file_replacement_abandon (CpFileReplacement *self)
+{
+  if (self == NULL)
+    return;
+  close (self->fd);
+  g_unlink (self->tmp);
+  replacement_free (self);
+}
+
+gboolean
+cp_file_replacement_commit (CpFileReplacement  *self,
+                            GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if ((self->exists ? !keep_metadata (self->fd, &self->old) : fchmod (self->fd, (mode_t) self->mode) != 0) ||
+      fsync (self->fd) != 0)
+    {
+      int saved_errno = errno;
+
+      file_error (error, saved_errno, "", self->tmp);
+      cp_file_replacement_abandon (self);
       return FALSE;
     }
-
-  tmp = g_strconcat (target, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, CP_FILE_MODE_PRIVATE);
-  if (fd < 0)
-    return file_error (error, errno, "cannot create a temporary file: ", target);
-  if (!write_all (fd, contents, (gsize) length) ||
-      (exists ? !keep_metadata (fd, &old) : fchmod (fd, (mode_t) mode) != 0) ||
-      fsync (fd) != 0)
+  if (close (self->fd) != 0 || g_rename (self->tmp, self->target) != 0)
     {
       int saved_errno = errno;
 
-      close (fd);
-      g_unlink (tmp);
-      return file_error (error, saved_errno, "", tmp);
+      g_unlink (self->tmp);
+      file_error (error, saved_errno, "", self->target);
+      replacement_free (self);
+      return FALSE;
     }
-  if (close (fd) != 0 || g_rename (tmp, target) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      return file_error (error, saved_errno, "", target);
-    }
-  sync_directory (target);
+  sync_directory (self->target);
+  replacement_free (self);
   return TRUE;
 }

@@ -288,6 +288,33 @@ class CheckCommandTest(unittest.TestCase):
         # A citation with a comma in it is quoted.
         self.assertTrue(any("," in row[9] for row in rows[1:]))
 
+    def test_check_output_is_standard_output_written_to_a_file(self):
+        # Written as the cases come (more than one 64 KB batch here), put in
+        # place at the end: the same bytes as standard output, a new file
+        # private, an existing one keeping its mode, and a file that cannot
+        # be replaced refused before anything is read, with nothing left.
+        want = run("check", "--on", "2026-11-22", "--all", "--format", "json", self.CASELOAD)
+        self.assertGreater(len(want.stdout.encode()), 3 * 64 * 1024)
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "check.json")
+            r = run("check", "--on", "2026-11-22", "--all", "--format", "json", "--output", path, self.CASELOAD)
+            self.assertEqual((r.returncode, r.stderr), (want.returncode, want.stderr))
+            with open(path) as f:
+                self.assertEqual(f.read(), want.stdout)
+            self.assertEqual(os.stat(path).st_mode & 0o777, 0o600)
+            os.chmod(path, 0o640)
+            r = run("check", "--on", "2026-11-22", "--output", path, self.CASELOAD)
+            self.assertEqual(os.stat(path).st_mode & 0o777, 0o640)
+            os.link(path, os.path.join(d, "other-name"))
+            before = open(path).read()
+            # Said before reading: an input that is not there is not even tried.
+            r = run("check", "--on", "2026-11-22", "--output", path, os.path.join(d, "absent.jsonl"))
+            self.assertEqual(r.returncode, 3)
+            self.assertIn("other hard links", r.stderr)
+            self.assertNotIn("absent", r.stderr)
+            self.assertEqual(open(path).read(), before)
+            self.assertEqual(sorted(os.listdir(d)), ["check.json", "other-name"])
+
     def test_ics_is_rfc5545_and_stable(self):
         # DTSTAMP is the time the file was made: fixed here, so two runs agree.
         os.environ["SOURCE_DATE_EPOCH"] = "1767225600"

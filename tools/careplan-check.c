@@ -19,6 +19,7 @@
 #include "careplan-options.h"
 #include "careplan-output.h"
 #include "careplan-write-table.h"
+#include "cp-file-private.h"
 
 static CareplanOptions opts;
 static char *opt_format = NULL;
@@ -80,7 +81,8 @@ typedef struct {
   GDate *date;
   GString *out;          /* what is still to be written */
   CareplanOutput *output;
-  gboolean to_stdout;    /* written as it comes, not at the end */
+  CpFileReplacement *file;   /* --output, written as it comes; NULL: standard output */
+  GError *file_error;        /* writing it failed: the rest is not written, nor the file replaced */
   gsize batch;           /* written once this much is waiting (0 on a terminal: each case) */
   guint refused;
   guint compared, differ, later;   /* --compare-due-dates */
@@ -93,11 +95,13 @@ typedef struct {
 static void
 flush (Check *c)
 {
-  if (c->to_stdout && c->out->len > 0)
-    {
-      fwrite (c->out->str, 1, c->out->len, stdout);
-      g_string_truncate (c->out, 0);
-    }
+  if (c->out->len == 0)
+    return;
+  if (c->file == NULL)
+    fwrite (c->out->str, 1, c->out->len, stdout);
+  else if (c->file_error == NULL)
+    cp_file_replacement_write (c->file, c->out->str, c->out->len, &c->file_error);
+  g_string_truncate (c->out, 0);
 }
 
 /* Written once a batch is waiting: a write for each of 100,000 cases cost
@@ -280,6 +284,19 @@ careplan_check_main (int argc, char **argv)
   if (!careplan_options_setup (&opts, "check", &policy, &calendar, &date, &pseudonymiser))
     return CAREPLAN_EXIT_USAGE;
 
+  /* Begun before reading, so that a file that cannot be replaced is said
+   * at once; written as the cases come, so that memory stays flat; put in
+   * place (or left as it was) at the end. */
+  if (opt_output != NULL)
+    {
+      c.file = cp_file_replacement_begin (opt_output, CP_FILE_MODE_PRIVATE, &error);
+      if (c.file == NULL)
+        {
+          fprintf (stderr, "careplan check: %s\n", error->message);
+          return CAREPLAN_EXIT_DATA;
+        }
+    }
+
   if (opt_write_table != NULL)
     {
       writer = careplan_table_writer_new (opts.ssd[0], opt_write_table, cp_policy_get_name (policy), date,
@@ -287,6 +304,7 @@ careplan_check_main (int argc, char **argv)
       if (writer == NULL)
         {
           fprintf (stderr, "careplan check: %s; the table is as it was\n", error->message);
+          g_clear_pointer (&c.file, cp_file_replacement_abandon);
           return CAREPLAN_EXIT_DATA;
         }
     }
@@ -296,8 +314,7 @@ careplan_check_main (int argc, char **argv)
   c.calendar = calendar;
   c.date = date;
   c.out = out;
-  c.to_stdout = opt_output == NULL;
-  c.batch = isatty (fileno (stdout)) ? 0 : 64 * 1024;
+  c.batch = c.file == NULL && isatty (fileno (stdout)) ? 0 : 64 * 1024;
   output = careplan_output_new (c.format, opt_all, policy, date, uid_key);
   if (c.format == CAREPLAN_FORMAT_ICS)
     careplan_output_set_ics_options (output, uid_key, &ics_options);
@@ -341,11 +358,16 @@ careplan_check_main (int argc, char **argv)
   g_clear_pointer (&opt_files, g_strfreev);
   g_clear_pointer (&opt_write_table, g_free);
 
-  if (opt_output != NULL)
+  if (c.file != NULL)
     {
-      if (!cp_file_replace_contents (opt_output, out->str, (gssize) out->len, CP_FILE_MODE_PRIVATE, &error))
+      if (c.file_error == NULL)
+        cp_file_replacement_commit (g_steal_pointer (&c.file), &c.file_error);
+      else
+        g_clear_pointer (&c.file, cp_file_replacement_abandon);
+      if (c.file_error != NULL)
         {
-          fprintf (stderr, "careplan check: %s\n", error->message);
+          fprintf (stderr, "careplan check: %s\n", c.file_error->message);
+          g_clear_error (&c.file_error);
           return CAREPLAN_EXIT_DATA;
         }
       if (c.format == CAREPLAN_FORMAT_ICS)
