@@ -172,6 +172,14 @@ struct _CpFileReplacement {
   int mode;
 };
 
+static void
+replacement_free (CpFileReplacement *self)
+{
+  g_free (self->target);
+  g_free (self->tmp);
+  g_free (self);
+}
+
 CpFileReplacement *
 cp_file_replacement_begin (const char  *path,
                            int          mode,
@@ -213,15 +221,14 @@ cp_file_replacement_begin (const char  *path,
 
   self = g_new0 (CpFileReplacement, 1);
   self->tmp = g_strconcat (target, ".XXXXXX", NULL);
+  self->target = g_steal_pointer (&target);
   fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, CP_FILE_MODE_PRIVATE);
   if (fd < 0)
     {
-      file_error (error, errno, "cannot create a temporary file: ", target);
-      g_free (self->tmp);
-      g_free (self);
+      file_error (error, errno, "cannot create a temporary file: ", self->target);
+      replacement_free (self);
       return NULL;
     }
-  self->target = g_steal_pointer (&target);
   self->fd = fd;
   self->exists = exists;
   self->old = old;
@@ -241,14 +248,6 @@ cp_file_replacement_write (CpFileReplacement  *self,
   if (!write_all (self->fd, data, length))
     return file_error (error, errno, "", self->tmp);
   return TRUE;
-}
-
-static void
-replacement_free (CpFileReplacement *self)
-{
-  g_free (self->target);
-  g_free (self->tmp);
-  g_free (self);
 }
 
 void

@@ -52,6 +52,7 @@ typedef struct {
   char **names;         /* its columns, as the server spells them */
   int n;                /* how many */
   char *row_id;         /* the row identifier's column, quoted, or NULL */
+  gboolean row_id_fetched;   /* and it is one of the columns fetched (names) */
   PGresult *batch;      /* the rows fetched and not yet taken */
   int at;
   gboolean done;
@@ -125,7 +126,7 @@ quote (PGconn *conn, const char *name)
  * the table's cols their places among them. The row identifier, which
  * orders the rows, is fetched too where it is not one of them. */
 static void
-keep_wanted_columns (Cursor *cursor, CpSsdTable *table)
+keep_wanted_columns (Cursor *cursor, CpSsdTable *table, int row_id_at)
 {
   guint n_wanted = g_strv_length ((char **) table->colnames);
   g_autofree int *place = g_new (int, cursor->n);
@@ -151,6 +152,7 @@ keep_wanted_columns (Cursor *cursor, CpSsdTable *table)
   for (guint w = 0; w < n_wanted; w++)
     if (table->cols[w] >= 0)
       table->cols[w] = place[table->cols[w]];
+  cursor->row_id_fetched = row_id_at >= 0 && place[row_id_at] >= 0;
   cursor->n = n;
 }
 
@@ -167,6 +169,7 @@ probe_table (PgSource *self, guint t, GError **error)
   g_autoptr(PGresult) probe = NULL;
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (cp_csv_row_free);
   g_autofree char *sql = NULL;
+  int row_id_at = -1;
   Row *head;
 
   table->name = spec->sql;
@@ -196,7 +199,10 @@ probe_table (PgSource *self, guint t, GError **error)
       cursor->names[k] = g_strdup (PQfname (probe, k));
       head->fields[k] = g_strdup (PQfname (probe, k));
       if (spec->row_id != NULL && cursor->row_id == NULL && g_ascii_strcasecmp (PQfname (probe, k), spec->row_id) == 0)
-        cursor->row_id = quote (self->conn, PQfname (probe, k));
+        {
+          cursor->row_id = quote (self->conn, PQfname (probe, k));
+          row_id_at = k;
+        }
     }
   g_ptr_array_add (header, head);
   if (!cp_csv_find_columns (spec->sql, header, table->colnames, &table->cols, error))
@@ -208,7 +214,7 @@ probe_table (PgSource *self, guint t, GError **error)
     }
   g_strfreev (head->fields);
   head->fields = NULL;
-  keep_wanted_columns (cursor, table);
+  keep_wanted_columns (cursor, table, row_id_at);
   cursor->present = TRUE;
   cursor->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) PQclear);
   return TRUE;
@@ -223,34 +229,8 @@ column (PgSource *self, guint t, int col)
   return k >= 0 ? quote (self->conn, self->cursors[t].names[k]) : NULL;
 }
 
-/* Table @t numbered as a CSV file's rows would be (the header is line 1,
- * then in the order of its key and row id): its key (cp_key), its line
- * (cp_line) and its columns. One sort numbers the rows and orders them. */
-static void
-append_numbered (GString *sql, PgSource *self, guint t)
-{
-  Cursor *c = &self->cursors[t];
-  g_autofree char *key = column (self, t, 0);
-
-  gboolean row_id_fetched = FALSE;
-
-  g_string_append_printf (sql, "(SELECT " KEY ("t.%s") " AS cp_key, row_number() OVER (ORDER BY " KEY ("t.%s") "%s%s)"
-                          " + 1 AS cp_line", key, key, c->row_id ? ", t." : "", c->row_id ? c->row_id : "");
-  for (int k = 0; k < c->n; k++)
-    {
-      g_autofree char *name = quote (self->conn, c->names[k]);
-
-      g_string_append_printf (sql, ", t.%s", name);
-      row_id_fetched |= c->row_id != NULL && strcmp (name, c->row_id) == 0;
-    }
-  /* The outer query orders by it, as the numbering did. */
-  if (c->row_id != NULL && !row_id_fetched)
-    g_string_append_printf (sql, ", t.%s", c->row_id);
-  g_string_append_printf (sql, " FROM %s t)", c->ident);
-}
-
-/* The columns a cursor sends after the child's key and the line: the
- * table's own, from the numbered table @alias. */
+/* The columns a cursor fetches (the wanted ones, keep_wanted_columns()),
+ * from @alias: the table itself, or its numbered form. */
 static void
 append_columns (GString *sql, PgSource *self, guint t, const char *alias)
 {
@@ -263,6 +243,25 @@ append_columns (GString *sql, PgSource *self, guint t, const char *alias)
       g_string_append_printf (sql, ", %s.%s", alias, name);
     }
 }
+
+/* Table @t numbered as a CSV file's rows would be (the header is line 1,
+ * then in the order of its key and row id): its key (cp_key), its line
+ * (cp_line) and its columns. One sort numbers the rows and orders them. */
+static void
+append_numbered (GString *sql, PgSource *self, guint t)
+{
+  Cursor *c = &self->cursors[t];
+  g_autofree char *key = column (self, t, 0);
+
+  g_string_append_printf (sql, "(SELECT " KEY ("t.%s") " AS cp_key, row_number() OVER (ORDER BY " KEY ("t.%s") "%s%s)"
+                          " + 1 AS cp_line", key, key, c->row_id ? ", t." : "", c->row_id ? c->row_id : "");
+  append_columns (sql, self, t, "t");
+  /* The outer query orders by it, as the numbering did. */
+  if (c->row_id != NULL && !c->row_id_fetched)
+    g_string_append_printf (sql, ", t.%s", c->row_id);
+  g_string_append_printf (sql, " FROM %s t)", c->ident);
+}
+
 
 /* The query of table @t's cursor: its key (the child's, stripped), its
  * line and its columns, ordered by the child's key byte by byte (as next()
@@ -437,7 +436,6 @@ static gboolean
 pass (PgSource *self, guint t, const char *key, GError **error)
 {
   Cursor *c = &self->cursors[t];
-
   int cmp;
 
   c->at++;
