@@ -167,6 +167,15 @@ cp_ssd_source_free (CpSsdSource *source)
   g_free (source);
 }
 
+guint
+cp_ssd_source_count (CpSsdSource *source)
+{
+  if (!source->counted && source->klass->count != NULL)
+    source->n_children = source->klass->count (source);
+  source->counted = TRUE;
+  return source->n_children;
+}
+
 const char *
 cp_ssd_field (Table *table, Row *row, int col)
 {
@@ -1085,5 +1094,5 @@ guint
 cp_ssd_reader_get_n_children (CpSsdReader *self)
 {
   g_return_val_if_fail (CP_IS_SSD_READER (self), 0);
-  return self->source->n_children;
+  return cp_ssd_source_count (self->source);
 }

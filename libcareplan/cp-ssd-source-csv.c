@@ -260,7 +260,7 @@ csv_close (CpSsdSource *source)
   g_clear_pointer (&self->placements_by_id, g_hash_table_unref);
 }
 
-static const CpSsdSourceClass csv_class = { csv_next, csv_close };
+static const CpSsdSourceClass csv_class = { csv_next, csv_close, NULL };
 
 /* Reads every table of @directory; a missing needed file or column fails. */
 CpSsdSource *

@@ -293,8 +293,19 @@ cursor_query (PgSource *self, guint t, gboolean orphans)
                                 " FROM %s e WHERE e.%s::text <> ''), ", eplacement, eperson, episodes, eplacement);
       g_string_append (sql, "cp_t AS ");
       append_numbered (sql, self, t);
+      if (t == T_REVIEWS)
+        {
+          /* Each pair of period and child is there once: a join gives each
+           * review once for each child (a third faster than the numbers'
+           * join below, on 600,000 reviews). */
+          g_string_append (sql, " SELECT c.cp_child, s.cp_line");
+          append_columns (sql, self, t, "s");
+          g_string_append (sql, " FROM cp_t s JOIN cp_c c ON c.cp_cla = s.cp_key ORDER BY c.cp_child, s.cp_line");
+          return g_string_free (sql, FALSE);
+        }
+      /* A placement may come to a child both ways: once. */
       g_string_append (sql, ", cp_m AS (SELECT c.cp_child, t.cp_line FROM cp_t t JOIN cp_c c ON c.cp_cla = t.cp_key");
-      if (t == T_PLACEMENT && eplacement != NULL)
+      if (eplacement != NULL)
         g_string_append_printf (sql, " UNION SELECT i.cp_child, t.cp_line FROM cp_t t JOIN cp_i i ON i.cp_pid = t.%s::text",
                                 plid);
       g_string_append (sql, ") SELECT m.cp_child, s.cp_line");
@@ -625,7 +636,34 @@ pg_close (CpSsdSource *source)
   g_clear_pointer (&self->conn, PQfinish);
 }
 
-static const CpSsdSourceClass pg_class = { pg_next, pg_close };
+/* How many: the person rows with an episode (a second row of a child
+ * too, as the person cursor gives them), in the reading's snapshot. */
+static guint
+pg_count (CpSsdSource *source)
+{
+  PgSource *self = (PgSource *) source;
+  g_autofree char *pid = column (self, T_PERSON, P_ID);
+  g_autofree char *eperson = column (self, T_EPISODES, E_PERSON);
+  g_autofree char *sql = NULL;
+  g_autoptr(PGresult) count = NULL;
+
+  if (self->conn == NULL || !self->cursors[T_PERSON].present || !self->cursors[T_EPISODES].present)
+    return 0;
+  sql = g_strdup_printf ("SELECT count(*) FROM %s p WHERE " KEY ("p.%s") " <> '' AND " KEY ("p.%s")
+                         " IN (SELECT " KEY ("e.%s") " FROM %s e)", self->cursors[T_PERSON].ident, pid, pid,
+                         eperson, self->cursors[T_EPISODES].ident);
+  count = PQexec (self->conn, sql);
+  if (PQresultStatus (count) != PGRES_TUPLES_OK)
+    {
+      g_autofree char *why = first_line (PQerrorMessage (self->conn));
+
+      g_warning ("%s: could not count the looked-after children: %s", self->parent.tables[T_PERSON].name, why);
+      return 0;
+    }
+  return (guint) g_ascii_strtoull (PQgetvalue (count, 0, 0), NULL, 10);
+}
+
+static const CpSsdSourceClass pg_class = { pg_next, pg_close, pg_count };
 
 /* The reading transaction's settings, on every connection. */
 static gboolean
@@ -682,11 +720,6 @@ declare_cursor (PgSource *self, guint t, gboolean orphans, GError **error)
 static gboolean
 pg_open (PgSource *self, const char *conninfo, GError **error)
 {
-  g_autoptr(PGresult) count = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *pid = NULL;
-  g_autofree char *eperson = NULL;
-
   self->child = g_string_new (NULL);
   for (guint t = 0; t < N_TABLES; t++)
     self->cursors[t].last = g_string_new (NULL);
@@ -715,17 +748,6 @@ pg_open (PgSource *self, const char *conninfo, GError **error)
     if (self->cursors[t].present && !declare_cursor (self, t, FALSE, error))
       return FALSE;
 
-  /* How many: the person rows with an episode (a second row of a child
-   * too, as the person cursor gives them). */
-  pid = column (self, T_PERSON, P_ID);
-  eperson = column (self, T_EPISODES, E_PERSON);
-  sql = g_strdup_printf ("SELECT count(*) FROM %s p WHERE " KEY ("p.%s") " <> '' AND " KEY ("p.%s")
-                         " IN (SELECT " KEY ("e.%s") " FROM %s e)", self->cursors[T_PERSON].ident, pid, pid,
-                         eperson, self->cursors[T_EPISODES].ident);
-  count = PQexec (self->conn, sql);
-  if (PQresultStatus (count) != PGRES_TUPLES_OK)
-    return pg_fail (error, self->conn, self->parent.tables[T_PERSON].name);
-  self->parent.n_children = (guint) g_ascii_strtoull (PQgetvalue (count, 0, 0), NULL, 10);
   return TRUE;
 }
 

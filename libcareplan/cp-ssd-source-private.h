@@ -87,18 +87,23 @@ typedef struct _CpSsdSource CpSsdSource;
  * SQL Server (ODBC). open() is the source's constructor; next() fills the
  * tables' rows for the next item (children in the order of ssd_person's
  * rows, then the orphans' episodes); close() frees what the source holds
- * beyond the tables. */
+ * beyond the tables. count(), where a source has it, counts the children
+ * when first asked (a database's query costs as much as reading the person
+ * table, which a check does not need); a source without it sets
+ * n_children when it opens. */
 typedef struct {
   gboolean (*next)  (CpSsdSource  *source,
                      CpSsdItem    *item,
                      GError      **error);
   void     (*close) (CpSsdSource  *source);
+  guint    (*count) (CpSsdSource  *source);
 } CpSsdSourceClass;
 
 struct _CpSsdSource {
   const CpSsdSourceClass *klass;
   CpSsdTable tables[N_TABLES];
   guint n_children;    /* person rows with a care episode */
+  gboolean counted;    /* n_children is known */
 };
 
 CpSsdSource *cp_ssd_source_new_csv        (const char  *directory,
@@ -112,6 +117,7 @@ gboolean     cp_ssd_source_next           (CpSsdSource            *source,
                                            CpSsdItem              *item,
                                            GError                **error);
 void         cp_ssd_source_free           (CpSsdSource            *source);
+guint        cp_ssd_source_count          (CpSsdSource            *source);
 
 const char  *cp_ssd_field                 (CpSsdTable             *table,
                                            CpCsvRow               *row,

@@ -139,6 +139,29 @@ class PostgresqlRouteTest(unittest.TestCase):
                              sorted(json.dumps(o, sort_keys=True) for o in csv["obligations"]), "child %d" % (i + 1))
         self.assertGreater(sum(len(c["obligations"]) for c in from_db), 20000)
 
+    def test_the_database_counts_what_the_csv_files_count(self):
+        # Counted when first asked (a query of its own): before reading,
+        # and with the cursors part way.
+        try:
+            import gi
+            gi.require_version("Careplan", "1.0")
+            from gi.repository import Careplan
+        except (ImportError, ValueError) as e:
+            self.skipTest("no PyGObject or no Careplan typelib: %s" % e)
+        from_csv = Careplan.SsdReader.new_for_directory(os.path.join(self.out, "ssd"))
+        self.assertEqual(from_csv.get_n_children(), CHILDREN)
+        before = Careplan.SsdReader.new_for_connection(self.conninfo())
+        self.assertEqual(before.get_n_children(), CHILDREN)
+        during = Careplan.SsdReader.new_for_connection(self.conninfo())
+        for _ in range(3):
+            self.assertIsNotNone(during.next())
+        self.assertEqual(during.get_n_children(), CHILDREN)
+        self.assertEqual(during.get_n_children(), CHILDREN)
+        n = 3
+        while during.next() is not None:
+            n += 1
+        self.assertEqual(n, CHILDREN)
+
     def test_any_number_of_threads_gives_the_same(self):
         # The children are read on one thread and evaluated on N.
         one = run("check", "--all", "--format", "json", "--on", AS_AT, "-j", "1", "--ssd", self.conninfo())
