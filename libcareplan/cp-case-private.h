@@ -42,6 +42,11 @@ void cp_case_import_review    (CpCase      *self,
                                CpReview    *review);
 void cp_case_import_activity  (CpCase      *self,
                                CpActivity  *activity);
+/* An activity as a plain day (an importer's, for a check that never asks
+ * for the list): see cp_case_peek_activity_days(). */
+void cp_case_import_activity_day (CpCase  *self,
+                                  CpDuty   duty,
+                                  guint32  day);
 void cp_case_import_event     (CpCase      *self,
                                CpCaseEvent *event);
 void cp_case_import_plans     (CpCase           *self,
@@ -65,6 +70,17 @@ CpReview *const *cp_case_peek_reviews (CpCase *self, guint *n_items);
 CpDispute *const *cp_case_peek_disputes (CpCase *self, guint *n_items);
 CpCaseEvent *const *cp_case_peek_events (CpCase *self, guint *n_items);
 CpActivity *const *cp_case_peek_activities (CpCase *self, guint *n_items);
+
+/* The activities an importer gave as plain days and nobody has yet asked
+ * for as records: while there are any, cp_case_peek_activities() would
+ * make them records (and before, the list is empty). NULL and 0 for
+ * none. The engine reads these first, then the records. */
+typedef struct {
+  CpDuty  duty;
+  guint32 day;   /* Julian */
+} CpActivityDay;
+
+const CpActivityDay *cp_case_peek_activity_days (CpCase *self, guint *n_items);
 CpAllocation *const *cp_case_peek_allocations (CpCase *self, guint *n_items);
 CpHistoryEntry *const *cp_case_peek_history (CpCase *self, guint *n_items);
 

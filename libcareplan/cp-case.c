@@ -42,6 +42,12 @@
 struct _CpCase
 {
   CpRecord parent_instance;
+
+  /* Activities an importer gave as plain days (CpActivityDay), made
+   * CpActivity records only when somebody asks for the list: a check
+   * reads a hundred thousand SSD children's millions of visits and asks
+   * for none. While it holds any, the list itself is empty. */
+  GArray *activity_days;
 };
 
 G_DEFINE_FINAL_TYPE (CpCase, cp_case, CP_TYPE_RECORD)
@@ -68,6 +74,40 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* The plain days made the activities they stand for, in their order. */
+static void
+cp_case_realize (CpRecord *record,
+                 guint     prop_id)
+{
+  CpCase *self = CP_CASE (record);
+  g_autoptr(GArray) days = NULL;
+
+  if (self->activity_days == NULL || (prop_id != 0 && prop_id != PROP_ACTIVITIES))
+    return;
+  /* Taken first: adding each to the list comes back here. */
+  days = g_steal_pointer (&self->activity_days);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const CpActivityDay *a = &g_array_index (days, CpActivityDay, i);
+      g_autoptr(CpActivity) activity = NULL;
+      GDate d;
+
+      g_date_clear (&d, 1);
+      g_date_set_julian (&d, a->day);
+      activity = cp_activity_new (a->duty, &d);
+      cp_record_append_item (record, PROP_ACTIVITIES, activity);
+    }
+}
+
+static void
+cp_case_finalize (GObject *object)
+{
+  CpCase *self = CP_CASE (object);
+
+  g_clear_pointer (&self->activity_days, g_array_unref);
+  G_OBJECT_CLASS (cp_case_parent_class)->finalize (object);
+}
 
 static void
 cp_case_class_init (CpCaseClass *klass)
@@ -154,6 +194,8 @@ cp_case_class_init (CpCaseClass *klass)
   properties[PROP_HISTORY] = cp_field_list ("history", CP_TYPE_HISTORY_ENTRY);
 
   cp_record_class_install (G_OBJECT_CLASS (klass), properties, N_PROPS);
+  cp_record_class_set_realize (G_OBJECT_CLASS (klass), cp_case_realize);
+  G_OBJECT_CLASS (klass)->finalize = cp_case_finalize;
 
   /**
    * CpCase::history-added:
@@ -1149,6 +1191,43 @@ cp_case_import_activity (CpCase     *self,
                          CpActivity *activity)
 {
   cp_record_append_item (CP_RECORD (self), PROP_ACTIVITIES, activity);
+}
+
+/* An activity as its duty and day, kept plain until somebody asks for the
+ * list (cp_case_realize()); after the list is made, added to it. */
+void
+cp_case_import_activity_day (CpCase  *self,
+                             CpDuty   duty,
+                             guint32  day)
+{
+  CpActivityDay a = { duty, day };
+  guint n;
+
+  if (self->activity_days == NULL)
+    {
+      /* The list is made, or may be: the plain days only come first. */
+      if (cp_record_get_items (CP_RECORD (self), PROP_ACTIVITIES, &n), n > 0)
+        {
+          g_autoptr(CpActivity) activity = NULL;
+          GDate d;
+
+          g_date_clear (&d, 1);
+          g_date_set_julian (&d, day);
+          activity = cp_activity_new (duty, &d);
+          cp_record_append_item (CP_RECORD (self), PROP_ACTIVITIES, activity);
+          return;
+        }
+      self->activity_days = g_array_sized_new (FALSE, FALSE, sizeof (CpActivityDay), 32);
+    }
+  g_array_append_val (self->activity_days, a);
+}
+
+const CpActivityDay *
+cp_case_peek_activity_days (CpCase *self,
+                            guint  *n_items)
+{
+  *n_items = self->activity_days != NULL ? self->activity_days->len : 0;
+  return *n_items > 0 ? (const CpActivityDay *) (gpointer) self->activity_days->data : NULL;
 }
 
 void

@@ -29,8 +29,16 @@ static gboolean
 activity_recorded (CpCase *kase, CpDuty duty, guint32 from, guint32 until)
 {
   guint n;
-  CpActivity *const *list = cp_case_peek_activities (kase, &n);
+  const CpActivityDay *days = cp_case_peek_activity_days (kase, &n);
+  CpActivity *const *list;
 
+  /* An importer's plain days, or the records (cp_case_peek_activity_days()). */
+  for (guint i = 0; i < n; i++)
+    if (days[i].duty == duty && days[i].day != 0 && days[i].day >= from && days[i].day <= until)
+      return TRUE;
+  if (days != NULL)
+    return FALSE;
+  list = cp_case_peek_activities (kase, &n);
   for (guint i = 0; i < n; i++)
     {
       guint32 day = cp_engine_julian (cp_activity_get_date (list[i]));

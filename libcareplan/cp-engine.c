@@ -609,12 +609,22 @@ static void
 collect_records (CpEngineRun *run)
 {
   guint n;
-  CpActivity *const *activities = cp_case_peek_activities (run->kase, &n);
+  const CpActivityDay *days = cp_case_peek_activity_days (run->kase, &n);
+  CpActivity *const *activities;
   CpPlacement *const *placements;
   CpLegalStatus *const *statuses;
   CpReview *const *reviews;
 
+  /* An importer's plain days (never made records), or the records. */
   for (guint i = 0; i < n; i++)
+    {
+      CpEngineActivity a = { days[i].duty, days[i].day <= run->today ? days[i].day : 0 };
+
+      if (a.day != 0)
+        g_array_append_val (run->activities, a);
+    }
+  activities = days == NULL ? cp_case_peek_activities (run->kase, &n) : NULL;
+  for (guint i = 0; activities != NULL && i < n; i++)
     {
       CpEngineActivity a = { cp_activity_get_duty (activities[i]),
                              cp_engine_known (run, cp_activity_get_date (activities[i])) };

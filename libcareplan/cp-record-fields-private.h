@@ -80,6 +80,12 @@ struct _CpRecordClassPrivate
   gboolean      strict;
   GParamSpec  **pspecs;   /* indexed by prop_id; [0] unused */
   RecordFields *fields;   /* made on first use (atomic) */
+  /* A class whose records may hold a list field in a form of their own
+   * (a case's activities read from the SSD, as plain days) makes it
+   * records here: before a list field @prop_id is read or added to, and
+   * before the whole record is (@prop_id 0). NULL for most. */
+  void        (*realize) (CpRecord *self,
+                          guint     prop_id);
 };
 
 static inline CpRecordClassPrivate *
@@ -89,6 +95,18 @@ cp_record_class_private (CpRecord *self)
 }
 
 RecordFields   *cp_record_class_fields_make (CpRecordClassPrivate *klass);
+
+/* The list field @prop_id (0: every field) of @self made records, where
+ * its class keeps some in a form of its own. */
+static inline void
+cp_record_realize (CpRecord *self,
+                   guint     prop_id)
+{
+  CpRecordClassPrivate *klass = cp_record_class_private (self);
+
+  if (G_UNLIKELY (klass->realize != NULL))
+    klass->realize (self, prop_id);
+}
 
 /* The field table of @klass, made on first use. */
 static inline RecordFields *

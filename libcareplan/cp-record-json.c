@@ -879,6 +879,7 @@ cp_record_to_json (CpRecord *self)
 
   g_return_val_if_fail (CP_IS_RECORD (self), NULL);
 
+  cp_record_realize (self, 0);
   klass = cp_record_class_private (self);
   fields = cp_record_class_fields (klass);
   slots = cp_record_slots (self);
@@ -927,6 +928,8 @@ cp_record_field_to_json (CpRecord   *self,
   if (!g_hash_table_lookup_extended (fields->by_key, key, NULL, &id))
     return NULL;
   info = &fields->info[GPOINTER_TO_UINT (id)];
+  if (info->kind == FIELD_LIST)
+    cp_record_realize (self, GPOINTER_TO_UINT (id));
   v = &cp_record_slots (self)[GPOINTER_TO_UINT (id)];
   if ((info->kind == FIELD_STRING && v->s == NULL) ||
       (info->kind == FIELD_DATE && !v->date.set) ||

@@ -36,6 +36,14 @@ void          cp_record_class_install (GObjectClass *klass,
                                        GParamSpec  **pspecs,
                                        guint         n_pspecs);
 
+/* For a class whose records may keep a list field in a form of their own
+ * until it is asked for: @realize makes the list field @prop_id records
+ * (0: every such field). It is called before the field is read, added to
+ * or written as JSON. After cp_record_class_install(). */
+void          cp_record_class_set_realize (GObjectClass *klass,
+                                           void        (*realize) (CpRecord *self,
+                                                                   guint     prop_id));
+
 /* The records of the list field @prop_id themselves, without references
  * and without making a list: NULL and 0 for an empty one. Valid until
  * the list changes. Each type's cp_TYPE_peek_FIELD() accessor, in its

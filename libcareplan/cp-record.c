@@ -410,6 +410,7 @@ cp_record_get_property (GObject    *object,
       g_value_set_object (value, slot->obj);
       break;
     case FIELD_LIST:
+      cp_record_realize (self, prop_id);
       g_value_set_object (value, ensure_list_model (info, slot));
       break;
     default:
@@ -449,6 +450,14 @@ cp_record_init (CpRecord *self)
 }
 
 /* Class set-up ---------------------------------------------------------- */
+
+void
+cp_record_class_set_realize (GObjectClass *klass,
+                             void        (*realize) (CpRecord *self,
+                                                     guint     prop_id))
+{
+  CP_RECORD_CLASS (klass)->priv->realize = realize;
+}
 
 /* Class set-up for subclasses: installs @pspecs (index 0 unused) and
  * records them for the storage and the JSON mapping. */
@@ -680,6 +689,7 @@ cp_record_get_items (CpRecord *self,
   *n_items = 0;
   g_return_val_if_fail (prop_id > 0 && prop_id <= cp_record_class_private (self)->n_props, NULL);
 
+  cp_record_realize (self, prop_id);
   items = slot (self, prop_id)->list.items;
   *n_items = items != NULL ? items->len : 0;
   return items != NULL ? (gpointer const *) items->pdata : NULL;
@@ -726,6 +736,7 @@ cp_record_get_object (CpRecord *self, guint prop_id)
 GListModel *
 cp_record_get_list (CpRecord *self, guint prop_id)
 {
+  cp_record_realize (self, prop_id);
   return G_LIST_MODEL (ensure_list_model (field_info (self, prop_id),
                                           &cp_record_slots (self)[prop_id]));
 }
@@ -798,10 +809,12 @@ cp_record_append_item (CpRecord *self,
                        guint     prop_id,
                        gpointer  item)
 {
-  CpRecordSlot *s = &cp_record_slots (self)[prop_id];
+  CpRecordSlot *s;
   FieldInfo *info = field_info (self, prop_id);
 
   g_return_if_fail (info->kind == FIELD_LIST);
+  cp_record_realize (self, prop_id);
+  s = &cp_record_slots (self)[prop_id];
   g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (item), info->item_type));
 
   cp_record_mark_attached (item);

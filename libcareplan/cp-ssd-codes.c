@@ -281,22 +281,137 @@ plan_ticked (JsonNode *node, gboolean *ticked)
     }
 }
 
+static const char *
+json_space (const char *p)
+{
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  return p;
+}
+
+/* A JSON string at @p (its opening quote) of printable ASCII without
+ * escapes: its length (the text after the quote), or -1. */
+static int
+plain_json_string (const char *p)
+{
+  int n = 0;
+
+  for (p++; p[n] != '"'; n++)
+    if ((guchar) p[n] < 0x20 || (guchar) p[n] >= 0x80 || p[n] == '\\')
+      return -1;
+  return n;
+}
+
+static gboolean
+word_is (const char *p, int n, const char *word)
+{
+  return strlen (word) == (gsize) n && g_ascii_strncasecmp (p, word, n) == 0;
+}
+
+/* The plan's JSON as the SSD's extracts write it, without a parser: one
+ * object of the list's codes, each once, whose values are plain strings,
+ * integers, true, false or null. FALSE for anything else (an escape, a
+ * code twice, an unknown code, a value that is not a box, a fraction),
+ * which the parser then reads, and reports, in full; so the two readings
+ * agree wherever this one answers. */
+static gboolean
+plan_json_plain (const char *p, gboolean *ticked)
+{
+  p = json_space (p);
+  if (*p++ != '{')
+    return FALSE;
+  p = json_space (p);
+  if (*p == '}')
+    return *json_space (p + 1) == '\0';
+  for (;;)
+    {
+      char code[16];
+      const CpSsdCode *c;
+      int n;
+      gsize i;
+      gboolean on;
+
+      if (*p != '"' || (n = plain_json_string (p)) < 0 || n >= (int) sizeof code)
+        return FALSE;
+      memcpy (code, p + 1, n);
+      code[n] = '\0';
+      if ((c = find_code (&cp_ssd_plan_codes, code)) == NULL)
+        return FALSE;
+      i = c - cp_ssd_plan_codes.codes;
+      if (ticked[i] != -1)
+        return FALSE;
+      p = json_space (p + n + 2);
+      if (*p++ != ':')
+        return FALSE;
+      p = json_space (p);
+      if (*p == '"')
+        {
+          const char *v = p + 1;
+
+          if ((n = plain_json_string (p)) < 0)
+            return FALSE;
+          if (n == 0 || word_is (v, n, "N") || word_is (v, n, "No") || word_is (v, n, "0") ||
+              word_is (v, n, "false"))
+            on = FALSE;
+          else if (word_is (v, n, "Y") || word_is (v, n, "Yes") || word_is (v, n, "1") || word_is (v, n, "true"))
+            on = TRUE;
+          else
+            return FALSE;
+          p += n + 2;
+        }
+      else if (strncmp (p, "true", 4) == 0)
+        on = TRUE, p += 4;
+      else if (strncmp (p, "false", 5) == 0)
+        on = FALSE, p += 5;
+      else if (strncmp (p, "null", 4) == 0)
+        on = FALSE, p += 4;
+      else
+        {
+          /* An integer: -?(0|[1-9][0-9]*), short of int64's range. */
+          const char *d = p + (*p == '-');
+
+          if (!g_ascii_isdigit (*d) || (*d == '0' && g_ascii_isdigit (d[1])))
+            return FALSE;
+          for (n = 0, on = FALSE; g_ascii_isdigit (d[n]); n++)
+            on |= d[n] != '0';
+          if (n > 18 || d[n] == '.' || d[n] == 'e' || d[n] == 'E')
+            return FALSE;
+          p = d + n;
+        }
+      ticked[i] = on;
+      p = json_space (p);
+      if (*p == '}')
+        return *json_space (p + 1) == '\0';
+      if (*p++ != ',')
+        return FALSE;
+      p = json_space (p);
+    }
+}
+
 /* The pathways ticked in the plan's JSON, in the order of the SSD's list:
  * @first and @second, or -1. */
 gboolean
 cp_ssd_read_plan_json (Table *t, Row *row, int *first, int *second, gboolean *any, GError **error)
 {
   const char *text = cp_ssd_field (t, row, C_JSON);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
   g_autoptr(GList) members = NULL;
-  gboolean ticked[G_N_ELEMENTS (cp_ssd_plan_codes.codes)] = { FALSE };
+  /* -1: not in the object (plan_json_plain() tells a code given twice). */
+  gboolean ticked[G_N_ELEMENTS (cp_ssd_plan_codes.codes)];
 
   *first = *second = -1;
   *any = FALSE;
   if (*text == '\0')
     return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (ticked); i++)
+    ticked[i] = -1;
+  if (plan_json_plain (text, ticked))
+    goto ticked;
+  for (gsize i = 0; i < G_N_ELEMENTS (ticked); i++)
+    ticked[i] = FALSE;
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, text, -1, &local_error) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return cp_ssd_row_fail (error, CP_ERROR_INVALID_VALUE, t, row, C_JSON,
@@ -320,8 +435,9 @@ cp_ssd_read_plan_json (Table *t, Row *row, int *first, int *second, gboolean *an
                                 "%s: not a ticked or empty box (expected \"\", \"Y\" or \"N\")", c->code);
       ticked[c - cp_ssd_plan_codes.codes] = on;
     }
+ticked:
   for (guint i = 0; cp_ssd_plan_codes.codes[i].code; i++)
-    if (ticked[i])
+    if (ticked[i] > 0)
       {
         *any = TRUE;
         if (cp_ssd_plan_codes.codes[i].value < 0)

@@ -357,15 +357,11 @@ read_flag (Table *t, Row *row, int col, int *out, GError **error)
   return cp_ssd_lookup_code (&cp_ssd_yes_no_codes, t, row, col, out, error);
 }
 
+/* As a plain day: made a CpActivity only if a program asks for the list. */
 static gboolean
 add_activity (CpCase *kase, CpDuty duty, guint32 day)
 {
-  g_autoptr(CpActivity) activity = NULL;
-  GDate d;
-
-  set_julian (&d, day);
-  activity = cp_activity_new (duty, &d);
-  cp_case_import_activity (kase, activity);
+  cp_case_import_activity_day (kase, duty, day);
   return TRUE;
 }
 

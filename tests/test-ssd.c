@@ -436,6 +436,86 @@ Test (ssd, each_bad_row_names_table_row_column_and_never_the_child)
     }
 }
 
+/* The plan's JSON as extracts write it is read without a parser; anything
+ * else goes to json-glib. Both must give the same pathways. -1: none. */
+static const struct {
+  const char *json;
+  int pathway, contingency;
+  const char *error;   /* or the message's end */
+} plan_texts[] = {
+  { "{\"ADOPTION\":\"Y\",\"LTFOST18\":\"Y\"}", CP_PERMANENCE_PATHWAY_LONG_TERM_FOSTERING,
+    CP_PERMANENCE_PATHWAY_ADOPTION, NULL },
+  { " {\n\t\"ADOPTION\" : true ,\"RETURN1M\": 0 }\r\n", CP_PERMANENCE_PATHWAY_ADOPTION, -1, NULL },
+  { "{\"ADOPTION\":\"yes\",\"SUPPLIV\":-0,\"RESPLMT\":null,\"LTRELFR\":\"false\",\"RETURNEV\":\"No\"}",
+    CP_PERMANENCE_PATHWAY_ADOPTION, -1, NULL },
+  { "{\"OTHERPLN\":\"Y\",\"SUPPLIV\":12}", CP_PERMANENCE_PATHWAY_INDEPENDENCE, -1, NULL },
+  { "{\"ADOPTION\":\"Y\",\"LTFOST18\":\"TRUE\",\"RETURN1M\":\"1\"}", CP_PERMANENCE_PATHWAY_RETURN_HOME,
+    CP_PERMANENCE_PATHWAY_LONG_TERM_FOSTERING, NULL },
+  { "{}", -1, -1, NULL },
+  { "{\"ADOPTION\":\"\",\"LTRELFR\":false}", -1, -1, NULL },
+  /* Escapes, in a value and in a code: the parser's. */
+  { "{\"ADOPTION\":\"\\u0059\"}", CP_PERMANENCE_PATHWAY_ADOPTION, -1, NULL },
+  { "{\"ADOP\\u0054ION\":\"Y\"}", CP_PERMANENCE_PATHWAY_ADOPTION, -1, NULL },
+  /* And what is no box, or no object of codes. */
+  { "{\"ADOPTION\":1.0}", -1, -1, "lacp_cla_care_plan_json: ADOPTION: not a ticked or empty box "
+    "(expected \"\", \"Y\" or \"N\")" },
+  { "{\"ADOPTION\":[\"Y\"]}", -1, -1, "ADOPTION: not a ticked or empty box (expected \"\", \"Y\" or \"N\")" },
+  { "{\"ADOPTION\":\"Y\",\"SOON\":{\"a\":1}}", -1, -1, "“SOON” is not in the SSD permanence plan codes "
+    "(expected one of: REMAINSUP, RETURN1M, RETURN6M, RETURNEV, LTRELFR, LTFOST18, RESPLMT, SUPPLIV, ADOPTION, "
+    "OTHERPLN)" },
+  { "{\"ADOPTION\":\"Y\"} x", -1, -1, "lacp_cla_care_plan_json: not a JSON object of the permanence plan codes" },
+  { "{\"ADOPTION\":\"Y\"", -1, -1, "lacp_cla_care_plan_json: not a JSON object of the permanence plan codes" },
+};
+
+Test (ssd, the_plans_json_reads_the_same_however_it_is_written)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (plan_texts); i++)
+    {
+      g_autofree char *field = NULL;
+      g_autofree char *plans = NULL;
+      g_auto(GStrv) parts = g_strsplit (plan_texts[i].json, "\"", -1);
+      const char *texts[N_TABLES] = {
+        H_PERSON ID ",,2012-05-14,\n",
+        H_EPISODES GOOD_EPISODE,
+        H_PLACEMENT GOOD_PLACEMENT,
+      };
+      char *dir;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CpSsdReader) reader = NULL;
+      g_autoptr(CpCase) kase = NULL;
+      CpPermanencePlan *permanence;
+
+      /* A CSV field: quoted, its quotes doubled. */
+      field = g_strjoinv ("\"\"", parts);
+      plans = g_strdup_printf (H_CARE_PLAN "C1," ID ",2026-01-14,,\"%s\"\n", field);
+      texts[CARE_PLAN] = plans;
+      dir = write_ssd (texts);
+      reader = cp_ssd_reader_new_for_directory (dir, &error);
+      cr_assert_not_null (reader, "%s", error ? error->message : "");
+      kase = cp_ssd_reader_next (reader, &error);
+      remove_ssd (dir);
+      if (plan_texts[i].error != NULL)
+        {
+          cr_assert_null (kase, "text %u read", i);
+          cr_assert (g_str_has_suffix (error->message, plan_texts[i].error), "text %u: %s", i, error->message);
+          continue;
+        }
+      cr_assert_not_null (kase, "text %u: %s", i, error ? error->message : "");
+      cr_assert_not_null (cp_case_get_care_plan (kase), "text %u", i);
+      permanence = cp_case_get_permanence_plan (kase);
+      if (plan_texts[i].pathway < 0)
+        {
+          cr_assert_null (permanence, "text %u", i);
+          continue;
+        }
+      cr_assert_not_null (permanence, "text %u", i);
+      cr_assert_eq ((int) cp_permanence_plan_get_pathway (permanence), plan_texts[i].pathway, "text %u", i);
+      if (plan_texts[i].contingency >= 0)
+        cr_assert_eq ((int) cp_permanence_plan_get_contingency_pathway (permanence), plan_texts[i].contingency,
+                      "text %u", i);
+    }
+}
+
 Test (ssd, duplicates_and_episodes_without_a_person_are_reported_and_the_rest_read)
 {
   const char *texts[N_TABLES] = {
@@ -541,6 +621,103 @@ Test (ssd, the_cases_are_checked_like_any_other)
         }
     }
   cr_assert (found);
+  remove_ssd (dir);
+}
+
+/* Every obligation of @kase on 31 March 2026, one line each. */
+static char *
+obligations_text (CpCase *kase, CpPolicy *policy, CpCalendar *calendar)
+{
+  g_autoptr(CpEvaluator) ev = cp_evaluator_new (kase, policy, calendar);
+  g_autoptr(GDate) today = test_date ("2026-03-31");
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+  GListModel *list;
+
+  cp_evaluator_set_date (ev, today);
+  cr_assert (cp_evaluator_refresh (ev, &error), "%s", error ? error->message : "");
+  list = cp_evaluator_get_obligations (ev);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpObligation) o = g_list_model_get_item (list, i);
+      g_autofree char *due = test_iso (cp_obligation_get_due (o));
+      g_autofree char *met = cp_obligation_get_met_on (o) ? test_iso (cp_obligation_get_met_on (o)) : NULL;
+
+      g_string_append_printf (text, "%s|%s|%s|%s|%d\n", cp_obligation_get_key (o), cp_obligation_get_subject (o),
+                              due, met ? met : "-", (int) cp_obligation_get_status (o));
+    }
+  return g_string_free (text, FALSE);
+}
+
+Test (ssd, a_childs_activities_are_made_records_only_when_asked_for_and_judged_the_same)
+{
+  /* The reader keeps visits and health checks as plain days; a program
+   * that asks for the list, or writes the case, gets records in order. */
+  const char *texts[N_TABLES] = {
+    H_PERSON ID ",,2012-05-14,\n",
+    H_EPISODES GOOD_EPISODE,
+    H_PLACEMENT GOOD_PLACEMENT,
+    [VISITS] = H_VISITS "V1,CLA1," ID ",2026-01-09,Y,Y\n"
+                        "V2,CLA1," ID ",2026-02-10,Y,N\n"
+                        "V3,CLA1," ID ",2026-03-30,Y,Y\n",
+    [HEALTH] = H_HEALTH "H1," ID ",Health Assessment,2026-01-20,Completed\n",
+  };
+  static const char * const dates[] = { "2026-01-09", "2026-02-10", "2026-03-30", "2026-01-20" };
+  char *dir = write_ssd (texts);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("england", &error);
+  g_autoptr(CpCalendar) calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+  g_autoptr(CpCase) plain = NULL, written = NULL, added = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GDate) later = test_date ("2026-03-31");
+  g_autoptr(CpActivity) visit = cp_activity_new (CP_DUTY_VISIT, later);
+  g_autofree char *before = NULL, *after = NULL;
+  GListModel *list;
+  JsonArray *array;
+
+  cr_assert_not_null (policy, "%s", error ? error->message : "");
+  for (int round = 0; round < 3; round++)
+    {
+      g_autoptr(CpSsdReader) reader = cp_ssd_reader_new_for_directory (dir, &error);
+      CpCase *kase;
+
+      cr_assert_not_null (reader, "%s", error ? error->message : "");
+      kase = cp_ssd_reader_next (reader, &error);
+      cr_assert_not_null (kase, "%s", error ? error->message : "");
+      *(round == 0 ? &plain : round == 1 ? &written : &added) = kase;
+    }
+
+  /* Judged from the plain days, then from the records they become. */
+  before = obligations_text (plain, policy, calendar);
+  cr_assert_not_null (strstr (before, "visit"), "%s", before);
+  list = cp_case_get_activities (plain);
+  cr_assert_eq (g_list_model_get_n_items (list), 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *d = ACTIVITY_DATE (list, i);
+      cr_assert_str_eq (d, dates[i]);
+    }
+  after = obligations_text (plain, policy, calendar);
+  cr_assert_str_eq (after, before);
+
+  /* Written as JSON before anybody asked for the list. */
+  json = cp_record_to_json (CP_RECORD (written));
+  array = json_object_get_array_member (json_node_get_object (json), "activities");
+  cr_assert_not_null (array);
+  cr_assert_eq (json_array_get_length (array), 4);
+  cr_assert_str_eq (json_object_get_string_member (json_array_get_object_element (array, 2), "date"), "2026-03-30");
+
+  /* One added by a program comes after the imported ones. */
+  cp_case_add_activity (added, visit, CP_ROLE_SOCIAL_WORKER, NULL);
+  list = cp_case_get_activities (added);
+  cr_assert_eq (g_list_model_get_n_items (list), 5);
+  {
+    g_autofree char *first = ACTIVITY_DATE (list, 0);
+    g_autofree char *last = ACTIVITY_DATE (list, 4);
+
+    cr_assert_str_eq (first, "2026-01-09");
+    cr_assert_str_eq (last, "2026-03-31");
+  }
   remove_ssd (dir);
 }
 
