@@ -265,28 +265,24 @@ cp_csv_parse_day (const char *text,
                   gsize       len,
                   guint32    *out)
 {
-  g_autofree char *day = g_strndup (text, len);
-  GDate d;
-
-  if (len == 10 && day[2] == '/' && day[5] == '/')
+  if (len == 10 && text[2] == '/' && text[5] == '/')
     {
-      int dd, mm, yyyy;
+      int dd = 0, mm = 0, yyyy = 0;
 
       for (guint i = 0; i < 10; i++)
-        if (i != 2 && i != 5 && !g_ascii_isdigit (day[i]))
+        if (i != 2 && i != 5 && !g_ascii_isdigit (text[i]))
           return FALSE;
-      dd = atoi (day);
-      mm = atoi (day + 3);
-      yyyy = atoi (day + 6);
+      for (guint i = 0; i < 2; i++)
+        {
+          dd = dd * 10 + (text[i] - '0');
+          mm = mm * 10 + (text[3 + i] - '0');
+        }
+      for (guint i = 6; i < 10; i++)
+        yyyy = yyyy * 10 + (text[i] - '0');
       if (!g_date_valid_dmy (dd, mm, yyyy))
         return FALSE;
       *out = cp_julian_from_dmy (yyyy, mm, dd);
       return TRUE;
     }
-  if (cp_date_parse_iso_into (day, &d))
-    {
-      *out = g_date_get_julian (&d);
-      return TRUE;
-    }
-  return FALSE;
+  return cp_date_parse_iso_julian (text, len, out);
 }

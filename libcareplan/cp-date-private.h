@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 gboolean cp_date_parse_iso_into (const char *text,
                                  GDate      *out);
 
+/* cp_date_parse_iso_into() of the @len bytes at @text (no NUL needed),
+ * to a julian day number. */
+gboolean cp_date_parse_iso_julian (const char *text,
+                                   gsize       len,
+                                   guint32    *out);
+
 /* The julian day number (g_date_get_julian()) of a valid date. */
 guint32  cp_julian_from_dmy     (int         year,
                                  int         month,

@@ -54,16 +54,38 @@ cp_date_parse_iso_into (const char  *text,
   return TRUE;
 }
 
+/* cp_julian_to_dmy() backwards: days from 1 March of year 0 in 400-year
+ * cycles, then from 1 January of year 1 (day 1). */
 guint32
 cp_julian_from_dmy (int year,
                     int month,
                     int day)
 {
-  GDate d;
+  const guint32 days_per_cycle = 146097;
+  guint32 y = (guint32) year - (month <= 2);
+  guint32 cycle = y / 400;
+  guint32 yoc = y - cycle * 400;                                           /* year of the cycle */
+  guint32 mp = month > 2 ? (guint32) month - 3 : (guint32) month + 9;      /* March is 0 */
+  guint32 doy = (153 * mp + 2) / 5 + (guint32) day - 1;                   /* from 1 March */
+  guint32 doc = yoc * 365 + yoc / 4 - yoc / 100 + doy;                     /* day of the cycle */
 
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, day, month, year);
-  return g_date_get_julian (&d);
+  return cycle * days_per_cycle + doc - 306 + 1;
+}
+
+gboolean
+cp_date_parse_iso_julian (const char *text,
+                          gsize       len,
+                          guint32    *out)
+{
+  int y, m, d;
+
+  if (len != 10 || text[4] != '-' || text[7] != '-' ||
+      !parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) || !parse_digits (text + 8, 2, &d))
+    return FALSE;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y))
+    return FALSE;
+  *out = cp_julian_from_dmy (y, m, d);
+  return TRUE;
 }
 
 /**

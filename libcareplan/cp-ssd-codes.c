@@ -163,6 +163,17 @@ find_code (const CpSsdCodeList *list, const char *value)
   return NULL;
 }
 
+/* find_code() of the @n bytes at @value. */
+static const CpSsdCode *
+find_code_len (const CpSsdCodeList *list, const char *value, gsize n)
+{
+  for (const CpSsdCode *c = list->codes; c->code; c++)
+    if (strlen (c->code) == n &&
+        (list->case_insensitive ? g_ascii_strncasecmp (c->code, value, n) == 0 : memcmp (c->code, value, n) == 0))
+      return c;
+  return NULL;
+}
+
 static char *
 expected_codes (const CpSsdCodeList *list)
 {
@@ -181,19 +192,28 @@ cp_ssd_lookup_code (const CpSsdCodeList  *list,
                     int                  *out,
                     GError              **error)
 {
-  g_autofree char *value = g_strstrip (g_strdup (cp_ssd_field (table, row, col)));
+  const char *field = cp_ssd_field (table, row, col);
+  g_autofree char *value = NULL;
   g_autofree char *expected = NULL;
   const CpSsdCode *c;
+  gsize n;
 
   *out = -1;
-  if (*value == '\0' && list->blank_allowed)
+  /* The field without its white space (as g_strstrip()), not copied. */
+  while (g_ascii_isspace (*field))
+    field++;
+  n = strlen (field);
+  while (n > 0 && g_ascii_isspace (field[n - 1]))
+    n--;
+  if (n == 0 && list->blank_allowed)
     return TRUE;
-  c = find_code (list, value);
+  c = find_code_len (list, field, n);
   if (c != NULL)
     {
       *out = c->value;
       return TRUE;
     }
+  value = g_strndup (field, n);
   expected = expected_codes (list);
   if (*value == '\0')
     return cp_ssd_row_fail (error, CP_ERROR_MISSING_FIELD, table, row, col,

@@ -93,6 +93,49 @@ Test (date, julian_days_agree_with_glib_on_every_day_to_9999)
     }
 }
 
+Test (date, dates_read_to_julian_days_agree_with_glib_on_every_day_to_9999)
+{
+  GDate d;
+  guint32 last;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 31, G_DATE_DECEMBER, 9999);
+  last = g_date_get_julian (&d);
+  for (guint32 j = 1; j <= last; j++)
+    {
+      char iso[16];
+      guint32 read = 0;
+      int y, m, day;
+
+      g_date_set_julian (&d, j);
+      y = g_date_get_year (&d), m = g_date_get_month (&d), day = g_date_get_day (&d);
+      g_snprintf (iso, sizeof iso, "%04d-%02d-%02dX", y, m, day);   /* not NUL-ended at 10 */
+      if (cp_julian_from_dmy (y, m, day) != j || !cp_date_parse_iso_julian (iso, 10, &read) || read != j)
+        cr_assert_fail ("julian day %u (%.10s): %u, read %u", j, iso, cp_julian_from_dmy (y, m, day), read);
+    }
+}
+
+Test (date, what_is_not_a_date_is_not_read_to_a_julian_day)
+{
+  static const char * const bad[] = {
+    "2026-02-29", "2024-02-30", "2026-13-01", "2026-00-10", "2026-01-00", "0000-01-01", "2026/01/01",
+    "2026-1-01 ", "20260101xx", "2026-01-1a", "+026-01-01", "2026-01-32", "1900-02-29",
+  };
+  guint32 j = 7;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      GDate d;
+
+      cr_assert_not (cp_date_parse_iso_julian (bad[i], strlen (bad[i]), &j), "%s", bad[i]);
+      cr_assert_not (cp_date_parse_iso_into (bad[i], &d), "%s", bad[i]);
+    }
+  cr_assert_eq (j, 7);
+  cr_assert_not (cp_date_parse_iso_julian ("2026-01-01", 9, &j));
+  cr_assert (cp_date_parse_iso_julian ("2000-02-29", 10, &j));
+  cr_assert_eq (j, cp_julian_from_dmy (2000, 2, 29));
+}
+
 /* Whole months the GDate way, as the library counted them before. */
 static int
 months_by_gdate (guint32 from, guint32 to)
