@@ -126,8 +126,7 @@ check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpoint
       return;
     }
   if (c->writer != NULL && c->write_error == NULL)
-    careplan_table_writer_add_case (c->writer, ev, kase, source, cp_policy_get_name (c->policy), c->date,
-                                    &c->write_error);
+    careplan_table_writer_add_case (c->writer, ev, kase, source, &c->write_error);
   if (opt_compare_due_dates)
     {
       g_autoptr(GString) counted = g_string_new (NULL);

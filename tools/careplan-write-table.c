@@ -5,7 +5,9 @@
  * and profile are replaced, so a nightly run is idempotent and a run that
  * fails (or is killed) leaves the previous rows as they were. The rows go
  * in through COPY FROM STDIN as the cases are evaluated, so nothing but the
- * current case is held here. The DDL is in docs/ssd.md.
+ * current case is held here; in COPY's binary format, which the server
+ * takes without parsing dates and numbers from text. The DDL is in
+ * docs/ssd.md.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -18,6 +20,7 @@
 
 #include "careplan-commands.h"
 #include "careplan-write-table.h"
+#include "cp-date-private.h"
 #include "cp-engine-private.h"
 #include "cp-obligation-list-private.h"
 #include "cp-ssd-reader-private.h"
@@ -38,11 +41,21 @@ struct _CareplanTableWriter
   GString *buffer;       /* COPY data not yet sent */
   GEnumClass *statuses;
   GHashTable *rules;     /* rule id -> citation, of the rows written */
+  GHashTable *seen;      /* the CpRule of each, by address */
   char *profile;
+  gint32 as_at;          /* PostgreSQL's day: from 1 January 2000 */
   char *rules_name;      /* TABLE_rules, quoted */
   guint rows;
   gboolean failed;
 };
+
+/* PostgreSQL's day number of julian day @julian (GLib's, from 1 January
+ * of year 1): days from 1 January 2000. */
+static gint32
+pg_day (guint32 julian)
+{
+  return (gint32) julian - (gint32) cp_julian_from_dmy (2000, 1, 1);
+}
 
 /* A plain SQL identifier: a letter or underscore, then letters, digits and
  * underscores, at most 63 of them. */
@@ -195,7 +208,7 @@ begin (CareplanTableWriter *self, const char *conninfo, const char *profile, con
   lock = g_strdup_printf ("LOCK TABLE %s, %s IN SHARE ROW EXCLUSIVE MODE", rows, rules);
   del = g_strdup_printf ("DELETE FROM %s WHERE as_at = $1 AND profile = $2", rows);
   copy = g_strdup_printf ("COPY %s (as_at, profile, record_id, ordinal, key, subject, due, met_on, status, "
-                          "rule_id) FROM STDIN", rows);
+                          "rule_id) FROM STDIN WITH (FORMAT binary)", rows);
   if (!command (self, "SET DateStyle TO ISO, YMD", 0, NULL, "setting the date style", error) ||
       !command (self, "BEGIN", 0, NULL, "beginning the transaction", error) ||
       !command (self, "SET LOCAL client_min_messages TO warning", 0, NULL, "setting the message level", error) ||
@@ -222,6 +235,9 @@ begin (CareplanTableWriter *self, const char *conninfo, const char *profile, con
   res = PQexec (self->conn, copy);
   if (PQresultStatus (res) != PGRES_COPY_IN)
     return fail (self, error, "starting the copy");
+  /* The binary format's signature, flags and header extension (none). */
+  g_string_append_len (self->buffer, "PGCOPY\n\377\r\n\0", 11);
+  g_string_append_len (self->buffer, "\0\0\0\0\0\0\0\0", 8);
   return TRUE;
 }
 
@@ -245,7 +261,9 @@ careplan_table_writer_new (const char *conninfo, const char *table, const char *
   self->buffer = g_string_new (NULL);
   self->statuses = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
   self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->seen = g_hash_table_new (NULL, NULL);
   self->profile = g_strdup (profile);
+  self->as_at = pg_day (g_date_get_julian (as_at));
   g_snprintf (when, sizeof when, "%04d-%02d-%02d", g_date_get_year (as_at), g_date_get_month (as_at),
               g_date_get_day (as_at));
 #if CP_HAVE_LIBPQ
@@ -261,23 +279,51 @@ careplan_table_writer_new (const char *conninfo, const char *table, const char *
 #endif
 }
 
-/* A field of COPY's text format: backslash, tab, newline and carriage
- * return escaped; NULL as \N. */
+/* COPY's binary format: each tuple its number of fields (16 bits), each
+ * field its length in bytes (32 bits; -1 for NULL) and its bytes, every
+ * number big-endian; a date is a 32-bit count of days from 2000-01-01,
+ * text its bytes (UTF-8, as the text format sent them). */
 static void
-copy_field (GString *out, const char *value, gboolean last)
+put_u16 (GString *out, guint16 v)
 {
-  if (value == NULL)
-    g_string_append (out, "\\N");
-  for (const char *p = value; p != NULL && *p; p++)
-    switch (*p)
-      {
-      case '\\': g_string_append (out, "\\\\"); break;
-      case '\t': g_string_append (out, "\\t"); break;
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      default: g_string_append_c (out, *p); break;
-      }
-  g_string_append_c (out, last ? '\n' : '\t');
+  v = GUINT16_TO_BE (v);
+  g_string_append_len (out, (const char *) &v, 2);
+}
+
+static void
+put_i32 (GString *out, gint32 v)
+{
+  guint32 be = GUINT32_TO_BE ((guint32) v);
+  g_string_append_len (out, (const char *) &be, 4);
+}
+
+static void
+put_text (GString *out, const char *value)
+{
+  gsize len = strlen (value);
+
+  put_i32 (out, (gint32) len);
+  g_string_append_len (out, value, (gssize) len);
+}
+
+static void
+put_int (GString *out, gint32 v)
+{
+  put_i32 (out, 4);
+  put_i32 (out, v);
+}
+
+/* @pg_day, or NULL for 0 (no date). */
+static void
+put_date (GString *out, guint32 julian, gint32 pg_day)
+{
+  if (julian == 0)
+    {
+      put_i32 (out, -1);
+      return;
+    }
+  put_i32 (out, 4);
+  put_i32 (out, pg_day);
 }
 
 #if CP_HAVE_LIBPQ
@@ -294,38 +340,34 @@ send_buffer (CareplanTableWriter *self, GError **error)
 
 gboolean
 careplan_table_writer_add_case (CareplanTableWriter *self, CpEvaluator *ev, CpCase *kase, int source,
-                                const char *profile, const GDate *as_at, GError **error)
+                                GError **error)
 {
   CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
   guint n = cp_obligation_list_length (list);
   const char *record = cp_child_get_id (cp_case_get_child (kase));
-  char when[16];
-  guint ordinal = 0;
+  gint32 ordinal = 0;
 
   if (self->failed)
     return FALSE;
-  g_snprintf (when, sizeof when, "%04d-%02d-%02d", g_date_get_year (as_at), g_date_get_month (as_at),
-              g_date_get_day (as_at));
   for (guint i = 0; i < n; i++)
     {
       const CpObligationData *d = cp_obligation_list_peek (list, i);
       GEnumValue *status = g_enum_get_value (self->statuses, (int) d->status);
-      char due[16], met[16], number[16];
 
       if (!careplan_source_judges (source, cp_rule_get_duty (d->rule)))
         continue;
-      g_snprintf (number, sizeof number, "%u", ++ordinal);
-      copy_field (self->buffer, when, FALSE);
-      copy_field (self->buffer, profile, FALSE);
-      copy_field (self->buffer, record, FALSE);
-      copy_field (self->buffer, number, FALSE);
-      copy_field (self->buffer, cp_rule_get_key (d->rule), FALSE);
-      copy_field (self->buffer, d->subject, FALSE);
-      copy_field (self->buffer, d->due != 0 ? cp_engine_iso (d->due, due) : NULL, FALSE);
-      copy_field (self->buffer, d->met != 0 ? cp_engine_iso (d->met, met) : NULL, FALSE);
-      copy_field (self->buffer, status ? status->value_nick : "?", FALSE);
-      copy_field (self->buffer, cp_rule_get_id (d->rule), TRUE);
-      if (!g_hash_table_contains (self->rules, cp_rule_get_id (d->rule)))
+      put_u16 (self->buffer, 10);
+      put_int (self->buffer, self->as_at);
+      put_text (self->buffer, self->profile);
+      put_text (self->buffer, record);
+      put_int (self->buffer, ++ordinal);
+      put_text (self->buffer, cp_rule_get_key (d->rule));
+      put_text (self->buffer, d->subject);
+      put_date (self->buffer, d->due, pg_day (d->due));
+      put_date (self->buffer, d->met, pg_day (d->met));
+      put_text (self->buffer, status ? status->value_nick : "?");
+      put_text (self->buffer, cp_rule_get_id (d->rule));
+      if (g_hash_table_add (self->seen, d->rule))
         g_hash_table_insert (self->rules, g_strdup (cp_rule_get_id (d->rule)),
                              g_strdup (cp_rule_get_citation (d->rule)));
       self->rows++;
@@ -369,7 +411,11 @@ careplan_table_writer_commit (CareplanTableWriter *self, guint *rows, GError **e
   g_autoptr(PGresult) res = NULL;
   const char *pause = g_getenv ("CAREPLAN_TEST_PAUSE_BEFORE_COMMIT");
 
-  if (self->failed || !send_buffer (self, error))
+  if (self->failed)
+    return FALSE;
+  /* The binary format's trailer. */
+  put_u16 (self->buffer, 0xffff);
+  if (!send_buffer (self, error))
     return FALSE;
   if (PQputCopyEnd (self->conn, NULL) != 1)
     return fail (self, error, "ending the copy");
@@ -412,6 +458,7 @@ careplan_table_writer_free (CareplanTableWriter *self)
   if (self->buffer != NULL)
     g_string_free (self->buffer, TRUE);
   g_clear_pointer (&self->rules, g_hash_table_unref);
+  g_clear_pointer (&self->seen, g_hash_table_unref);
   g_free (self->profile);
   g_free (self->rules_name);
   g_free (self->table);

@@ -50,9 +50,10 @@ gboolean careplan_table_name_is_valid (const char *name);
  * and, in a transaction, deletes its rows of @as_at and @profile. */
 CareplanTableWriter *careplan_table_writer_new (const char *conninfo, const char *table, const char *profile,
                                                 const GDate *as_at, GError **error);
-/* Adds the obligations of @kase that @source can judge. */
+/* Adds the obligations of @kase that @source can judge, under the
+ * writer's profile and as-at date. */
 gboolean careplan_table_writer_add_case (CareplanTableWriter *self, CpEvaluator *ev, CpCase *kase, int source,
-                                         const char *profile, const GDate *as_at, GError **error);
+                                         GError **error);
 /* Commits; @rows is how many were written. */
 gboolean careplan_table_writer_commit (CareplanTableWriter *self, guint *rows, GError **error);
 /* Rolls back what is not committed. */
