@@ -289,7 +289,7 @@ class PostgresqlRouteTest(unittest.TestCase):
         self.assertEqual(self.query("SELECT count(*) FROM (SELECT FROM %s_rows GROUP BY as_at, profile, record_id, "
                                     "ordinal HAVING count(*) > 1) d" % TABLE, "written"), [["0"]])
         self.assertEqual(self.query(
-            "SELECT i.indisprimary, i.indisunique, pg_get_indexdef(i.indexrelid) ~ '\\(as_at, profile\\)$' "
+            "SELECT i.indisprimary, i.indisunique, pg_get_indexdef(i.indexrelid) ~ '\\(as_at\\)$' "
             "FROM pg_index i WHERE i.indrelid = '%s_rows'::regclass" % TABLE, "written"), [["f", "f", "t"]])
 
         # The layout: TABLE is a view of the narrow rows and of each rule's
@@ -307,6 +307,24 @@ class PostgresqlRouteTest(unittest.TestCase):
                                            "written"))
         self.assertNotIn("citation", [row[0] for row in self.query(
             "SELECT attname FROM pg_attribute WHERE attrelid = '%s_rows'::regclass" % TABLE, "written")])
+
+    def test_an_index_that_begins_with_the_date_is_not_doubled(self):
+        # Earlier versions indexed (as_at, profile); an authority may have
+        # its own. Either serves the DELETE and the dashboards: no second one.
+        self.fresh_database("indexed")
+        self.psql("-d", "indexed", "-c",
+                  "CREATE TABLE %s_rows (as_at date NOT NULL, profile text NOT NULL, record_id text NOT NULL, "
+                  "ordinal integer NOT NULL, key text NOT NULL, subject text NOT NULL, due date, met_on date, "
+                  "status text NOT NULL, rule_id text NOT NULL); "
+                  "CREATE INDEX earlier ON %s_rows (as_at, profile); "
+                  "CREATE INDEX other ON %s_rows (record_id, as_at)" % (TABLE, TABLE, TABLE))
+        for _ in range(2):
+            r = self.write("--on", AS_AT, dbname="indexed")
+            self.assertIn(r.returncode, (0, 1), r.stderr)
+        self.assertEqual(self.query("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                                    "WHERE i.indrelid = '%s_rows'::regclass ORDER BY 1" % TABLE, "indexed"),
+                         [["earlier"], ["other"]])
+        self.assertGreater(len(self.rows(dbname="indexed")), CHILDREN)
 
     def test_an_earlier_wide_table_is_refused_and_left_as_it_was(self):
         self.fresh_database("wide")
