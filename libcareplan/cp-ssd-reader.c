@@ -1082,7 +1082,9 @@ cp_ssd_reader_get_location (CpSsdReader *self)
  * @self: a #CpSsdReader
  *
  * How many rows of `ssd_person.csv` have a care episode: the children
- * [method@SsdReader.next] will give (or report).
+ * [method@SsdReader.next] will give (or report). From a database they are
+ * counted by a query of their own when first asked, in the snapshot the
+ * reading sees (0, with a warning, if the server cannot count them).
  *
  * Returns: how many looked-after children the extract lists
  */
