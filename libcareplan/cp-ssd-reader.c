@@ -163,6 +163,7 @@ cp_ssd_source_free (CpSsdSource *source)
     {
       g_clear_pointer (&source->tables[t].rows, g_ptr_array_unref);
       g_free (source->tables[t].cols);
+      g_free (source->tables[t].places);
     }
   g_free (source);
 }
@@ -196,7 +197,7 @@ cp_ssd_row_fail (GError    **error,
   gboolean ret;
 
   va_start (args, format);
-  ret = cp_csv_row_failv (error, code, table->name, row, table->cols[col],
+  ret = cp_csv_row_failv (error, code, table->name, row, table->places ? table->places[col] : table->cols[col],
                           cp_csv_column_name (table->colnames[col]), format, args);
   va_end (args);
   return ret;

@@ -65,6 +65,9 @@ typedef struct {
   const char *name;
   const char * const *colnames;
   int *cols;
+  int *places;         /* each wanted column's place in the table, for
+                        * messages, where a source fetches fewer columns
+                        * than the table has (NULL: as cols) */
   GPtrArray *rows;     /* CpCsvRow */
 } CpSsdTable;
 

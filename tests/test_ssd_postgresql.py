@@ -430,12 +430,26 @@ class PostgresqlRouteTest(unittest.TestCase):
                         str(self.port), "-U", "careplan", "-d", "bad", "-c",
                         "UPDATE ssd_cla_placement SET clap_cla_placement_type = 'Q9' "
                         "WHERE clap_cla_placement_id = 'PL0000002-1'"], check=True, stdout=subprocess.DEVNULL)
+        # A bad visit far down the table: its line is its place in the
+        # table ordered by child and visit id (the header is line 1), however
+        # many batches the cursor fetched before it.
+        visits = sorted((p.strip().encode(), v.encode(), v) for p, v in self.query(
+            "SELECT clav_person_id, clav_cla_visit_id FROM ssd_cla_visits", "bad"))
+        bad_visit = next(v for p, _, v in visits if p == b"G0001500")
+        line = 2 + [v for _, _, v in visits].index(bad_visit)
+        self.assertGreater(line, 10000)
+        subprocess.run([os.path.join(PG_BIN, "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", self.dir, "-p",
+                        str(self.port), "-U", "careplan", "-d", "bad", "-c",
+                        "UPDATE ssd_cla_visits SET clav_cla_visit_seen = 'maybe' "
+                        "WHERE clav_cla_visit_id = '%s'" % bad_visit], check=True, stdout=subprocess.DEVNULL)
         r = run("check", "--on", AS_AT, "--format", "json", "--ssd", self.conninfo("bad"))
         self.assertEqual(r.returncode, 3)
         self.assertIn("postgresql:ssd_cla_placement:", r.stderr)
         self.assertIn(": clap_cla_placement_type: “Q9” is not in the SSD placement type codes", r.stderr)
+        self.assertIn("postgresql:ssd_cla_visits:%d:5: clav_cla_visit_seen: “maybe” is not in" % line, r.stderr)
         self.assertNotIn("G0000002", r.stderr)
-        self.assertEqual(len(json.loads(r.stdout)["cases"]), CHILDREN - 1)
+        self.assertNotIn("G0001500", r.stderr)
+        self.assertEqual(len(json.loads(r.stdout)["cases"]), CHILDREN - 2)
 
     # Awkward extracts ---------------------------------------------------------
 
@@ -447,7 +461,8 @@ class PostgresqlRouteTest(unittest.TestCase):
         white space around it, a visit with no person, keys that a
         language's collation orders otherwise than byte by byte. Each file
         is sorted by its key and row id, so that its lines are the rows'
-        numbers on the server too."""
+        numbers on the server too; two children have a bad row in a table
+        whose rows the client numbers as they come."""
         src = os.path.join(self.out, "ssd")
         dst = os.path.join(self.dir, "awkward")
         os.makedirs(dst, exist_ok=True)
@@ -487,7 +502,14 @@ class PostgresqlRouteTest(unittest.TestCase):
                 extra = list(rows[1])
                 extra[0], extra[key] = "V-NOT-LOOKED-AFTER", "G0000000"
                 rows.append(extra)
-            rows.sort(key=lambda r: (r[key].strip().encode(), r[0] if table != "ssd_person" else ""))
+                # A bad row of a table the client numbers as the rows come.
+                next(r for r in rows if r[key] == "G0000005")[header.index("clav_cla_visit_seen")] = "maybe"
+            elif table == "ssd_cla_health":
+                next(r for r in rows if r[key] == "G0000009")[header.index("clah_health_check_status")] = "Done"
+            # A row without a key last: loaded, its key is NULL, which the
+            # server orders after every other.
+            rows.sort(key=lambda r: (r[key].strip() == "", r[key].strip().encode(),
+                                     r[0] if table != "ssd_person" else ""))
             with open(os.path.join(dst, table + ".csv"), "w", newline="") as f:
                 csv.writer(f, lineterminator="\n").writerows([header] + rows)
             tables[table] = (header, rows)
@@ -513,7 +535,7 @@ class PostgresqlRouteTest(unittest.TestCase):
         self.assertEqual(from_db.returncode, from_csv.returncode, from_db.stderr)
         db_cases = json.loads(from_db.stdout)["cases"]
         csv_cases = json.loads(from_csv.stdout)["cases"]
-        self.assertEqual(len(db_cases), 19)
+        self.assertEqual(len(db_cases), 17)
         self.assertEqual([c["source"].replace("postgresql:ssd_person", "ssd_person.csv") for c in db_cases],
                          [c["source"].replace(dst + os.sep, "") for c in csv_cases])
         for db, csv_case in zip(db_cases, csv_cases):
@@ -526,6 +548,8 @@ class PostgresqlRouteTest(unittest.TestCase):
         self.assertEqual(said, csv_said)
         self.assertIn("ssd_person.csv:6:1: pers_person_id: the child appears twice (also line 5)", csv_said)
         self.assertIn("(1 row in ssd_cla_episodes.csv)", csv_said)
+        self.assertRegex(csv_said, r"ssd_cla_visits\.csv:\d+:5: clav_cla_visit_seen: “maybe” is not in")
+        self.assertRegex(csv_said, r"ssd_cla_health\.csv:\d+:5: clah_health_check_status: “Done” is not in")
         self.assertEqual(csv_said.count("no row in ssd_person"), 4, csv_said)
         for ghost in ("GHOST", "ghost", "G0000007", "G0000011a"):
             self.assertNotIn(ghost, from_db.stderr)
