@@ -75,6 +75,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Adds the activity a plain day stands for to the list. */
+static void
+append_activity_day (CpCase *self, CpDuty duty, guint32 day)
+{
+  g_autoptr(CpActivity) activity = NULL;
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, day);
+  activity = cp_activity_new (duty, &d);
+  cp_record_append_item (CP_RECORD (self), PROP_ACTIVITIES, activity);
+}
+
 /* The plain days made the activities they stand for, in their order. */
 static void
 cp_case_realize (CpRecord *record,
@@ -88,16 +101,8 @@ cp_case_realize (CpRecord *record,
   /* Taken first: adding each to the list comes back here. */
   days = g_steal_pointer (&self->activity_days);
   for (guint i = 0; i < days->len; i++)
-    {
-      const CpActivityDay *a = &g_array_index (days, CpActivityDay, i);
-      g_autoptr(CpActivity) activity = NULL;
-      GDate d;
-
-      g_date_clear (&d, 1);
-      g_date_set_julian (&d, a->day);
-      activity = cp_activity_new (a->duty, &d);
-      cp_record_append_item (record, PROP_ACTIVITIES, activity);
-    }
+    append_activity_day (self, g_array_index (days, CpActivityDay, i).duty,
+                         g_array_index (days, CpActivityDay, i).day);
 }
 
 static void
@@ -1205,16 +1210,11 @@ cp_case_import_activity_day (CpCase  *self,
 
   if (self->activity_days == NULL)
     {
-      /* The list is made, or may be: the plain days only come first. */
-      if (cp_record_get_items (CP_RECORD (self), PROP_ACTIVITIES, &n), n > 0)
+      /* Plain days only come first: after records, a record. */
+      cp_record_get_items (CP_RECORD (self), PROP_ACTIVITIES, &n);
+      if (n > 0)
         {
-          g_autoptr(CpActivity) activity = NULL;
-          GDate d;
-
-          g_date_clear (&d, 1);
-          g_date_set_julian (&d, day);
-          activity = cp_activity_new (duty, &d);
-          cp_record_append_item (CP_RECORD (self), PROP_ACTIVITIES, activity);
+          append_activity_day (self, duty, day);
           return;
         }
       self->activity_days = g_array_sized_new (FALSE, FALSE, sizeof (CpActivityDay), 32);
