@@ -51,6 +51,7 @@ typedef struct {
   char *ident;          /* the table, quoted */
   char **names;         /* its columns, as the server spells them */
   int n;                /* how many */
+  char *key;            /* the key's column (the first wanted), quoted */
   char *row_id;         /* the row identifier's column, quoted, or NULL */
   gboolean row_id_fetched;   /* and it is one of the columns fetched (names) */
   PGresult *batch;      /* the rows fetched and not yet taken */
@@ -125,12 +126,35 @@ quote (PGconn *conn, const char *name)
   return copy;
 }
 
-/* Only the columns the reader wants are fetched (the SSD's tables have
+/* Wanted columns the case builder never reads from a database's rows: the
+ * person's key of a table keyed by it, which the cursor sends stripped as
+ * cp_key, and row identifiers, which only order the rows. They must be
+ * there (as in a CSV file), but are not fetched. */
+static const struct {
+  guint table;
+  int col;
+} unread_columns[] = {
+  { T_EPISODES, E_ID }, { T_LEGAL, L_PERSON }, { T_REVIEWS, R_ID }, { T_VISITS, V_PERSON }, { T_VISITS, V_ID },
+  { T_HEALTH, H_PERSON }, { T_CARE_PLAN, C_PERSON }, { T_PERMANENCE, M_PERSON }, { T_CARE_LEAVERS, CL_PERSON },
+  { T_MISSING, MI_PERSON },
+};
+
+static gboolean
+column_unread (guint t, guint w)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (unread_columns); i++)
+    if (unread_columns[i].table == t && unread_columns[i].col == (int) w)
+      return TRUE;
+  return FALSE;
+}
+
+/* Only the columns the reader reads are fetched (the SSD's tables have
  * many more): the cursor's names keep those, in the table's order, and
- * the table's cols their places among them. The row identifier, which
- * orders the rows, is fetched too where it is not one of them. */
+ * the table's cols their places among them (-1 for the others). The row
+ * identifier, which orders the rows, is fetched too where it is not one
+ * of them. */
 static void
-keep_wanted_columns (Cursor *cursor, CpSsdTable *table, int row_id_at)
+keep_wanted_columns (Cursor *cursor, CpSsdTable *table, guint t, int row_id_at)
 {
   guint n_wanted = g_strv_length ((char **) table->colnames);
   g_autofree int *place = g_new (int, cursor->n);
@@ -139,7 +163,7 @@ keep_wanted_columns (Cursor *cursor, CpSsdTable *table, int row_id_at)
   for (int k = 0; k < cursor->n; k++)
     place[k] = -1;
   for (guint w = 0; w < n_wanted; w++)
-    if (table->cols[w] >= 0)
+    if (table->cols[w] >= 0 && !column_unread (t, w))
       place[table->cols[w]] = 0;
   for (int k = 0; k < cursor->n; k++)
     {
@@ -157,7 +181,7 @@ keep_wanted_columns (Cursor *cursor, CpSsdTable *table, int row_id_at)
   table->places = g_memdup2 (table->cols, sizeof (int) * n_wanted);
   for (guint w = 0; w < n_wanted; w++)
     if (table->cols[w] >= 0)
-      table->cols[w] = place[table->cols[w]];
+      table->cols[w] = place[table->cols[w]];   /* -1 where not fetched */
   cursor->row_id_fetched = row_id_at >= 0 && place[row_id_at] >= 0;
   cursor->n = n;
 }
@@ -220,18 +244,24 @@ probe_table (PgSource *self, guint t, GError **error)
     }
   g_strfreev (head->fields);
   head->fields = NULL;
-  keep_wanted_columns (cursor, table, row_id_at);
+  if (table->cols[0] < 0)
+    return cp_fail (error, CP_ERROR_MISSING_FIELD, "postgresql: %s: no key column", spec->sql);
+  cursor->key = quote (self->conn, cursor->names[table->cols[0]]);
+  keep_wanted_columns (cursor, table, t, row_id_at);
   cursor->present = TRUE;
   cursor->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) PQclear);
   return TRUE;
 }
 
-/* A wanted column of a table, quoted, or NULL where it is absent. */
+/* A wanted column of a table, quoted, or NULL where it is absent (or, but
+ * for the key, not fetched). */
 static char *
 column (PgSource *self, guint t, int col)
 {
   int k = self->parent.tables[t].cols[col];
 
+  if (col == 0)
+    return g_strdup (self->cursors[t].key);
   return k >= 0 ? quote (self->conn, self->cursors[t].names[k]) : NULL;
 }
 
@@ -651,6 +681,7 @@ pg_close (CpSsdSource *source)
         g_ptr_array_unref (c->retired);
       g_strfreev (c->names);
       g_free (c->ident);
+      g_free (c->key);
       g_free (c->row_id);
       if (c->last)
         g_string_free (c->last, TRUE);
