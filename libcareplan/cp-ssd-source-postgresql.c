@@ -258,10 +258,11 @@ probe_table (PgSource *self, guint t, GError **error)
 static char *
 column (PgSource *self, guint t, int col)
 {
-  int k = self->parent.tables[t].cols[col];
+  int k;
 
   if (col == 0)
     return g_strdup (self->cursors[t].key);
+  k = self->parent.tables[t].cols[col];
   return k >= 0 ? quote (self->conn, self->cursors[t].names[k]) : NULL;
 }
 
@@ -531,7 +532,10 @@ take (PgSource *self, guint t)
   Row *row = g_malloc0 (sizeof (Row) + (c->n + 1) * sizeof (char *));
 
   /* The header is line 1. */
-  row->line = c->numbered_here ? c->before + (guint) r + 2 : (guint) g_ascii_strtoull (PQgetvalue (res, r, 1), NULL, 10);
+  if (c->numbered_here)
+    row->line = c->before + (guint) r + 2;
+  else
+    row->line = (guint) g_ascii_strtoull (PQgetvalue (res, r, 1), NULL, 10);
   row->n = (guint) c->n;
   row->fields = (char **) (row + 1);
   for (int k = 0; k < c->n; k++)
