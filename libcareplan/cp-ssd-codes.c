@@ -154,16 +154,7 @@ const CpSsdCodeList cp_ssd_plan_codes = { "the SSD permanence plan codes", FALSE
   { "OTHERPLN", -1 },
   { NULL, 0 } } };
 
-static const CpSsdCode *
-find_code (const CpSsdCodeList *list, const char *value)
-{
-  for (const CpSsdCode *c = list->codes; c->code; c++)
-    if (list->case_insensitive ? g_ascii_strcasecmp (c->code, value) == 0 : strcmp (c->code, value) == 0)
-      return c;
-  return NULL;
-}
-
-/* find_code() of the @n bytes at @value. */
+/* The code of @list that the @n bytes at @value are, or NULL. */
 static const CpSsdCode *
 find_code_len (const CpSsdCodeList *list, const char *value, gsize n)
 {
@@ -172,6 +163,12 @@ find_code_len (const CpSsdCodeList *list, const char *value, gsize n)
         (list->case_insensitive ? g_ascii_strncasecmp (c->code, value, n) == 0 : memcmp (c->code, value, n) == 0))
       return c;
   return NULL;
+}
+
+static const CpSsdCode *
+find_code (const CpSsdCodeList *list, const char *value)
+{
+  return find_code_len (list, value, strlen (value));
 }
 
 static char *
@@ -267,6 +264,26 @@ bad:
 
 /* The care plan's JSON -------------------------------------------------- */
 
+static gboolean
+word_is (const char *p, gsize n, const char *word)
+{
+  return strlen (word) == n && g_ascii_strncasecmp (p, word, n) == 0;
+}
+
+/* Whether the @n bytes at @s are a box's word, and @ticked which: "", N,
+ * No, 0 and false are empty; Y, Yes, 1 and true ticked (any case). */
+static gboolean
+box_word (const char *s, gsize n, gboolean *ticked)
+{
+  if (n == 0 || word_is (s, n, "N") || word_is (s, n, "No") || word_is (s, n, "0") || word_is (s, n, "false"))
+    *ticked = FALSE;
+  else if (word_is (s, n, "Y") || word_is (s, n, "Yes") || word_is (s, n, "1") || word_is (s, n, "true"))
+    *ticked = TRUE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* Is a value of the care plan's JSON a ticked box? */
 static gboolean
 plan_ticked (JsonNode *node, gboolean *ticked)
@@ -287,15 +304,7 @@ plan_ticked (JsonNode *node, gboolean *ticked)
       return TRUE;
     case G_TYPE_STRING:
       s = json_node_get_string (node);
-      if (*s == '\0' || g_ascii_strcasecmp (s, "N") == 0 || g_ascii_strcasecmp (s, "No") == 0 ||
-          strcmp (s, "0") == 0 || g_ascii_strcasecmp (s, "false") == 0)
-        *ticked = FALSE;
-      else if (g_ascii_strcasecmp (s, "Y") == 0 || g_ascii_strcasecmp (s, "Yes") == 0 ||
-               strcmp (s, "1") == 0 || g_ascii_strcasecmp (s, "true") == 0)
-        *ticked = TRUE;
-      else
-        return FALSE;
-      return TRUE;
+      return box_word (s, strlen (s), ticked);
     default:
       return FALSE;
     }
@@ -322,12 +331,6 @@ plain_json_string (const char *p)
   return n;
 }
 
-static gboolean
-word_is (const char *p, int n, const char *word)
-{
-  return strlen (word) == (gsize) n && g_ascii_strncasecmp (p, word, n) == 0;
-}
-
 /* The plan's JSON as the SSD's extracts write it, without a parser: one
  * object of the list's codes, each once, whose values are plain strings,
  * integers, true, false or null. FALSE for anything else (an escape, a
@@ -345,17 +348,13 @@ plan_json_plain (const char *p, gboolean *ticked)
     return *json_space (p + 1) == '\0';
   for (;;)
     {
-      char code[16];
       const CpSsdCode *c;
       int n;
       gsize i;
       gboolean on;
 
-      if (*p != '"' || (n = plain_json_string (p)) < 0 || n >= (int) sizeof code)
-        return FALSE;
-      memcpy (code, p + 1, n);
-      code[n] = '\0';
-      if ((c = find_code (&cp_ssd_plan_codes, code)) == NULL)
+      if (*p != '"' || (n = plain_json_string (p)) < 0 ||
+          (c = find_code_len (&cp_ssd_plan_codes, p + 1, (gsize) n)) == NULL)
         return FALSE;
       i = c - cp_ssd_plan_codes.codes;
       if (ticked[i] != -1)
@@ -366,16 +365,7 @@ plan_json_plain (const char *p, gboolean *ticked)
       p = json_space (p);
       if (*p == '"')
         {
-          const char *v = p + 1;
-
-          if ((n = plain_json_string (p)) < 0)
-            return FALSE;
-          if (n == 0 || word_is (v, n, "N") || word_is (v, n, "No") || word_is (v, n, "0") ||
-              word_is (v, n, "false"))
-            on = FALSE;
-          else if (word_is (v, n, "Y") || word_is (v, n, "Yes") || word_is (v, n, "1") || word_is (v, n, "true"))
-            on = TRUE;
-          else
+          if ((n = plain_json_string (p)) < 0 || !box_word (p + 1, (gsize) n, &on))
             return FALSE;
           p += n + 2;
         }
