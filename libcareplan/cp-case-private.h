@@ -43,7 +43,7 @@ void cp_case_import_review    (CpCase      *self,
 void cp_case_import_activity  (CpCase      *self,
                                CpActivity  *activity);
 /* An activity as a plain day (an importer's, for a check that never asks
- * for the list): see cp_case_peek_activity_days(). */
+ * for the list): see CpActivityWalk. */
 void cp_case_import_activity_day (CpCase  *self,
                                   CpDuty   duty,
                                   guint32  day);
@@ -71,16 +71,35 @@ CpDispute *const *cp_case_peek_disputes (CpCase *self, guint *n_items);
 CpCaseEvent *const *cp_case_peek_events (CpCase *self, guint *n_items);
 CpActivity *const *cp_case_peek_activities (CpCase *self, guint *n_items);
 
-/* The activities an importer gave as plain days and nobody has yet asked
- * for as records: while there are any, cp_case_peek_activities() would
- * make them records (and before, the list is empty). NULL and 0 for
- * none. The engine reads these first, then the records. */
+/* An activity an importer gave as a plain day. */
 typedef struct {
   CpDuty  duty;
   guint32 day;   /* Julian */
 } CpActivityDay;
 
-const CpActivityDay *cp_case_peek_activity_days (CpCase *self, guint *n_items);
+/* The case's activities, oldest first, as duty and julian day (0 for a
+ * record without a valid date), whichever form the case keeps them in:
+ * the plain days an importer gave, which nobody has asked for as records
+ * (peeking at the records would make them), or the records. The engine's
+ * way through them:
+ *
+ *   CpActivityWalk walk;
+ *   cp_case_walk_activities (kase, &walk);
+ *   while (cp_activity_walk_next (&walk, &duty, &day))
+ *     ...
+ *
+ * Valid until the list changes. */
+typedef struct {
+  const CpActivityDay *days;     /* or NULL, and then: */
+  CpActivity *const *records;
+  guint n, i;
+} CpActivityWalk;
+
+void     cp_case_walk_activities (CpCase         *self,
+                                  CpActivityWalk *walk);
+gboolean cp_activity_walk_next   (CpActivityWalk *walk,
+                                  CpDuty         *duty,
+                                  guint32        *day);
 CpAllocation *const *cp_case_peek_allocations (CpCase *self, guint *n_items);
 CpHistoryEntry *const *cp_case_peek_history (CpCase *self, guint *n_items);
 

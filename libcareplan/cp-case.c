@@ -1222,12 +1222,45 @@ cp_case_import_activity_day (CpCase  *self,
   g_array_append_val (self->activity_days, a);
 }
 
-const CpActivityDay *
-cp_case_peek_activity_days (CpCase *self,
-                            guint  *n_items)
+void
+cp_case_walk_activities (CpCase         *self,
+                         CpActivityWalk *walk)
 {
-  *n_items = self->activity_days != NULL ? self->activity_days->len : 0;
-  return *n_items > 0 ? (const CpActivityDay *) (gpointer) self->activity_days->data : NULL;
+  walk->i = 0;
+  /* While plain days are kept, the records' list is empty. */
+  if (self->activity_days != NULL && self->activity_days->len > 0)
+    {
+      walk->days = (const CpActivityDay *) (gpointer) self->activity_days->data;
+      walk->records = NULL;
+      walk->n = self->activity_days->len;
+      return;
+    }
+  walk->days = NULL;
+  walk->records = cp_case_peek_activities (self, &walk->n);
+}
+
+gboolean
+cp_activity_walk_next (CpActivityWalk *walk,
+                       CpDuty         *duty,
+                       guint32        *day)
+{
+  const GDate *d;
+
+  if (walk->i >= walk->n)
+    return FALSE;
+  if (walk->days != NULL)
+    {
+      *duty = walk->days[walk->i].duty;
+      *day = walk->days[walk->i].day;
+    }
+  else
+    {
+      *duty = cp_activity_get_duty (walk->records[walk->i]);
+      d = cp_activity_get_date (walk->records[walk->i]);
+      *day = d != NULL && g_date_valid (d) ? g_date_get_julian (d) : 0;
+    }
+  walk->i++;
+  return TRUE;
 }
 
 void

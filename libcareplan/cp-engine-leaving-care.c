@@ -28,24 +28,14 @@ cp_engine_leaving_care_rule (CpPolicy *policy)
 static gboolean
 activity_recorded (CpCase *kase, CpDuty duty, guint32 from, guint32 until)
 {
-  guint n;
-  const CpActivityDay *days = cp_case_peek_activity_days (kase, &n);
-  CpActivity *const *list;
+  CpActivityWalk walk;
+  CpDuty done;
+  guint32 day;
 
-  /* An importer's plain days, or the records (cp_case_peek_activity_days()). */
-  for (guint i = 0; i < n; i++)
-    if (days[i].duty == duty && days[i].day != 0 && days[i].day >= from && days[i].day <= until)
+  cp_case_walk_activities (kase, &walk);
+  while (cp_activity_walk_next (&walk, &done, &day))
+    if (done == duty && day != 0 && day >= from && day <= until)
       return TRUE;
-  if (days != NULL)
-    return FALSE;
-  list = cp_case_peek_activities (kase, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      guint32 day = cp_engine_julian (cp_activity_get_date (list[i]));
-
-      if (cp_activity_get_duty (list[i]) == duty && day != 0 && day >= from && day <= until)
-        return TRUE;
-    }
   return FALSE;
 }
 

@@ -609,29 +609,17 @@ static void
 collect_records (CpEngineRun *run)
 {
   guint n;
-  const CpActivityDay *days = cp_case_peek_activity_days (run->kase, &n);
-  CpActivity *const *activities;
+  CpActivityWalk walk;
+  CpEngineActivity a;
   CpPlacement *const *placements;
   CpLegalStatus *const *statuses;
   CpReview *const *reviews;
 
-  /* An importer's plain days (never made records), or the records. */
-  for (guint i = 0; i < n; i++)
-    {
-      CpEngineActivity a = { days[i].duty, days[i].day <= run->today ? days[i].day : 0 };
-
-      if (a.day != 0)
-        g_array_append_val (run->activities, a);
-    }
-  activities = days == NULL ? cp_case_peek_activities (run->kase, &n) : NULL;
-  for (guint i = 0; activities != NULL && i < n; i++)
-    {
-      CpEngineActivity a = { cp_activity_get_duty (activities[i]),
-                             cp_engine_known (run, cp_activity_get_date (activities[i])) };
-
-      if (a.day != 0)
-        g_array_append_val (run->activities, a);
-    }
+  /* Those known by the evaluation date. */
+  cp_case_walk_activities (run->kase, &walk);
+  while (cp_activity_walk_next (&walk, &a.duty, &a.day))
+    if (a.day != 0 && a.day <= run->today)
+      g_array_append_val (run->activities, a);
   placements = cp_case_peek_placements (run->kase, &n);
   for (guint i = 0; i < n; i++)
     {
