@@ -31,26 +31,16 @@ gboolean
 cp_date_parse_iso_into (const char  *text,
                         GDate       *out)
 {
-  int y, m, d;
+  guint32 j;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  if (text == NULL || !cp_date_parse_iso_julian (text, strlen (text), &j))
     return FALSE;
-  if (!parse_digits (text, 4, &y) ||
-      !parse_digits (text + 5, 2, &m) ||
-      !parse_digits (text + 8, 2, &d))
-    return FALSE;
-  /* g_date_valid_dmy() in one pass: every date of every case comes here,
-   * and g_date_set_dmy() checks it once more. Year and month are in range
-   * before GLib is asked for the month's length. */
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y))
-    return FALSE;
-
   g_date_clear (out, 1);
-  g_date_set_dmy (out, d, m, y);
-  /* Both forms now: a GDate works out its julian number on first use and
-   * writes it into itself, so a date read by several threads at once (a
-   * shared policy's rule dates) must never be left to do that. */
-  (void) g_date_get_julian (out);
+  g_date_set_julian (out, j);
+  /* Both forms now: a GDate works out its day, month and year on first
+   * use and writes them into itself, so a date read by several threads at
+   * once (a shared policy's rule dates) must never be left to do that. */
+  (void) g_date_get_year (out);
   return TRUE;
 }
 
@@ -82,6 +72,8 @@ cp_date_parse_iso_julian (const char *text,
   if (len != 10 || text[4] != '-' || text[7] != '-' ||
       !parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) || !parse_digits (text + 8, 2, &d))
     return FALSE;
+  /* g_date_valid_dmy() in one pass, year and month in range before GLib
+   * is asked for the month's length: every date of every case comes here. */
   if (y < 1 || m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y))
     return FALSE;
   *out = cp_julian_from_dmy (y, m, d);
