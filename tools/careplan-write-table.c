@@ -337,17 +337,16 @@ put_int (GString *out, gint32 v)
   put_i32 (out, v);
 }
 
-/* @pg_day, or NULL for 0 (no date). */
+/* Julian day @julian as PostgreSQL's date, or NULL for 0 (no date). */
 static void
-put_date (GString *out, guint32 julian, gint32 pg_day)
+put_date (GString *out, guint32 julian)
 {
   if (julian == 0)
     {
       put_i32 (out, -1);
       return;
     }
-  put_i32 (out, 4);
-  put_i32 (out, pg_day);
+  put_int (out, pg_day (julian));
 }
 
 #if CP_HAVE_LIBPQ
@@ -387,8 +386,8 @@ careplan_table_writer_add_case (CareplanTableWriter *self, CpEvaluator *ev, CpCa
       put_int (self->buffer, ++ordinal);
       put_text (self->buffer, cp_rule_get_key (d->rule));
       put_text (self->buffer, d->subject);
-      put_date (self->buffer, d->due, pg_day (d->due));
-      put_date (self->buffer, d->met, pg_day (d->met));
+      put_date (self->buffer, d->due);
+      put_date (self->buffer, d->met);
       put_text (self->buffer, status ? status->value_nick : "?");
       put_text (self->buffer, cp_rule_get_id (d->rule));
       if (g_hash_table_add (self->seen, d->rule))
