@@ -78,18 +78,21 @@ static const char * const missing_cols[] = {
   "?miss_missing_episode_end_date", "?miss_missing_rhi_offered", "?miss_missing_rhi_accepted", NULL };
 
 
+#define UNREAD CP_SSD_COLUMN
+
 const CpSsdTableSpec cp_ssd_table_specs[N_TABLES] = {
-  { "ssd_person.csv", "ssd_person", person_cols, TRUE, NULL },
-  { "ssd_cla_episodes.csv", "ssd_cla_episodes", episode_cols, TRUE, "clae_cla_episode_id" },
-  { "ssd_cla_placement.csv", "ssd_cla_placement", placement_cols, TRUE, "clap_cla_placement_id" },
-  { "ssd_legal_status.csv", "ssd_legal_status", legal_cols, FALSE, "lega_legal_status_id" },
-  { "ssd_cla_reviews.csv", "ssd_cla_reviews", review_cols, FALSE, "clar_cla_review_id" },
-  { "ssd_cla_visits.csv", "ssd_cla_visits", visit_cols, FALSE, "clav_cla_visit_id" },
-  { "ssd_cla_health.csv", "ssd_cla_health", health_cols, FALSE, "clah_health_check_id" },
-  { "ssd_cla_care_plan.csv", "ssd_cla_care_plan", care_plan_cols, FALSE, "lacp_table_id" },
-  { "ssd_permanence.csv", "ssd_permanence", permanence_cols, FALSE, "perm_table_id" },
-  { "ssd_care_leavers.csv", "ssd_care_leavers", care_leaver_cols, FALSE, "clea_table_id" },
-  { "ssd_missing.csv", "ssd_missing", missing_cols, FALSE, "miss_table_id" },
+  { "ssd_person.csv", "ssd_person", person_cols, TRUE, NULL, 0 },
+  { "ssd_cla_episodes.csv", "ssd_cla_episodes", episode_cols, TRUE, "clae_cla_episode_id", UNREAD (E_ID) },
+  { "ssd_cla_placement.csv", "ssd_cla_placement", placement_cols, TRUE, "clap_cla_placement_id", 0 },
+  { "ssd_legal_status.csv", "ssd_legal_status", legal_cols, FALSE, "lega_legal_status_id", UNREAD (L_PERSON) },
+  { "ssd_cla_reviews.csv", "ssd_cla_reviews", review_cols, FALSE, "clar_cla_review_id", UNREAD (R_ID) },
+  { "ssd_cla_visits.csv", "ssd_cla_visits", visit_cols, FALSE, "clav_cla_visit_id",
+    UNREAD (V_PERSON) | UNREAD (V_ID) },
+  { "ssd_cla_health.csv", "ssd_cla_health", health_cols, FALSE, "clah_health_check_id", UNREAD (H_PERSON) },
+  { "ssd_cla_care_plan.csv", "ssd_cla_care_plan", care_plan_cols, FALSE, "lacp_table_id", UNREAD (C_PERSON) },
+  { "ssd_permanence.csv", "ssd_permanence", permanence_cols, FALSE, "perm_table_id", UNREAD (M_PERSON) },
+  { "ssd_care_leavers.csv", "ssd_care_leavers", care_leaver_cols, FALSE, "clea_table_id", UNREAD (CL_PERSON) },
+  { "ssd_missing.csv", "ssd_missing", missing_cols, FALSE, "miss_table_id", UNREAD (MI_PERSON) },
 };
 
 typedef CpCsvRow Row;

@@ -126,33 +126,12 @@ quote (PGconn *conn, const char *name)
   return copy;
 }
 
-/* Wanted columns the case builder never reads from a database's rows: the
- * person's key of a table keyed by it, which the cursor sends stripped as
- * cp_key, and row identifiers, which only order the rows. They must be
- * there (as in a CSV file), but are not fetched. */
-static const struct {
-  guint table;
-  int col;
-} unread_columns[] = {
-  { T_EPISODES, E_ID }, { T_LEGAL, L_PERSON }, { T_REVIEWS, R_ID }, { T_VISITS, V_PERSON }, { T_VISITS, V_ID },
-  { T_HEALTH, H_PERSON }, { T_CARE_PLAN, C_PERSON }, { T_PERMANENCE, M_PERSON }, { T_CARE_LEAVERS, CL_PERSON },
-  { T_MISSING, MI_PERSON },
-};
-
-static gboolean
-column_unread (guint t, guint w)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (unread_columns); i++)
-    if (unread_columns[i].table == t && unread_columns[i].col == (int) w)
-      return TRUE;
-  return FALSE;
-}
-
-/* Only the columns the reader reads are fetched (the SSD's tables have
- * many more): the cursor's names keep those, in the table's order, and
- * the table's cols their places among them (-1 for the others). The row
- * identifier, which orders the rows, is fetched too where it is not one
- * of them. */
+/* Only the columns the case builder reads are fetched (the SSD's tables
+ * have many more; a key it never reads from a row the cursor sends
+ * stripped as cp_key): the cursor's names keep those, in the table's
+ * order, and the table's cols their places among them (-1 for the
+ * others). The row identifier, which orders the rows, is fetched too
+ * where it is not one of them. */
 static void
 keep_wanted_columns (Cursor *cursor, CpSsdTable *table, guint t, int row_id_at)
 {
@@ -163,7 +142,7 @@ keep_wanted_columns (Cursor *cursor, CpSsdTable *table, guint t, int row_id_at)
   for (int k = 0; k < cursor->n; k++)
     place[k] = -1;
   for (guint w = 0; w < n_wanted; w++)
-    if (table->cols[w] >= 0 && !column_unread (t, w))
+    if (table->cols[w] >= 0 && !(cp_ssd_table_specs[t].unread & CP_SSD_COLUMN (w)))
       place[table->cols[w]] = 0;
   for (int k = 0; k < cursor->n; k++)
     {

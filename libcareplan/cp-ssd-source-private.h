@@ -43,15 +43,21 @@ enum { CL_PERSON, CL_ELIGIBILITY, CL_IN_TOUCH, CL_CONTACT, CL_PATHWAY };
 enum { MI_PERSON, MI_START, MI_TYPE, MI_END, MI_RHI_OFFERED, MI_RHI_ACCEPTED };
 
 /* Each table: its file, its SQL table, its columns (a name starting with
- * '?' is optional), whether it is needed, and the row identifier that
- * orders a SQL table's rows after its key. */
+ * '?' is optional), whether it is needed, the row identifier that orders
+ * a SQL table's rows after its key, and the columns (bit w for column w)
+ * the case builder never reads from a row: checked to be there, as the
+ * format has them, but a source need not fetch them (a person's key,
+ * which a source has already; an identifier that only orders rows). */
 typedef struct {
   const char *name;
   const char *sql;
   const char * const *cols;
   gboolean required;
   const char *row_id;
+  guint unread;
 } CpSsdTableSpec;
+
+#define CP_SSD_COLUMN(w) (1u << (w))
 
 extern const CpSsdTableSpec cp_ssd_table_specs[N_TABLES];
 
