@@ -155,12 +155,30 @@ const CpSsdCodeList cp_ssd_plan_codes = { "the SSD permanence plan codes", FALSE
   { NULL, 0 } } };
 
 /* The code of @list that the @n bytes at @value are, or NULL. */
+static inline char
+fold (char c, gboolean case_insensitive)
+{
+  return case_insensitive && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
+/* Whether @code is the @n bytes at @value (ASCII case aside if
+ * @case_insensitive): most codes differ at the first byte, so this is
+ * compared a byte at a time rather than measured first. A NUL in @value
+ * matches no code. */
+static inline gboolean
+code_is (const char *code, const char *value, gsize n, gboolean case_insensitive)
+{
+  for (gsize i = 0; i < n; i++)
+    if (code[i] == '\0' || fold (code[i], case_insensitive) != fold (value[i], case_insensitive))
+      return FALSE;
+  return code[n] == '\0';
+}
+
 static const CpSsdCode *
 find_code_len (const CpSsdCodeList *list, const char *value, gsize n)
 {
   for (const CpSsdCode *c = list->codes; c->code; c++)
-    if (strlen (c->code) == n &&
-        (list->case_insensitive ? g_ascii_strncasecmp (c->code, value, n) == 0 : memcmp (c->code, value, n) == 0))
+    if (code_is (c->code, value, n, list->case_insensitive))
       return c;
   return NULL;
 }

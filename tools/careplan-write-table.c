@@ -32,6 +32,19 @@
 /* PostgreSQL's identifiers are at most 63 bytes (NAMEDATALEN - 1). */
 #define MAX_IDENTIFIER 63
 
+#define N_STATUSES (CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY + 1)
+
+/* A rule's fields as COPY's binary format writes them: its key and its
+ * id, each with its length in front, made once for the run. */
+typedef struct
+{
+  CpRule *rule;
+  CpDuty duty;
+  gboolean noted;        /* its citation is in the writer's rules */
+  GString *key;
+  GString *id;
+} RuleBytes;
+
 struct _CareplanTableWriter
 {
 #if CP_HAVE_LIBPQ
@@ -41,7 +54,10 @@ struct _CareplanTableWriter
   GString *buffer;       /* COPY data not yet sent */
   GEnumClass *statuses;
   GHashTable *rules;     /* rule id -> citation, of the rows written */
-  GHashTable *seen;      /* the CpRule of each, by address */
+  GHashTable *seen;      /* CpRule (by address) -> its RuleBytes */
+  RuleBytes *memo[64];   /* the last RuleBytes of each slot, by address */
+  GString *lead;         /* each row's first fields: their count, the date, the profile */
+  GString *status_bytes[N_STATUSES + 1];   /* each status's nick; the last "?" */
   char *profile;
   gint32 as_at;          /* PostgreSQL's day: from 1 January 2000 */
   char *rules_name;      /* TABLE_rules, quoted */
@@ -267,6 +283,102 @@ begin (CareplanTableWriter *self, const char *conninfo, const char *profile, con
 
 #endif
 
+/* COPY's binary format: each tuple its number of fields (16 bits), each
+ * field its length in bytes (32 bits; -1 for NULL) and its bytes, every
+ * number big-endian; a date is a 32-bit count of days from 2000-01-01,
+ * text its bytes (UTF-8, as the text format sent them).
+ *
+ * A row's fields are written straight into room made for the whole row:
+ * the fields the rows share (the count, the date, the profile; a rule's
+ * key and id; a status's nick) are encoded once, and a row is a few
+ * copies. */
+static guchar *
+put_u16 (guchar *p, guint16 v)
+{
+  p[0] = (guchar) (v >> 8);
+  p[1] = (guchar) v;
+  return p + 2;
+}
+
+static guchar *
+put_i32 (guchar *p, gint32 v)
+{
+  guint32 u = (guint32) v;
+
+  p[0] = (guchar) (u >> 24);
+  p[1] = (guchar) (u >> 16);
+  p[2] = (guchar) (u >> 8);
+  p[3] = (guchar) u;
+  return p + 4;
+}
+
+static guchar *
+put_bytes (guchar *p, const char *bytes, gsize len)
+{
+  memcpy (p, bytes, len);
+  return p + len;
+}
+
+static guchar *
+put_int (guchar *p, gint32 v)
+{
+  return put_i32 (put_i32 (p, 4), v);
+}
+
+/* Julian day @julian as PostgreSQL's date, or NULL for 0 (no date). */
+static guchar *
+put_date (guchar *p, guint32 julian)
+{
+  return julian == 0 ? put_i32 (p, -1) : put_int (p, pg_day (julian));
+}
+
+/* @value as a text field: its length, then its bytes. */
+static GString *
+text_field (const char *value)
+{
+  gsize len = strlen (value);
+  GString *out = g_string_sized_new (len + 4);
+
+  g_string_set_size (out, 4);
+  put_i32 ((guchar *) out->str, (gint32) len);
+  g_string_append_len (out, value, (gssize) len);
+  return out;
+}
+
+static void
+rule_bytes_free (gpointer data)
+{
+  RuleBytes *b = data;
+
+  g_string_free (b->key, TRUE);
+  g_string_free (b->id, TRUE);
+  g_free (b);
+}
+
+/* @rule's key and id as fields, made the first time it is met. */
+static RuleBytes *
+rule_bytes (CareplanTableWriter *self, CpRule *rule)
+{
+  RuleBytes **memo = &self->memo[((guintptr) rule / sizeof (gpointer)) % G_N_ELEMENTS (self->memo)];
+  RuleBytes *b;
+
+  if (*memo != NULL && (*memo)->rule == rule)
+    return *memo;
+  b = g_hash_table_lookup (self->seen, rule);
+  if (b == NULL)
+    {
+      b = g_new (RuleBytes, 1);
+      b->rule = rule;
+      b->duty = cp_rule_get_duty (rule);
+      b->noted = FALSE;
+      b->key = text_field (cp_rule_get_key (rule));
+      b->id = text_field (cp_rule_get_id (rule));
+      g_hash_table_insert (self->seen, rule, b);
+    }
+  *memo = b;
+  return b;
+}
+
 CareplanTableWriter *
 careplan_table_writer_new (const char *conninfo, const char *table, const char *profile, const GDate *as_at,
                            GError **error)
@@ -285,9 +397,24 @@ careplan_table_writer_new (const char *conninfo, const char *table, const char *
   self->buffer = g_string_new (NULL);
   self->statuses = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
   self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->seen = g_hash_table_new (NULL, NULL);
+  self->seen = g_hash_table_new_full (NULL, NULL, NULL, rule_bytes_free);
   self->profile = g_strdup (profile);
   self->as_at = pg_day (g_date_get_julian (as_at));
+  /* The fields every row starts with: how many there are, the as-at date
+   * and the profile. */
+  self->lead = g_string_new (NULL);
+  g_string_set_size (self->lead, 10);
+  put_int (put_u16 ((guchar *) self->lead->str, 10), self->as_at);
+  {
+    g_autoptr(GString) field = text_field (profile);
+    g_string_append_len (self->lead, field->str, (gssize) field->len);
+  }
+  for (guint s = 0; s < N_STATUSES; s++)
+    {
+      GEnumValue *status = g_enum_get_value (self->statuses, (int) s);
+      self->status_bytes[s] = text_field (status != NULL ? status->value_nick : "?");
+    }
+  self->status_bytes[N_STATUSES] = text_field ("?");
   g_snprintf (when, sizeof when, "%04d-%02d-%02d", g_date_get_year (as_at), g_date_get_month (as_at),
               g_date_get_day (as_at));
 #if CP_HAVE_LIBPQ
@@ -301,52 +428,6 @@ careplan_table_writer_new (const char *conninfo, const char *table, const char *
                "postgresql: this libcareplan was built without PostgreSQL support (libpq)");
   return NULL;
 #endif
-}
-
-/* COPY's binary format: each tuple its number of fields (16 bits), each
- * field its length in bytes (32 bits; -1 for NULL) and its bytes, every
- * number big-endian; a date is a 32-bit count of days from 2000-01-01,
- * text its bytes (UTF-8, as the text format sent them). */
-static void
-put_u16 (GString *out, guint16 v)
-{
-  v = GUINT16_TO_BE (v);
-  g_string_append_len (out, (const char *) &v, 2);
-}
-
-static void
-put_i32 (GString *out, gint32 v)
-{
-  guint32 be = GUINT32_TO_BE ((guint32) v);
-  g_string_append_len (out, (const char *) &be, 4);
-}
-
-static void
-put_text (GString *out, const char *value)
-{
-  gsize len = strlen (value);
-
-  put_i32 (out, (gint32) len);
-  g_string_append_len (out, value, (gssize) len);
-}
-
-static void
-put_int (GString *out, gint32 v)
-{
-  put_i32 (out, 4);
-  put_i32 (out, v);
-}
-
-/* Julian day @julian as PostgreSQL's date, or NULL for 0 (no date). */
-static void
-put_date (GString *out, guint32 julian)
-{
-  if (julian == 0)
-    {
-      put_i32 (out, -1);
-      return;
-    }
-  put_int (out, pg_day (julian));
 }
 
 #if CP_HAVE_LIBPQ
@@ -367,7 +448,7 @@ careplan_table_writer_add_case (CareplanTableWriter *self, CpEvaluator *ev, CpCa
 {
   CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
   guint n = cp_obligation_list_length (list);
-  const char *record = cp_child_get_id (cp_case_get_child (kase));
+  g_autoptr(GString) record = text_field (cp_child_get_id (cp_case_get_child (kase)));
   gint32 ordinal = 0;
 
   if (self->failed)
@@ -375,24 +456,38 @@ careplan_table_writer_add_case (CareplanTableWriter *self, CpEvaluator *ev, CpCa
   for (guint i = 0; i < n; i++)
     {
       const CpObligationData *d = cp_obligation_list_peek (list, i);
-      GEnumValue *status = g_enum_get_value (self->statuses, (int) d->status);
+      RuleBytes *rule = rule_bytes (self, d->rule);
+      const GString *status = self->status_bytes[(guint) d->status < N_STATUSES ? (guint) d->status : N_STATUSES];
+      gsize subject = strlen (d->subject);
+      gsize at = self->buffer->len;
+      guchar *p;
 
-      if (!careplan_source_judges (source, cp_rule_get_duty (d->rule)))
+      if (!careplan_source_judges (source, rule->duty))
         continue;
-      put_u16 (self->buffer, 10);
-      put_int (self->buffer, self->as_at);
-      put_text (self->buffer, self->profile);
-      put_text (self->buffer, record);
-      put_int (self->buffer, ++ordinal);
-      put_text (self->buffer, cp_rule_get_key (d->rule));
-      put_text (self->buffer, d->subject);
-      put_date (self->buffer, d->due);
-      put_date (self->buffer, d->met);
-      put_text (self->buffer, status ? status->value_nick : "?");
-      put_text (self->buffer, cp_rule_get_id (d->rule));
-      if (g_hash_table_add (self->seen, d->rule))
-        g_hash_table_insert (self->rules, g_strdup (cp_rule_get_id (d->rule)),
-                             g_strdup (cp_rule_get_citation (d->rule)));
+      /* The row's size: the shared fields, the ordinal (8 bytes), the
+       * subject, two dates (8 bytes each at most). */
+      g_string_set_size (self->buffer, at + self->lead->len + record->len + 8 + rule->key->len + 4 + subject +
+                                       16 + status->len + rule->id->len);
+      p = (guchar *) self->buffer->str + at;
+      p = put_bytes (p, self->lead->str, self->lead->len);
+      p = put_bytes (p, record->str, record->len);
+      p = put_int (p, ++ordinal);
+      p = put_bytes (p, rule->key->str, rule->key->len);
+      p = put_i32 (p, (gint32) subject);
+      p = put_bytes (p, d->subject, subject);
+      p = put_date (p, d->due);
+      p = put_date (p, d->met);
+      p = put_bytes (p, status->str, status->len);
+      p = put_bytes (p, rule->id->str, rule->id->len);
+      g_string_truncate (self->buffer, (gsize) (p - (guchar *) self->buffer->str));
+      if (!rule->noted)
+        {
+          /* Its citation, for the rules' table: of the rules of the rows
+           * written, and only those. */
+          g_hash_table_insert (self->rules, g_strdup (cp_rule_get_id (rule->rule)),
+                               g_strdup (cp_rule_get_citation (rule->rule)));
+          rule->noted = TRUE;
+        }
       self->rows++;
     }
 #if CP_HAVE_LIBPQ
@@ -437,7 +532,7 @@ careplan_table_writer_commit (CareplanTableWriter *self, guint *rows, GError **e
   if (self->failed)
     return FALSE;
   /* The binary format's trailer. */
-  put_u16 (self->buffer, 0xffff);
+  g_string_append_len (self->buffer, "\377\377", 2);
   if (!send_buffer (self, error))
     return FALSE;
   if (PQputCopyEnd (self->conn, NULL) != 1)
@@ -482,6 +577,11 @@ careplan_table_writer_free (CareplanTableWriter *self)
     g_string_free (self->buffer, TRUE);
   g_clear_pointer (&self->rules, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
+  if (self->lead != NULL)
+    g_string_free (self->lead, TRUE);
+  for (guint s = 0; s <= N_STATUSES; s++)
+    if (self->status_bytes[s] != NULL)
+      g_string_free (self->status_bytes[s], TRUE);
   g_free (self->profile);
   g_free (self->rules_name);
   g_free (self->table);
