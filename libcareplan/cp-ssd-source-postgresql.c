@@ -111,7 +111,8 @@ pg_command (PGconn *conn, const char *sql, const char *what, GError **error)
 {
   g_autoptr(PGresult) res = PQexec (conn, sql);
 
-  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+  /* A command, or a SELECT run for its effect (set_config()). */
+  if (PQresultStatus (res) != PGRES_COMMAND_OK && PQresultStatus (res) != PGRES_TUPLES_OK)
     return pg_fail (error, conn, what);
   return TRUE;
 }
@@ -721,8 +722,13 @@ set_up_transaction (PGconn *conn, const char *snapshot, GError **error)
           * than running them. */
          pg_command (conn, "SET LOCAL cursor_tuple_fraction = 1.0", "postgresql", error) &&
          pg_command (conn, "SET LOCAL jit = off", "postgresql", error) &&
-         /* Each cursor sorts its table on the server: in memory, not on disk. */
-         pg_command (conn, "SET LOCAL work_mem = '64MB'", "postgresql", error);
+         /* Each cursor sorts its table on the server: in memory rather
+          * than on disk where it can. At least 64 MB for the transaction,
+          * or more where the role or the connection (options=-c
+          * work_mem=…) sets more: docs/ssd.md says what the sorts take. */
+         pg_command (conn, "SELECT set_config('work_mem', CASE WHEN pg_size_bytes(current_setting('work_mem')) "
+                     "< pg_size_bytes('64MB') THEN '64MB' ELSE current_setting('work_mem') END, true)",
+                     "postgresql", error);
 }
 
 /* Declares table @t's cursor: on a connection of its own, read by a
