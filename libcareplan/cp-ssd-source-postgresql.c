@@ -69,7 +69,17 @@ typedef struct {
   gint stop;
   GString *last;        /* the key of the last row passed, to check the order */
   GPtrArray *retired;   /* PGresult: batches that rows of the current child may point into */
+  /* The current child's rows are made in blocks kept from child to child
+   * (an allocation and a free for each row cost more than the row): */
+  GPtrArray *blocks;    /* of ROW_BLOCK bytes each */
+  guint block;          /* the one in use, */
+  gsize used;           /* and how much of it */
+  GPtrArray *wide;      /* rows wider than a block, each on its own */
 } Cursor;
+
+/* The bytes of a block of rows: some two hundred rows of the few columns
+ * fetched. */
+#define ROW_BLOCK 32768
 
 typedef struct {
   CpSsdSource parent;
@@ -498,6 +508,33 @@ pass (PgSource *self, guint t, const char *key, GError **error)
   return TRUE;
 }
 
+/* Room for a row of @size bytes among the current child's rows, until
+ * clear_rows(): in the cursor's blocks, or (a row wider than a block, which
+ * the few columns fetched never make) on its own. */
+static gpointer
+row_room (Cursor *c, gsize size)
+{
+  size = (size + 7) & ~(gsize) 7;
+  if (size > ROW_BLOCK)
+    {
+      gpointer own = g_malloc (size);
+
+      g_ptr_array_add (c->wide, own);
+      return own;
+    }
+  if (c->blocks->len == 0)
+    g_ptr_array_add (c->blocks, g_malloc (ROW_BLOCK));
+  if (c->used + size > ROW_BLOCK)
+    {
+      c->block++;
+      c->used = 0;
+      if (c->block == c->blocks->len)
+        g_ptr_array_add (c->blocks, g_malloc (ROW_BLOCK));
+    }
+  c->used += size;
+  return (char *) c->blocks->pdata[c->block] + c->used - size;
+}
+
 /* Takes the cursor's current row into the table's rows. */
 static Row *
 take (PgSource *self, guint t)
@@ -506,10 +543,12 @@ take (PgSource *self, guint t)
   CpSsdTable *table = &self->parent.tables[t];
   PGresult *res = c->batch;
   int r = c->at;
-  /* The row and its fields in one block (freed with g_free); the fields
-   * are the batch's own strings (a NULL is ""), the batch kept until the
-   * child is done with. */
-  Row *row = g_malloc0 (sizeof (Row) + (c->n + 1) * sizeof (char *));
+  /* The row and its fields in one place (row_room()); the fields are the
+   * batch's own strings (a NULL is ""), the batch kept until the child is
+   * done with. */
+  Row *row = row_room (c, sizeof (Row) + (c->n + 1) * sizeof (char *));
+
+  memset (row, 0, sizeof (Row));
 
   /* The header is line 1. */
   if (c->numbered_here)
@@ -531,9 +570,14 @@ take (PgSource *self, guint t)
 static void
 clear_rows (PgSource *self, guint t)
 {
+  Cursor *c = &self->cursors[t];
+
   g_ptr_array_set_size (self->parent.tables[t].rows, 0);
-  if (self->cursors[t].retired)
-    g_ptr_array_set_size (self->cursors[t].retired, 0);
+  c->block = 0;
+  c->used = 0;
+  g_ptr_array_set_size (c->wide, 0);
+  if (c->retired)
+    g_ptr_array_set_size (c->retired, 0);
 }
 
 static gboolean declare_cursor (PgSource *self, guint t, gboolean orphans, GError **error);
@@ -663,6 +707,8 @@ pg_close (CpSsdSource *source)
       g_clear_pointer (&c->batch, PQclear);
       if (c->retired)
         g_ptr_array_unref (c->retired);
+      g_clear_pointer (&c->blocks, g_ptr_array_unref);
+      g_clear_pointer (&c->wide, g_ptr_array_unref);
       g_strfreev (c->names);
       g_free (c->ident);
       g_free (c->key);
@@ -812,7 +858,12 @@ cp_ssd_source_new_postgresql (const char  *conninfo,
   self = g_new0 (PgSource, 1);
   cp_ssd_source_init (&self->parent, &pg_class);
   for (guint t = 0; t < N_TABLES; t++)
-    self->parent.tables[t].rows = g_ptr_array_new_with_free_func (g_free);
+    {
+      /* The rows' memory is their cursor's (row_room()). */
+      self->parent.tables[t].rows = g_ptr_array_new ();
+      self->cursors[t].blocks = g_ptr_array_new_with_free_func (g_free);
+      self->cursors[t].wide = g_ptr_array_new_with_free_func (g_free);
+    }
   if (!pg_open (self, conninfo, error))
     {
       cp_ssd_source_free (&self->parent);
