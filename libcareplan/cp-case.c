@@ -1244,8 +1244,6 @@ cp_activity_walk_next (CpActivityWalk *walk,
                        CpDuty         *duty,
                        guint32        *day)
 {
-  const GDate *d;
-
   if (walk->i >= walk->n)
     return FALSE;
   if (walk->days != NULL)
@@ -1256,8 +1254,7 @@ cp_activity_walk_next (CpActivityWalk *walk,
   else
     {
       *duty = cp_activity_get_duty (walk->records[walk->i]);
-      d = cp_activity_get_date (walk->records[walk->i]);
-      *day = d != NULL && g_date_valid (d) ? g_date_get_julian (d) : 0;
+      *day = cp_date_julian (cp_activity_get_date (walk->records[walk->i]));
     }
   walk->i++;
   return TRUE;

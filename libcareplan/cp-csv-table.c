@@ -266,23 +266,6 @@ cp_csv_parse_day (const char *text,
                   guint32    *out)
 {
   if (len == 10 && text[2] == '/' && text[5] == '/')
-    {
-      int dd = 0, mm = 0, yyyy = 0;
-
-      for (guint i = 0; i < 10; i++)
-        if (i != 2 && i != 5 && !g_ascii_isdigit (text[i]))
-          return FALSE;
-      for (guint i = 0; i < 2; i++)
-        {
-          dd = dd * 10 + (text[i] - '0');
-          mm = mm * 10 + (text[3 + i] - '0');
-        }
-      for (guint i = 6; i < 10; i++)
-        yyyy = yyyy * 10 + (text[i] - '0');
-      if (!g_date_valid_dmy (dd, mm, yyyy))
-        return FALSE;
-      *out = cp_julian_from_dmy (yyyy, mm, dd);
-      return TRUE;
-    }
+    return cp_date_parse_dmy_julian (text, len, out);
   return cp_date_parse_iso_julian (text, len, out);
 }

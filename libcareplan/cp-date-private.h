@@ -19,6 +19,15 @@ gboolean cp_date_parse_iso_julian (const char *text,
                                    gsize       len,
                                    guint32    *out);
 
+/* A dd/mm/yyyy date in the @len bytes at @text (no NUL needed), to a
+ * julian day number. */
+gboolean cp_date_parse_dmy_julian (const char *text,
+                                   gsize       len,
+                                   guint32    *out);
+
+/* The julian day of @date, or 0 where it is NULL or not valid. */
+guint32  cp_date_julian         (const GDate *date);
+
 /* The julian day number (g_date_get_julian()) of a valid date. */
 guint32  cp_julian_from_dmy     (int         year,
                                  int         month,

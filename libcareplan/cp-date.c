@@ -44,6 +44,27 @@ cp_date_parse_iso_into (const char  *text,
   return TRUE;
 }
 
+gboolean
+cp_date_parse_dmy_julian (const char *text,
+                          gsize       len,
+                          guint32    *out)
+{
+  int d, m, y;
+
+  if (len != 10 || text[2] != '/' || text[5] != '/' ||
+      !parse_digits (text, 2, &d) || !parse_digits (text + 3, 2, &m) || !parse_digits (text + 6, 4, &y) ||
+      !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  *out = cp_julian_from_dmy (y, m, d);
+  return TRUE;
+}
+
+guint32
+cp_date_julian (const GDate *date)
+{
+  return date != NULL && g_date_valid (date) ? g_date_get_julian (date) : 0;
+}
+
 /* cp_julian_to_dmy() backwards: days from 1 March of year 0 in 400-year
  * cycles, then from 1 January of year 1 (day 1). */
 guint32

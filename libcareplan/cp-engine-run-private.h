@@ -87,12 +87,18 @@ typedef struct {
 
 /* Run state ---------------------------------------------------------------- */
 
-/* Only what is known by the evaluation date counts. */
+/* Only what is known by the evaluation date counts: julian day @j, or 0
+ * where it is none or later. */
+static inline guint32
+cp_engine_known_julian (CpEngineRun *run, guint32 j)
+{
+  return j != 0 && j <= run->today ? j : 0;
+}
+
 static inline guint32
 cp_engine_known (CpEngineRun *run, const GDate *d)
 {
-  guint32 j = cp_engine_julian (d);
-  return j != 0 && j <= run->today ? j : 0;
+  return cp_engine_known_julian (run, cp_engine_julian (d));
 }
 
 /* Whether @rule is the version of its key that governs a duty arising on

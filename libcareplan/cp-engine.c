@@ -33,7 +33,7 @@
 guint32
 cp_engine_julian (const GDate *d)
 {
-  return d != NULL && g_date_valid (d) ? g_date_get_julian (d) : 0;
+  return cp_date_julian (d);
 }
 
 /* The dates formatted, by julian day: a case's explanations name the
@@ -618,7 +618,7 @@ collect_records (CpEngineRun *run)
   /* Those known by the evaluation date. */
   cp_case_walk_activities (run->kase, &walk);
   while (cp_activity_walk_next (&walk, &a.duty, &a.day))
-    if (a.day != 0 && a.day <= run->today)
+    if ((a.day = cp_engine_known_julian (run, a.day)) != 0)
       g_array_append_val (run->activities, a);
   placements = cp_case_peek_placements (run->kase, &n);
   for (guint i = 0; i < n; i++)
