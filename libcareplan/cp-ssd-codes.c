@@ -154,7 +154,6 @@ const CpSsdCodeList cp_ssd_plan_codes = { "the SSD permanence plan codes", FALSE
   { "OTHERPLN", -1 },
   { NULL, 0 } } };
 
-/* The code of @list that the @n bytes at @value are, or NULL. */
 static inline char
 fold (char c, gboolean case_insensitive)
 {
@@ -174,6 +173,7 @@ code_is (const char *code, const char *value, gsize n, gboolean case_insensitive
   return code[n] == '\0';
 }
 
+/* The code of @list that the @n bytes at @value are, or NULL. */
 static const CpSsdCode *
 find_code_len (const CpSsdCodeList *list, const char *value, gsize n)
 {
@@ -282,23 +282,22 @@ bad:
 
 /* The care plan's JSON -------------------------------------------------- */
 
-static gboolean
-word_is (const char *p, gsize n, const char *word)
-{
-  return strlen (word) == n && g_ascii_strncasecmp (p, word, n) == 0;
-}
+/* The words of a box in the care plan's JSON: N, No, 0 and false empty;
+ * Y, Yes, 1 and true ticked (any case). */
+static const CpSsdCodeList box_words = { "a box's words", TRUE, FALSE, {
+  { "N", FALSE }, { "No", FALSE }, { "0", FALSE }, { "false", FALSE },
+  { "Y", TRUE }, { "Yes", TRUE }, { "1", TRUE }, { "true", TRUE },
+  { NULL, 0 } } };
 
-/* Whether the @n bytes at @s are a box's word, and @ticked which: "", N,
- * No, 0 and false are empty; Y, Yes, 1 and true ticked (any case). */
+/* Whether the @n bytes at @s are a box's word (or none), and @ticked which. */
 static gboolean
 box_word (const char *s, gsize n, gboolean *ticked)
 {
-  if (n == 0 || word_is (s, n, "N") || word_is (s, n, "No") || word_is (s, n, "0") || word_is (s, n, "false"))
-    *ticked = FALSE;
-  else if (word_is (s, n, "Y") || word_is (s, n, "Yes") || word_is (s, n, "1") || word_is (s, n, "true"))
-    *ticked = TRUE;
-  else
+  const CpSsdCode *c = n > 0 ? find_code_len (&box_words, s, n) : NULL;
+
+  if (n > 0 && c == NULL)
     return FALSE;
+  *ticked = c != NULL && c->value;
   return TRUE;
 }
 
