@@ -74,11 +74,11 @@ typedef struct {
   GPtrArray *blocks;    /* of ROW_BLOCK bytes each */
   guint block;          /* the one in use, */
   gsize used;           /* and how much of it */
-  GPtrArray *wide;      /* rows wider than a block, each on its own */
 } Cursor;
 
 /* The bytes of a block of rows: some two hundred rows of the few columns
- * fetched. */
+ * fetched (a table has fewer than 32 wanted columns: CpSsdTableSpec's
+ * unread), so a row always fits. */
 #define ROW_BLOCK 32768
 
 typedef struct {
@@ -508,20 +508,13 @@ pass (PgSource *self, guint t, const char *key, GError **error)
   return TRUE;
 }
 
-/* Room for a row of @size bytes among the current child's rows, until
- * clear_rows(): in the cursor's blocks, or (a row wider than a block, which
- * the few columns fetched never make) on its own. */
+/* Room for a row of @size bytes among the current child's rows, in the
+ * cursor's blocks, until clear_rows(). */
 static gpointer
 row_room (Cursor *c, gsize size)
 {
   size = (size + 7) & ~(gsize) 7;
-  if (size > ROW_BLOCK)
-    {
-      gpointer own = g_malloc (size);
-
-      g_ptr_array_add (c->wide, own);
-      return own;
-    }
+  g_assert (size <= ROW_BLOCK);
   if (c->blocks->len == 0)
     g_ptr_array_add (c->blocks, g_malloc (ROW_BLOCK));
   if (c->used + size > ROW_BLOCK)
@@ -575,7 +568,6 @@ clear_rows (PgSource *self, guint t)
   g_ptr_array_set_size (self->parent.tables[t].rows, 0);
   c->block = 0;
   c->used = 0;
-  g_ptr_array_set_size (c->wide, 0);
   if (c->retired)
     g_ptr_array_set_size (c->retired, 0);
 }
@@ -708,7 +700,6 @@ pg_close (CpSsdSource *source)
       if (c->retired)
         g_ptr_array_unref (c->retired);
       g_clear_pointer (&c->blocks, g_ptr_array_unref);
-      g_clear_pointer (&c->wide, g_ptr_array_unref);
       g_strfreev (c->names);
       g_free (c->ident);
       g_free (c->key);
@@ -862,7 +853,6 @@ cp_ssd_source_new_postgresql (const char  *conninfo,
       /* The rows' memory is their cursor's (row_room()). */
       self->parent.tables[t].rows = g_ptr_array_new ();
       self->cursors[t].blocks = g_ptr_array_new_with_free_func (g_free);
-      self->cursors[t].wide = g_ptr_array_new_with_free_func (g_free);
     }
   if (!pg_open (self, conninfo, error))
     {

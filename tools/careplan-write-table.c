@@ -52,10 +52,8 @@ struct _CareplanTableWriter
 #endif
   char *table;           /* as given, for messages */
   GString *buffer;       /* COPY data not yet sent */
-  GEnumClass *statuses;
   GHashTable *rules;     /* rule id -> citation, of the rows written */
   GHashTable *seen;      /* CpRule (by address) -> its RuleBytes */
-  RuleBytes *memo[64];   /* the last RuleBytes of each slot, by address */
   GString *lead;         /* each row's first fields: their count, the date, the profile */
   GString *status_bytes[N_STATUSES + 1];   /* each status's nick; the last "?" */
   char *profile;
@@ -359,12 +357,8 @@ rule_bytes_free (gpointer data)
 static RuleBytes *
 rule_bytes (CareplanTableWriter *self, CpRule *rule)
 {
-  RuleBytes **memo = &self->memo[((guintptr) rule / sizeof (gpointer)) % G_N_ELEMENTS (self->memo)];
-  RuleBytes *b;
+  RuleBytes *b = g_hash_table_lookup (self->seen, rule);
 
-  if (*memo != NULL && (*memo)->rule == rule)
-    return *memo;
-  b = g_hash_table_lookup (self->seen, rule);
   if (b == NULL)
     {
       b = g_new (RuleBytes, 1);
@@ -375,7 +369,6 @@ rule_bytes (CareplanTableWriter *self, CpRule *rule)
       b->id = text_field (cp_rule_get_id (rule));
       g_hash_table_insert (self->seen, rule, b);
     }
-  *memo = b;
   return b;
 }
 
@@ -384,6 +377,7 @@ careplan_table_writer_new (const char *conninfo, const char *table, const char *
                            GError **error)
 {
   g_autoptr(CareplanTableWriter) self = g_new0 (CareplanTableWriter, 1);
+  GEnumClass *statuses;
   char when[16];
 
   if (!careplan_table_name_is_valid (table))
@@ -395,7 +389,6 @@ careplan_table_writer_new (const char *conninfo, const char *table, const char *
     }
   self->table = g_strdup (table);
   self->buffer = g_string_new (NULL);
-  self->statuses = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
   self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->seen = g_hash_table_new_full (NULL, NULL, NULL, rule_bytes_free);
   self->profile = g_strdup (profile);
@@ -409,11 +402,13 @@ careplan_table_writer_new (const char *conninfo, const char *table, const char *
     g_autoptr(GString) field = text_field (profile);
     g_string_append_len (self->lead, field->str, (gssize) field->len);
   }
+  statuses = g_type_class_ref (CP_TYPE_OBLIGATION_STATUS);
   for (guint s = 0; s < N_STATUSES; s++)
     {
-      GEnumValue *status = g_enum_get_value (self->statuses, (int) s);
+      GEnumValue *status = g_enum_get_value (statuses, (int) s);
       self->status_bytes[s] = text_field (status != NULL ? status->value_nick : "?");
     }
+  g_type_class_unref (statuses);
   self->status_bytes[N_STATUSES] = text_field ("?");
   g_snprintf (when, sizeof when, "%04d-%02d-%02d", g_date_get_year (as_at), g_date_get_month (as_at),
               g_date_get_day (as_at));
@@ -457,13 +452,15 @@ careplan_table_writer_add_case (CareplanTableWriter *self, CpEvaluator *ev, CpCa
     {
       const CpObligationData *d = cp_obligation_list_peek (list, i);
       RuleBytes *rule = rule_bytes (self, d->rule);
-      const GString *status = self->status_bytes[(guint) d->status < N_STATUSES ? (guint) d->status : N_STATUSES];
-      gsize subject = strlen (d->subject);
-      gsize at = self->buffer->len;
+      const GString *status;
+      gsize subject, at;
       guchar *p;
 
       if (!careplan_source_judges (source, rule->duty))
         continue;
+      status = self->status_bytes[(guint) d->status < N_STATUSES ? (guint) d->status : N_STATUSES];
+      subject = strlen (d->subject);
+      at = self->buffer->len;
       /* The row's size: the shared fields, the ordinal (8 bytes), the
        * subject, two dates (8 bytes each at most). */
       g_string_set_size (self->buffer, at + self->lead->len + record->len + 8 + rule->key->len + 4 + subject +
@@ -571,8 +568,6 @@ careplan_table_writer_free (CareplanTableWriter *self)
 #if CP_HAVE_LIBPQ
   g_clear_pointer (&self->conn, PQfinish);
 #endif
-  if (self->statuses != NULL)
-    g_type_class_unref (self->statuses);
   if (self->buffer != NULL)
     g_string_free (self->buffer, TRUE);
   g_clear_pointer (&self->rules, g_hash_table_unref);
