@@ -162,3 +162,20 @@ Test (date, whole_months_between_days)
     }
   g_rand_free (rand);
 }
+
+Test (date, day_month_year_reads_as_its_iso_twin)
+{
+  static const char * const bad[] = {
+    "31/02/2026", "00/01/2026", "01/13/2026", "1a/01/2026", "29/02/1900", "01/01/0000", "01-01-2026",
+  };
+  guint32 dmy = 0, iso = 0;
+
+  cr_assert (cp_date_parse_dmy_julian ("29/02/2024", 10, &dmy));
+  cr_assert (cp_date_parse_iso_julian ("2024-02-29", 10, &iso));
+  cr_assert_eq (dmy, iso);
+  cr_assert (cp_date_parse_dmy_julian ("31/12/2026xx", 10, &dmy));
+  cr_assert_eq (dmy, cp_julian_from_dmy (2026, 12, 31));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    cr_assert_not (cp_date_parse_dmy_julian (bad[i], strlen (bad[i]), &dmy), "%s", bad[i]);
+  cr_assert_not (cp_date_parse_dmy_julian ("01/01/2026", 9, &dmy));
+}
