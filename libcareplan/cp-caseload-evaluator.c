@@ -7,6 +7,7 @@
 
 #include "careplan.h"
 #include "cp-case-private.h"
+#include "cp-caseload-evaluator-private.h"
 #include "cp-caseload-reader-private.h"
 #include "cp-obligation-list-private.h"
 
@@ -29,6 +30,8 @@ struct _CpCaseResult
   char        *location;
   gboolean     readable;
   guint        counts[CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY + 1];
+  gpointer     prepared;         /* the prepare function's (cp-caseload-evaluator-private.h) */
+  GDestroyNotify prepared_free;
 };
 
 G_DEFINE_FINAL_TYPE (CpCaseResult, cp_case_result, G_TYPE_OBJECT)
@@ -51,6 +54,8 @@ cp_case_result_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_free (self->location);
+  if (self->prepared != NULL && self->prepared_free != NULL)
+    self->prepared_free (self->prepared);
 
   G_OBJECT_CLASS (cp_case_result_parent_class)->finalize (object);
 }
@@ -207,6 +212,15 @@ cp_case_result_count (CpCaseResult       *self,
   return self->counts[status];
 }
 
+/* What the run's prepare function made of the result, or NULL
+ * (cp-caseload-evaluator-private.h). */
+gpointer
+cp_case_result_get_prepared (CpCaseResult *self)
+{
+  g_return_val_if_fail (CP_IS_CASE_RESULT (self), NULL);
+  return self->prepared;
+}
+
 /**
  * CpCaseloadEvaluator:
  *
@@ -240,6 +254,9 @@ struct _CpCaseloadEvaluator
   GDate      *date;
   guint       n_threads;
   gboolean    keep_cases;
+  CpCaseloadPrepareFunc prepare;
+  gpointer    prepare_data;
+  GDestroyNotify prepared_free;
 };
 
 G_DEFINE_FINAL_TYPE (CpCaseloadEvaluator, cp_caseload_evaluator, G_TYPE_OBJECT)
@@ -494,6 +511,20 @@ cp_caseload_evaluator_set_keep_cases (CpCaseloadEvaluator *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_CASES]);
 }
 
+/* See cp-caseload-evaluator-private.h; @func NULL: none. Not while a run
+ * is under way. */
+void
+cp_caseload_evaluator_set_prepare_func (CpCaseloadEvaluator   *self,
+                                        CpCaseloadPrepareFunc  func,
+                                        gpointer               user_data,
+                                        GDestroyNotify         prepared_free)
+{
+  g_return_if_fail (CP_IS_CASELOAD_EVALUATOR (self));
+  self->prepare = func;
+  self->prepare_data = user_data;
+  self->prepared_free = prepared_free;
+}
+
 /* The run --------------------------------------------------------------------
  *
  * The calling thread reads lines (or takes cases from the list) into
@@ -565,24 +596,27 @@ release_delivered (Chunk *c)
   c->n_delivered = 0;
 }
 
-static CpCaseResult *
-evaluate_one (Run         *run,
-              CpCase      *kase,
-              const char  *text,
-              gsize        len,
-              GString     *scratch,
-              GString     *name)
+/* Case @at of @c, read (unless it was a case already) and evaluated by
+ * thread @worker, into @r, which already knows its place. */
+static void
+evaluate_one (Run          *run,
+              guint         worker,
+              Chunk        *c,
+              guint         at,
+              CpCaseResult *r,
+              GString      *scratch,
+              GString      *name)
 {
-  CpCaseResult *r = g_object_new (CP_TYPE_CASE_RESULT, NULL);
   CpCaseloadEvaluator *self = run->self;
   CpObligationList *list;
 
-  if (kase != NULL)
-    r->kase = g_object_ref (kase);
+  if (c->cases[at] != NULL)
+    r->kase = g_object_ref (c->cases[at]);
   else
-    r->kase = cp_case_new_from_json_text (text, (gssize) len, scratch, name, &r->error);
+    r->kase = cp_case_new_from_json_text (c->text->str + c->offset[at], (gssize) c->len[at], scratch, name,
+                                          &r->error);
   if (r->kase == NULL)
-    return r;
+    return;
   r->readable = TRUE;
 
   r->ev = cp_evaluator_new (r->kase, self->policy, self->calendar);
@@ -592,7 +626,7 @@ evaluate_one (Run         *run,
       g_clear_object (&r->ev);
       if (!run->keep)
         g_clear_object (&r->kase);
-      return r;
+      return;
     }
   /* Counted from the list's plain data: asking the list for its items
    * would make every obligation an object, and GLib 2.74 takes global
@@ -606,39 +640,42 @@ evaluate_one (Run         *run,
       if (status < G_N_ELEMENTS (r->counts))
         r->counts[status]++;
     }
+  if (self->prepare != NULL)
+    {
+      r->prepared = self->prepare (r, worker, self->prepare_data);
+      r->prepared_free = self->prepared_free;
+    }
   if (!run->keep)
     {
       /* Freed here, on the worker, rather than on the calling thread. */
       g_clear_object (&r->ev);
       g_clear_object (&r->kase);
     }
-  return r;
 }
 
 static void
-process_chunk (Run *run, Chunk *c, GString *scratch, GString *name)
+process_chunk (Run *run, guint worker, Chunk *c, GString *scratch, GString *name)
 {
   release_delivered (c);
   for (guint i = 0; i < c->n; i++)
     {
-      CpCaseResult *r;
+      CpCaseResult *r = g_object_new (CP_TYPE_CASE_RESULT, NULL);
 
+      r->index = c->first_index + i;
+      r->line = c->line[i];
+      r->location = g_steal_pointer (&c->location[i]);
       if (c->read_error[i] != NULL)
         {
           /* An SSD child whose rows are wrong: the error names them. */
-          r = g_object_new (CP_TYPE_CASE_RESULT, NULL);
           r->error = g_steal_pointer (&c->read_error[i]);
         }
       else
         {
-          r = evaluate_one (run, c->cases[i], c->text->str + c->offset[i], c->len[i], scratch, name);
+          evaluate_one (run, worker, c, i, r, scratch, name);
           /* The reader's own message for a bad line. */
           if (!r->readable)
             g_prefix_error (&r->error, "line %u: ", c->line[i]);
         }
-      r->index = c->first_index + i;
-      r->line = c->line[i];
-      r->location = g_steal_pointer (&c->location[i]);
       c->results[i] = r;
     }
 }
@@ -669,7 +706,7 @@ worker (gpointer data)
       if ((guint) g_atomic_int_get (&run->n_filled) <= seq)
         return NULL;
 
-      process_chunk (run, c, scratch, name);
+      process_chunk (run, w->first, c, scratch, name);
       g_atomic_int_set (&c->state, SLOT_DONE);
       wake_all (run);
     }
@@ -843,7 +880,7 @@ run_source (CpCaseloadEvaluator  *self,
         }
       else
         {
-          process_chunk (&run, c, scratch, name);
+          process_chunk (&run, 0, c, scratch, name);
           g_atomic_int_set (&c->state, SLOT_DONE);
         }
     }

@@ -86,6 +86,17 @@ class JobsTest(unittest.TestCase):
     def test_check_ics(self):
         self.same_for_any_jobs("check", "--on", "2026-11-22", "--format", "ics")
 
+    def test_check_team_pseudonymised(self):
+        # Each thread writes its cases' reports: the allocation filter and
+        # the keyed record ids are applied there, as on one thread.
+        key = os.path.join(self.dir.name, "pseudonym.key")
+        with open(key, "w") as f:
+            f.write("a key of more than sixteen bytes\n")
+        self.same_for_any_jobs("check", "--on", "2026-11-22", "--all", "--format", "json",
+                               "--team", "Children in Care South", "--pseudonymise", key)
+        self.same_for_any_jobs("check", "--on", "2026-11-22", "--all", "--format", "csv", "--excel",
+                               "--policy", "swindon", "--pseudonymise", key)
+
     def test_summary(self):
         self.same_for_any_jobs("summary", "--on", "2026-11-22", "--policy", "warrington")
         self.same_for_any_jobs("summary", "--on", "2026-11-22", "--format", "json")

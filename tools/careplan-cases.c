@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "careplan-commands.h"
+#include "cp-caseload-evaluator-private.h"
 
 /* Lines holding something other than blanks: the cases a JSON Lines file
  * announces, for a progress bar. */
@@ -328,10 +329,37 @@ typedef struct {
   CpPolicy *policy;
   CpCalendar *calendar;
   const GDate *date;
+  CareplanWriteFunc write;
   CareplanEvaluatedFunc func;
   gpointer data;
   guint *invalid;
 } Evaluating;
+
+/* Where an evaluated case came from: its file and line, or its SSD row. */
+static char *
+result_where (Evaluating *e, CpCaseResult *result)
+{
+  return e->source == CAREPLAN_SOURCE_SSD ? ssd_where (e->path, e->db, cp_case_result_get_location (result))
+                                          : g_strdup_printf ("%s:%u", e->path, cp_case_result_get_line (result));
+}
+
+/* On the thread that evaluated the case: the command's writing of it.
+ * @e is only read here (it changes only between runs). */
+static gpointer
+write_evaluated (CpCaseResult *result, guint worker, gpointer user_data)
+{
+  Evaluating *e = user_data;
+  g_autofree char *where = result_where (e, result);
+
+  return e->write (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where, e->source,
+                   worker, e->data);
+}
+
+static void
+free_written (gpointer written)
+{
+  g_string_free (written, TRUE);
+}
 
 /* One case's result, from a caseload file or an SSD source, in input
  * order: its problems on stderr, then the command's function. */
@@ -352,11 +380,11 @@ evaluated (CpCaseResult *result, gpointer user_data)
       (*e->invalid)++;
       return TRUE;
     }
-  where = ssd ? ssd_where (e->path, e->db, cp_case_result_get_location (result))
-              : g_strdup_printf ("%s:%u", e->path, cp_case_result_get_line (result));
+  where = result_where (e, result);
   if (error != NULL)
     fprintf (stderr, "%s: %s\n", where, error->message);
-  e->func (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where, e->source, e->data);
+  e->func (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where, e->source,
+           cp_case_result_get_prepared (result), e->data);
   return TRUE;
 }
 
@@ -394,7 +422,13 @@ evaluate_serially (CpCase *kase, const char *where, int source, gpointer data)
   const GDate *date = ssda903_child_date != NULL ? ssda903_child_date : e->date;
   g_autoptr(CpEvaluator) ev = careplan_evaluate (kase, e->policy, e->calendar, date, where);
 
-  e->func (kase, ev, where, source, e->data);
+  e->func (kase, ev, where, source, NULL, e->data);
+}
+
+guint
+careplan_threads_for_jobs (guint jobs)
+{
+  return jobs > 0 ? jobs : MAX (1, g_get_num_processors ());
 }
 
 gboolean
@@ -405,15 +439,20 @@ careplan_for_each_evaluated (char                  **paths,
                              CpPolicy               *policy,
                              CpCalendar             *calendar,
                              const GDate            *date,
+                             CareplanWriteFunc       write,
                              CareplanEvaluatedFunc   func,
                              gpointer                data,
                              guint                  *invalid)
 {
   g_autoptr(CpCaseloadEvaluator) caseload = cp_caseload_evaluator_new (policy, calendar, date);
-  Evaluating e = { NULL, FALSE, CAREPLAN_SOURCE_CASE, policy, calendar, date, func, data, invalid };
+  Evaluating e = { NULL, FALSE, CAREPLAN_SOURCE_CASE, policy, calendar, date, write, func, data, invalid };
   gboolean readable = TRUE;
 
   cp_caseload_evaluator_set_n_threads (caseload, jobs);
+  /* On one thread, nothing is gained by writing a case apart and copying
+   * it into place. */
+  if (write != NULL && careplan_threads_for_jobs (jobs) > 1)
+    cp_caseload_evaluator_set_prepare_func (caseload, write_evaluated, &e, free_written);
   for (guint i = 0; paths && paths[i]; i++)
     {
       char *one[] = { paths[i], NULL };

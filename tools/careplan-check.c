@@ -81,6 +81,8 @@ typedef struct {
   GDate *date;
   GString *out;          /* what is still to be written */
   CareplanOutput *output;
+  GPtrArray *outputs;    /* on more than one thread: CareplanOutput, a thread's (see write_case()) */
+  GPtrArray *scratch;    /* on more than one thread: GString, a thread's working text */
   CpFileReplacement *file;   /* --output, written as it comes; NULL: standard output */
   GError *file_error;        /* writing it failed: the rest is not written, nor the file replaced */
   gsize batch;           /* written once this much is waiting (0 on a terminal: each case) */
@@ -114,10 +116,39 @@ flush_some (Check *c)
 }
 
 static void
-check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer data)
+free_text (gpointer text)
+{
+  g_string_free (text, TRUE);
+}
+
+/* On the thread that evaluated the case (@worker): the case's report,
+ * by that thread's writer, then put in place by check_case(). */
+static GString *
+write_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, guint worker, gpointer data)
+{
+  Check *c = data;
+  GString *text = g_ptr_array_index (c->scratch, worker);
+
+  if (!careplan_case_allocated_to (kase, c->date, opt_team, opt_worker, opt_iro))
+    return NULL;
+  /* Written where the thread writes every case, then copied out at its
+   * size: a new text grown case by case cost more in copies than this. */
+  g_string_truncate (text, 0);
+  careplan_output_case (g_ptr_array_index (c->outputs, worker), text, ev, kase, where, source);
+  return g_string_new_len (text->str, (gssize) text->len);
+}
+
+static void
+check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, GString *written, gpointer data)
 {
   Check *c = data;
 
+  if (written != NULL)
+    {
+      careplan_output_join (c->output, c->out, written);
+      flush_some (c);
+      return;
+    }
   if (!careplan_case_allocated_to (kase, c->date, opt_team, opt_worker, opt_iro))
     return;
   if (ev == NULL)
@@ -193,7 +224,7 @@ careplan_check_main (int argc, char **argv)
   g_autoptr(CareplanPseudonymiser) pseudonymiser = NULL;
   const CareplanTotals *totals;
   gboolean readable;
-  guint invalid = 0;
+  guint invalid = 0, jobs;
   Check c = { 0 };
 
   careplan_options_add (ctx, &opts, CAREPLAN_OPTIONS_SOURCES);
@@ -323,11 +354,29 @@ careplan_check_main (int argc, char **argv)
 
   careplan_output_begin (output, out);
   flush (&c);
+  jobs = opt_compare_due_dates ? 1 : (guint) opts.jobs;
+  /* On more than one thread, each thread writes the reports of the cases
+   * it evaluated, with a writer of its own, and this one only puts them
+   * in order: the writing is a fifth of the work (docs/performance.md).
+   * A written table and compared due dates are done here, case by case. */
+  if (writer == NULL && !opt_compare_due_dates && careplan_threads_for_jobs (jobs) > 1)
+    {
+      c.outputs = g_ptr_array_new_with_free_func ((GDestroyNotify) careplan_output_free);
+      c.scratch = g_ptr_array_new_with_free_func (free_text);
+      for (guint t = 0; t < careplan_threads_for_jobs (jobs); t++)
+        {
+          g_ptr_array_add (c.outputs, careplan_output_new_like (output));
+          g_ptr_array_add (c.scratch, g_string_sized_new (64 * 1024));
+        }
+    }
   /* The SSD's own due dates are the reader's for the child it read last:
    * compared, each child is evaluated as it is read, on this thread. */
-  readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd,
-                                          opt_compare_due_dates ? 1 : (guint) opts.jobs, policy, calendar,
-                                          date, check_case, &c, &invalid);
+  readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd, jobs, policy, calendar, date,
+                                          c.outputs != NULL ? write_case : NULL, check_case, &c, &invalid);
+  for (guint t = 0; c.outputs != NULL && t < c.outputs->len; t++)
+    careplan_output_add_totals (output, g_ptr_array_index (c.outputs, t));
+  g_clear_pointer (&c.outputs, g_ptr_array_unref);
+  g_clear_pointer (&c.scratch, g_ptr_array_unref);
   if (opt_compare_due_dates)
     g_string_append_printf (out, "%u reviews with a due date in the SSD: %u differ from the library's, "
                             "%u of them later\n", c.compared, c.differ, c.later);

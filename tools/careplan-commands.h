@@ -74,16 +74,30 @@ guint careplan_count_cases (char **paths, char **ssda903_dirs);
 
 /* Every case named on a command line, evaluated against @policy and
  * @calendar as at @date, handed to @func in input order. A JSON Lines
- * caseload is read and evaluated on @jobs threads (0: one per core), so
- * the output is the same for any @jobs. @ev is NULL when the case could
- * not be evaluated (why is already on stderr, naming @where). */
+ * caseload or an SSD is read and evaluated on @jobs threads (0: one per
+ * core), so the output is the same for any @jobs. @ev is NULL when the
+ * case could not be evaluated (why is already on stderr, naming @where).
+ *
+ * With @write, and more than one thread, each evaluated case is first
+ * given to @write on the thread that evaluated it (@worker, from 0 to the
+ * threads less one, for what it keeps per thread): what it writes of the
+ * case reaches @func as @written, in input order, and the work of writing
+ * is shared by the threads rather than done on the one that calls @func.
+ * @written is NULL when @write was not called (one thread, no @write, a
+ * case not evaluated) or wrote nothing for the case; @func then writes
+ * the case itself. */
+typedef GString *(*CareplanWriteFunc) (CpCase *kase, CpEvaluator *ev, const char *where, int source,
+                                       guint worker, gpointer data);
 typedef void (*CareplanEvaluatedFunc) (CpCase *kase, CpEvaluator *ev, const char *where,
-                                       int source, gpointer data);
+                                       int source, GString *written, gpointer data);
 
 gboolean careplan_for_each_evaluated (char **paths, char **ssda903_dirs, char **ssd_dirs, guint jobs,
                                       CpPolicy *policy,
                                       CpCalendar *calendar, const GDate *date,
-                                      CareplanEvaluatedFunc func, gpointer data, guint *invalid);
+                                      CareplanWriteFunc write, CareplanEvaluatedFunc func,
+                                      gpointer data, guint *invalid);
+/* The threads careplan_for_each_evaluated() uses for @jobs. */
+guint careplan_threads_for_jobs (guint jobs);
 GDate *careplan_date_option (const char *text, const char *option, GError **error);
 
 /* The profile (default england), calendar and date (--on, default today)

@@ -53,6 +53,9 @@ struct _CareplanOutput {
   guint32 today;
   const char *nicks[N_STATUSES];   /* each status's nick */
   CareplanIcs *ics;                /* ICS: the events' writer */
+  GBytes *uid_key;                 /* ICS: its UID key and options, for careplan_output_new_like() */
+  CareplanIcsOptions ics_options;
+  gboolean pieces;                 /* JSON: each case without the comma before it (see careplan_output_join()) */
   CareplanPseudonymiser *pseudonymiser;   /* not owned; NULL: ids as they are */
   gboolean excel;                  /* CSV: a byte-order mark first */
   GHashTable *rule_texts;          /* CpRule -> RuleText, made on first use */
@@ -461,7 +464,6 @@ write_json (CareplanOutput *self, GString *out, const char *where, const char *r
 {
   GString *how = self->scratch;
 
-  cp_text_put (out, self->first_case ? "    " : ",\n    ");
   json_member (out, "{\"source\":", where);
   json_member (out, ",\"record_id\":", record);
   cp_text_put (out, ",\"obligations\":[");
@@ -647,6 +649,7 @@ careplan_output_new (CareplanFormat format, gboolean all, CpPolicy *policy, cons
   self->policy = g_object_ref (policy);
   self->date = g_date_copy (date);
   self->today = g_date_get_julian (date);
+  self->uid_key = uid_key != NULL ? g_bytes_ref (uid_key) : NULL;
   for (guint s = 0; s < N_STATUSES; s++)
     {
       GEnumValue *v = g_enum_get_value (statuses, (int) s);
@@ -659,6 +662,7 @@ careplan_output_new (CareplanFormat format, gboolean all, CpPolicy *policy, cons
       /* A bad SOURCE_DATE_EPOCH leaves the time now; the command reports
        * it when it sets the options. */
       (void) careplan_ics_options_init (&options, NULL);
+      self->ics_options = options;
       self->ics = careplan_ics_new (policy, date, uid_key, &options);
     }
   self->rule_texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, rule_text_free);
@@ -687,6 +691,7 @@ careplan_output_free (CareplanOutput *self)
     return;
   g_object_unref (self->policy);
   g_date_free (self->date);
+  g_clear_pointer (&self->uid_key, g_bytes_unref);
   g_clear_pointer (&self->ics, careplan_ics_free);
   g_hash_table_unref (self->rule_texts);
   g_array_unref (self->rows);
@@ -699,6 +704,11 @@ careplan_output_set_ics_options (CareplanOutput *self, GBytes *uid_key, const Ca
 {
   g_return_if_fail (self->format == CAREPLAN_FORMAT_ICS);
   g_clear_pointer (&self->ics, careplan_ics_free);
+  if (uid_key != NULL)
+    g_bytes_ref (uid_key);
+  g_clear_pointer (&self->uid_key, g_bytes_unref);
+  self->uid_key = uid_key;
+  self->ics_options = *options;
   self->ics = careplan_ics_new (self->policy, self->date, uid_key, options);
 }
 
@@ -772,6 +782,9 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
    * stacked 903 extract is as at its own return's end (careplan-cases.c). */
   run_today = self->today;
   self->today = cp_engine_julian (cp_evaluator_get_date (ev));
+  /* JSON: the cases are a list. */
+  if (self->format == CAREPLAN_FORMAT_JSON && !self->pieces)
+    cp_text_put (out, self->first_case ? "    " : ",\n    ");
   switch (self->format)
     {
     case CAREPLAN_FORMAT_TEXT: write_text (self, out, where, record); break;
@@ -782,6 +795,53 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
     }
   self->today = run_today;
   self->first_case = FALSE;
+}
+
+/* A writer of @self's format and options for the cases of one thread:
+ * careplan_output_case() writes each case as a piece that
+ * careplan_output_join() then puts in place in @self's output, in input
+ * order; careplan_output_add_totals() counts its cases in @self's. It
+ * shares nothing that changes with @self or with the others like it
+ * (rules' texts, rows and working text are its own). */
+CareplanOutput *
+careplan_output_new_like (CareplanOutput *self)
+{
+  CareplanOutput *like = careplan_output_new (self->format, self->all, self->policy, self->date, self->uid_key);
+
+  if (self->format == CAREPLAN_FORMAT_ICS)
+    careplan_output_set_ics_options (like, self->uid_key, &self->ics_options);
+  like->pseudonymiser = self->pseudonymiser;
+  like->excel = self->excel;
+  like->pieces = TRUE;
+  return like;
+}
+
+/* @piece, one case that a writer from careplan_output_new_like() wrote,
+ * in its place in @out: the bytes careplan_output_case() would have
+ * written there itself. */
+void
+careplan_output_join (CareplanOutput *self, GString *out, const GString *piece)
+{
+  if (self->format == CAREPLAN_FORMAT_JSON)
+    cp_text_put (out, self->first_case ? "    " : ",\n    ");
+  cp_text_put_len (out, piece->str, piece->len);
+  self->first_case = FALSE;
+}
+
+/* Counts @other's cases (a writer from careplan_output_new_like()) in
+ * @self's totals. */
+void
+careplan_output_add_totals (CareplanOutput *self, CareplanOutput *other)
+{
+  CareplanTotals *t = &self->totals;
+  const CareplanTotals *o = &other->totals;
+
+  t->cases += o->cases;
+  t->overdue += o->overdue;
+  t->due_soon += o->due_soon;
+  t->met_late += o->met_late;
+  t->unknown += o->unknown;
+  t->events += o->events;
 }
 
 void

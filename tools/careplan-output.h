@@ -72,6 +72,10 @@ void            careplan_output_end    (CareplanOutput *self, GString *out, gboo
                                         guint n_unreadable);
 
 /* For CAREPLAN_FORMAT_ICS: the events' options (careplan-ics.h). */
+CareplanOutput *careplan_output_new_like (CareplanOutput *self);
+void            careplan_output_join   (CareplanOutput *self, GString *out, const GString *piece);
+void            careplan_output_add_totals (CareplanOutput *self, CareplanOutput *other);
+
 void            careplan_output_set_ics_options (CareplanOutput *self, GBytes *uid_key,
                                                  const CareplanIcsOptions *options);
 

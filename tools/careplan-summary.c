@@ -147,7 +147,7 @@ measure_case (Summary *s, CpCase *kase, int source)
 }
 
 static void
-summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer data)
+summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, GString *written, gpointer data)
 {
   Summary *s = data;
   gboolean has[N_AREAS] = { FALSE }, any = FALSE, disputed = FALSE;
@@ -628,7 +628,7 @@ careplan_summary_main (int argc, char **argv)
                                         careplan_count_ssd_cases (opts.ssd));
 
   readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd, (guint) opts.jobs, policy, calendar,
-                                          date, summarise_case, &s, &invalid);
+                                          date, NULL, summarise_case, &s, &invalid);
   careplan_progress_free (s.progress);
   invalid += s.refused;
   careplan_options_clear (&opts);

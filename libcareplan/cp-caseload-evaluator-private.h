@@ -1,0 +1,33 @@
+/* cp-caseload-evaluator-private.h: work done where a case was evaluated
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "careplan.h"
+
+G_BEGIN_DECLS
+
+/* Called on the thread that evaluated @result, as soon as it is
+ * evaluated and before it is handed on in input order: work on one case
+ * that needs nothing of the others (careplan check writes the case's
+ * report here, so that the report is written on every thread rather than
+ * on the one that hands the results on). Only for a result that was
+ * evaluated (it has its case and its evaluator). @worker is the thread's
+ * number, from 0 to the run's threads less one: the function may keep
+ * state per thread, and nothing else is safe to change. What it returns
+ * stays with the result (cp_case_result_get_prepared()) and is freed with
+ * the destroy function given with it. */
+typedef gpointer (*CpCaseloadPrepareFunc) (CpCaseResult *result,
+                                           guint         worker,
+                                           gpointer      user_data);
+
+void     cp_caseload_evaluator_set_prepare_func (CpCaseloadEvaluator   *self,
+                                                 CpCaseloadPrepareFunc  func,
+                                                 gpointer               user_data,
+                                                 GDestroyNotify         prepared_free);
+
+gpointer cp_case_result_get_prepared            (CpCaseResult          *self);
+
+G_END_DECLS
