@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "careplan.h"
+#include "cp-caseload-evaluator-private.h"
 
 #define N_THREADS 8
 #define N_ROUNDS 24
@@ -373,12 +374,104 @@ test_policy_dates_are_never_written_by_readers (void)
   }
 }
 
+/* The prepare function: on the thread that evaluated each case, before it
+ * is handed on; what it returns reaches the result, and is freed with it. */
+typedef struct {
+  guint n_threads;
+  GThread *caller;
+  int prepared;                 /* atomic */
+  int freed;                    /* atomic */
+  int on_caller;                /* atomic: calls on the calling thread */
+  int bad_worker;               /* atomic: calls with a worker number out of range */
+} Preparing;
+
+static Preparing *preparing;
+
+static gpointer
+prepare (CpCaseResult *r, guint worker, gpointer data)
+{
+  Preparing *p = data;
+
+  g_assert_nonnull (cp_case_result_get_evaluator (r));
+  if (worker >= p->n_threads)
+    g_atomic_int_inc (&p->bad_worker);
+  if (g_thread_self () == p->caller)
+    g_atomic_int_inc (&p->on_caller);
+  g_atomic_int_inc (&p->prepared);
+  /* The result already knows its place. */
+  return g_strdup_printf ("#%u line %u overdue %u", cp_case_result_get_index (r), cp_case_result_get_line (r),
+                          cp_case_result_count (r, CP_OBLIGATION_STATUS_OVERDUE));
+}
+
+static void
+free_prepared (gpointer text)
+{
+  g_atomic_int_inc (&preparing->freed);
+  g_free (text);
+}
+
+static gboolean
+check_prepared (CpCaseResult *r, gpointer data)
+{
+  GString *out = data;
+  const char *prepared = cp_case_result_get_prepared (r);
+
+  if (cp_case_result_get_evaluator (r) == NULL)
+    g_assert_null (prepared);
+  else
+    {
+      g_autofree char *want = g_strdup_printf ("#%u line %u overdue %u", cp_case_result_get_index (r),
+                                               cp_case_result_get_line (r),
+                                               cp_case_result_count (r, CP_OBLIGATION_STATUS_OVERDUE));
+      g_assert_cmpstr (prepared, ==, want);
+      g_string_append_printf (out, "%s\n", prepared);
+    }
+  return TRUE;
+}
+
+static void
+test_prepare_on_the_evaluating_thread (void)
+{
+  g_autofree char *src = g_build_filename (EXAMPLES_DIR, "data", "authority-caseload.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("england", &error);
+  g_autoptr(CpCalendar) calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+  g_autoptr(GDate) date = g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
+  g_autofree char *want = NULL;
+
+  g_assert_no_error (error);
+  for (guint n = 1; n <= 4; n++)
+    {
+      g_autoptr(CpCaseloadEvaluator) ce = cp_caseload_evaluator_new (policy, calendar, date);
+      g_autoptr(GString) out = g_string_new (NULL);
+      Preparing p = { n, g_thread_self (), 0, 0, 0, 0 };
+
+      preparing = &p;
+      cp_caseload_evaluator_set_n_threads (ce, n);
+      cp_caseload_evaluator_set_prepare_func (ce, prepare, &p, free_prepared);
+      g_assert_true (cp_caseload_evaluator_foreach_in_file (ce, src, check_prepared, out, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (p.prepared, >, 20);
+      /* Every one freed with its result, by the end of the run. */
+      g_assert_cmpint (g_atomic_int_get (&p.freed), ==, p.prepared);
+      g_assert_cmpint (p.bad_worker, ==, 0);
+      /* One thread works on the calling thread; more, never on it. */
+      g_assert_cmpint (p.on_caller, ==, n == 1 ? p.prepared : 0);
+      if (want == NULL)
+        want = g_strdup (out->str);
+      else
+        g_assert_cmpstr (out->str, ==, want);
+      preparing = NULL;
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/threads/shared-policy-and-calendar", test_shared_policy_and_calendar);
   g_test_add_func ("/threads/caseload-evaluator", test_caseload_evaluator);
+  g_test_add_func ("/threads/prepare-on-the-evaluating-thread", test_prepare_on_the_evaluating_thread);
   g_test_add_func ("/threads/policy-dates-are-never-written-by-readers",
                    test_policy_dates_are_never_written_by_readers);
   return g_test_run ();
