@@ -18,7 +18,12 @@ G_BEGIN_DECLS
  * number, from 0 to the run's threads less one: the function may keep
  * state per thread, and nothing else is safe to change. What it returns
  * stays with the result (cp_case_result_get_prepared()) and is freed with
- * the destroy function given with it. */
+ * the destroy function given with it.
+ *
+ * With @drop_case, a result for which the function returned something
+ * drops its case and evaluator at once, on that thread, while they are
+ * still in its cache: for a caller that needs nothing of them but what
+ * the function made (the result keeps its place, counts and error). */
 typedef gpointer (*CpCaseloadPrepareFunc) (CpCaseResult *result,
                                            guint         worker,
                                            gpointer      user_data);
@@ -26,7 +31,8 @@ typedef gpointer (*CpCaseloadPrepareFunc) (CpCaseResult *result,
 void     cp_caseload_evaluator_set_prepare_func (CpCaseloadEvaluator   *self,
                                                  CpCaseloadPrepareFunc  func,
                                                  gpointer               user_data,
-                                                 GDestroyNotify         prepared_free);
+                                                 GDestroyNotify         prepared_free,
+                                                 gboolean               drop_case);
 
 gpointer cp_case_result_get_prepared            (CpCaseResult          *self);
 

@@ -257,6 +257,7 @@ struct _CpCaseloadEvaluator
   CpCaseloadPrepareFunc prepare;
   gpointer    prepare_data;
   GDestroyNotify prepared_free;
+  gboolean    prepare_drops_case;
 };
 
 G_DEFINE_FINAL_TYPE (CpCaseloadEvaluator, cp_caseload_evaluator, G_TYPE_OBJECT)
@@ -517,12 +518,14 @@ void
 cp_caseload_evaluator_set_prepare_func (CpCaseloadEvaluator   *self,
                                         CpCaseloadPrepareFunc  func,
                                         gpointer               user_data,
-                                        GDestroyNotify         prepared_free)
+                                        GDestroyNotify         prepared_free,
+                                        gboolean               drop_case)
 {
   g_return_if_fail (CP_IS_CASELOAD_EVALUATOR (self));
   self->prepare = func;
   self->prepare_data = user_data;
   self->prepared_free = prepared_free;
+  self->prepare_drops_case = !!drop_case;
 }
 
 /* The run --------------------------------------------------------------------
@@ -645,7 +648,7 @@ evaluate_one (Run          *run,
       r->prepared = self->prepare (r, worker, self->prepare_data);
       r->prepared_free = self->prepared_free;
     }
-  if (!run->keep)
+  if (!run->keep || (r->prepared != NULL && self->prepare_drops_case))
     {
       /* Freed here, on the worker, rather than on the calling thread. */
       g_clear_object (&r->ev);

@@ -452,7 +452,7 @@ careplan_for_each_evaluated (char                  **paths,
   /* On one thread, nothing is gained by writing a case apart and copying
    * it into place. */
   if (write != NULL && careplan_threads_for_jobs (jobs) > 1)
-    cp_caseload_evaluator_set_prepare_func (caseload, write_evaluated, &e, free_written);
+    cp_caseload_evaluator_set_prepare_func (caseload, write_evaluated, &e, free_written, TRUE);
   for (guint i = 0; paths && paths[i]; i++)
     {
       char *one[] = { paths[i], NULL };

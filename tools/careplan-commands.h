@@ -83,6 +83,7 @@ guint careplan_count_cases (char **paths, char **ssda903_dirs);
  * threads less one, for what it keeps per thread): what it writes of the
  * case reaches @func as @written, in input order, and the work of writing
  * is shared by the threads rather than done on the one that calls @func.
+ * @kase and @ev are then NULL: the case was freed where it was written.
  * @written is NULL when @write was not called (one thread, no @write, a
  * case not evaluated) or wrote nothing for the case; @func then writes
  * the case itself. */

@@ -9,7 +9,9 @@
  * written straight from the engine's plain data (CpObligationData) into
  * one buffer: no CpObligation objects, no JSON tree, no C-library printf. The bytes
  * are those the object-based writers made (json-glib's escaping included);
- * see docs/performance.md.
+ * see docs/performance.md. On several threads each thread writes its own
+ * cases with a writer of its own (careplan_output_new_like()), and the
+ * pieces are joined in input order (careplan_output_join()).
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
