@@ -100,6 +100,11 @@ class JobsTest(unittest.TestCase):
     def test_summary(self):
         self.same_for_any_jobs("summary", "--on", "2026-11-22", "--policy", "warrington")
         self.same_for_any_jobs("summary", "--on", "2026-11-22", "--format", "json")
+        # Each thread counts its cases; the groups and disputes' stages are
+        # added in input order.
+        self.same_for_any_jobs("summary", "--on", "2026-11-22", "--by", "team", "--format", "csv")
+        self.same_for_any_jobs("summary", "--on", "2026-11-22", "--by", "worker")
+        self.same_for_any_jobs("summary", "--on", "2026-11-22", "--from", "2026-04-01", "--to", "2026-09-30")
 
     def same_for_any_jobs_on_the_ssd(self, *args):
         one = run(*args, "-j", "1", "--ssd", self.ssd)

@@ -162,7 +162,7 @@ group_text (Deadlines *dl, const char *group)
 }
 
 static void
-deadline_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, GString *written, gpointer data)
+deadline_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer prepared, gpointer data)
 {
   Deadlines *dl = data;
   const char *group;
@@ -286,7 +286,7 @@ deadlines_main (char **files)
   dl.groups = groups;
   dl.order = order;
   readable = careplan_for_each_evaluated (files, opts.ssda903, opts.ssd, (guint) opts.jobs, policy, calendar,
-                                          date, NULL, deadline_case, &dl, &invalid);
+                                          date, NULL, NULL, deadline_case, &dl, &invalid);
   status = write_deadlines (&dl);
   careplan_ics_free (dl.ics);
   if (status != CAREPLAN_EXIT_OK)

@@ -329,7 +329,7 @@ typedef struct {
   CpPolicy *policy;
   CpCalendar *calendar;
   const GDate *date;
-  CareplanWriteFunc write;
+  CareplanPrepareFunc prepare;
   CareplanEvaluatedFunc func;
   gpointer data;
   guint *invalid;
@@ -343,22 +343,16 @@ result_where (Evaluating *e, CpCaseResult *result)
                                           : g_strdup_printf ("%s:%u", e->path, cp_case_result_get_line (result));
 }
 
-/* On the thread that evaluated the case: the command's writing of it.
- * @e is only read here (it changes only between runs). */
+/* On the thread that evaluated the case: the command's work on it. @e is
+ * only read here (it changes only between runs). */
 static gpointer
-write_evaluated (CpCaseResult *result, guint worker, gpointer user_data)
+prepare_evaluated (CpCaseResult *result, guint worker, gpointer user_data)
 {
   Evaluating *e = user_data;
   g_autofree char *where = result_where (e, result);
 
-  return e->write (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where, e->source,
-                   worker, e->data);
-}
-
-static void
-free_written (gpointer written)
-{
-  g_string_free (written, TRUE);
+  return e->prepare (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where, e->source,
+                     worker, e->data);
 }
 
 /* One case's result, from a caseload file or an SSD source, in input
@@ -439,20 +433,21 @@ careplan_for_each_evaluated (char                  **paths,
                              CpPolicy               *policy,
                              CpCalendar             *calendar,
                              const GDate            *date,
-                             CareplanWriteFunc       write,
+                             CareplanPrepareFunc     prepare,
+                             GDestroyNotify          prepared_free,
                              CareplanEvaluatedFunc   func,
                              gpointer                data,
                              guint                  *invalid)
 {
   g_autoptr(CpCaseloadEvaluator) caseload = cp_caseload_evaluator_new (policy, calendar, date);
-  Evaluating e = { NULL, FALSE, CAREPLAN_SOURCE_CASE, policy, calendar, date, write, func, data, invalid };
+  Evaluating e = { NULL, FALSE, CAREPLAN_SOURCE_CASE, policy, calendar, date, prepare, func, data, invalid };
   gboolean readable = TRUE;
 
   cp_caseload_evaluator_set_n_threads (caseload, jobs);
-  /* On one thread, nothing is gained by writing a case apart and copying
-   * it into place. */
-  if (write != NULL && careplan_threads_for_jobs (jobs) > 1)
-    cp_caseload_evaluator_set_prepare_func (caseload, write_evaluated, &e, free_written, TRUE);
+  /* On one thread, nothing is gained by working on a case apart and
+   * handing on what was made of it. */
+  if (prepare != NULL && careplan_threads_for_jobs (jobs) > 1)
+    cp_caseload_evaluator_set_prepare_func (caseload, prepare_evaluated, &e, prepared_free, TRUE);
   for (guint i = 0; paths && paths[i]; i++)
     {
       char *one[] = { paths[i], NULL };

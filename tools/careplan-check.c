@@ -123,7 +123,7 @@ free_text (gpointer text)
 
 /* On the thread that evaluated the case (@worker): the case's report,
  * by that thread's writer, then put in place by check_case(). */
-static GString *
+static gpointer
 write_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, guint worker, gpointer data)
 {
   Check *c = data;
@@ -139,7 +139,7 @@ write_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, guint 
 }
 
 static void
-check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, GString *written, gpointer data)
+check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer written, gpointer data)
 {
   Check *c = data;
 
@@ -372,7 +372,8 @@ careplan_check_main (int argc, char **argv)
   /* The SSD's own due dates are the reader's for the child it read last:
    * compared, each child is evaluated as it is read, on this thread. */
   readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd, jobs, policy, calendar, date,
-                                          c.outputs != NULL ? write_case : NULL, check_case, &c, &invalid);
+                                          c.outputs != NULL ? write_case : NULL, free_text, check_case, &c,
+                                          &invalid);
   for (guint t = 0; c.outputs != NULL && t < c.outputs->len; t++)
     careplan_output_add_totals (output, g_ptr_array_index (c.outputs, t));
   g_clear_pointer (&c.outputs, g_ptr_array_unref);

@@ -78,25 +78,26 @@ guint careplan_count_cases (char **paths, char **ssda903_dirs);
  * core), so the output is the same for any @jobs. @ev is NULL when the
  * case could not be evaluated (why is already on stderr, naming @where).
  *
- * With @write, and more than one thread, each evaluated case is first
- * given to @write on the thread that evaluated it (@worker, from 0 to the
- * threads less one, for what it keeps per thread): what it writes of the
- * case reaches @func as @written, in input order, and the work of writing
- * is shared by the threads rather than done on the one that calls @func.
- * @kase and @ev are then NULL: the case was freed where it was written.
- * @written is NULL when @write was not called (one thread, no @write, a
- * case not evaluated) or wrote nothing for the case; @func then writes
- * the case itself. */
-typedef GString *(*CareplanWriteFunc) (CpCase *kase, CpEvaluator *ev, const char *where, int source,
-                                       guint worker, gpointer data);
+ * With @prepare, and more than one thread, each evaluated case is first
+ * given to @prepare on the thread that evaluated it (@worker, from 0 to
+ * the threads less one, for what it keeps per thread): what it makes of
+ * the case (a check's report of it, a summary's counts) reaches @func as
+ * @prepared, in input order, and is then freed with @prepared_free; the
+ * work is shared by the threads rather than done on the one that calls
+ * @func. @kase and @ev are then NULL: the case was freed where it was
+ * prepared. @prepared is NULL when @prepare was not called (one thread,
+ * no @prepare, a case not evaluated) or returned NULL; @func then works
+ * on the case itself. */
+typedef gpointer (*CareplanPrepareFunc) (CpCase *kase, CpEvaluator *ev, const char *where, int source,
+                                         guint worker, gpointer data);
 typedef void (*CareplanEvaluatedFunc) (CpCase *kase, CpEvaluator *ev, const char *where,
-                                       int source, GString *written, gpointer data);
+                                       int source, gpointer prepared, gpointer data);
 
 gboolean careplan_for_each_evaluated (char **paths, char **ssda903_dirs, char **ssd_dirs, guint jobs,
                                       CpPolicy *policy,
                                       CpCalendar *calendar, const GDate *date,
-                                      CareplanWriteFunc write, CareplanEvaluatedFunc func,
-                                      gpointer data, guint *invalid);
+                                      CareplanPrepareFunc prepare, GDestroyNotify prepared_free,
+                                      CareplanEvaluatedFunc func, gpointer data, guint *invalid);
 /* The threads careplan_for_each_evaluated() uses for @jobs. */
 guint careplan_threads_for_jobs (guint jobs);
 GDate *careplan_date_option (const char *text, const char *option, GError **error);

@@ -84,21 +84,19 @@ typedef struct {
   guint area_overdue[N_AREAS], area_due_soon[N_AREAS], area_cases[N_AREAS];   /* for CSV */
 } GroupCounts;
 
-/* --by: one case's counts, by area, added to its group on the date. */
+/* --by: one case's counts, by area, added to its group (@group; NULL
+ * without --by). */
 static void
-count_group (Summary *s, CpCase *kase, const guint overdue[N_AREAS], const guint due_soon[N_AREAS])
+count_group (Summary *s, const char *group, const guint overdue[N_AREAS], const guint due_soon[N_AREAS])
 {
-  const char *key;
   GroupCounts *g;
   guint any = 0;
 
-  if (s->by == CP_GROUPING_AUTHORITY)
+  if (group == NULL)
     return;
-  key = cp_grouping_key (kase, s->by, s->date);
-  key = key != NULL ? key : "unallocated";
-  g = g_hash_table_lookup (s->groups, key);
+  g = g_hash_table_lookup (s->groups, group);
   if (g == NULL)
-    g_hash_table_insert (s->groups, g_strdup (key), (g = g_new0 (GroupCounts, 1)));
+    g_hash_table_insert (s->groups, g_strdup (group), (g = g_new0 (GroupCounts, 1)));
   g->cases++;
   for (guint a = 0; a < N_AREAS; a++)
     {
@@ -146,55 +144,58 @@ measure_case (Summary *s, CpCase *kase, int source)
   cp_measures_add_obligations (s->measures, kase, list);
 }
 
+/* What a summary counts of one case: made where the case was evaluated
+ * (on a worker thread, with more than one), added in input order. */
+typedef struct {
+  guint overdue[N_AREAS], due_soon[N_AREAS];
+  char *group;                   /* --by: the case's group on the date */
+  GPtrArray *stages;             /* the stage of each open dispute (char *) */
+  guint drift;                   /* milestones drifting */
+  int source;
+} CaseCounts;
+
 static void
-summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, GString *written, gpointer data)
+case_counts_free (gpointer data)
 {
-  Summary *s = data;
-  gboolean has[N_AREAS] = { FALSE }, any = FALSE, disputed = FALSE;
+  CaseCounts *c = data;
+
+  g_free (c->group);
+  g_ptr_array_unref (c->stages);
+  g_free (c);
+}
+
+/* @kase's counts, reading only what never changes in @s (the profile,
+ * the grouping, the date): safe on any thread. */
+static CaseCounts *
+count_case (Summary *s, CpCase *kase, CpEvaluator *ev, int source)
+{
+  CaseCounts *c = g_new0 (CaseCounts, 1);
   CpObligationList *list;
   GListModel *disputes;
   CpPermanencePlan *perm;
-  guint drift = 0, n_overdue[N_AREAS] = { 0 }, n_due_soon[N_AREAS] = { 0 };
 
-  careplan_progress_step (s->progress);
-  if (ev == NULL)
-    {
-      s->refused++;
-      return;
-    }
-  s->cases++;
-  s->sources |= 1u << source;
-
+  c->source = source;
+  c->stages = g_ptr_array_new_with_free_func (g_free);
   /* The plain data of the evaluator's list: an obligation is only counted
    * here, so making it an object (and its explanation) would be waste. */
   list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
   for (guint i = 0; i < cp_obligation_list_length (list); i++)
     {
       const CpObligationData *o = cp_obligation_list_peek (list, i);
-      CpObligationStatus st = o->status;
       CpDuty duty = cp_rule_get_duty (o->rule);
       CpArea a = cp_area_of_duty (duty);
 
       if (!careplan_source_judges (source, duty))
         continue;
-      if (st == CP_OBLIGATION_STATUS_OVERDUE)
-        {
-          s->overdue[a]++;
-          has[a] = any = TRUE;
-          n_overdue[a]++;
-        }
-      else if (st == CP_OBLIGATION_STATUS_DUE_SOON)
-        {
-          s->due_soon[a]++;
-          n_due_soon[a]++;
-        }
+      c->overdue[a] += o->status == CP_OBLIGATION_STATUS_OVERDUE;
+      c->due_soon[a] += o->status == CP_OBLIGATION_STATUS_DUE_SOON;
     }
-  count_group (s, kase, n_overdue, n_due_soon);
-  if (s->measures != NULL)
-    measure_case (s, kase, source);
-  for (guint a = 0; a < N_AREAS; a++)
-    s->cases_with[a] += has[a];
-  s->cases_overdue += any;
+  if (s->by != CP_GROUPING_AUTHORITY)
+    {
+      const char *key = cp_grouping_key (kase, s->by, s->date);
+
+      c->group = g_strdup (key != NULL ? key : "unallocated");
+    }
 
   /* Open disputes, by the stage each has reached. */
   disputes = cp_case_get_disputes (kase);
@@ -202,12 +203,9 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, GS
     {
       g_autoptr(CpDispute) d = g_list_model_get_item (disputes, i);
 
-      if (cp_dispute_get_resolved_on (d) != NULL)
-        continue;
-      count_stage (s, cp_dispute_get_stage (d) ? cp_dispute_get_stage (d) : "registered");
-      disputed = TRUE;
+      if (cp_dispute_get_resolved_on (d) == NULL)
+        g_ptr_array_add (c->stages, g_strdup (cp_dispute_get_stage (d) ? cp_dispute_get_stage (d) : "registered"));
     }
-  s->cases_in_dispute += disputed;
 
   /* Drift: a permanence milestone past its target, not achieved, with no
    * reason recorded for the delay. */
@@ -223,11 +221,64 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, GS
 
           if (target != NULL && cp_milestone_get_achieved (m) == NULL &&
               cp_milestone_get_delay_reason (m) == NULL && g_date_get_julian (target) < s->today)
-            drift++;
+            c->drift++;
         }
     }
-  s->drift_milestones += drift;
-  s->drift_cases += drift > 0;
+  return c;
+}
+
+/* careplan_for_each_evaluated()'s work on each thread: the case's counts. */
+static gpointer
+prepare_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, guint worker, gpointer data)
+{
+  return count_case (data, kase, ev, source);
+}
+
+static void
+add_case_counts (Summary *s, const CaseCounts *c)
+{
+  gboolean any = FALSE;
+
+  s->cases++;
+  s->sources |= 1u << c->source;
+  for (guint a = 0; a < N_AREAS; a++)
+    {
+      s->overdue[a] += c->overdue[a];
+      s->due_soon[a] += c->due_soon[a];
+      s->cases_with[a] += c->overdue[a] > 0;
+      any |= c->overdue[a] > 0;
+    }
+  s->cases_overdue += any;
+  count_group (s, c->group, c->overdue, c->due_soon);
+  for (guint i = 0; i < c->stages->len; i++)
+    count_stage (s, c->stages->pdata[i]);
+  s->cases_in_dispute += c->stages->len > 0;
+  s->drift_milestones += c->drift;
+  s->drift_cases += c->drift > 0;
+}
+
+static void
+summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer prepared, gpointer data)
+{
+  Summary *s = data;
+  CaseCounts *counts;
+
+  careplan_progress_step (s->progress);
+  if (prepared != NULL)
+    {
+      add_case_counts (s, prepared);
+      return;
+    }
+  if (ev == NULL)
+    {
+      s->refused++;
+      return;
+    }
+  counts = count_case (s, kase, ev, source);
+  add_case_counts (s, counts);
+  case_counts_free (counts);
+  if (s->measures != NULL)
+    measure_case (s, kase, source);
 }
 
 static int
@@ -628,7 +679,8 @@ careplan_summary_main (int argc, char **argv)
                                         careplan_count_ssd_cases (opts.ssd));
 
   readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd, (guint) opts.jobs, policy, calendar,
-                                          date, NULL, summarise_case, &s, &invalid);
+                                          date, s.measures == NULL ? prepare_case : NULL, case_counts_free,
+                                          summarise_case, &s, &invalid);
   careplan_progress_free (s.progress);
   invalid += s.refused;
   careplan_options_clear (&opts);
