@@ -9,6 +9,7 @@
 #include "cp-case-private.h"
 #include "cp-caseload-evaluator-private.h"
 #include "cp-caseload-reader-private.h"
+#include "cp-evaluator-private.h"
 #include "cp-obligation-list-private.h"
 
 /**
@@ -622,9 +623,9 @@ evaluate_one (Run          *run,
     return;
   r->readable = TRUE;
 
-  r->ev = cp_evaluator_new (r->kase, self->policy, self->calendar);
-  cp_evaluator_set_date (r->ev, self->date);
-  if (!cp_evaluator_refresh (r->ev, &r->error))
+  /* Nobody has seen this evaluator yet, so nobody listens to it. */
+  r->ev = cp_evaluator_new_unheard (r->kase, self->policy, self->calendar, self->date);
+  if (!cp_evaluator_refresh_unheard (r->ev, &r->error))
     {
       g_clear_object (&r->ev);
       if (!run->keep)
@@ -785,7 +786,7 @@ fill_chunk (Chunk *c, guint chunk_cases, Source *src, GError **error)
           const char *text;
           gsize len;
 
-          if (!cp_caseload_reader_next_text (src->reader, &text, &len, error))
+          if (!cp_caseload_reader_next_text_unheard (src->reader, &text, &len, error))
             return error == NULL || *error == NULL;
           c->offset[c->n] = c->text->len;
           c->len[c->n] = len;

@@ -17,4 +17,14 @@ gboolean cp_caseload_reader_next_text (CpCaseloadReader  *self,
                                        gsize             *len,
                                        GError           **error);
 
+/* cp_caseload_reader_next_text() for a reader nobody else holds (one
+ * CpCaseloadEvaluator made for itself): without the notification of
+ * [property@CaseloadReader:line], which nobody could hear and which
+ * takes GObject's global notification and signal locks once a case,
+ * against the threads evaluating the cases. */
+gboolean cp_caseload_reader_next_text_unheard (CpCaseloadReader  *self,
+                                               const char       **text,
+                                               gsize             *len,
+                                               GError           **error);
+
 G_END_DECLS

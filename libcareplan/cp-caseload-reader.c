@@ -289,11 +289,37 @@ cp_caseload_reader_next (CpCaseloadReader  *self,
   return c;
 }
 
+static gboolean next_text (CpCaseloadReader  *self,
+                           gboolean           notify,
+                           const char       **text,
+                           gsize             *len,
+                           GError           **error);
+
 gboolean
 cp_caseload_reader_next_text (CpCaseloadReader  *self,
                               const char       **text,
                               gsize             *len,
                               GError           **error)
+{
+  return next_text (self, TRUE, text, len, error);
+}
+
+/* cp-caseload-reader-private.h */
+gboolean
+cp_caseload_reader_next_text_unheard (CpCaseloadReader  *self,
+                                      const char       **text,
+                                      gsize             *len,
+                                      GError           **error)
+{
+  return next_text (self, FALSE, text, len, error);
+}
+
+static gboolean
+next_text (CpCaseloadReader  *self,
+           gboolean           notify,
+           const char       **text,
+           gsize             *len,
+           GError           **error)
 {
   for (;;)
     {
@@ -311,7 +337,8 @@ cp_caseload_reader_next_text (CpCaseloadReader  *self,
         }
 
       self->line++;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
+      if (notify)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
 
       if (!is_blank (*text, *len))
         return TRUE;

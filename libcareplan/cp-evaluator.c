@@ -18,6 +18,7 @@
 #include "cp-policy-private.h"
 #include "cp-error-private.h"
 #include "cp-record-private.h"
+#include "cp-evaluator-private.h"
 
 /**
  * CpEvaluator:
@@ -394,6 +395,26 @@ cp_evaluator_new (CpCase     *kase,
                        NULL);
 }
 
+/* cp-evaluator-private.h */
+CpEvaluator *
+cp_evaluator_new_unheard (CpCase      *kase,
+                          CpPolicy    *policy,
+                          CpCalendar  *calendar,
+                          const GDate *date)
+{
+  CpEvaluator *self = g_object_new (CP_TYPE_EVALUATOR, NULL);
+
+  /* Set as the construct-only properties would set them, without a
+   * GValue's passing references (each one an atomic operation on an
+   * object every thread shares) and without a notification nobody can
+   * hear yet. */
+  self->kase = g_object_ref (kase);
+  self->policy = g_object_ref (policy);
+  self->calendar = g_object_ref (calendar);
+  self->date = *date;
+  return self;
+}
+
 /**
  * cp_evaluator_get_case:
  * @self: a #CpEvaluator
@@ -491,6 +512,8 @@ announcing (CpEvaluator *self)
          g_signal_has_handler_pending (self, signals[DRIFT_DETECTED], 0, FALSE);
 }
 
+static gboolean refresh (CpEvaluator *self, gboolean may_announce, GError **error);
+
 /**
  * cp_evaluator_refresh:
  * @self: a #CpEvaluator
@@ -514,14 +537,30 @@ gboolean
 cp_evaluator_refresh (CpEvaluator  *self,
                       GError      **error)
 {
+  g_return_val_if_fail (CP_IS_EVALUATOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return refresh (self, TRUE, error);
+}
+
+/* cp-evaluator-private.h */
+gboolean
+cp_evaluator_refresh_unheard (CpEvaluator  *self,
+                              GError      **error)
+{
+  return refresh (self, FALSE, error);
+}
+
+static gboolean
+refresh (CpEvaluator  *self,
+         gboolean      may_announce,
+         GError      **error)
+{
   g_autoptr(GArray) found = NULL;
   g_autoptr(GStringChunk) strings = NULL;
   g_autoptr(GHashTable) previous = NULL;
   CpLeavingCareStatus status;
   gboolean compare;
-
-  g_return_val_if_fail (CP_IS_EVALUATOR (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date, &strings, error);
   if (found == NULL ||
@@ -549,12 +588,12 @@ cp_evaluator_refresh (CpEvaluator  *self,
     }
 
   cp_obligation_list_replace (self->obligations, g_steal_pointer (&found), g_steal_pointer (&strings),
-                              self->policy);
+                              self->policy, !may_announce);
 
   /* The first refresh announces what is already due soon or overdue (a
    * program that connects and refreshes once hears of it); what was met
    * before it is history, not news. Nobody listening: nothing to do. */
-  if (!compare && !announcing (self))
+  if (!compare && (!may_announce || !announcing (self)))
     return TRUE;
 
   for (guint i = 0; i < cp_obligation_list_length (self->obligations); i++)

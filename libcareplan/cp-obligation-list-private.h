@@ -18,12 +18,15 @@ CpObligationList       *cp_obligation_list_new     (void);
 
 /* Replaces every obligation with @data (a GArray of CpObligationData,
  * taken) and @strings (the chunk holding their text, taken), emitting
- * GListModel::items-changed. @policy is the profile they were worked out
- * under: the list keeps it, and so the rules the data borrow. */
+ * GListModel::items-changed unless @unheard (a list nobody but its
+ * evaluator has seen yet: the emission would only take GObject's global
+ * signal lock). @policy is the profile they were worked out under: the
+ * list keeps it, and so the rules the data borrow. */
 void                    cp_obligation_list_replace (CpObligationList *self,
                                                     GArray           *data,
                                                     GStringChunk     *strings,
-                                                    CpPolicy         *policy);
+                                                    CpPolicy         *policy,
+                                                    gboolean          unheard);
 
 guint                   cp_obligation_list_length  (CpObligationList *self);
 

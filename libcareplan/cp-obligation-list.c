@@ -103,7 +103,8 @@ void
 cp_obligation_list_replace (CpObligationList *self,
                             GArray           *data,
                             GStringChunk     *strings,
-                            CpPolicy         *policy)
+                            CpPolicy         *policy,
+                            gboolean          unheard)
 {
   guint removed;
 
@@ -122,7 +123,7 @@ cp_obligation_list_replace (CpObligationList *self,
   g_ptr_array_set_size (self->objects, 0);
   g_ptr_array_set_size (self->objects, data->len);   /* all NULL: none made yet */
 
-  if (removed > 0 || data->len > 0)
+  if (!unheard && (removed > 0 || data->len > 0))
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, data->len);
 }
 

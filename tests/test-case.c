@@ -599,8 +599,14 @@ Test (caseload, streams_and_reports_bad_lines_by_number)
   g_autoptr(CpCaseloadReader) reader = cp_caseload_reader_new_for_path (path, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CpCase) first = NULL, bad = NULL, third = NULL, end = NULL;
+  int notified = 0;
 
+  /* A reader a program holds announces every line it reads, the blank
+   * one too (CpCaseloadEvaluator's own readers do not: nobody can hear
+   * them). */
+  g_signal_connect (reader, "notify::line", G_CALLBACK (count_notify), &notified);
   first = cp_caseload_reader_next (reader, &error);
+  cr_assert_eq (notified, 1);
   cr_assert_not_null (first);
   bad = cp_caseload_reader_next (reader, &error);
   cr_assert_null (bad);
@@ -609,9 +615,11 @@ Test (caseload, streams_and_reports_bad_lines_by_number)
   third = cp_caseload_reader_next (reader, &error);
   cr_assert_not_null (third, "the reader carries on after a bad line");
   cr_assert_eq (cp_caseload_reader_get_line (reader), 4);
+  cr_assert_eq (notified, 4);
   end = cp_caseload_reader_next (reader, &error);
   cr_assert_null (end);
   cr_assert_null (error);
+  cr_assert_eq (notified, 4, "nothing more at the end");
   g_unlink (path);
 }
 

@@ -42,6 +42,12 @@ typedef struct {
 } Worker;
 
 /* Every field of every obligation of @line's case, as text. */
+static void
+count_calls (guint *calls)
+{
+  (*calls)++;
+}
+
 static char *
 describe_case (const char *line, CpPolicy *policy, CpCalendar *calendar, const GDate *date)
 {
@@ -317,6 +323,28 @@ test_caseload_evaluator (void)
           g_assert_true (cp_case_result_get_case (r) == k);
           g_assert_nonnull (cp_case_result_get_evaluator (r));
         }
+      /* A kept evaluator was made quietly (nobody could listen to it
+       * then), but from here on it is an evaluator like any other: it
+       * is dated as asked, and announces what changes. */
+      {
+        g_autoptr(CpCaseResult) r = g_list_model_get_item (results, 0);
+        CpEvaluator *ev = cp_case_result_get_evaluator (r);
+        GListModel *obligations = cp_evaluator_get_obligations (ev);
+        guint n_obligations = g_list_model_get_n_items (obligations);
+        g_autoptr(GDate) later = g_date_copy (date);
+        guint date_notified = 0, items_changed = 0;
+
+        g_assert_cmpint (g_date_compare (cp_evaluator_get_date (ev), date), ==, 0);
+        g_assert_cmpuint (n_obligations, >, 0);
+        g_signal_connect_swapped (ev, "notify::date", G_CALLBACK (count_calls), &date_notified);
+        g_signal_connect_swapped (obligations, "items-changed", G_CALLBACK (count_calls), &items_changed);
+        g_date_add_days (later, 1);
+        cp_evaluator_set_date (ev, later);
+        g_assert_cmpuint (date_notified, ==, 1);
+        g_assert_true (cp_evaluator_refresh (ev, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (items_changed, ==, 1);
+      }
     }
 
   {
