@@ -14,7 +14,9 @@
 #include "careplan-options.h"
 #include "careplan-measures.h"
 #include "careplan-output.h"
+#include "cp-case-private.h"
 #include "cp-obligation-list-private.h"
+#include "cp-permanence-plan-private.h"
 
 static CareplanOptions opts;
 static char *opt_format = NULL;
@@ -171,7 +173,8 @@ count_case (Summary *s, CpCase *kase, CpEvaluator *ev, int source)
 {
   CaseCounts *c = g_new0 (CaseCounts, 1);
   CpObligationList *list;
-  GListModel *disputes;
+  CpDispute *const *disputes;
+  guint n_disputes;
   CpPermanencePlan *perm;
 
   c->source = source;
@@ -197,11 +200,13 @@ count_case (Summary *s, CpCase *kase, CpEvaluator *ev, int source)
       c->group = g_strdup (key != NULL ? key : "unallocated");
     }
 
-  /* Open disputes, by the stage each has reached. */
-  disputes = cp_case_get_disputes (kase);
-  for (guint i = 0; i < g_list_model_get_n_items (disputes); i++)
+  /* Open disputes, by the stage each has reached. Read from the case's
+   * own array: its GListModel would be one more object a case, made and
+   * destroyed under GObject's global locks. */
+  disputes = cp_case_peek_disputes (kase, &n_disputes);
+  for (guint i = 0; i < n_disputes; i++)
     {
-      g_autoptr(CpDispute) d = g_list_model_get_item (disputes, i);
+      CpDispute *d = disputes[i];
 
       if (cp_dispute_get_resolved_on (d) == NULL)
         g_ptr_array_add (c->stages, g_strdup (cp_dispute_get_stage (d) ? cp_dispute_get_stage (d) : "registered"));
@@ -212,11 +217,12 @@ count_case (Summary *s, CpCase *kase, CpEvaluator *ev, int source)
   perm = cp_case_get_permanence_plan (kase);
   if (perm != NULL)
     {
-      GListModel *ms = cp_permanence_plan_get_milestones (perm);
+      guint n_milestones;
+      CpMilestone *const *ms = cp_permanence_plan_peek_milestones (perm, &n_milestones);
 
-      for (guint i = 0; i < g_list_model_get_n_items (ms); i++)
+      for (guint i = 0; i < n_milestones; i++)
         {
-          g_autoptr(CpMilestone) m = g_list_model_get_item (ms, i);
+          CpMilestone *m = ms[i];
           const GDate *target = cp_milestone_get_target (m);
 
           if (target != NULL && cp_milestone_get_achieved (m) == NULL &&
