@@ -786,7 +786,7 @@ fill_chunk (Chunk *c, guint chunk_cases, Source *src, GError **error)
           const char *text;
           gsize len;
 
-          if (!cp_caseload_reader_next_text_unheard (src->reader, &text, &len, error))
+          if (!cp_caseload_reader_next_text (src->reader, FALSE, &text, &len, error))
             return error == NULL || *error == NULL;
           c->offset[c->n] = c->text->len;
           c->len[c->n] = len;

@@ -281,7 +281,7 @@ cp_caseload_reader_next (CpCaseloadReader  *self,
   g_return_val_if_fail (CP_IS_CASELOAD_READER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!cp_caseload_reader_next_text (self, &text, &len, error))
+  if (!cp_caseload_reader_next_text (self, TRUE, &text, &len, error))
     return NULL;
   c = cp_case_new_from_json_text (text, (gssize) len, self->scratch, self->name, &local_error);
   if (c == NULL)
@@ -289,37 +289,12 @@ cp_caseload_reader_next (CpCaseloadReader  *self,
   return c;
 }
 
-static gboolean next_text (CpCaseloadReader  *self,
-                           gboolean           notify,
-                           const char       **text,
-                           gsize             *len,
-                           GError           **error);
-
 gboolean
 cp_caseload_reader_next_text (CpCaseloadReader  *self,
+                              gboolean           notify,
                               const char       **text,
                               gsize             *len,
                               GError           **error)
-{
-  return next_text (self, TRUE, text, len, error);
-}
-
-/* cp-caseload-reader-private.h */
-gboolean
-cp_caseload_reader_next_text_unheard (CpCaseloadReader  *self,
-                                      const char       **text,
-                                      gsize             *len,
-                                      GError           **error)
-{
-  return next_text (self, FALSE, text, len, error);
-}
-
-static gboolean
-next_text (CpCaseloadReader  *self,
-           gboolean           notify,
-           const char       **text,
-           gsize             *len,
-           GError           **error)
 {
   for (;;)
     {

@@ -41,13 +41,13 @@ typedef struct {
   guint first;
 } Worker;
 
-/* Every field of every obligation of @line's case, as text. */
 static void
 count_calls (guint *calls)
 {
   (*calls)++;
 }
 
+/* Every field of every obligation of @line's case, as text. */
 static char *
 describe_case (const char *line, CpPolicy *policy, CpCalendar *calendar, const GDate *date)
 {

@@ -43,8 +43,9 @@ validate_caseload (const char *path, guint *n_ok, guint *n_bad)
 
       /* The reader gives each line's text and its number; the case is read
        * here, so that its error names FILE:LINE without the reader's
-       * "line N: " prefix to take apart. */
-      if (!cp_caseload_reader_next_text (reader, &text, &len, &error))
+       * "line N: " prefix to take apart. The reader is this command's
+       * own: nobody listens to its line. */
+      if (!cp_caseload_reader_next_text (reader, FALSE, &text, &len, &error))
         {
           if (error == NULL)
             return TRUE;
