@@ -33,6 +33,11 @@ struct _CpCaseResult
   guint        counts[CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY + 1];
   gpointer     prepared;         /* the prepare function's (cp-caseload-evaluator-private.h) */
   GDestroyNotify prepared_free;
+  /* What the evaluation found, while the prepare function of a run that
+   * drops its cases reads it without an evaluator: */
+  GArray       *found;          /* CpObligationData */
+  GStringChunk *strings;        /* their text */
+  GDate         date;
 };
 
 G_DEFINE_FINAL_TYPE (CpCaseResult, cp_case_result, G_TYPE_OBJECT)
@@ -55,6 +60,8 @@ cp_case_result_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_free (self->location);
+  g_clear_pointer (&self->found, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
   if (self->prepared != NULL && self->prepared_free != NULL)
     self->prepared_free (self->prepared);
 
@@ -211,6 +218,26 @@ cp_case_result_count (CpCaseResult       *self,
   g_return_val_if_fail (CP_IS_CASE_RESULT (self), 0);
   g_return_val_if_fail ((guint) status < G_N_ELEMENTS (self->counts), 0);
   return self->counts[status];
+}
+
+/* cp-caseload-evaluator-private.h */
+gboolean
+cp_case_result_peek_evaluated (CpCaseResult *self,
+                               CpEvaluated  *out)
+{
+  g_return_val_if_fail (CP_IS_CASE_RESULT (self), FALSE);
+
+  if (self->ev != NULL)
+    {
+      cp_evaluator_peek_evaluated (self->ev, out);
+      return TRUE;
+    }
+  if (self->found == NULL)
+    return FALSE;
+  out->obligations = (const CpObligationData *) (gpointer) self->found->data;
+  out->n_obligations = self->found->len;
+  out->date = &self->date;
+  return TRUE;
 }
 
 /* What the run's prepare function made of the result, or NULL
@@ -601,7 +628,14 @@ release_delivered (Chunk *c)
 }
 
 /* Case @at of @c, read (unless it was a case already) and evaluated by
- * thread @worker, into @r, which already knows its place. */
+ * thread @worker, into @r, which already knows its place.
+ *
+ * The case is evaluated into plain data, and an evaluator is made only
+ * for a result that is handed on with one: a run whose prepare function
+ * drops the case needs none for the cases it prepares, and each is two
+ * objects fewer (with the references they take on the shared policy and
+ * calendar), whose making and destroying take GObject's global locks,
+ * which the threads contend for (see docs/performance.md). */
 static void
 evaluate_one (Run          *run,
               guint         worker,
@@ -612,7 +646,10 @@ evaluate_one (Run          *run,
               GString      *name)
 {
   CpCaseloadEvaluator *self = run->self;
-  CpObligationList *list;
+  gboolean plain = self->prepare != NULL && self->prepare_drops_case;
+  GStringChunk *strings = NULL;
+  CpLeavingCareStatus status;
+  GArray *found;
 
   if (c->cases[at] != NULL)
     r->kase = g_object_ref (c->cases[at]);
@@ -623,35 +660,53 @@ evaluate_one (Run          *run,
     return;
   r->readable = TRUE;
 
-  /* Nobody has seen this evaluator yet, so nobody listens to it. */
-  r->ev = cp_evaluator_new_unheard (r->kase, self->policy, self->calendar, self->date);
-  if (!cp_evaluator_refresh_unheard (r->ev, &r->error))
+  found = cp_evaluator_evaluate_plain (r->kase, self->policy, self->calendar, self->date, &strings, &status,
+                                       &r->error);
+  if (found == NULL)
     {
-      g_clear_object (&r->ev);
       if (!run->keep)
         g_clear_object (&r->kase);
       return;
     }
-  /* Counted from the list's plain data: asking the list for its items
-   * would make every obligation an object, and GLib 2.74 takes global
-   * locks to make and to destroy an object, which two threads fought
-   * over (see docs/performance.md). */
-  list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (r->ev));
-  for (guint i = 0, n = cp_obligation_list_length (list); i < n; i++)
+  for (guint i = 0; i < found->len; i++)
     {
-      guint status = cp_obligation_list_peek (list, i)->status;
+      guint s = g_array_index (found, CpObligationData, i).status;
 
-      if (status < G_N_ELEMENTS (r->counts))
-        r->counts[status]++;
+      if (s < G_N_ELEMENTS (r->counts))
+        r->counts[s]++;
     }
-  if (self->prepare != NULL)
+
+  if (plain)
+    {
+      r->found = found;
+      r->strings = strings;
+      r->date = *self->date;
+      r->prepared = self->prepare (r, worker, self->prepare_data);
+      r->prepared_free = self->prepared_free;
+      found = g_steal_pointer (&r->found);
+      strings = g_steal_pointer (&r->strings);
+    }
+  /* Freed here, on the worker, rather than on the calling thread: what
+   * was prepared needs nothing more, and a run that keeps nothing has
+   * nobody to show an evaluator to. */
+  if ((plain && r->prepared != NULL) || (!run->keep && (self->prepare == NULL || plain)))
+    {
+      g_array_unref (found);
+      g_string_chunk_free (strings);
+      g_clear_object (&r->kase);
+      return;
+    }
+
+  /* Nobody has seen this evaluator yet, so nobody listens to it. */
+  r->ev = cp_evaluator_new_unheard (r->kase, self->policy, self->calendar, self->date);
+  cp_evaluator_adopt_unheard (r->ev, found, strings, status);
+  if (self->prepare != NULL && !plain)
     {
       r->prepared = self->prepare (r, worker, self->prepare_data);
       r->prepared_free = self->prepared_free;
     }
-  if (!run->keep || (r->prepared != NULL && self->prepare_drops_case))
+  if (!run->keep)
     {
-      /* Freed here, on the worker, rather than on the calling thread. */
       g_clear_object (&r->ev);
       g_clear_object (&r->kase);
     }

@@ -6,8 +6,34 @@
 #pragma once
 
 #include "cp-evaluator.h"
+#include "cp-obligation-private.h"
 
 G_BEGIN_DECLS
+
+/* What a case's evaluation found, as plain data: its obligations, in the
+ * evaluator's order (valid while their evaluator, or the result that
+ * holds them, does), and the day they were worked out as at. For the
+ * writers of a bulk run, which read every obligation and need no object
+ * of any. */
+typedef struct
+{
+  const CpObligationData *obligations;
+  guint                   n_obligations;
+  const GDate            *date;
+} CpEvaluated;
+
+/* What cp_evaluator_refresh() works out for @kase as at @date, without an
+ * evaluator: the obligations (a GArray of CpObligationData, their text in
+ * *@strings, which must outlive it; both the caller's) and the young
+ * person's leaving-care status; or NULL with @error set where a refresh
+ * would fail. The data borrow @policy's rules. */
+GArray      *cp_evaluator_evaluate_plain  (CpCase               *kase,
+                                           CpPolicy             *policy,
+                                           CpCalendar           *calendar,
+                                           const GDate          *date,
+                                           GStringChunk        **strings,
+                                           CpLeavingCareStatus  *status,
+                                           GError              **error);
 
 /* An evaluator of @kase as at @date that nobody else has seen yet, for
  * CpCaseloadEvaluator: what cp_evaluator_new() and
@@ -25,5 +51,19 @@ CpEvaluator *cp_evaluator_new_unheard     (CpCase       *kase,
  * lock) whether anyone listens. */
 gboolean     cp_evaluator_refresh_unheard (CpEvaluator  *self,
                                            GError      **error);
+
+/* That first refresh from what cp_evaluator_evaluate_plain() found for
+ * the evaluator's case, policy, calendar and date (@found and @strings
+ * taken): the evaluator is then as cp_evaluator_refresh_unheard() leaves
+ * it. */
+void         cp_evaluator_adopt_unheard   (CpEvaluator          *self,
+                                           GArray               *found,
+                                           GStringChunk         *strings,
+                                           CpLeavingCareStatus   status);
+
+/* The obligations of the last refresh as plain data, without making the
+ * list's objects. */
+void         cp_evaluator_peek_evaluated  (CpEvaluator          *self,
+                                           CpEvaluated          *out);
 
 G_END_DECLS

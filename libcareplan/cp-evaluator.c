@@ -512,8 +512,6 @@ announcing (CpEvaluator *self)
          g_signal_has_handler_pending (self, signals[DRIFT_DETECTED], 0, FALSE);
 }
 
-static gboolean refresh (CpEvaluator *self, gboolean may_announce, GError **error);
-
 /**
  * cp_evaluator_refresh:
  * @self: a #CpEvaluator
@@ -537,34 +535,18 @@ gboolean
 cp_evaluator_refresh (CpEvaluator  *self,
                       GError      **error)
 {
-  g_return_val_if_fail (CP_IS_EVALUATOR (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return refresh (self, TRUE, error);
-}
-
-/* cp-evaluator-private.h */
-gboolean
-cp_evaluator_refresh_unheard (CpEvaluator  *self,
-                              GError      **error)
-{
-  return refresh (self, FALSE, error);
-}
-
-static gboolean
-refresh (CpEvaluator  *self,
-         gboolean      may_announce,
-         GError      **error)
-{
   g_autoptr(GArray) found = NULL;
   g_autoptr(GStringChunk) strings = NULL;
   g_autoptr(GHashTable) previous = NULL;
   CpLeavingCareStatus status;
   gboolean compare;
 
-  found = cp_engine_evaluate (self->kase, self->policy, self->calendar, &self->date, &strings, error);
-  if (found == NULL ||
-      !cp_engine_leaving_care_status (self->kase, self->policy, self->calendar, &self->date, &status, error))
+  g_return_val_if_fail (CP_IS_EVALUATOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  found = cp_evaluator_evaluate_plain (self->kase, self->policy, self->calendar, &self->date, &strings, &status,
+                                       error);
+  if (found == NULL)
     return FALSE;
   if (status != self->leaving_care_status)
     {
@@ -588,12 +570,12 @@ refresh (CpEvaluator  *self,
     }
 
   cp_obligation_list_replace (self->obligations, g_steal_pointer (&found), g_steal_pointer (&strings),
-                              self->policy, !may_announce);
+                              self->policy, FALSE);
 
   /* The first refresh announces what is already due soon or overdue (a
    * program that connects and refreshes once hears of it); what was met
    * before it is history, not news. Nobody listening: nothing to do. */
-  if (!compare && (!may_announce || !announcing (self)))
+  if (!compare && !announcing (self))
     return TRUE;
 
   for (guint i = 0; i < cp_obligation_list_length (self->obligations); i++)
@@ -636,6 +618,67 @@ refresh (CpEvaluator  *self,
         }
     }
   return TRUE;
+}
+
+/* cp-evaluator-private.h */
+GArray *
+cp_evaluator_evaluate_plain (CpCase               *kase,
+                             CpPolicy             *policy,
+                             CpCalendar           *calendar,
+                             const GDate          *date,
+                             GStringChunk        **strings,
+                             CpLeavingCareStatus  *status,
+                             GError              **error)
+{
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GStringChunk) chunk = NULL;
+
+  found = cp_engine_evaluate (kase, policy, calendar, date, &chunk, error);
+  if (found == NULL || !cp_engine_leaving_care_status (kase, policy, calendar, date, status, error))
+    return NULL;
+  *strings = g_steal_pointer (&chunk);
+  return g_steal_pointer (&found);
+}
+
+/* cp-evaluator-private.h */
+gboolean
+cp_evaluator_refresh_unheard (CpEvaluator  *self,
+                              GError      **error)
+{
+  GStringChunk *strings = NULL;
+  CpLeavingCareStatus status;
+  GArray *found;
+
+  found = cp_evaluator_evaluate_plain (self->kase, self->policy, self->calendar, &self->date, &strings, &status,
+                                       error);
+  if (found == NULL)
+    return FALSE;
+  cp_evaluator_adopt_unheard (self, found, strings, status);
+  return TRUE;
+}
+
+/* cp-evaluator-private.h: the first refresh, for an evaluator nobody has
+ * seen: nothing to compare with, nobody to notify or announce to. */
+void
+cp_evaluator_adopt_unheard (CpEvaluator         *self,
+                            GArray              *found,
+                            GStringChunk        *strings,
+                            CpLeavingCareStatus  status)
+{
+  g_return_if_fail (!self->refreshed);
+
+  self->leaving_care_status = status;
+  self->refreshed = TRUE;
+  cp_obligation_list_replace (self->obligations, found, strings, self->policy, TRUE);
+}
+
+/* cp-evaluator-private.h */
+void
+cp_evaluator_peek_evaluated (CpEvaluator *self,
+                             CpEvaluated *out)
+{
+  out->obligations = cp_obligation_list_peek_all (self->obligations, &out->n_obligations);
+  out->date = &self->date;
 }
 
 /**

@@ -186,6 +186,7 @@ Test (output, plain_data_writes_what_objects_did)
               CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
               g_autoptr(GString) ours = g_string_new (NULL);
               g_autofree char *theirs = NULL;
+              CpEvaluated evaluated;
 
               for (guint i = 0; i < cp_obligation_list_length (list); i++)
                 {
@@ -197,7 +198,8 @@ Test (output, plain_data_writes_what_objects_did)
                                     "%s, %s, obligation %u", profiles[p], files[f], i);
                   compared++;
                 }
-              careplan_output_case (output, ours, ev, kase, "a \"file\"\\:1", FALSE);
+              cp_evaluator_peek_evaluated (ev, &evaluated);
+              careplan_output_case (output, ours, &evaluated, kase, "a \"file\"\\:1", FALSE);
               theirs = json_from_objects (ev, "a \"file\"\\:1");
               /* Every case after the first is preceded by ",\n    ". */
               cr_assert_str_eq (ours->str + (ours->str[0] == ',' ? 6 : 4), theirs, "%s, %s",
@@ -340,9 +342,11 @@ Test (output, every_format_carries_the_record_id_or_its_pseudonym)
         g_autoptr(CareplanOutput) output = careplan_output_new (f, FALSE, policy, date, uid_key);
         g_autoptr(GString) out = g_string_new (NULL);
         g_autofree char *want = g_strconcat (heads[f], pseudonymised ? pseudonym : id, NULL);
+        CpEvaluated evaluated;
 
         careplan_output_set_pseudonymiser (output, pseudonymised ? p : NULL);
-        careplan_output_case (output, out, ev, kase, "case.json", 0);
+        cp_evaluator_peek_evaluated (ev, &evaluated);
+        careplan_output_case (output, out, &evaluated, kase, "case.json", 0);
         cr_assert_not_null (strstr (out->str, want), "format %d: %s", f, out->str);
         if (pseudonymised)
           cr_assert_null (strstr (out->str, id), "format %d", f);

@@ -406,6 +406,7 @@ test_policy_dates_are_never_written_by_readers (void)
  * is handed on; what it returns reaches the result, and is freed with it. */
 typedef struct {
   guint n_threads;
+  gboolean drop;                /* the run drops each case once prepared */
   GThread *caller;
   int prepared;                 /* atomic */
   int freed;                    /* atomic */
@@ -419,16 +420,33 @@ static gpointer
 prepare (CpCaseResult *r, guint worker, gpointer data)
 {
   Preparing *p = data;
+  CpEvaluated ev;
+  guint64 due = 0;
+  guint counted = 0;
 
-  g_assert_nonnull (cp_case_result_get_evaluator (r));
+  /* A run that drops its cases makes no evaluator for one it prepares:
+   * the obligations are the same plain data either way. */
+  if (p->drop)
+    g_assert_null (cp_case_result_get_evaluator (r));
+  else
+    g_assert_nonnull (cp_case_result_get_evaluator (r));
+  g_assert_nonnull (cp_case_result_get_case (r));
+  g_assert_true (cp_case_result_peek_evaluated (r, &ev));
   if (worker >= p->n_threads)
     g_atomic_int_inc (&p->bad_worker);
   if (g_thread_self () == p->caller)
     g_atomic_int_inc (&p->on_caller);
   g_atomic_int_inc (&p->prepared);
+  for (guint s = 0; s <= CP_OBLIGATION_STATUS_NOT_ENOUGH_HISTORY; s++)
+    counted += cp_case_result_count (r, s);
+  g_assert_cmpuint (counted, ==, ev.n_obligations);
+  for (guint i = 0; i < ev.n_obligations; i++)
+    due += ev.obligations[i].due * (i + 1);
   /* The result already knows its place. */
-  return g_strdup_printf ("#%u line %u overdue %u", cp_case_result_get_index (r), cp_case_result_get_line (r),
-                          cp_case_result_count (r, CP_OBLIGATION_STATUS_OVERDUE));
+  return g_strdup_printf ("#%u line %u overdue %u obligations %u due %" G_GUINT64_FORMAT " on %u",
+                          cp_case_result_get_index (r), cp_case_result_get_line (r),
+                          cp_case_result_count (r, CP_OBLIGATION_STATUS_OVERDUE), ev.n_obligations, due,
+                          g_date_get_julian (ev.date));
 }
 
 static void
@@ -463,7 +481,7 @@ check_prepared (CpCaseResult *r, gpointer data)
       g_autofree char *want = g_strdup_printf ("#%u line %u overdue %u", cp_case_result_get_index (r),
                                                cp_case_result_get_line (r),
                                                cp_case_result_count (r, CP_OBLIGATION_STATUS_OVERDUE));
-      g_assert_cmpstr (prepared, ==, want);
+      g_assert_true (g_str_has_prefix (prepared, want));
       g_string_append_printf (out, "%s\n", prepared);
     }
   return TRUE;
@@ -485,8 +503,8 @@ test_prepare_on_the_evaluating_thread (void)
       guint n = run / 2 + 1;
       g_autoptr(CpCaseloadEvaluator) ce = cp_caseload_evaluator_new (policy, calendar, date);
       g_autoptr(GString) out = g_string_new (NULL);
-      Preparing p = { n, g_thread_self (), 0, 0, 0, 0 };
       Prepared got = { out, run % 2 == 1 };
+      Preparing p = { n, got.drop, g_thread_self (), 0, 0, 0, 0 };
 
       preparing = &p;
       cp_caseload_evaluator_set_n_threads (ce, n);
@@ -507,6 +525,106 @@ test_prepare_on_the_evaluating_thread (void)
     }
 }
 
+/* A run that drops its cases, whose prepare function passes some over
+ * (returns NULL): those are handed on with their case and an evaluator,
+ * made from the plain data, that is what an evaluator of the case's own
+ * gives, and that notifies and announces like any other afterwards. */
+static gpointer
+prepare_even (CpCaseResult *r, guint worker, gpointer data)
+{
+  return cp_case_result_get_index (r) % 2 == 0 ? g_strdup ("even") : NULL;
+}
+
+typedef struct {
+  CpPolicy *policy;
+  CpCalendar *calendar;
+  const GDate *date;
+  guint passed_over;
+  guint compared;
+} PassedOver;
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static gboolean
+check_passed_over (CpCaseResult *r, gpointer data)
+{
+  PassedOver *p = data;
+  CpEvaluator *ev = cp_case_result_get_evaluator (r);
+  g_autoptr(CpEvaluator) own = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *got, *want;
+  GDate later;
+  guint notified = 0;
+
+  if (cp_case_result_get_prepared (r) != NULL)
+    {
+      g_assert_cmpstr (cp_case_result_get_prepared (r), ==, "even");
+      g_assert_null (ev);
+      g_assert_null (cp_case_result_get_case (r));
+      return TRUE;
+    }
+  if (ev == NULL)
+    return TRUE;   /* not evaluated: the file's bad lines */
+  p->passed_over++;
+  g_assert_true (cp_evaluator_get_case (ev) == cp_case_result_get_case (r));
+  own = cp_evaluator_new (cp_case_result_get_case (r), p->policy, p->calendar);
+  cp_evaluator_set_date (own, p->date);
+  g_assert_true (cp_evaluator_refresh (own, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_evaluator_get_leaving_care_status (ev), ==, cp_evaluator_get_leaving_care_status (own));
+  got = cp_evaluator_get_obligations (ev);
+  want = cp_evaluator_get_obligations (own);
+  g_assert_cmpuint (g_list_model_get_n_items (got), ==, g_list_model_get_n_items (want));
+  for (guint i = 0; i < g_list_model_get_n_items (want); i++)
+    {
+      g_autoptr(CpObligation) a = g_list_model_get_item (got, i);
+      g_autoptr(CpObligation) b = g_list_model_get_item (want, i);
+
+      g_assert_cmpstr (cp_obligation_get_key (a), ==, cp_obligation_get_key (b));
+      g_assert_cmpstr (cp_obligation_get_subject (a), ==, cp_obligation_get_subject (b));
+      g_assert_cmpint (cp_obligation_get_status (a), ==, cp_obligation_get_status (b));
+      g_assert_cmpstr (cp_obligation_get_explanation (a), ==, cp_obligation_get_explanation (b));
+      p->compared++;
+    }
+  /* Afterwards it is an evaluator like any other. */
+  g_signal_connect (ev, "notify::date", G_CALLBACK (count_notify), &notified);
+  g_date_clear (&later, 1);
+  g_date_set_julian (&later, g_date_get_julian (p->date) + 30);
+  cp_evaluator_set_date (ev, &later);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (cp_evaluator_refresh (ev, &error));
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+static void
+test_prepare_passes_over (void)
+{
+  g_autofree char *src = g_build_filename (EXAMPLES_DIR, "data", "authority-caseload.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPolicy) policy = cp_policy_new_builtin ("england", &error);
+  g_autoptr(CpCalendar) calendar = cp_calendar_new (CP_REGION_ENGLAND_AND_WALES);
+  g_autoptr(GDate) date = g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
+
+  g_assert_no_error (error);
+  for (guint n = 1; n <= 2; n++)
+    {
+      g_autoptr(CpCaseloadEvaluator) ce = cp_caseload_evaluator_new (policy, calendar, date);
+      PassedOver p = { policy, calendar, date, 0, 0 };
+
+      cp_caseload_evaluator_set_n_threads (ce, n);
+      cp_caseload_evaluator_set_prepare_func (ce, prepare_even, NULL, g_free, TRUE);
+      g_assert_true (cp_caseload_evaluator_foreach_in_file (ce, src, check_passed_over, &p, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (p.passed_over, >, 10);
+      g_assert_cmpuint (p.compared, >, 50);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -514,6 +632,7 @@ main (int argc, char **argv)
   g_test_add_func ("/threads/shared-policy-and-calendar", test_shared_policy_and_calendar);
   g_test_add_func ("/threads/caseload-evaluator", test_caseload_evaluator);
   g_test_add_func ("/threads/prepare-on-the-evaluating-thread", test_prepare_on_the_evaluating_thread);
+  g_test_add_func ("/threads/prepare-passes-over", test_prepare_passes_over);
   g_test_add_func ("/threads/policy-dates-are-never-written-by-readers",
                    test_policy_dates_are_never_written_by_readers);
   return g_test_run ();

@@ -168,6 +168,7 @@ deadline_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpo
   const char *group;
   char pseudonym[CAREPLAN_PSEUDONYM_LEN + 1];
   const char *record;
+  CpEvaluated evaluated;
 
   (void) where;
   /* One file: every case in "all", as cp_grouping_key() names it. */
@@ -176,9 +177,10 @@ deadline_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpo
       dl->refused++;
       return;
     }
+  cp_evaluator_peek_evaluated (ev, &evaluated);
   group = cp_grouping_key (kase, dl->by, dl->date);
   record = careplan_record_id (dl->pseudonymiser, cp_child_get_id (cp_case_get_child (kase)), pseudonym);
-  dl->events += careplan_ics_case (dl->ics, group_text (dl, group ? group : "unallocated"), ev, kase, source,
+  dl->events += careplan_ics_case (dl->ics, group_text (dl, group ? group : "unallocated"), &evaluated, kase, source,
                                    record);
 }
 

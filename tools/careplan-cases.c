@@ -350,9 +350,11 @@ prepare_evaluated (CpCaseResult *result, guint worker, gpointer user_data)
 {
   Evaluating *e = user_data;
   g_autofree char *where = result_where (e, result);
+  CpEvaluated ev;
 
-  return e->prepare (cp_case_result_get_case (result), cp_case_result_get_evaluator (result), where, e->source,
-                     worker, e->data);
+  if (!cp_case_result_peek_evaluated (result, &ev))
+    g_assert_not_reached ();   /* only an evaluated case is prepared */
+  return e->prepare (cp_case_result_get_case (result), &ev, where, e->source, worker, e->data);
 }
 
 /* One case's result, from a caseload file or an SSD source, in input

@@ -124,7 +124,7 @@ free_text (gpointer text)
 /* On the thread that evaluated the case (@worker): the case's report,
  * by that thread's writer, then put in place by check_case(). */
 static gpointer
-write_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, guint worker, gpointer data)
+write_case (CpCase *kase, const CpEvaluated *ev, const char *where, int source, guint worker, gpointer data)
 {
   Check *c = data;
   GString *text = g_ptr_array_index (c->scratch, worker);
@@ -142,6 +142,7 @@ static void
 check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpointer written, gpointer data)
 {
   Check *c = data;
+  CpEvaluated evaluated;
 
   if (written != NULL)
     {
@@ -156,6 +157,7 @@ check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpoint
       c->refused++;
       return;
     }
+  cp_evaluator_peek_evaluated (ev, &evaluated);
   if (c->writer != NULL && c->write_error == NULL)
     careplan_table_writer_add_case (c->writer, ev, kase, source, &c->write_error);
   if (opt_compare_due_dates)
@@ -163,12 +165,12 @@ check_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gpoint
       g_autoptr(GString) counted = g_string_new (NULL);
 
       /* The totals still count the case; its obligations are not listed. */
-      careplan_output_case (c->output, counted, ev, kase, where, source);
+      careplan_output_case (c->output, counted, &evaluated, kase, where, source);
       c->differ += careplan_compare_due_dates (kase, ev, where, c->out, &c->compared, &c->later);
       flush_some (c);
       return;
     }
-  careplan_output_case (c->output, c->out, ev, kase, where, source);
+  careplan_output_case (c->output, c->out, &evaluated, kase, where, source);
   flush_some (c);
 }
 

@@ -7,6 +7,8 @@
 
 #include <careplan.h>
 
+#include "cp-evaluator-private.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes, documented in careplan --help and the README. */
@@ -84,11 +86,12 @@ guint careplan_count_cases (char **paths, char **ssda903_dirs);
  * the case (a check's report of it, a summary's counts) reaches @func as
  * @prepared, in input order, and is then freed with @prepared_free; the
  * work is shared by the threads rather than done on the one that calls
- * @func. @kase and @ev are then NULL: the case was freed where it was
- * prepared. @prepared is NULL when @prepare was not called (one thread,
+ * @func. @prepare reads the case's obligations as plain data (@ev: no
+ * evaluator is made for a case prepared this way); @kase and @ev of @func
+ * are then NULL: the case was freed where it was prepared. @prepared is NULL when @prepare was not called (one thread,
  * no @prepare, a case not evaluated) or returned NULL; @func then works
  * on the case itself. */
-typedef gpointer (*CareplanPrepareFunc) (CpCase *kase, CpEvaluator *ev, const char *where, int source,
+typedef gpointer (*CareplanPrepareFunc) (CpCase *kase, const CpEvaluated *ev, const char *where, int source,
                                          guint worker, gpointer data);
 typedef void (*CareplanEvaluatedFunc) (CpCase *kase, CpEvaluator *ev, const char *where,
                                        int source, gpointer prepared, gpointer data);

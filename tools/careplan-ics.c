@@ -443,18 +443,17 @@ write_event (CareplanIcs *self, GString *out, const char *id, const char *record
 }
 
 guint
-careplan_ics_case (CareplanIcs *self, GString *out, CpEvaluator *ev, CpCase *kase, int source,
+careplan_ics_case (CareplanIcs *self, GString *out, const CpEvaluated *ev, CpCase *kase, int source,
                    const char *record)
 {
-  CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
   const char *id = cp_child_get_id (cp_case_get_child (kase));
   const CpObligationData **r;
-  guint n = cp_obligation_list_length (list), events = 0;
+  guint n = ev->n_obligations, events = 0;
 
   g_array_set_size (self->rows, 0);
   for (guint i = 0; i < n; i++)
     {
-      const CpObligationData *d = cp_obligation_list_peek (list, i);
+      const CpObligationData *d = &ev->obligations[i];
 
       if (d->due == 0 || !careplan_source_judges (source, cp_rule_get_duty (d->rule)))
         continue;

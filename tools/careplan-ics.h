@@ -8,6 +8,8 @@
 
 #include <careplan.h>
 
+#include "cp-evaluator-private.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -51,7 +53,7 @@ void         careplan_ics_begin (CareplanIcs *self, GString *out, const char *gr
  * the record id SUMMARY shows (a pseudonym with --pseudonymise; NULL: the
  * child's id); the UID is made from the child's id under the UID key.
  * Returns how many open events it wrote. */
-guint        careplan_ics_case  (CareplanIcs *self, GString *out, CpEvaluator *ev, CpCase *kase, int source,
+guint        careplan_ics_case  (CareplanIcs *self, GString *out, const CpEvaluated *ev, CpCase *kase, int source,
                                  const char *record);
 
 void         careplan_ics_end   (CareplanIcs *self, GString *out);

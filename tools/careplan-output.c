@@ -742,14 +742,13 @@ careplan_source_judges (int source, CpDuty duty)
 }
 
 void
-careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCase *kase,
+careplan_output_case (CareplanOutput *self, GString *out, const CpEvaluated *ev, CpCase *kase,
                       const char *where, int source)
 {
-  /* The evaluator's list is a CpObligationList: read its plain data rather
-   * than have it make an object, and an explanation, for every item. */
-  CpObligationList *list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
-  guint n, n_rows = 0;
-  const CpObligationData *data = cp_obligation_list_peek_all (list, &n);
+  /* The obligations' plain data: an object, and an explanation, for every
+   * one would cost more than writing it. */
+  guint n = ev->n_obligations, n_rows = 0;
+  const CpObligationData *data = ev->obligations;
   /* A caseload's own cases judge every duty (the duty is then not looked up). */
   gboolean every_duty = source != CAREPLAN_SOURCE_SSDA903 && source != CAREPLAN_SOURCE_SSDA903_NO_REVIEWS &&
                         source != CAREPLAN_SOURCE_SSD;
@@ -783,7 +782,7 @@ careplan_output_case (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCas
   /* "N days late" from the day the case was evaluated: each child of a
    * stacked 903 extract is as at its own return's end (careplan-cases.c). */
   run_today = self->today;
-  self->today = cp_engine_julian (cp_evaluator_get_date (ev));
+  self->today = cp_engine_julian (ev->date);
   /* JSON: the cases are a list. */
   if (self->format == CAREPLAN_FORMAT_JSON && !self->pieces)
     cp_text_put (out, self->first_case ? "    " : ",\n    ");

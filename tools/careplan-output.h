@@ -64,7 +64,7 @@ void            careplan_output_set_excel (CareplanOutput *self, gboolean excel)
 
 /* Each appends to @out: the header, one evaluated case, the totals. */
 void            careplan_output_begin  (CareplanOutput *self, GString *out);
-void            careplan_output_case   (CareplanOutput *self, GString *out, CpEvaluator *ev, CpCase *kase,
+void            careplan_output_case   (CareplanOutput *self, GString *out, const CpEvaluated *ev, CpCase *kase,
                                         const char *where, int source);
 /* @unreadable: some input could not be read; @n_unreadable of its cases
  * are known (a file that cannot be opened has no count). */

@@ -169,22 +169,20 @@ case_counts_free (gpointer data)
 /* @kase's counts, reading only what never changes in @s (the profile,
  * the grouping, the date): safe on any thread. */
 static CaseCounts *
-count_case (Summary *s, CpCase *kase, CpEvaluator *ev, int source)
+count_case (Summary *s, CpCase *kase, const CpEvaluated *ev, int source)
 {
   CaseCounts *c = g_new0 (CaseCounts, 1);
-  CpObligationList *list;
   CpDispute *const *disputes;
   guint n_disputes;
   CpPermanencePlan *perm;
 
   c->source = source;
   c->stages = g_ptr_array_new_with_free_func (g_free);
-  /* The plain data of the evaluator's list: an obligation is only counted
-   * here, so making it an object (and its explanation) would be waste. */
-  list = CP_OBLIGATION_LIST (cp_evaluator_get_obligations (ev));
-  for (guint i = 0; i < cp_obligation_list_length (list); i++)
+  /* The obligations' plain data: an obligation is only counted here, so
+   * making it an object (and its explanation) would be waste. */
+  for (guint i = 0; i < ev->n_obligations; i++)
     {
-      const CpObligationData *o = cp_obligation_list_peek (list, i);
+      const CpObligationData *o = &ev->obligations[i];
       CpDuty duty = cp_rule_get_duty (o->rule);
       CpArea a = cp_area_of_duty (duty);
 
@@ -235,7 +233,7 @@ count_case (Summary *s, CpCase *kase, CpEvaluator *ev, int source)
 
 /* careplan_for_each_evaluated()'s work on each thread: the case's counts. */
 static gpointer
-prepare_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, guint worker, gpointer data)
+prepare_case (CpCase *kase, const CpEvaluated *ev, const char *where, int source, guint worker, gpointer data)
 {
   return count_case (data, kase, ev, source);
 }
@@ -268,6 +266,7 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
 {
   Summary *s = data;
   CaseCounts *counts;
+  CpEvaluated evaluated;
 
   careplan_progress_step (s->progress);
   if (prepared != NULL)
@@ -280,7 +279,8 @@ summarise_case (CpCase *kase, CpEvaluator *ev, const char *where, int source, gp
       s->refused++;
       return;
     }
-  counts = count_case (s, kase, ev, source);
+  cp_evaluator_peek_evaluated (ev, &evaluated);
+  counts = count_case (s, kase, &evaluated, source);
   add_case_counts (s, counts);
   case_counts_free (counts);
   if (s->measures != NULL)
