@@ -446,9 +446,8 @@ careplan_for_each_evaluated (char                  **paths,
   gboolean readable = TRUE;
 
   cp_caseload_evaluator_set_n_threads (caseload, jobs);
-  /* On one thread, nothing is gained by working on a case apart and
-   * handing on what was made of it. */
-  if (prepare != NULL && careplan_threads_for_jobs (jobs) > 1)
+  /* A caller gives @prepare only where it pays (careplan-commands.h). */
+  if (prepare != NULL)
     cp_caseload_evaluator_set_prepare_func (caseload, prepare_evaluated, &e, prepared_free, TRUE);
   for (guint i = 0; paths && paths[i]; i++)
     {

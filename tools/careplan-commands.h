@@ -80,17 +80,21 @@ guint careplan_count_cases (char **paths, char **ssda903_dirs);
  * core), so the output is the same for any @jobs. @ev is NULL when the
  * case could not be evaluated (why is already on stderr, naming @where).
  *
- * With @prepare, and more than one thread, each evaluated case is first
- * given to @prepare on the thread that evaluated it (@worker, from 0 to
- * the threads less one, for what it keeps per thread): what it makes of
- * the case (a check's report of it, a summary's counts) reaches @func as
- * @prepared, in input order, and is then freed with @prepared_free; the
- * work is shared by the threads rather than done on the one that calls
- * @func. @prepare reads the case's obligations as plain data (@ev: no
- * evaluator is made for a case prepared this way); @kase and @ev of @func
- * are then NULL: the case was freed where it was prepared. @prepared is NULL when @prepare was not called (one thread,
- * no @prepare, a case not evaluated) or returned NULL; @func then works
- * on the case itself. */
+ * With @prepare, each evaluated case is first given to @prepare on the
+ * thread that evaluated it (@worker, from 0 to the threads less one, for
+ * what it keeps per thread): what it makes of the case (a check's report
+ * of it, a summary's counts) reaches @func as @prepared, in input order,
+ * and is then freed with @prepared_free; the work is shared by the
+ * threads rather than done on the one that calls @func. @prepare reads
+ * the case's obligations as plain data (@ev: no evaluator is made for a
+ * case prepared this way); @kase and @ev of @func are then NULL: the case
+ * was freed where it was prepared. @prepared is NULL when @prepare was
+ * not called (no @prepare, a case not evaluated) or returned NULL; @func
+ * then works on the case itself. On one thread @prepare is worth giving
+ * when what it makes is small (a summary's counts: the case needs no
+ * evaluator, two objects fewer), not when it is the case's report
+ * (written apart, then copied into place, which costs what the evaluator
+ * saved). */
 typedef gpointer (*CareplanPrepareFunc) (CpCase *kase, const CpEvaluated *ev, const char *where, int source,
                                          guint worker, gpointer data);
 typedef void (*CareplanEvaluatedFunc) (CpCase *kase, CpEvaluator *ev, const char *where,

@@ -684,6 +684,8 @@ careplan_summary_main (int argc, char **argv)
     s.progress = careplan_progress_new (careplan_count_cases (opt_files, opts.ssda903) +
                                         careplan_count_ssd_cases (opts.ssd));
 
+  /* Counted where each case is evaluated, on one thread too: a case
+   * counted there needs no evaluator (careplan-commands.h). */
   readable = careplan_for_each_evaluated (opt_files, opts.ssda903, opts.ssd, (guint) opts.jobs, policy, calendar,
                                           date, s.measures == NULL ? prepare_case : NULL, case_counts_free,
                                           summarise_case, &s, &invalid);
