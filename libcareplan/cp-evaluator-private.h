@@ -45,17 +45,13 @@ CpEvaluator *cp_evaluator_new_unheard     (CpCase       *kase,
                                            CpCalendar   *calendar,
                                            const GDate  *date);
 
-/* cp_evaluator_refresh() for an evaluator nobody can have connected to
- * (one just made by cp_evaluator_new_unheard()): the first refresh
- * announces nothing, so it need not ask GLib (under its global signal
- * lock) whether anyone listens. */
-gboolean     cp_evaluator_refresh_unheard (CpEvaluator  *self,
-                                           GError      **error);
-
-/* That first refresh from what cp_evaluator_evaluate_plain() found for
- * the evaluator's case, policy, calendar and date (@found and @strings
- * taken): the evaluator is then as cp_evaluator_refresh_unheard() leaves
- * it. */
+/* The first refresh of an evaluator nobody can have connected to (one
+ * just made by cp_evaluator_new_unheard()), from what
+ * cp_evaluator_evaluate_plain() found for its case, policy, calendar and
+ * date (@found and @strings taken): the obligations cp_evaluator_refresh()
+ * would give, without the notification and the announcements nobody can
+ * hear, so without asking GLib (under its global signal lock) whether
+ * anyone listens. */
 void         cp_evaluator_adopt_unheard   (CpEvaluator          *self,
                                            GArray               *found,
                                            GStringChunk         *strings,

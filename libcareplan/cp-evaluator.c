@@ -640,23 +640,6 @@ cp_evaluator_evaluate_plain (CpCase               *kase,
   return g_steal_pointer (&found);
 }
 
-/* cp-evaluator-private.h */
-gboolean
-cp_evaluator_refresh_unheard (CpEvaluator  *self,
-                              GError      **error)
-{
-  GStringChunk *strings = NULL;
-  CpLeavingCareStatus status;
-  GArray *found;
-
-  found = cp_evaluator_evaluate_plain (self->kase, self->policy, self->calendar, &self->date, &strings, &status,
-                                       error);
-  if (found == NULL)
-    return FALSE;
-  cp_evaluator_adopt_unheard (self, found, strings, status);
-  return TRUE;
-}
-
 /* cp-evaluator-private.h: the first refresh, for an evaluator nobody has
  * seen: nothing to compare with, nobody to notify or announce to. */
 void
